@@ -1,0 +1,12 @@
+package dev.personas.cli;
+
+import java.util.List;
+
+/** Every subcommand of `personas`, listed in one place in the order `--help` shows them. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static List<Object> all() {
+    return List.of();
+  }
+}
