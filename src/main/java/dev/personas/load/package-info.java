@@ -1,0 +1,2 @@
+/** Readers of session logs and datasets: Claude Code, Codex CLI and SWE-chat. */
+package dev.personas.load;
