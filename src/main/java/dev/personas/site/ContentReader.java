@@ -28,9 +28,10 @@ final class ContentReader {
   }
 
   Content read() {
+    List<Path> files = files();
     Map<String, Object> site = readSiteFile();
     List<ContentPage> pages = new ArrayList<>();
-    for (Path file : files()) {
+    for (Path file : files) {
       String name = root.relativize(file).toString().replace('\\', '/');
       if (name.endsWith(".md")) {
         pages.add(page(file, name));

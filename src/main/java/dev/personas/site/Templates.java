@@ -90,11 +90,42 @@ public final class Templates {
     return new SafeString(html);
   }
 
-  // Pebble reports the template file it was in when it failed (an included one, say), by name.
-  private String where(PebbleException e, String fallback) {
-    String name = e.getFileName() == null ? fallback : e.getFileName();
-    Path file = Path.of(name).isAbsolute() ? Path.of(name) : file(name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name);
-    return e.getLineNumber() == null ? file.toString() : file + ":" + e.getLineNumber();
+  // Pebble names the template being evaluated, which for an error inside a block of a child
+  // template is the parent it extends, while the line is the child's. A child renders only its
+  // blocks, so a line inside one of the child's blocks belongs to the child.
+  private String where(PebbleException e, String rendered) {
+    String reported = e.getFileName() == null ? rendered : stripSuffix(Path.of(e.getFileName()).getFileName().toString());
+    Integer line = e.getLineNumber();
+    String name = !reported.equals(rendered) && line != null && insideBlock(rendered, line) ? rendered : reported;
+    return line == null ? file(name).toString() : file(name) + ":" + line;
+  }
+
+  private boolean insideBlock(String name, int line) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file(name));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < lines.size() && i < line; i++) {
+      String text = lines.get(i);
+      int opens = count(text, "\\{%-?\\s*block\\b");
+      int closes = count(text, "\\{%-?\\s*endblock\\b");
+      if (i == line - 1) {
+        return depth > 0 || opens > 0;
+      }
+      depth += opens - closes;
+    }
+    return false;
+  }
+
+  private static int count(String text, String regex) {
+    return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  }
+
+  private static String stripSuffix(String name) {
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
   }
 
   /** Adds url(path): a site-relative path under the base URL. */

@@ -144,6 +144,14 @@ class SiteBuilderTest {
   }
 
   @Test
+  void runtimeErrorInTheLayoutNamesTheLayout() {
+    site.write("templates/layout.peb", site.read("templates/layout.peb").replace("<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\">{{ nope() }}"));
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+    String line = lineOf(site.read("templates/layout.peb"), "nope()");
+    assertTrue(e.getMessage().contains("layout.peb:" + line + ": Function or Macro [nope]"), e.getMessage());
+  }
+
+  @Test
   void unknownFrontMatterTemplateIsAClearErrorNamingTheFile() {
     site.write("content/method.md", site.read("content/method.md").replace("title: Method", "title: Method\ntemplate: fancy"));
     PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
