@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param html the body rendered from Markdown: trusted, authored content
  * @param toc the page's h2 and h3 headings
  * @param frontMatter every front matter value, in key order, for templates that need more
+ * @param links the links the Markdown body writes, with their lines (checked after the build)
  */
 public record ContentPage(
     String source,
@@ -28,7 +29,8 @@ public record ContentPage(
     int order,
     String html,
     List<TocEntry> toc,
-    Map<String, Object> frontMatter) {
+    Map<String, Object> frontMatter,
+    List<LinkUse> links) {
 
   public ContentPage {
     Objects.requireNonNull(source, "source");
@@ -41,6 +43,7 @@ public record ContentPage(
       throw new IllegalArgumentException("A page path starts and ends with '/': " + path);
     }
     toc = List.copyOf(toc);
+    links = List.copyOf(links);
   }
 
   /** The file this page is written to inside the site: "index.html" or "method/index.html". */

@@ -70,7 +70,8 @@ final class ContentReader {
         order(fm, where),
         parsed.html(),
         parsed.toc(),
-        fm);
+        fm,
+        parsed.links());
   }
 
   // Pretty URLs: index.md → "/", method.md → "/method/", guide/index.md → "/guide/".

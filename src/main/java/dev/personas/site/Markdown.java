@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 final class Markdown {
 
   /** What one Markdown file holds. */
-  record Parsed(Map<String, Object> frontMatter, String html, List<TocEntry> toc) {}
+  record Parsed(Map<String, Object> frontMatter, String html, List<TocEntry> toc, List<LinkUse> links) {}
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -61,7 +62,7 @@ final class Markdown {
     Document document = parser.parse(text);
     HeaderIdGenerator ids = new HeaderIdGenerator(document);
     ids.generateIds(document);
-    return new Parsed(frontMatter, renderer.render(document), toc(document));
+    return new Parsed(frontMatter, renderer.render(document), toc(document), links(source, document));
   }
 
   private static List<TocEntry> toc(Document document) {
@@ -72,6 +73,17 @@ final class Markdown {
       }
     }
     return toc;
+  }
+
+  private static List<LinkUse> links(String source, Document document) {
+    List<LinkUse> links = new ArrayList<>();
+    for (Node node : document.getDescendants()) {
+      if (node instanceof LinkNodeBase link) {
+        // flexmark counts lines from 0; editors from 1.
+        links.add(new LinkUse(source + ":" + (node.getStartLineNumber() + 1), link.getUrl().toString()));
+      }
+    }
+    return links;
   }
 
   // Front matter is the block between a first line "---" and the next "---" line. Jackson reads

@@ -35,6 +35,7 @@ public final class SiteBuilder {
         content.nav(), data.sample(), data.data());
     Templates templates = new Templates(options.templates(), site);
     List<Output> files = renderAll(new RenderContext(site, content, templates, options, List.of()));
+    new LinkCheck(files).check(linksIn(content, templates));
     new SiteWriter(options.out()).write(files);
     return BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started));
   }
@@ -47,6 +48,12 @@ public final class SiteBuilder {
     checkNoPathTwice(files);
     files.sort(Comparator.comparing(Output::path));
     return files;
+  }
+
+  private static List<LinkUse> linksIn(Content content, Templates templates) {
+    List<LinkUse> links = new ArrayList<>(templates.urlCalls());
+    content.pages().forEach(page -> links.addAll(page.links()));
+    return links;
   }
 
   // Two page types writing one file would make the result depend on renderer order: refuse.

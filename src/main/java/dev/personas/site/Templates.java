@@ -29,6 +29,9 @@ public final class Templates {
   private final Path folder;
   private final PebbleEngine engine;
   private final SiteContext site;
+  // The template a render() call started from, to place url() calls made inside its blocks.
+  private final ThreadLocal<String> rendering = new ThreadLocal<>();
+  private final List<LinkUse> urlCalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   Templates(Path folder, SiteContext site) {
     if (!Files.isDirectory(folder)) {
@@ -46,7 +49,7 @@ public final class Templates {
             .strictVariables(true)
             .defaultLocale(Locale.ROOT)
             .cacheActive(true)
-            .extension(new SiteExtension(site))
+            .extension(new SiteExtension(site, this::recordUrl))
             .build();
   }
 
@@ -74,6 +77,7 @@ public final class Templates {
     try {
       PebbleTemplate template = engine.getTemplate(name);
       StringWriter out = new StringWriter();
+      rendering.set(name);
       template.evaluate(out, values, Locale.ROOT);
       return out.toString();
     } catch (PebbleException e) {
@@ -82,7 +86,20 @@ public final class Templates {
       throw PersonasException.failure("Could not render " + file(name) + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw PersonasException.failure(file(name) + ": " + e.getMessage() + " (while rendering " + renderingWhat + ")", e);
+    } finally {
+      rendering.remove();
     }
+  }
+
+  /** Every url('/path/') a template called so far, with the template file and line. */
+  public List<LinkUse> urlCalls() {
+    synchronized (urlCalls) {
+      return List.copyOf(urlCalls);
+    }
+  }
+
+  private void recordUrl(String template, int line, String path) {
+    urlCalls.add(new LinkUse(file(owner(template, rendering.get(), line)) + ":" + line, path));
   }
 
   /** Marks HTML as trusted so autoescaping leaves it alone: only for authored content. */
@@ -94,10 +111,14 @@ public final class Templates {
   // template is the parent it extends, while the line is the child's. A child renders only its
   // blocks, so a line inside one of the child's blocks belongs to the child.
   private String where(PebbleException e, String rendered) {
-    String reported = e.getFileName() == null ? rendered : stripSuffix(Path.of(e.getFileName()).getFileName().toString());
+    String reported = e.getFileName() == null ? rendered : e.getFileName();
     Integer line = e.getLineNumber();
-    String name = !reported.equals(rendered) && line != null && insideBlock(rendered, line) ? rendered : reported;
-    return line == null ? file(name).toString() : file(name) + ":" + line;
+    return line == null ? file(stripSuffix(reported)).toString() : file(owner(reported, rendered, line)) + ":" + line;
+  }
+
+  private String owner(String reportedName, String rendered, int line) {
+    String reported = stripSuffix(Path.of(reportedName).getFileName().toString());
+    return rendered != null && !reported.equals(rendered) && insideBlock(rendered, line) ? rendered : reported;
   }
 
   private boolean insideBlock(String name, int line) {
@@ -128,12 +149,18 @@ public final class Templates {
     return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
   }
 
+  private interface UrlListener {
+    void called(String template, int line, String path);
+  }
+
   /** Adds url(path): a site-relative path under the base URL. */
   private static final class SiteExtension extends AbstractExtension {
     private final SiteContext site;
+    private final UrlListener listener;
 
-    SiteExtension(SiteContext site) {
+    SiteExtension(SiteContext site, UrlListener listener) {
       this.site = site;
+      this.listener = listener;
     }
 
     @Override
@@ -150,6 +177,7 @@ public final class Templates {
           if (path == null) {
             throw new PebbleException(null, "url() needs a path such as '/method/'", line, self.getName());
           }
+          listener.called(self.getName(), line, String.valueOf(path));
           return site.url(String.valueOf(path));
         }
       });

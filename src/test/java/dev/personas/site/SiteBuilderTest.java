@@ -152,6 +152,18 @@ class SiteBuilderTest {
   }
 
   @Test
+  void brokenInternalLinksFailTheBuildNamingEveryFileAndLine() {
+    site.write("content/extra.md", "---\ntitle: Extra\n---\nFine: [method](/method/#limits), [away](https://example.org/).\n\nBroken: [typo](/methdo/).\n");
+    site.write("templates/404.peb", site.read("templates/404.peb").replace("<ul>", "<ul><li><a href=\"{{ url('/gone.css') }}\">x</a></li>"));
+
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+
+    assertTrue(e.getMessage().startsWith("2 broken links"), e.getMessage());
+    assertTrue(e.getMessage().contains("extra.md:6: the link /methdo/ leads to no page"), e.getMessage());
+    assertTrue(e.getMessage().contains("404.peb:" + lineOf(site.read("templates/404.peb"), "gone.css") + ": the link /gone.css"), e.getMessage());
+  }
+
+  @Test
   void unknownFrontMatterTemplateIsAClearErrorNamingTheFile() {
     site.write("content/method.md", site.read("content/method.md").replace("title: Method", "title: Method\ntemplate: fancy"));
     PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
