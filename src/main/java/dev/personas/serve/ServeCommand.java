@@ -5,6 +5,7 @@ import dev.personas.cli.BuildOptions;
 import dev.personas.cli.ExitCode;
 import dev.personas.cli.Verbosity;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,8 +33,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port + ".");
     }
+    // --quiet hides the summary of each rebuild; errors and the address are always printed.
+    PrintWriter progress = verbosity.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     DevServer server = new DevServer(
-        options.toSiteOptions(), () -> BuildCommand.build(options, System::nanoTime), port, out, spec.commandLine().getErr());
+        options.toSiteOptions(), () -> BuildCommand.build(options, System::nanoTime), port, progress, spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -66,7 +66,7 @@ final class ContentReader {
         optional(fm, "template", DEFAULT_TEMPLATE),
         required(fm, "title", where),
         optional(fm, "description", ""),
-        Boolean.parseBoolean(optional(fm, "nav", "false")),
+        flag(fm, "nav", where),
         order(fm, where),
         parsed.html(),
         parsed.toc(),
@@ -127,6 +127,14 @@ final class ContentReader {
   private static String optional(Map<String, Object> map, String key, String fallback) {
     Object value = map.get(key);
     return value == null ? fallback : String.valueOf(value).strip();
+  }
+
+  private static boolean flag(Map<String, Object> fm, String key, String where) {
+    Object value = fm.getOrDefault(key, Boolean.FALSE);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw PersonasException.failure(where + ": '" + key + "' must be true or false, not '" + value + "'.");
   }
 
   private static int order(Map<String, Object> fm, String where) {

@@ -187,6 +187,13 @@ class SiteBuilderTest {
   }
 
   @Test
+  void navThatIsNotTrueOrFalseIsRefused() {
+    site.write("content/extra.md", "---\ntitle: Extra\nnav: maybe\n---\nBody\n");
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+    assertTrue(e.getMessage().contains("extra.md:1: 'nav' must be true or false, not 'maybe'"), e.getMessage());
+  }
+
+  @Test
   void nestedMarkdownGetsPrettyUrlsAndRebasedLinks() throws IOException {
     site.write("content/guide/index.md", "---\ntitle: Guide\n---\nSee [the setup](/guide/setup/).\n");
     site.write("content/guide/setup.md", "---\ntitle: Setup\n---\nBack to [the guide](/guide/#top) or [elsewhere](https://example.org/).\n");
