@@ -4,6 +4,7 @@ import dev.personas.cli.BuildCommand;
 import dev.personas.cli.BuildOptions;
 import dev.personas.cli.ExitCode;
 import dev.personas.cli.Verbosity;
+import dev.personas.cli.Version;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "Builds the site, serves it on 127.0.0.1, rebuilds on change and reloads open pages. Ctrl-C stops it.")
 public final class ServeCommand implements Callable<Integer> {
   @Mixin BuildOptions options;

@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * The Pebble templates of one build ({@code templates/<name>.peb}). Autoescaping stays on: only
  * values a renderer wraps with {@link #trusted(String)} reach a page unescaped. Templates see the
- * global {@code site} and a {@code url('/path/')} function that honours the base URL.
+ * global {@code site} and a {@code url('/path/')} function that honours the base URL. Variables
+ * are strict: a name the model does not define fails the build with the template's file and line
+ * instead of rendering as an empty string.
  */
 public final class Templates {
   static final String SUFFIX = ".peb";

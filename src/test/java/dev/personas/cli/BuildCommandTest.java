@@ -98,5 +98,10 @@ class BuildCommandTest {
     assertTrue(out.toString().contains("--port"));
     assertEquals(ExitCode.OK, run("--help"));
     assertTrue(out.toString().contains("serve"));
+    for (String command : new String[] {"build", "serve"}) {
+      out.getBuffer().setLength(0);
+      assertEquals(ExitCode.OK, run(command, "--version"));
+      assertTrue(out.toString().startsWith("personas "), command + ": " + out);
+    }
   }
 }
