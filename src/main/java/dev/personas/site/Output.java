@@ -45,6 +45,9 @@ public record Output(String path, byte[] bytes, Kind kind) {
 
   /** The page's URL path relative to the site root: "method/index.html" → "method/". */
   public String urlPath() {
-    return path.equals("index.html") ? "" : path.endsWith("/index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+    if (path.equals("index.html") || path.endsWith("/index.html")) {
+      return path.substring(0, path.length() - "index.html".length());
+    }
+    return path;
   }
 }

@@ -1,5 +1,6 @@
 package dev.personas.site;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record RenderContext(
 
   /** The same context after another renderer added its files. */
   RenderContext plus(List<Output> more) {
-    List<Output> all = new java.util.ArrayList<>(earlier);
+    List<Output> all = new ArrayList<>(earlier);
     all.addAll(more);
     return new RenderContext(site, content, templates, options, all);
   }

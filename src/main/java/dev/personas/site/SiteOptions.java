@@ -31,6 +31,7 @@ public record SiteOptions(
     origin = origin.map(o -> o.strip().replaceAll("/+$", "")).filter(o -> !o.isEmpty());
     origin.ifPresent(SiteOptions::checkOrigin);
     baseUrl = normalizeBaseUrl(baseUrl);
+    checkOutIsApart(out, content, templates, staticFiles);
   }
 
   /** The usual layout of a project folder: content/, templates/, static/ and site/ beside each other. */
@@ -48,6 +49,19 @@ public record SiteOptions(
   /** The same options served under another base URL. */
   public SiteOptions withBaseUrl(String newBaseUrl) {
     return new SiteOptions(content, templates, staticFiles, out, newBaseUrl, sourceUrl, origin);
+  }
+
+  // The whole output folder is replaced on every build, and serve watches the inputs: an output
+  // inside an input (or around one) would delete sources or rebuild forever.
+  private static void checkOutIsApart(Path out, Path... inputs) {
+    Path target = out.toAbsolutePath().normalize();
+    for (Path input : inputs) {
+      Path source = input.toAbsolutePath().normalize();
+      if (target.startsWith(source) || source.startsWith(target)) {
+        throw PersonasException.usage(
+            "The output folder " + out + " overlaps the input folder " + input + "; pass an --out of its own, such as site.");
+      }
+    }
   }
 
   private static void checkOrigin(String origin) {

@@ -2,6 +2,7 @@ package dev.personas.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.PersonasException;
 import java.nio.file.Path;
@@ -15,6 +16,15 @@ class SiteOptionsTest {
   @CsvSource({"/,/", "'',/", "/repo,/repo/", "repo/,/repo/", "/a/b,/a/b/"})
   void baseUrlAlwaysStartsAndEndsWithASlash(String given, String expected) {
     assertEquals(expected, SiteOptions.inFolder(Path.of("."), given).baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "content", "content/site", "static/out", "templates"})
+  void outputFolderOverlappingAnInputIsAUsageError(String out) {
+    PersonasException e = assertThrows(PersonasException.class,
+        () -> SiteOptions.inFolder(Path.of("project"), "/").withOut(Path.of("project").resolve(out)));
+    assertEquals(PersonasException.Category.USAGE, e.category());
+    assertTrue(e.getMessage().contains("overlaps the input folder"), e.getMessage());
   }
 
   @ParameterizedTest
