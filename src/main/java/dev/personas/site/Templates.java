@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public final class Templates {
   private final SiteContext site;
   // The template a render() call started from, to place url() calls made inside its blocks.
   private final ThreadLocal<String> rendering = new ThreadLocal<>();
-  private final List<LinkUse> urlCalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final List<LinkUse> urlCalls = Collections.synchronizedList(new ArrayList<>());
 
   Templates(Path folder, SiteContext site) {
     if (!Files.isDirectory(folder)) {
@@ -55,9 +57,9 @@ public final class Templates {
             .build();
   }
 
-  /** Whether templates/{name}.peb exists. */
+  /** Whether templates/{name}.peb exists; a name is words and "/" only, never a path out. */
   public boolean exists(String name) {
-    return !name.isBlank() && !name.contains("..") && Files.isRegularFile(file(name));
+    return name.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*") && Files.isRegularFile(file(name));
   }
 
   /** The file of a template, for messages. */
