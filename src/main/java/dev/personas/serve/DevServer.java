@@ -38,11 +38,12 @@ public final class DevServer implements AutoCloseable {
     this.err = err;
   }
 
-  /** Builds once (a failure here is fatal), then serves and watches. Returns the home page URL. */
+  /** Claims the port, builds once (a failure here is fatal), then serves and watches. Returns the home page URL. */
   public synchronized String start() {
+    // Claim the port first: a port in use should fail before a build is spent.
+    server = new SiteServer(options.out(), options.baseUrl(), port, generation::get);
     report(build.get());
     generation.incrementAndGet();
-    server = new SiteServer(options.out(), options.baseUrl(), port, generation::get);
     server.start();
     watcher = new SiteWatcher(List.of(options.content(), options.templates(), options.staticFiles()), QUIET, this::rebuild);
     watcher.start();

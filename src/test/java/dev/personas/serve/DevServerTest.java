@@ -2,8 +2,10 @@ package dev.personas.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.personas.PersonasException;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
@@ -87,6 +89,21 @@ class DevServerTest {
     assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/"), url);
     assertEquals("Method", Jsoup.parse(get("/method/").body()).selectFirst("h1").text());
     assertTrue(out.toString().startsWith("Built 6 pages"), out.toString());
+  }
+
+  @Test
+  void aPortInUseIsAUsageErrorBeforeAnyBuild() throws Exception {
+    start("/");
+    int taken = URI.create(url).getPort();
+    Path otherOut = temp.resolve("other-site");
+    SiteOptions options = site.options("/").withOut(otherOut);
+    try (DevServer second = new DevServer(options, () -> { throw new AssertionError("built"); }, taken,
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))) {
+      PersonasException e = assertThrows(PersonasException.class, second::start);
+      assertEquals(PersonasException.Category.USAGE, e.category());
+      assertTrue(e.getMessage().contains("pass another --port"), e.getMessage());
+    }
+    assertFalse(Files.exists(otherOut));
   }
 
   @Test
