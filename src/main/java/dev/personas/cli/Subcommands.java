@@ -1,5 +1,6 @@
 package dev.personas.cli;
 
+import dev.personas.serve.ServeCommand;
 import java.util.List;
 
 /** Every subcommand of `personas`, listed in one place in the order `--help` shows them. */
@@ -7,6 +8,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of();
+    return List.of(new BuildCommand(), new ServeCommand());
   }
 }

@@ -3,7 +3,7 @@ package dev.personas.cli;
 import picocli.CommandLine;
 
 /** Reads the version Maven wrote into the jar's resources. */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() throws Exception {
     var props = new java.util.Properties();

@@ -1,0 +1,86 @@
+package dev.personas.serve;
+
+import dev.personas.PersonasException;
+import dev.personas.site.BuildResult;
+import dev.personas.site.SiteOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Builds the site, serves it, and rebuilds it when content, templates or static files change.
+ * A failed rebuild is reported and the last good site stays up.
+ */
+public final class DevServer implements AutoCloseable {
+  private static final Duration QUIET = Duration.ofMillis(200);
+
+  private final SiteOptions options;
+  private final Supplier<BuildResult> build;
+  private final int port;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final AtomicLong generation = new AtomicLong();
+  private SiteServer server;
+  private SiteWatcher watcher;
+
+  /**
+   * @param options the folders to watch, the output folder and the base URL
+   * @param build one full build (the same one `personas build` runs)
+   * @param port the port, 0 for any free one
+   */
+  public DevServer(SiteOptions options, Supplier<BuildResult> build, int port, PrintWriter out, PrintWriter err) {
+    this.options = options;
+    this.build = build;
+    this.port = port;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Claims the port, builds once (a failure here is fatal), then serves and watches. Returns the home page URL. */
+  public synchronized String start() {
+    // Claim the port first: a port in use should fail before a build is spent.
+    server = new SiteServer(options.out(), options.baseUrl(), port, generation::get);
+    report(build.get());
+    generation.incrementAndGet();
+    server.start();
+    watcher = new SiteWatcher(List.of(options.content(), options.templates(), options.staticFiles()), QUIET, this::rebuild);
+    watcher.start();
+    return server.url();
+  }
+
+  /** How many successful builds the server has served so far. */
+  public long generation() {
+    return generation.get();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private synchronized void rebuild() {
+    try {
+      report(build.get());
+      generation.incrementAndGet();
+    } catch (PersonasException e) {
+      err.println("personas: " + e.getMessage());
+      err.println("personas: still serving the last good build; fix the file and save it again.");
+      err.flush();
+    } catch (RuntimeException e) {
+      err.println("personas: rebuild failed unexpectedly: " + e);
+      err.flush();
+    }
+  }
+
+  private void report(BuildResult result) {
+    out.println(result.summary());
+    out.flush();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.personas.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.personas.PersonasException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+/**
+ * Serves a built site folder on 127.0.0.1 with the JDK's HTTP server. It never serves a file
+ * outside the folder: paths with "..", "." or encoded separators are refused before any lookup.
+ * HTML responses get a small reload script, so open pages follow rebuilds; the files on disk
+ * never contain it.
+ */
+final class SiteServer implements AutoCloseable {
+  static final String RELOAD_SCRIPT = "/__personas/reload.js";
+  static final String VERSION = "/__personas/version";
+  private static final String SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT + "\" defer></script>";
+
+  private final Path root;
+  private final String baseUrl;
+  private final LongSupplier generation;
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  /**
+   * @param root the built site
+   * @param baseUrl the path the site is served under ("/" or "/repo/")
+   * @param port the port, or 0 for any free one
+   * @param generation a number that changes with every successful rebuild
+   */
+  SiteServer(Path root, String baseUrl, int port, LongSupplier generation) {
+    this.root = root.toAbsolutePath().normalize();
+    this.baseUrl = baseUrl;
+    this.generation = generation;
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw PersonasException.usage("Could not listen on 127.0.0.1:" + port + " (" + e.getMessage() + "); pass another --port, or 0 for any free one.");
+    }
+    this.threads = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "personas-serve");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The URL of the site's home page. */
+  String url() {
+    return "http://127.0.0.1:" + port() + baseUrl;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "text/plain; charset=utf-8", "Only GET and HEAD are served.\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String raw = exchange.getRequestURI().getRawPath();
+      if (raw == null || !raw.startsWith("/") || isTraversal(raw)) {
+        send(exchange, 400, "text/plain; charset=utf-8", "Bad path.\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals(RELOAD_SCRIPT)) {
+        send(exchange, 200, ContentTypes.of(path), reloadScript());
+      } else if (path.equals(VERSION)) {
+        send(exchange, 200, "text/plain; charset=utf-8", Long.toString(generation.getAsLong()).getBytes(StandardCharsets.UTF_8));
+      } else {
+        serveFile(exchange, path);
+      }
+    }
+  }
+
+  // Refused outright: any "." or ".." segment, and encoded dots, slashes, backslashes or NULs
+  // that could turn into one after decoding.
+  static boolean isTraversal(String rawPath) {
+    String lower = rawPath.toLowerCase(Locale.ROOT);
+    if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || lower.contains("\\")) {
+      return true;
+    }
+    for (String segment : rawPath.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void serveFile(HttpExchange exchange, String path) throws IOException {
+    if ((path + "/").equals(baseUrl)) {
+      redirect(exchange, baseUrl);
+      return;
+    }
+    if (!path.startsWith(baseUrl)) {
+      notFound(exchange);
+      return;
+    }
+    String relative = path.substring(baseUrl.length());
+    Path file = root.resolve(relative).normalize();
+    if (!file.startsWith(root)) {
+      notFound(exchange);
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      if (!relative.isEmpty() && !relative.endsWith("/")) {
+        redirect(exchange, path + "/");
+        return;
+      }
+      file = file.resolve("index.html");
+    }
+    if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(root.toRealPath())) {
+      notFound(exchange);
+      return;
+    }
+    byte[] body = Files.readAllBytes(file);
+    String type = ContentTypes.of(file.getFileName().toString());
+    send(exchange, 200, type, type.startsWith("text/html") ? withReloadScript(body) : body);
+  }
+
+  private void notFound(HttpExchange exchange) throws IOException {
+    Path page = root.resolve("404.html");
+    if (Files.isRegularFile(page)) {
+      send(exchange, 404, "text/html; charset=utf-8", withReloadScript(Files.readAllBytes(page)));
+    } else {
+      send(exchange, 404, "text/plain; charset=utf-8", "Not found.\n".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    send(exchange, 301, "text/plain; charset=utf-8", ("Moved to " + location + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] withReloadScript(byte[] html) {
+    String text = new String(html, StandardCharsets.UTF_8);
+    int end = text.lastIndexOf("</body>");
+    String injected = end < 0 ? text + SCRIPT_TAG : text.substring(0, end) + SCRIPT_TAG + text.substring(end);
+    return injected.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] reloadScript() throws IOException {
+    try (InputStream in = SiteServer.class.getResourceAsStream("reload.js")) {
+      if (in == null) {
+        throw new IOException("reload.js is missing from the jar");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.personas.site;
+
+import dev.personas.PersonasException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders every Markdown page of content/ through the template its front matter names. */
+final class ContentPageRenderer implements Renderer {
+
+  @Override
+  public List<Output> render(RenderContext context) {
+    List<Output> pages = new ArrayList<>();
+    for (ContentPage page : context.content().pages()) {
+      Templates templates = context.templates();
+      if (!templates.exists(page.template())) {
+        throw PersonasException.failure(
+            context.options().content().resolve(page.source()) + ":1: the front matter names the template '"
+                + page.template() + "', but " + templates.file(page.template())
+                + " does not exist; name an existing template or add it.");
+      }
+      Map<String, Object> model = Map.of(
+          "page", page,
+          "current", page.path(),
+          // The one place HTML passes unescaped: the Markdown body is authored content.
+          "content", Templates.trusted(page.html()));
+      String html = templates.render(page.template(), model, context.options().content().resolve(page.source()).toString());
+      pages.add(Output.page(page.outputFile(), html));
+    }
+    return pages;
+  }
+}

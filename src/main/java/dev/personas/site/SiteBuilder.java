@@ -1,0 +1,69 @@
+package dev.personas.site;
+
+import dev.personas.PersonasException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/** Builds the whole site: read content, render every page type, write the folder in one swap. */
+public final class SiteBuilder {
+  private final SiteOptions options;
+  private final List<Renderer> renderers;
+  private final LongSupplier nanoTicker;
+
+  /**
+   * @param options what to read and where to write
+   * @param renderers the page types, in order ({@link Renderers#standard()})
+   * @param nanoTicker a clock in nanoseconds, for the time the summary reports (tests fix it)
+   */
+  public SiteBuilder(SiteOptions options, List<Renderer> renderers, LongSupplier nanoTicker) {
+    this.options = options;
+    this.renderers = List.copyOf(renderers);
+    this.nanoTicker = nanoTicker;
+  }
+
+  /** Builds the site from the authored content and what the data stages computed. */
+  public BuildResult build(SiteData data) {
+    long started = nanoTicker.getAsLong();
+    Content content = new ContentReader(options.content(), new Markdown(options.baseUrl())).read();
+    SiteContext site = new SiteContext(
+        content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
+        content.nav(), data.sample(), data.data());
+    Templates templates = new Templates(options.templates(), site);
+    List<Output> files = renderAll(new RenderContext(site, content, templates, options, List.of()));
+    new LinkCheck(files).check(linksIn(content, templates));
+    new SiteWriter(options.out()).write(files);
+    return BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started));
+  }
+
+  private List<Output> renderAll(RenderContext context) {
+    for (Renderer renderer : renderers) {
+      context = context.plus(renderer.render(context));
+    }
+    List<Output> files = new ArrayList<>(context.earlier());
+    checkNoPathTwice(files);
+    files.sort(Comparator.comparing(Output::path));
+    return files;
+  }
+
+  private static List<LinkUse> linksIn(Content content, Templates templates) {
+    List<LinkUse> links = new ArrayList<>(templates.urlCalls());
+    content.pages().forEach(page -> links.addAll(page.links()));
+    return links;
+  }
+
+  // Two page types writing one file would make the result depend on renderer order: refuse.
+  private static void checkNoPathTwice(List<Output> files) {
+    Set<String> seen = new HashSet<>();
+    for (Output file : files) {
+      if (!seen.add(file.path())) {
+        throw PersonasException.failure(
+            "Two sources make the same site file '" + file.path() + "' (a static file and a page, or two pages); rename one.");
+      }
+    }
+  }
+}

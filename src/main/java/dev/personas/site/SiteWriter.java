@@ -1,0 +1,105 @@
+package dev.personas.site;
+
+import dev.personas.PersonasException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a finished build into a temporary folder beside the target, then swaps it in, so a
+ * reader (or a failed build) never sees half a site.
+ */
+final class SiteWriter {
+  /** Every built site has it; a non-empty folder without it is not ours to replace. */
+  static final String MARKER = ".nojekyll";
+
+  private final Path target;
+
+  SiteWriter(Path out) {
+    this.target = out.toAbsolutePath().normalize();
+  }
+
+  void write(List<Output> files) {
+    Path parent = target.getParent();
+    if (parent == null) {
+      throw PersonasException.usage("The output folder cannot be the file system root; pass --out site.");
+    }
+    checkReplaceable();
+    Path temp = null;
+    try {
+      Files.createDirectories(parent);
+      temp = Files.createTempDirectory(parent, "." + target.getFileName() + "-new-");
+      for (Output file : files) {
+        Path path = temp.resolve(file.path());
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.bytes());
+      }
+      swapIn(temp);
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw PersonasException.failure("Could not write the site to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkReplaceable() {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw PersonasException.usage("The output " + target + " is a file, not a folder; pass another --out.");
+    }
+    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
+      throw PersonasException.usage(
+          "The output folder " + target + " is not empty and was not built by personas (it has no "
+              + MARKER + "); pass another --out or empty it, since a build replaces the whole folder.");
+    }
+  }
+
+  private void swapIn(Path temp) throws IOException {
+    if (!Files.exists(target)) {
+      move(temp, target);
+      return;
+    }
+    Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+    Files.delete(old);
+    move(target, old);
+    try {
+      move(temp, target);
+    } catch (IOException e) {
+      move(old, target);
+      throw e;
+    }
+    deleteQuietly(old);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static boolean isEmpty(Path folder) {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not read the output folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null || !Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover temporary folder is harmless: the next build makes a new one.
+    }
+  }
+}

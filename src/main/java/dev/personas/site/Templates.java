@@ -1,0 +1,190 @@
+package dev.personas.site;
+
+import dev.personas.PersonasException;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Pebble templates of one build ({@code templates/<name>.peb}). Autoescaping stays on: only
+ * values a renderer wraps with {@link #trusted(String)} reach a page unescaped. Templates see the
+ * global {@code site} and a {@code url('/path/')} function that honours the base URL. Variables
+ * are strict: a name the model does not define fails the build with the template's file and line
+ * instead of rendering as an empty string.
+ */
+public final class Templates {
+  static final String SUFFIX = ".peb";
+
+  private final Path folder;
+  private final PebbleEngine engine;
+  private final SiteContext site;
+  // The template a render() call started from, to place url() calls made inside its blocks.
+  private final ThreadLocal<String> rendering = new ThreadLocal<>();
+  private final List<LinkUse> urlCalls = Collections.synchronizedList(new ArrayList<>());
+
+  Templates(Path folder, SiteContext site) {
+    if (!Files.isDirectory(folder)) {
+      throw PersonasException.usage(
+          "The templates folder " + folder + " does not exist; pass --templates with the folder of .peb files.");
+    }
+    this.folder = folder;
+    this.site = site;
+    FileLoader loader = new FileLoader(folder.toAbsolutePath().toString());
+    loader.setSuffix(SUFFIX);
+    this.engine =
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .autoEscaping(true)
+            .strictVariables(true)
+            .defaultLocale(Locale.ROOT)
+            .cacheActive(true)
+            .extension(new SiteExtension(site, this::recordUrl))
+            .build();
+  }
+
+  /** Whether templates/{name}.peb exists; a name is words and "/" only, never a path out. */
+  public boolean exists(String name) {
+    return name.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*") && Files.isRegularFile(file(name));
+  }
+
+  /** The file of a template, for messages. */
+  public Path file(String name) {
+    return folder.resolve(name + SUFFIX);
+  }
+
+  /**
+   * Renders a template with the given values plus {@code site}. A failure names the template
+   * file and line, and what was being rendered.
+   */
+  public String render(String name, Map<String, Object> model, String renderingWhat) {
+    if (!exists(name)) {
+      throw PersonasException.failure(
+          "No template " + file(name) + " (needed for " + renderingWhat + "); add it or name an existing template.");
+    }
+    Map<String, Object> values = new HashMap<>(model);
+    values.put("site", site);
+    try {
+      PebbleTemplate template = engine.getTemplate(name);
+      StringWriter out = new StringWriter();
+      rendering.set(name);
+      template.evaluate(out, values, Locale.ROOT);
+      return out.toString();
+    } catch (PebbleException e) {
+      throw PersonasException.failure(where(e, name) + ": " + e.getPebbleMessage() + " (while rendering " + renderingWhat + ")", e);
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not render " + file(name) + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw PersonasException.failure(file(name) + ": " + e.getMessage() + " (while rendering " + renderingWhat + ")", e);
+    } finally {
+      rendering.remove();
+    }
+  }
+
+  /** Every url('/path/') a template called so far, with the template file and line. */
+  public List<LinkUse> urlCalls() {
+    synchronized (urlCalls) {
+      return List.copyOf(urlCalls);
+    }
+  }
+
+  private void recordUrl(String template, int line, String path) {
+    urlCalls.add(new LinkUse(file(owner(template, rendering.get(), line)) + ":" + line, path));
+  }
+
+  /** Marks HTML as trusted so autoescaping leaves it alone: only for authored content. */
+  public static SafeString trusted(String html) {
+    return new SafeString(html);
+  }
+
+  // Pebble names the template being evaluated, which for an error inside a block of a child
+  // template is the parent it extends, while the line is the child's. A child renders only its
+  // blocks, so a line inside one of the child's blocks belongs to the child.
+  private String where(PebbleException e, String rendered) {
+    String reported = e.getFileName() == null ? rendered : e.getFileName();
+    Integer line = e.getLineNumber();
+    return line == null ? file(stripSuffix(reported)).toString() : file(owner(reported, rendered, line)) + ":" + line;
+  }
+
+  private String owner(String reportedName, String rendered, int line) {
+    String reported = stripSuffix(Path.of(reportedName).getFileName().toString());
+    return rendered != null && !reported.equals(rendered) && insideBlock(rendered, line) ? rendered : reported;
+  }
+
+  private boolean insideBlock(String name, int line) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file(name));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < lines.size() && i < line; i++) {
+      String text = lines.get(i);
+      int opens = count(text, "\\{%-?\\s*block\\b");
+      int closes = count(text, "\\{%-?\\s*endblock\\b");
+      if (i == line - 1) {
+        return depth > 0 || opens > 0;
+      }
+      depth += opens - closes;
+    }
+    return false;
+  }
+
+  private static int count(String text, String regex) {
+    return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  }
+
+  private static String stripSuffix(String name) {
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+  }
+
+  private interface UrlListener {
+    void called(String template, int line, String path);
+  }
+
+  /** Adds url(path): a site-relative path under the base URL. */
+  private static final class SiteExtension extends AbstractExtension {
+    private final SiteContext site;
+    private final UrlListener listener;
+
+    SiteExtension(SiteContext site, UrlListener listener) {
+      this.site = site;
+      this.listener = listener;
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+      return Map.of("url", new Function() {
+        @Override
+        public List<String> getArgumentNames() {
+          return List.of("path");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+          Object path = args.get("path");
+          if (path == null) {
+            throw new PebbleException(null, "url() needs a path such as '/method/'", line, self.getName());
+          }
+          listener.called(self.getName(), line, String.valueOf(path));
+          return site.url(String.valueOf(path));
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The site engine: reads Markdown content, renders every page type through Pebble, writes the site atomically. */
+package dev.personas.site;

@@ -1,0 +1,107 @@
+package dev.personas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.site.TestSite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCommandTest {
+  @TempDir Path temp;
+  TestSite site;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void copySources() {
+    site = TestSite.copyInto(temp);
+  }
+
+  private int run(String... args) {
+    return App.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  private String[] build(String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "build",
+        "--content", temp.resolve("content").toString(),
+        "--templates", temp.resolve("templates").toString(),
+        "--static", temp.resolve("static").toString(),
+        "--out", site.out().toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void buildExitsZeroAndEndsWithTheSummaryLine() {
+    assertEquals(ExitCode.OK, run(build("--base-url", "/repo")));
+    assertTrue(out.toString().matches("Built 6 pages, copied 5 files in \\d+ ms\\R"), out.toString());
+    assertEquals("", err.toString());
+    assertTrue(Files.exists(site.out().resolve("index.html")));
+  }
+
+  @Test
+  void quietBuildPrintsNothing() {
+    assertEquals(ExitCode.OK, run(build("--quiet")));
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(ExitCode.USAGE, run(build("--colour")));
+    assertTrue(err.toString().contains("Unknown option: '--colour'"), err.toString());
+  }
+
+  @Test
+  void baseUrlThatIsNotAPathIsAUsageError() {
+    assertEquals(ExitCode.USAGE, run(build("--base-url", "https://example.org/repo/")));
+    assertTrue(err.toString().contains("is not a path"), err.toString());
+  }
+
+  @Test
+  void missingContentFolderIsAUsageErrorNamingIt() {
+    assertEquals(ExitCode.USAGE, run("build", "--content", temp.resolve("nowhere").toString(), "--out", site.out().toString()));
+    assertTrue(err.toString().contains("nowhere does not exist"), err.toString());
+  }
+
+  @Test
+  void templateErrorExitsOneNamingFileAndLineWithoutAStackTrace() {
+    site.write("templates/404.peb", site.read("templates/404.peb").replace("Page not found</h1>", "{{ nope() }}</h1>"));
+    assertEquals(ExitCode.FAILURE, run(build()));
+    int line = site.read("templates/404.peb").lines().toList().indexOf("    <h1>{{ nope() }}</h1>") + 1;
+    assertTrue(line > 0);
+    assertTrue(err.toString().contains("404.peb:" + line + ": Function or Macro [nope] does not exist"), err.toString());
+    assertFalse(err.toString().contains("\tat "), "no stack trace without --verbose");
+  }
+
+  @Test
+  void verboseFailurePrintsTheStackTrace() {
+    site.write("templates/404.peb", site.read("templates/404.peb").replace("Page not found</h1>", "{{ nope() }}</h1>"));
+    assertEquals(ExitCode.FAILURE, run(build("--verbose")));
+    assertTrue(err.toString().contains("\tat "), err.toString());
+  }
+
+  @Test
+  void helpListsTheBuildAndServeOptions() {
+    assertEquals(ExitCode.OK, run("build", "--help"));
+    assertTrue(out.toString().contains("--base-url"));
+    assertEquals(ExitCode.OK, run("serve", "--help"));
+    assertTrue(out.toString().contains("--port"));
+    assertEquals(ExitCode.OK, run("--help"));
+    assertTrue(out.toString().contains("serve"));
+    for (String command : new String[] {"build", "serve"}) {
+      out.getBuffer().setLength(0);
+      assertEquals(ExitCode.OK, run(command, "--version"));
+      assertTrue(out.toString().startsWith("personas "), command + ": " + out);
+    }
+  }
+}

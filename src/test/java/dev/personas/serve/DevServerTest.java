@@ -1,0 +1,219 @@
+package dev.personas.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.PersonasException;
+import dev.personas.site.Renderers;
+import dev.personas.site.SiteBuilder;
+import dev.personas.site.SiteData;
+import dev.personas.site.SiteOptions;
+import dev.personas.site.TestSite;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DevServerTest {
+  private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+  @TempDir Path temp;
+  TestSite site;
+  DevServer server;
+  String url;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private void start(String baseUrl) {
+    site = TestSite.copyInto(temp);
+    SiteOptions options = site.options(baseUrl);
+    server = new DevServer(
+        options, () -> new SiteBuilder(options, Renderers.standard(), System::nanoTime).build(SiteData.none()),
+        0, new PrintWriter(out, true), new PrintWriter(err, true));
+    url = server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    URI base = URI.create(url);
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/, text/html; charset=utf-8",
+    "/method/, text/html; charset=utf-8",
+    "/css/site.css, text/css; charset=utf-8",
+    "/assets/vendor/chart.umd.js, text/javascript; charset=utf-8",
+    "/img/logo.svg, image/svg+xml",
+    "/sitemap.xml, application/xml",
+    "/robots.txt, text/plain; charset=utf-8",
+  })
+  void servesSiteFilesWithTheirContentTypes(String path, String type) throws Exception {
+    start("/");
+    HttpResponse<String> response = get(path);
+    assertEquals(200, response.statusCode(), path);
+    assertEquals(type, response.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void servesPagesWithTheirTitlesAndTellsTheUrl() throws Exception {
+    start("/");
+    assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/"), url);
+    assertEquals("Method", Jsoup.parse(get("/method/").body()).selectFirst("h1").text());
+    assertTrue(out.toString().startsWith("Built 6 pages"), out.toString());
+  }
+
+  @Test
+  void aPortInUseIsAUsageErrorBeforeAnyBuild() throws Exception {
+    start("/");
+    int taken = URI.create(url).getPort();
+    Path otherOut = temp.resolve("other-site");
+    SiteOptions options = site.options("/").withOut(otherOut);
+    try (DevServer second = new DevServer(options, () -> { throw new AssertionError("built"); }, taken,
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))) {
+      PersonasException e = assertThrows(PersonasException.class, second::start);
+      assertEquals(PersonasException.Category.USAGE, e.category());
+      assertTrue(e.getMessage().contains("pass another --port"), e.getMessage());
+    }
+    assertFalse(Files.exists(otherOut));
+  }
+
+  @Test
+  void missingPathGetsTheSitesNotFoundPageWithStatus404() throws Exception {
+    start("/");
+    HttpResponse<String> response = get("/no/such/page/");
+    assertEquals(404, response.statusCode());
+    assertEquals("Page not found", Jsoup.parse(response.body()).selectFirst("h1").text());
+  }
+
+  @Test
+  void folderWithoutTrailingSlashIsRedirected() throws Exception {
+    start("/");
+    HttpResponse<String> response = get("/method");
+    assertEquals(301, response.statusCode());
+    assertEquals("/method/", response.headers().firstValue("Location").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "/../../../../etc/passwd",
+    "/css/../../site/index.html",
+    "/%2e%2e%2f%2e%2e%2fetc/passwd",
+    "/%2E%2E/%2E%2E/etc/passwd",
+    "/css/%2fetc%2fpasswd",
+    "/..%5c..%5cetc/passwd",
+  })
+  void traversalIsRefusedWhateverTheEncoding(String rawPath) throws Exception {
+    start("/");
+    String response = rawGet(rawPath);
+    String status = response.substring(0, response.indexOf("\r\n"));
+    assertTrue(status.matches("HTTP/1\\.1 40[04] .*"), rawPath + " answered " + status);
+    assertFalse(response.contains("root:"), rawPath);
+  }
+
+  @Test
+  void htmlResponsesGetTheReloadScriptButBuiltFilesNeverContainIt() throws Exception {
+    start("/");
+    assertEquals(1, Jsoup.parse(get("/").body()).select("script[src=" + SiteServer.RELOAD_SCRIPT + "]").size());
+    assertEquals(200, get(SiteServer.RELOAD_SCRIPT).statusCode());
+    for (Path page : TestSite.htmlFiles(site.out())) {
+      assertFalse(Files.readString(page).contains("__personas"), page.toString());
+    }
+    assertFalse(get("/css/site.css").body().contains("__personas"));
+  }
+
+  @Test
+  void rebuildsAfterAContentChangeAndOpenPagesSeeANewVersion() throws Exception {
+    start("/");
+    String version = get(SiteServer.VERSION).body();
+    site.write("content/method.md", site.read("content/method.md").replace("title: Method", "title: Method, revised"));
+
+    waitFor(() -> h1("/method/").equals("Method, revised"));
+
+    assertTrue(Long.parseLong(get(SiteServer.VERSION).body()) > Long.parseLong(version));
+  }
+
+  @Test
+  void rebuildsWhenAFileAppearsInANewSubfolder() throws Exception {
+    start("/");
+    site.write("content/notes/today.md", "---\ntitle: Today\n---\nNew page.\n");
+    waitFor(() -> h1("/notes/today/").equals("Today"));
+  }
+
+  @Test
+  void aFailedRebuildIsReportedAndTheLastGoodSiteStaysUp() throws Exception {
+    start("/");
+    site.write("templates/page.peb", site.read("templates/page.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
+    waitFor(() -> err.toString().contains("page.peb:"));
+    assertEquals("Method", h1("/method/"));
+  }
+
+  @Test
+  void servesTheSiteUnderItsBaseUrl() throws Exception {
+    start("/repo/");
+    assertTrue(url.endsWith("/repo/"), url);
+    assertEquals("Method", h1("/repo/method/"));
+    assertEquals(404, get("/method/").statusCode());
+    assertEquals(301, get("/repo").statusCode());
+  }
+
+  private String h1(String path) {
+    try {
+      HttpResponse<String> response = get(path);
+      return response.statusCode() == 200 ? Jsoup.parse(response.body()).selectFirst("h1").text() : "";
+    } catch (IOException | InterruptedException e) {
+      return "";
+    }
+  }
+
+  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + GENEROUS.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + GENEROUS);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  // HttpClient and URI normalise some paths; a raw socket sends the bytes exactly as written.
+  private String rawGet(String rawPath) throws IOException {
+    URI base = URI.create(url);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream o = socket.getOutputStream();
+      o.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      o.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.personas.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.PersonasException;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SiteOptionsTest {
+
+  @ParameterizedTest
+  @CsvSource({"/,/", "'',/", "/repo,/repo/", "repo/,/repo/", "/a/b,/a/b/"})
+  void baseUrlAlwaysStartsAndEndsWithASlash(String given, String expected) {
+    assertEquals(expected, SiteOptions.inFolder(Path.of("."), given).baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "content", "content/site", "static/out", "templates"})
+  void outputFolderOverlappingAnInputIsAUsageError(String out) {
+    PersonasException e = assertThrows(PersonasException.class,
+        () -> SiteOptions.inFolder(Path.of("project"), "/").withOut(Path.of("project").resolve(out)));
+    assertEquals(PersonasException.Category.USAGE, e.category());
+    assertTrue(e.getMessage().contains("overlaps the input folder"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://me.github.io/repo/", "/repo/?x=1", "/../etc/", "/a b/", "//cdn.example/"})
+  void baseUrlThatIsNotAPathIsAUsageError(String given) {
+    PersonasException e = assertThrows(PersonasException.class, () -> SiteOptions.inFolder(Path.of("."), given));
+    assertEquals(PersonasException.Category.USAGE, e.category());
+  }
+}
