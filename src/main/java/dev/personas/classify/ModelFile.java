@@ -91,6 +91,16 @@ public final class ModelFile {
       throw PersonasException.failure("The model file " + path + " has a different feature order: "
           + firstDifference(found, expected) + "." + fix);
     }
+    List<String> types = new ArrayList<>();
+    tree.path("typeSlugs").forEach(n -> types.add(n.asText()));
+    List<String> expectedTypes = new ArrayList<>();
+    for (SessionType t : SessionType.values()) {
+      expectedTypes.add(t.slug());
+    }
+    if (!types.equals(expectedTypes)) {
+      throw PersonasException.failure("The model file " + path + " lists session types "
+          + types + ", but this personas has " + expectedTypes + "." + fix);
+    }
   }
 
   private static String firstDifference(List<String> found, List<String> expected) {

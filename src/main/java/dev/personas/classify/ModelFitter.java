@@ -3,6 +3,7 @@ package dev.personas.classify;
 import dev.personas.PersonasException;
 import dev.personas.features.Feature;
 import dev.personas.features.FeatureVector;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,13 @@ import smile.classification.LogisticRegression;
 public final class ModelFitter {
   /** L2 penalty: Smile adds {@code λ/2·‖w‖²} to the summed (not averaged) log-loss. */
   static final double LAMBDA = 10.0;
+
+  /**
+   * Most weak-labelled sessions per type the regression trains on. Capping keeps fitting fast
+   * (41 weights per type need hundreds of examples, not thousands) and balances the types, so
+   * a type does not win ambiguous sessions merely by being common in the weak labels.
+   */
+  static final int MAX_PER_TYPE = 400;
 
   /** Intercept given to a type without any weak label, so it is never predicted. */
   static final double ABSENT_TYPE_INTERCEPT = -30;
@@ -81,10 +89,19 @@ public final class ModelFitter {
       Scaler scaler, List<FeatureVector> vectors, int[] weak, int[] weakCounts) {
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
+    int[] seen = new int[weakCounts.length];
     for (int i = 0; i < weak.length; i++) {
-      if (weak[i] >= 0) {
+      int type = weak[i];
+      if (type < 0) {
+        continue;
+      }
+      // Evenly spaced picks in session-id order: deterministic, and spread over the dataset.
+      long before = (long) seen[type] * MAX_PER_TYPE / weakCounts[type];
+      long after = (long) (seen[type] + 1) * MAX_PER_TYPE / weakCounts[type];
+      seen[type]++;
+      if (after > before || weakCounts[type] <= MAX_PER_TYPE) {
         x.add(scaler.standardize(vectors.get(i)));
-        y.add(weak[i]);
+        y.add(type);
       }
     }
     // Smile numbers the classes it saw in ascending order; absent types are added back below.
@@ -189,16 +206,22 @@ public final class ModelFitter {
         fingerprint(sessions), sessions.size(), users.size());
   }
 
-  /** SHA-256 over the feature vectors sorted by session id, one line each, numbers as written. */
+  /**
+   * SHA-256 over the feature vectors sorted by session id: per session its id in UTF-8, a 0
+   * byte, then each value's IEEE-754 bits big-endian (exact, and cheap enough for every refit).
+   */
   static String fingerprint(List<SessionInput> sortedSessions) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      ByteBuffer values = ByteBuffer.allocate(Feature.values().length * Double.BYTES);
       for (SessionInput s : sortedSessions) {
-        StringBuilder line = new StringBuilder(s.sessionId());
+        sha.update(s.sessionId().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        values.clear();
         for (double v : s.features().values()) {
-          line.append(',').append(Numbers.format(v));
+          values.putDouble(v);
         }
-        sha.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        sha.update(values.array());
       }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
