@@ -73,14 +73,9 @@ public final class ModelFitter {
 
   private int[] weakLabels(List<FeatureVector> vectors) {
     TypeRules rules = new TypeRules(thresholds);
-    double minScore = thresholds.get("weak_label.min_score");
-    double minMargin = thresholds.get("weak_label.min_margin");
     int[] labels = new int[vectors.size()];
     for (int i = 0; i < labels.length; i++) {
-      Classification top = Classification.of("", rules.scores(vectors.get(i)));
-      boolean decisive = top.probability() >= minScore
-          && top.probability() - top.runnerUpProbability() >= minMargin;
-      labels[i] = decisive ? top.type().ordinal() : -1;
+      labels[i] = rules.decisiveType(vectors.get(i));
     }
     return labels;
   }

@@ -51,6 +51,31 @@ public final class TypeRules {
     return s;
   }
 
+  /**
+   * The type whose rule is decisive for this session (best score at least
+   * {@code weak_label.min_score}, ahead of the runner-up by {@code weak_label.min_margin}), or
+   * -1 when the rules do not settle it. Package-private: the weak labels of fitting and the
+   * rule agreement of validation.
+   */
+  int decisiveType(FeatureVector f) {
+    double[] s = scores(f);
+    int best = 0;
+    for (int i = 1; i < s.length; i++) {
+      if (s[i] > s[best]) {
+        best = i;
+      }
+    }
+    double second = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i != best) {
+        second = Math.max(second, s[i]);
+      }
+    }
+    boolean decisive = s[best] >= t.get("weak_label.min_score")
+        && s[best] - second >= t.get("weak_label.min_margin");
+    return decisive ? best : -1;
+  }
+
   private double oneShot(FeatureVector f) {
     double corrections = f.get(CORRECTIONS) == 0 ? 1 : 0.5;
     double quick = down(f.get(PROMPTS), "one_shot.prompts_full", "one_shot.prompts_zero")

@@ -137,16 +137,13 @@ public final class Validator {
   /** [agreement, decisive share]: the classifier against the rules where the rules are sure. */
   private static double[] ruleAgreement(Model model, List<SessionInput> sessions, Labels labels) {
     TypeRules rules = new TypeRules(model.rules());
-    double minScore = model.rules().get("weak_label.min_score");
-    double minMargin = model.rules().get("weak_label.min_margin");
     int decisive = 0;
     int agree = 0;
     for (SessionInput s : sessions) {
-      Classification rule = Classification.of(s.sessionId(), rules.scores(s.features()));
-      if (rule.probability() >= minScore
-          && rule.probability() - rule.runnerUpProbability() >= minMargin) {
+      int rule = rules.decisiveType(s.features());
+      if (rule >= 0) {
         decisive++;
-        agree += labels.sessions().get(s.sessionId()).type() == rule.type() ? 1 : 0;
+        agree += labels.sessions().get(s.sessionId()).type().ordinal() == rule ? 1 : 0;
       }
     }
     return new double[] {

@@ -67,4 +67,15 @@ class TypeRulesTest {
     assertEquals(0.0, score(SessionType.WORKSHOP, PROMPTS, 8, TEST_RUNS, 3));
     assertTrue(checked > bare && checked == 1.0, bare + " < " + checked);
   }
+
+  @Test
+  void aRuleLabelIsGivenOnlyWhenOneTypeClearlyLeads() {
+    assertEquals(SessionType.MARATHON.ordinal(), rules.decisiveType(vector("m", PROMPTS, 30,
+        ACTIVE_MINUTES, 90, EDIT_ITERATIONS, 40)));
+    // A Marathon that is also a loop: both rules fire fully, neither leads.
+    assertEquals(-1, rules.decisiveType(vector("both", PROMPTS, 30, ACTIVE_MINUTES, 90,
+        EDIT_ITERATIONS, 40, ERROR_REPASTES, 3, VAGUE_FIX_REQUESTS, 2)));
+    assertEquals(-1, rules.decisiveType(vector("nothing", PROMPTS, 6, ACTIVE_MINUTES, 20,
+        EDIT_ITERATIONS, 6)), "an ordinary middling session has no rule label");
+  }
 }
