@@ -1,0 +1,59 @@
+package dev.personas.classify;
+
+import java.util.Objects;
+
+/**
+ * The session type of one session, with how sure the model is and what came second.
+ *
+ * @param sessionId the session classified
+ * @param type the most probable type
+ * @param probability its probability
+ * @param runnerUp the second most probable type
+ * @param runnerUpProbability its probability
+ * @param probabilities one probability per {@link SessionType}, in declaration order
+ */
+public record Classification(
+    String sessionId,
+    SessionType type,
+    double probability,
+    SessionType runnerUp,
+    double runnerUpProbability,
+    double[] probabilities) {
+
+  public Classification {
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(runnerUp, "runnerUp");
+    if (type == runnerUp) {
+      throw new IllegalArgumentException("runner-up must differ from the type");
+    }
+    if (probabilities.length != SessionType.values().length) {
+      throw new IllegalArgumentException("one probability per session type expected");
+    }
+    probabilities = probabilities.clone();
+  }
+
+  /** Picks type and runner-up from per-type probabilities; ties go to the earlier type. */
+  public static Classification of(String sessionId, double[] probabilities) {
+    int best = 0;
+    for (int t = 1; t < probabilities.length; t++) {
+      if (probabilities[t] > probabilities[best]) {
+        best = t;
+      }
+    }
+    int second = best == 0 ? 1 : 0;
+    for (int t = 0; t < probabilities.length; t++) {
+      if (t != best && probabilities[t] > probabilities[second]) {
+        second = t;
+      }
+    }
+    SessionType[] types = SessionType.values();
+    return new Classification(sessionId, types[best], probabilities[best], types[second],
+        probabilities[second], probabilities);
+  }
+
+  @Override
+  public double[] probabilities() {
+    return probabilities.clone();
+  }
+}

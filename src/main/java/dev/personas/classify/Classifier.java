@@ -1,0 +1,19 @@
+package dev.personas.classify;
+
+import dev.personas.features.FeatureVector;
+
+/** Gives one session its type under a fitted {@link Model}; never refits anything. */
+public final class Classifier {
+  private final Scaler scaler;
+  private final TypeModel types;
+
+  public Classifier(Model model) {
+    this.scaler = model.scaler();
+    this.types = model.types();
+  }
+
+  /** The type of one session, its probability, the runner-up and every type's probability. */
+  public Classification classify(FeatureVector features) {
+    return Classification.of(features.sessionId(), types.probabilities(scaler.standardize(features)));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.personas.classify;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fitted population model: everything needed to classify a session or a person later, and
+ * what it was fitted on. Written to {@code model.json} by {@link ModelFile}.
+ *
+ * @param modelVersion version of this model's shape and method ({@link #VERSION})
+ * @param catalogueVersion the feature catalogue's version it was fitted with
+ * @param featureKeys feature keys in the order of every weight row and scaler entry
+ * @param scaler transforms, centres and scales of the dataset
+ * @param typeSlugs session type slugs, in the order of the weight rows
+ * @param typeNames session type display names, same order
+ * @param types the fitted type classifier
+ * @param rules the authored rule thresholds that produced its weak labels
+ * @param weakLabelCounts decisive rule labels per type, same order
+ * @param personaSlugs persona slugs in {@link Persona} order
+ * @param personaNames persona display names, same order
+ * @param personas the persona model
+ * @param datasetFingerprint SHA-256 over the sorted feature vectors it was fitted on
+ * @param sessionCount sessions it was fitted on
+ * @param personCount distinct persons among them
+ */
+public record Model(
+    int modelVersion,
+    int catalogueVersion,
+    List<String> featureKeys,
+    Scaler scaler,
+    List<String> typeSlugs,
+    List<String> typeNames,
+    TypeModel types,
+    RuleThresholds rules,
+    int[] weakLabelCounts,
+    List<String> personaSlugs,
+    List<String> personaNames,
+    PersonaModel personas,
+    String datasetFingerprint,
+    int sessionCount,
+    int personCount) {
+
+  /** Bump when the model's shape or the meaning of its numbers changes. */
+  public static final int VERSION = 1;
+
+  public Model {
+    featureKeys = List.copyOf(featureKeys);
+    typeSlugs = List.copyOf(typeSlugs);
+    typeNames = List.copyOf(typeNames);
+    personaSlugs = List.copyOf(personaSlugs);
+    personaNames = List.copyOf(personaNames);
+    Objects.requireNonNull(scaler, "scaler");
+    Objects.requireNonNull(types, "types");
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(personas, "personas");
+    Objects.requireNonNull(datasetFingerprint, "datasetFingerprint");
+    weakLabelCounts = weakLabelCounts.clone();
+  }
+
+  @Override
+  public int[] weakLabelCounts() {
+    return weakLabelCounts.clone();
+  }
+}

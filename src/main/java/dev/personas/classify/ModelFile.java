@@ -1,0 +1,115 @@
+package dev.personas.classify;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.PersonasException;
+import dev.personas.features.Feature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes and reads {@code model.json}. Writing is deterministic (sorted keys, fixed number
+ * format, "\n" line ends). Reading refuses a model fitted for another model version, feature
+ * catalogue or feature order, because its weights would silently mean something else.
+ */
+public final class ModelFile {
+  private ModelFile() {}
+
+  /** Writes the model to {@code path}, creating parent directories. */
+  public static void write(Model model, Path path) {
+    try {
+      if (path.getParent() != null) {
+        Files.createDirectories(path.getParent());
+      }
+      Files.write(path, bytes(model));
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not write the model file " + path + ": "
+          + e.getMessage() + ". Check that the folder is writable.", e);
+    }
+  }
+
+  /** The exact bytes {@link #write} writes. */
+  public static byte[] bytes(Model model) {
+    try {
+      return (Json.WRITER.writeValueAsString(model) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("a model always serializes", e);
+    }
+  }
+
+  /** Reads a model written by this version of personas, or fails saying what differs. */
+  public static Model read(Path path) {
+    JsonNode tree;
+    try {
+      tree = Json.MAPPER.readTree(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      throw PersonasException.usage("The model file " + path + " does not exist. Give the path"
+          + " of a model.json written by `personas build`.");
+    } catch (IOException e) {
+      throw PersonasException.failure("The model file " + path + " is not readable JSON: "
+          + e.getMessage() + ". Rebuild it with `personas build`.", e);
+    }
+    checkCompatible(tree, path);
+    try {
+      return Json.MAPPER.treeToValue(tree, Model.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw PersonasException.failure("The model file " + path + " is malformed: "
+          + e.getMessage() + ". Rebuild it with `personas build`.", e);
+    }
+  }
+
+  private static void checkCompatible(JsonNode tree, Path path) {
+    String fix = " Rebuild the model with this version of personas (`personas build`), or use the"
+        + " personas version that wrote it.";
+    if (tree == null || !tree.isObject()) {
+      throw PersonasException.failure("The model file " + path + " is not a JSON object." + fix);
+    }
+    int version = tree.path("modelVersion").asInt(-1);
+    if (version != Model.VERSION) {
+      throw PersonasException.failure("The model file " + path + " has model version "
+          + tree.path("modelVersion") + ", but this personas reads model version "
+          + Model.VERSION + "." + fix);
+    }
+    int catalogue = tree.path("catalogueVersion").asInt(-1);
+    if (catalogue != Feature.CATALOGUE_VERSION) {
+      throw PersonasException.failure("The model file " + path + " was fitted on feature catalogue"
+          + " version " + tree.path("catalogueVersion") + ", but this personas computes catalogue"
+          + " version " + Feature.CATALOGUE_VERSION + "." + fix);
+    }
+    List<String> found = new ArrayList<>();
+    tree.path("featureKeys").forEach(n -> found.add(n.asText()));
+    List<String> expected = new ArrayList<>();
+    for (Feature f : Feature.values()) {
+      expected.add(f.key());
+    }
+    if (!found.equals(expected)) {
+      throw PersonasException.failure("The model file " + path + " has a different feature order: "
+          + firstDifference(found, expected) + "." + fix);
+    }
+    List<String> types = new ArrayList<>();
+    tree.path("typeSlugs").forEach(n -> types.add(n.asText()));
+    List<String> expectedTypes = new ArrayList<>();
+    for (SessionType t : SessionType.values()) {
+      expectedTypes.add(t.slug());
+    }
+    if (!types.equals(expectedTypes)) {
+      throw PersonasException.failure("The model file " + path + " lists session types "
+          + types + ", but this personas has " + expectedTypes + "." + fix);
+    }
+  }
+
+  private static String firstDifference(List<String> found, List<String> expected) {
+    for (int i = 0; i < Math.min(found.size(), expected.size()); i++) {
+      if (!found.get(i).equals(expected.get(i))) {
+        return "feature " + (i + 1) + " is \"" + found.get(i) + "\" in the file but \""
+            + expected.get(i) + "\" here";
+      }
+    }
+    return "the file lists " + found.size() + " features, this personas " + expected.size();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.personas.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Classifies every session of a dataset and then every person in it, under one model. */
+public final class PopulationLabeler {
+  private final Classifier sessions;
+  private final PersonaClassifier persons;
+
+  public PopulationLabeler(Model model) {
+    this.sessions = new Classifier(model);
+    this.persons = new PersonaClassifier(model);
+  }
+
+  /** The type of each session and the persona of each person. */
+  public Labels label(List<SessionInput> input) {
+    Map<String, Classification> types = new TreeMap<>();
+    Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
+    for (SessionInput s : input) {
+      Classification c = sessions.classify(s.features());
+      types.put(s.sessionId(), c);
+      byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
+          .add(new ClassifiedSession(s.features(), c));
+    }
+    Map<String, PersonaResult> personas = new TreeMap<>();
+    byUser.forEach((user, list) -> personas.put(user, persons.classify(user, list)));
+    return new Labels(types, personas);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.personas.classify;
+
+import dev.personas.features.Feature;
+import dev.personas.features.FeatureVector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns raw features into z-scores with the dataset's own statistics: transform each feature
+ * ({@link FeatureTransform}), subtract the dataset mean, divide by the dataset standard
+ * deviation. Mean and sd (not median and IQR) because most count features are zero for more
+ * than half the sessions, which makes the IQR zero and the median uninformative.
+ *
+ * @param transforms one transform per feature, in {@link Feature} order
+ * @param centres mean of each transformed feature
+ * @param scales standard deviation of each transformed feature (1 where it is 0)
+ */
+public record Scaler(List<FeatureTransform> transforms, double[] centres, double[] scales) {
+
+  public Scaler {
+    transforms = List.copyOf(transforms);
+    int p = Feature.values().length;
+    if (transforms.size() != p || centres.length != p || scales.length != p) {
+      throw new IllegalArgumentException("a scaler needs " + p + " transforms, centres and scales");
+    }
+    for (double s : scales) {
+      if (!(s > 0)) {
+        throw new IllegalArgumentException("scales must be positive");
+      }
+    }
+    centres = centres.clone();
+    scales = scales.clone();
+  }
+
+  /** Fits transforms, centres and scales on a dataset of feature vectors. */
+  public static Scaler fit(List<FeatureVector> vectors) {
+    Objects.requireNonNull(vectors, "vectors");
+    if (vectors.isEmpty()) {
+      throw new IllegalArgumentException("cannot fit a scaler on no sessions");
+    }
+    Feature[] features = Feature.values();
+    List<FeatureTransform> transforms = new ArrayList<>();
+    double[] centres = new double[features.length];
+    double[] scales = new double[features.length];
+    for (Feature f : features) {
+      FeatureTransform t = FeatureTransform.of(f);
+      transforms.add(t);
+      double sum = 0;
+      for (FeatureVector v : vectors) {
+        sum += t.apply(v.get(f));
+      }
+      double mean = sum / vectors.size();
+      double squares = 0;
+      for (FeatureVector v : vectors) {
+        double d = t.apply(v.get(f)) - mean;
+        squares += d * d;
+      }
+      double sd = Math.sqrt(squares / vectors.size());
+      centres[f.ordinal()] = Numbers.fixed(mean);
+      scales[f.ordinal()] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;
+    }
+    return new Scaler(transforms, centres, scales);
+  }
+
+  /** The z-scores of one session's features. */
+  public double[] standardize(FeatureVector vector) {
+    double[] z = new double[centres.length];
+    for (Feature f : Feature.values()) {
+      int i = f.ordinal();
+      z[i] = (transforms.get(i).apply(vector.get(f)) - centres[i]) / scales[i];
+    }
+    return z;
+  }
+
+  @Override
+  public double[] centres() {
+    return centres.clone();
+  }
+
+  @Override
+  public double[] scales() {
+    return scales.clone();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.personas.classify;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The numbers the build computes about its own model, written to {@code validation.json} and
+ * drawn on the method page.
+ *
+ * @param modelVersion the model version validated
+ * @param datasetFingerprint fingerprint of the dataset the model was fitted on
+ * @param sessions sessions in the dataset
+ * @param persons persons in the dataset
+ * @param typeRecovery planted session types recovered
+ * @param personaRecovery planted personas recovered (persons with enough sessions)
+ * @param ruleAgreement share of rule-decisive sessions whose classifier type equals the rule's
+ * @param ruleDecisiveShare share of sessions on which the rules were decisive (the weak labels)
+ * @param stability bootstrap stability
+ * @param silhouette mean silhouette per type slug on standardized features (null below 2
+ *     sessions)
+ * @param silhouetteSample sessions the silhouettes were computed on
+ * @param decisivePersonShare share of persons with enough sessions whose persona fitted
+ *     decisively (not the Journeyman fallback)
+ * @param provisionalPersons persons with too few sessions for a firm persona
+ */
+public record Validation(
+    int modelVersion,
+    String datasetFingerprint,
+    int sessions,
+    int persons,
+    Recovery typeRecovery,
+    Recovery personaRecovery,
+    double ruleAgreement,
+    double ruleDecisiveShare,
+    Stability stability,
+    Map<String, Double> silhouette,
+    int silhouetteSample,
+    double decisivePersonShare,
+    int provisionalPersons) {
+
+  public Validation {
+    silhouette = Collections.unmodifiableMap(new TreeMap<>(silhouette));
+  }
+}

@@ -1,0 +1,261 @@
+package dev.personas.classify;
+
+import dev.personas.features.FeatureVector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import smile.validation.metric.AdjustedRandIndex;
+
+/**
+ * Computes the build's validation of a fitted model on the dataset it was fitted on: planted
+ * truth recovery (when there is truth), agreement with the rules, bootstrap stability, silhouette
+ * per type and the share of persons classified decisively. Seeded: the same input gives the same
+ * numbers.
+ */
+public final class Validator {
+  /** Accuracy targets the method page promises. */
+  static final double TYPE_TARGET = 0.90;
+  static final double PERSONA_TARGET = 0.85;
+  static final double STABILITY_TARGET = 0.80;
+
+  private final ModelFitter fitter;
+  private final int resamples;
+  private final long seed;
+  private final int silhouetteSample;
+
+  /**
+   * @param fitter refits the pipeline on each resample (same settings as the model's)
+   * @param resamples bootstrap resamples (at least 1; the method page promises 50 or more)
+   * @param seed seed of the resamples and of the silhouette subsample
+   * @param silhouetteSample most sessions the quadratic silhouette is computed on
+   */
+  public Validator(ModelFitter fitter, int resamples, long seed, int silhouetteSample) {
+    if (resamples < 1 || silhouetteSample < 2) {
+      throw new IllegalArgumentException("need at least 1 resample and a sample of 2");
+    }
+    this.fitter = fitter;
+    this.resamples = resamples;
+    this.seed = seed;
+    this.silhouetteSample = silhouetteSample;
+  }
+
+  /** The build's settings: 50 resamples, seed 20261126, silhouette on at most 2,000 sessions. */
+  public Validator() {
+    this(new ModelFitter(), 50, 20261126L, 2000);
+  }
+
+  /** Validates {@code model}, fitted on {@code input}, against optional planted truth. */
+  public Validation validate(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
+    List<SessionInput> sessions = new ArrayList<>(input);
+    sessions.sort(Comparator.comparing(SessionInput::sessionId));
+    Labels labels = new PopulationLabeler(model).label(sessions);
+    int minSessions = model.personas().minSessions();
+
+    int decisive = 0;
+    int established = 0;
+    for (PersonaResult r : labels.persons().values()) {
+      if (!r.provisional()) {
+        established++;
+        decisive += r.decisive() ? 1 : 0;
+      }
+    }
+    double[] ruleAgreement = ruleAgreement(model, sessions, labels);
+    return new Validation(
+        model.modelVersion(),
+        model.datasetFingerprint(),
+        sessions.size(),
+        labels.persons().size(),
+        typeRecovery(labels, truth),
+        personaRecovery(labels, truth, minSessions),
+        ruleAgreement[0],
+        ruleAgreement[1],
+        stability(sessions, labels),
+        silhouette(model, sessions, labels),
+        Math.min(silhouetteSample, sessions.size()),
+        established == 0 ? 0 : Numbers.fixed((double) decisive / established),
+        labels.persons().size() - established);
+  }
+
+  private static Recovery typeRecovery(Labels labels, Optional<GroundTruth> truth) {
+    List<String> slugs = typeSlugs();
+    if (truth.isEmpty() || truth.get().sessionTypes().isEmpty()) {
+      return Recovery.notAvailable(TYPE_TARGET, slugs);
+    }
+    int k = slugs.size();
+    int[][] confusion = new int[k][k];
+    int hits = 0;
+    int items = 0;
+    for (Map.Entry<String, SessionType> e : truth.get().sessionTypes().entrySet()) {
+      Classification c = labels.sessions().get(e.getKey());
+      if (c != null) {
+        confusion[e.getValue().ordinal()][c.type().ordinal()]++;
+        hits += c.type() == e.getValue() ? 1 : 0;
+        items++;
+      }
+    }
+    return recovery(TYPE_TARGET, slugs, confusion, hits, items);
+  }
+
+  private static Recovery personaRecovery(
+      Labels labels, Optional<GroundTruth> truth, int minSessions) {
+    List<String> slugs = new ArrayList<>();
+    for (Persona p : Persona.values()) {
+      slugs.add(p.slug());
+    }
+    if (truth.isEmpty() || truth.get().personas().isEmpty()) {
+      return Recovery.notAvailable(PERSONA_TARGET, slugs);
+    }
+    int k = slugs.size();
+    int[][] confusion = new int[k][k];
+    int hits = 0;
+    int items = 0;
+    for (Map.Entry<String, Persona> e : truth.get().personas().entrySet()) {
+      PersonaResult r = labels.persons().get(e.getKey());
+      // A provisional persona rests on one or two sessions: it is shown, not scored.
+      if (r != null && r.profile().sessions() >= minSessions) {
+        confusion[e.getValue().ordinal()][r.persona().ordinal()]++;
+        hits += r.persona() == e.getValue() ? 1 : 0;
+        items++;
+      }
+    }
+    return recovery(PERSONA_TARGET, slugs, confusion, hits, items);
+  }
+
+  private static Recovery recovery(
+      double target, List<String> slugs, int[][] confusion, int hits, int items) {
+    if (items == 0) {
+      return Recovery.notAvailable(target, slugs);
+    }
+    return new Recovery(true, Numbers.fixed((double) hits / items), target, items, slugs,
+        confusion);
+  }
+
+  /** [agreement, decisive share]: the classifier against the rules where the rules are sure. */
+  private static double[] ruleAgreement(Model model, List<SessionInput> sessions, Labels labels) {
+    TypeRules rules = new TypeRules(model.rules());
+    int decisive = 0;
+    int agree = 0;
+    for (SessionInput s : sessions) {
+      int rule = rules.decisiveType(s.features());
+      if (rule >= 0) {
+        decisive++;
+        agree += labels.sessions().get(s.sessionId()).type().ordinal() == rule ? 1 : 0;
+      }
+    }
+    return new double[] {
+      decisive == 0 ? 0 : Numbers.fixed((double) agree / decisive),
+      Numbers.fixed((double) decisive / sessions.size())
+    };
+  }
+
+  private Stability stability(List<SessionInput> sessions, Labels full) {
+    int n = sessions.size();
+    int[] fullTypes = new int[n];
+    for (int i = 0; i < n; i++) {
+      fullTypes[i] = full.sessions().get(sessions.get(i).sessionId()).type().ordinal();
+    }
+    List<String> established = new ArrayList<>();
+    full.persons().forEach((user, r) -> {
+      if (!r.provisional()) {
+        established.add(user);
+      }
+    });
+    int[] fullPersonas = personaLabels(full, established);
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] typeAri = new double[resamples];
+    double[] personaAri = new double[resamples];
+    for (int r = 0; r < resamples; r++) {
+      List<SessionInput> resample = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        SessionInput s = sessions.get(random.nextInt(n));
+        // A session drawn twice is two sessions of the resample: give the copy its own id.
+        String id = s.sessionId() + "#" + i;
+        resample.add(new SessionInput(id, s.userId(), s.start(),
+            new FeatureVector(id, s.features().values())));
+      }
+      Labels refit = new PopulationLabeler(fitter.fit(resample)).label(sessions);
+      int[] types = new int[n];
+      for (int i = 0; i < n; i++) {
+        types[i] = refit.sessions().get(sessions.get(i).sessionId()).type().ordinal();
+      }
+      typeAri[r] = ari(fullTypes, types);
+      personaAri[r] = established.isEmpty() ? 1
+          : ari(fullPersonas, personaLabels(refit, established));
+    }
+    return new Stability(resamples, seed, STABILITY_TARGET, Numbers.fixed(mean(typeAri)),
+        Numbers.fixed(min(typeAri)), Numbers.fixed(mean(personaAri)),
+        Numbers.fixed(min(personaAri)), Numbers.fixed(typeAri));
+  }
+
+  private static int[] personaLabels(Labels labels, List<String> users) {
+    int[] out = new int[users.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = labels.persons().get(users.get(i)).persona().ordinal();
+    }
+    return out;
+  }
+
+  /** ARI, with the convention that two identical single-cluster labelings agree fully. */
+  private static double ari(int[] a, int[] b) {
+    if (java.util.Arrays.equals(a, b)) {
+      return 1;
+    }
+    return AdjustedRandIndex.of(a, b);
+  }
+
+  private Map<String, Double> silhouette(Model model, List<SessionInput> sessions, Labels labels) {
+    List<SessionInput> sample = new ArrayList<>(sessions);
+    if (sample.size() > silhouetteSample) {
+      // Seeded Fisher-Yates over the id-sorted list, then the first silhouetteSample.
+      SplittableRandom random = new SplittableRandom(seed);
+      for (int i = sample.size() - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        SessionInput tmp = sample.get(i);
+        sample.set(i, sample.get(j));
+        sample.set(j, tmp);
+      }
+      sample = sample.subList(0, silhouetteSample);
+    }
+    double[][] points = new double[sample.size()][];
+    int[] assigned = new int[sample.size()];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = model.scaler().standardize(sample.get(i).features());
+      assigned[i] = labels.sessions().get(sample.get(i).sessionId()).type().ordinal();
+    }
+    double[] means = Silhouette.perLabel(points, assigned, SessionType.values().length);
+    Map<String, Double> out = new TreeMap<>();
+    for (SessionType t : SessionType.values()) {
+      double m = means[t.ordinal()];
+      out.put(t.slug(), Double.isNaN(m) ? null : Numbers.fixed(m));
+    }
+    return out;
+  }
+
+  private static List<String> typeSlugs() {
+    List<String> slugs = new ArrayList<>();
+    for (SessionType t : SessionType.values()) {
+      slugs.add(t.slug());
+    }
+    return slugs;
+  }
+
+  private static double mean(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s / values.length;
+  }
+
+  private static double min(double[] values) {
+    double m = Double.POSITIVE_INFINITY;
+    for (double v : values) {
+      m = Math.min(m, v);
+    }
+    return m;
+  }
+}

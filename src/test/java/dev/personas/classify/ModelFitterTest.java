@@ -1,0 +1,66 @@
+package dev.personas.classify;
+
+import static dev.personas.classify.Sessions.input;
+import static dev.personas.classify.Sessions.typical;
+import static dev.personas.features.Feature.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.PersonasException;
+import dev.personas.features.Feature;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelFitterTest {
+
+  @Test
+  void scalerUsesTheDatasetsOwnStatisticsAfterLog1p() {
+    List<SessionInput> sessions = SyntheticPopulation.generate(4, 3, 0).sessions();
+    Model model = new ModelFitter().fit(sessions);
+    double mean = sessions.stream()
+        .mapToDouble(s -> Math.log1p(s.features().get(PROMPTS))).average().orElseThrow();
+    assertEquals(mean, model.scaler().centres()[PROMPTS.ordinal()], 1e-6);
+    assertEquals(FeatureTransform.LOG1P, model.scaler().transforms().get(PROMPTS.ordinal()));
+    assertEquals(FeatureTransform.IDENTITY,
+        model.scaler().transforms().get(READ_SHARE.ordinal()));
+    assertEquals(Feature.values().length, model.featureKeys().size());
+  }
+
+  @Test
+  void aTypeWithoutRuleDecisiveSessionsIsNeverPredicted() {
+    List<SessionInput> noSpiral = SyntheticPopulation.generate(6, 4, 0).sessions().stream()
+        .filter(s -> new TypeRules(RuleThresholds.AUTHORED).scores(s.features())
+            [SessionType.SPIRAL.ordinal()] == 0)
+        .toList();
+    Model model = new ModelFitter().fit(noSpiral);
+    assertEquals(0, model.weakLabelCounts()[SessionType.SPIRAL.ordinal()]);
+    Classifier classifier = new Classifier(model);
+    for (SessionInput s : noSpiral) {
+      assertTrue(classifier.classify(s.features()).type() != SessionType.SPIRAL);
+    }
+  }
+
+  @Test
+  void tooFewDecisiveTypesToFitIsAClearFailure() {
+    List<SessionInput> oneKind = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      oneKind.add(input("u", i, typical("s" + i, PROMPTS, 1, ACTIVE_MINUTES, 2,
+          EDIT_ITERATIONS, 1)));
+    }
+    PersonasException e =
+        assertThrows(PersonasException.class, () -> new ModelFitter().fit(oneKind));
+    assertTrue(e.getMessage().contains("too few to fit"), e.getMessage());
+  }
+
+  @Test
+  void aSessionReadTwiceIsRefusedByName() {
+    List<SessionInput> sessions = new ArrayList<>(SyntheticPopulation.generate(4, 2, 0)
+        .sessions());
+    sessions.add(sessions.get(3));
+    PersonasException e =
+        assertThrows(PersonasException.class, () -> new ModelFitter().fit(sessions));
+    assertTrue(e.getMessage().contains(sessions.get(3).sessionId()), e.getMessage());
+  }
+}
