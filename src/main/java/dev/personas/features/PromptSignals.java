@@ -119,13 +119,16 @@ final class PromptSignals {
 
   /**
    * The error signature of a prompt: its specific error lines (stack frames and bare exit codes
-   * left out), lower-cased with paths, hex numbers and digits stripped. Empty when it has none.
+   * left out), each from the error on, lower-cased with paths, hex numbers and digits stripped.
+   * Empty when it has none.
    */
   static Set<String> errorSignature(String text) {
     Set<String> signature = new TreeSet<>();
     for (String line : lines(text)) {
-      if (ERROR_LINE.matcher(line).find() && !GENERIC_ERROR_LINE.matcher(line).find()) {
-        String s = line.toLowerCase(Locale.ROOT);
+      Matcher error = ERROR_LINE.matcher(line);
+      if (error.find() && !GENERIC_ERROR_LINE.matcher(line).find()) {
+        // From the error itself on: prose before it ("why does it fail?") is not the error.
+        String s = line.substring(error.start()).toLowerCase(Locale.ROOT);
         s = PATH.matcher(s).replaceAll(" ");
         s = HEX.matcher(s).replaceAll(" ");
         s = DIGITS.matcher(s).replaceAll(" ");

@@ -41,7 +41,7 @@ final class ToolClasses {
   private static final Pattern MCP_WEB = Pattern.compile(".*(web|fetch|brave|tavily|exa|"
       + "perplexity|firecrawl|context7|browser|playwright|puppeteer).*");
   private static final Pattern MCP_READ = Pattern.compile(
-      "(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)\\b.*|.*_(?:read|"
+      "(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?|.*_(?:read|"
       + "get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?");
 
   private ToolClasses() {}
