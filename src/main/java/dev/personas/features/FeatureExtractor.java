@@ -41,11 +41,15 @@ public final class FeatureExtractor {
     List<ToolCall> subCalls = ToolUses.of(subagents);
 
     promptShape(main, prompts, v);
-    promptSignals(prompts, v);
+    List<PromptFacts> facts = new ArrayList<>(prompts.size());
+    for (String text : prompts) {
+      facts.add(PromptSignals.read(text));
+    }
+    promptSignals(facts, v);
     steering(main, mainCalls, v);
     toolMix(mainCalls, subCalls, prompts.size(), v);
     testsAndEnding(main, subagents, mainCalls, subCalls, v);
-    workflow(main, subagents, prompts, mainCalls, subCalls, v);
+    workflow(main, subagents, facts, mainCalls, subCalls, v);
     time(main, subagents, prompts.size(), v);
     tokens(main, subagents, v);
     return new FeatureVector(session.id(), v);
@@ -78,7 +82,7 @@ public final class FeatureExtractor {
     put(v, PLAN_HANDOFF, PromptSignals.isPlanHandoff(first) ? 1 : 0);
   }
 
-  private static void promptSignals(List<String> prompts, double[] v) {
+  private static void promptSignals(List<PromptFacts> prompts, double[] v) {
     int repastes = 0;
     int repeats = 0;
     int vague = 0;
@@ -87,23 +91,23 @@ public final class FeatureExtractor {
     int pasted = 0;
     Deque<Set<String>> errors = new ArrayDeque<>();
     Deque<long[]> shingles = new ArrayDeque<>();
-    for (String text : prompts) {
-      Set<String> signature = PromptSignals.errorSignature(text);
+    for (PromptFacts prompt : prompts) {
+      Set<String> signature = prompt.errorSignature();
       if (!signature.isEmpty()) {
         if (errors.stream().anyMatch(earlier -> PromptSignals.sameError(signature, earlier))) {
           repastes++;
         }
         keepLast(errors, signature);
       }
-      long[] own = PromptSignals.shingles(text);
+      long[] own = prompt.shingles();
       if (shingles.stream().anyMatch(earlier -> nearIdentical(own, earlier))) {
         repeats++;
       }
       keepLast(shingles, own);
-      vague += PromptSignals.isVagueFixRequest(text) ? 1 : 0;
-      pointers += PromptSignals.hasSpecificPointer(text) ? 1 : 0;
-      questions += PromptSignals.isQuestion(text) ? 1 : 0;
-      pasted += PromptSignals.hasPastedOutput(text) ? 1 : 0;
+      vague += prompt.vagueFixRequest() ? 1 : 0;
+      pointers += prompt.specificPointer() ? 1 : 0;
+      questions += prompt.question() ? 1 : 0;
+      pasted += prompt.pastedOutput() ? 1 : 0;
     }
     put(v, ERROR_REPASTES, repastes);
     put(v, REPEATED_PROMPTS, repeats);
@@ -117,12 +121,13 @@ public final class FeatureExtractor {
   private static void steering(List<Event> main, List<ToolCall> calls, double[] v) {
     // editedBefore[k]: the agent edited between typed prompt k-1 and typed prompt k.
     Set<Integer> editedBefore = new HashSet<>();
+    int planMode = count(main, EventKind.PLAN_MODE);
     for (ToolCall call : calls) {
-      if (ToolClasses.isEdit(call)) {
+      if (call.edit()) {
         editedBefore.add(call.promptsBefore());
       }
+      planMode += ToolClasses.isPlanModeTool(call) ? 1 : 0;
     }
-    int planMode = 0;
     int corrections = 0;
     int prompt = 0;
     for (Event e : main) {
@@ -131,8 +136,6 @@ public final class FeatureExtractor {
           corrections++;
         }
         prompt++;
-      } else if (e.kind() == EventKind.PLAN_MODE || ToolClasses.isPlanModeTool(e)) {
-        planMode++;
       }
     }
     put(v, CORRECTIONS, corrections);
@@ -144,10 +147,10 @@ public final class FeatureExtractor {
       List<ToolCall> main, List<ToolCall> subagents, int prompts, double[] v) {
     int readsBeforeWrite = 0;
     for (ToolCall call : main) {
-      if (ToolClasses.isEdit(call)) {
+      if (call.edit()) {
         break;
       }
-      readsBeforeWrite += ToolClasses.isRead(call) ? 1 : 0;
+      readsBeforeWrite += call.read() ? 1 : 0;
     }
     int edits = 0;
     int shell = 0;
@@ -156,10 +159,10 @@ public final class FeatureExtractor {
     Set<String> names = new HashSet<>();
     for (List<ToolCall> calls : List.of(main, subagents)) {
       for (ToolCall call : calls) {
-        edits += ToolClasses.isEdit(call) ? 1 : 0;
-        shell += ToolClasses.isShell(call) ? 1 : 0;
-        reads += ToolClasses.isRead(call) ? 1 : 0;
-        web += ToolClasses.isWeb(call.event()) ? 1 : 0;
+        edits += call.edit() ? 1 : 0;
+        shell += call.shell() ? 1 : 0;
+        reads += call.read() ? 1 : 0;
+        web += call.web() ? 1 : 0;
         names.add(ToolClasses.name(call.event()));
       }
     }
@@ -180,14 +183,14 @@ public final class FeatureExtractor {
     ToolCall lastMainRun = null;
     ToolCall lastSubRun = null;
     for (ToolCall call : mainCalls) {
-      if (TestCommands.isTestRun(call.commands())) {
+      if (call.testRun()) {
         runs++;
         failed += call.failed() ? 1 : 0;
         lastMainRun = call;
       }
     }
     for (ToolCall call : subCalls) {
-      if (TestCommands.isTestRun(call.commands())) {
+      if (call.testRun()) {
         runs++;
         failed += call.failed() ? 1 : 0;
         lastSubRun = call;
@@ -210,7 +213,7 @@ public final class FeatureExtractor {
     put(v, TESTS_PASS_AT_END, lastRun != null && lastRun.succeeded() ? 1 : 0);
   }
 
-  private static void workflow(List<Event> main, List<Event> subagents, List<String> prompts,
+  private static void workflow(List<Event> main, List<Event> subagents, List<PromptFacts> prompts,
       List<ToolCall> mainCalls, List<ToolCall> subCalls, double[] v) {
     int subagentCalls = 0;
     int todos = 0;
@@ -219,19 +222,18 @@ public final class FeatureExtractor {
     for (List<ToolCall> calls : List.of(mainCalls, subCalls)) {
       for (ToolCall call : calls) {
         Event e = call.event();
-        subagentCalls += ToolClasses.isSubagentStart(e) ? 1 : 0;
-        todos += ToolClasses.isTodo(e) ? 1 : 0;
+        subagentCalls += ToolClasses.isSubagentStart(call) ? 1 : 0;
+        todos += ToolClasses.isTodo(call) ? 1 : 0;
         setup += PromptSignals.citesConventionFile(e.filePath())
             || PromptSignals.citesConventionFile(e.command()) ? 1 : 0;
-        commits += GitCommands.commitsAndPullRequests(call.commands());
-        commits += ToolClasses.opensPullRequest(e) ? 1 : 0;
+        commits += call.commits();
       }
     }
     for (Event e : main) {
       setup += e.kind() == EventKind.SLASH_COMMAND && isInit(e) ? 1 : 0;
     }
-    for (String text : prompts) {
-      setup += PromptSignals.citesConventionFile(text) ? 1 : 0;
+    for (PromptFacts prompt : prompts) {
+      setup += prompt.citesConventionFile() ? 1 : 0;
     }
     put(v, SUBAGENT_CALLS, subagentCalls);
     put(v, TODO_LISTS, todos);
@@ -268,7 +270,7 @@ public final class FeatureExtractor {
   private static boolean reviewsDiffAtEnd(List<ToolCall> main) {
     int window = Math.max(1, (main.size() + 4) / 5);
     for (int i = Math.max(0, main.size() - window); i < main.size(); i++) {
-      if (GitCommands.reviewsDiff(main.get(i).commands())) {
+      if (main.get(i).diffReview()) {
         return true;
       }
     }

@@ -36,8 +36,8 @@ final class PromptSignals {
   // Errors and output.
   private static final Pattern ERROR_LINE = Pattern.compile(
       "Traceback \\(most recent call last\\)"
-      + "|\\b[\\w.$]*(?:Exception|Error)\\b(?::|\\s*$)"
-      + "|^\\s*at\\s+\\S.*[(\\s]\\S*:\\d+"
+      + "|(?:Exception|Error)\\b(?::|\\s*$)"
+      + "|^\\s*at\\s+\\S[^\\n]{0,300}?\\S:\\d+"
       + "|panicked at"
       + "|\\bFAILED\\b"
       + "|\\bexit(?:ed with)? (?:code|status)\\s*:?\\s*-?\\d+"
@@ -54,8 +54,7 @@ final class PromptSignals {
       "^\\s*(?:\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\[?\\d{2}:\\d{2}:\\d{2}\\b"
       + "|\\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\\]?[\\s:\\]]"
       + "|[$%]\\s+\\S|>>>\\s|(?:PASSED|FAILED|PASS|FAIL)\\s+\\S|ok\\s+\\d"
-      + "|[=-]{3,}\\s.*\\w.*\\s[=-]{3,}\\s*$)");
-  private static final Pattern PATH = Pattern.compile("\\S*[/\\\\]\\S*");
+      + "|[=-]{3,}\\s[^\\n]{0,200}\\w[^\\n]{0,200}\\s[=-]{3,}\\s*$)");
   private static final Pattern HEX = Pattern.compile("0x[0-9a-f]+|\\b[0-9a-f]{7,}\\b");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -71,12 +70,13 @@ final class PromptSignals {
       + "|tf|dockerfile)(?::\\d+)?[.:]?");
   private static final Set<String> NOT_FILES = Set.of("node.js", "next.js", "vue.js", "react.js",
       "nuxt.js", "three.js", "express.js", "d3.js", "chart.js", "socket.io", "ext.js", "p5.js");
-  private static final Pattern POINTER = Pattern.compile(
-      "\\b[\\w.-]+\\.\\w+:\\d+"
-      + "|\\bL\\d+\\b"
-      + "|`[^`\\s][^`\\n]{0,80}`"
-      + "|\\b\\w+\\(\\)"
-      + "|\\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\\b|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
+  // Pointer patterns, each run only when its tell-tale character is present.
+  private static final Pattern FILE_LINE = Pattern.compile("\\w\\.[A-Za-z]\\w{0,9}:\\d+");
+  private static final Pattern LINE_REF = Pattern.compile("\\bL\\d+\\b");
+  private static final Pattern BACKTICKED = Pattern.compile("`[^`\\s][^`\\n]{0,80}`");
+  private static final Pattern CALL = Pattern.compile("\\b\\w+\\(\\)");
+  private static final Pattern SNAKE = Pattern.compile(
+      "\\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\\b|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
   private static final Pattern LINE_WORDS = Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
   private static final Pattern CAMEL = Pattern.compile(
       "\\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\\b|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b");
@@ -96,6 +96,9 @@ final class PromptSignals {
   private static final Pattern CONVENTION_FILE = Pattern.compile(
       "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules|\\.cursor/rules"
       + "|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FIRST_WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** Heuristics read this much of a prompt; beyond it a prompt is a pasted file, not prose. */
@@ -104,6 +107,25 @@ final class PromptSignals {
   private static final int MAX_LINE_CHARS = 2_000;
 
   private PromptSignals() {}
+
+  /** Everything the per-prompt features need from one prompt, read in one pass over its lines. */
+  static PromptFacts read(String text) {
+    Set<String> signature = new TreeSet<>();
+    boolean pasted = false;
+    int outputLines = 0;
+    for (String line : lines(text)) {
+      Matcher error = ERROR_LINE.matcher(line);
+      if (error.find()) {
+        pasted = true;
+        addToSignature(line, error.start(), signature);
+      } else if (!pasted && OUTPUT_LINE.matcher(line).find() && ++outputLines >= 2) {
+        pasted = true;
+      }
+    }
+    boolean pointer = hasSpecificPointer(text);
+    return new PromptFacts(signature, pasted, !pointer && isFixRequest(text), pointer,
+        isQuestion(text), citesConventionFile(text), shingles(text));
+  }
 
   /** Structure in a prompt: list items, headings, code blocks, spec phrases, named tests. */
   static int specMarkers(String text) {
@@ -123,22 +145,30 @@ final class PromptSignals {
    * Empty when it has none.
    */
   static Set<String> errorSignature(String text) {
-    Set<String> signature = new TreeSet<>();
-    for (String line : lines(text)) {
-      Matcher error = ERROR_LINE.matcher(line);
-      if (error.find() && !GENERIC_ERROR_LINE.matcher(line).find()) {
-        // From the error itself on: prose before it ("why does it fail?") is not the error.
-        String s = line.substring(error.start()).toLowerCase(Locale.ROOT);
-        s = PATH.matcher(s).replaceAll(" ");
-        s = HEX.matcher(s).replaceAll(" ");
-        s = DIGITS.matcher(s).replaceAll(" ");
-        s = s.replaceAll("\\s+", " ").trim();
-        if (s.length() >= 4) {
-          signature.add(s);
-        }
+    return read(text).errorSignature();
+  }
+
+  private static void addToSignature(String line, int errorStart, Set<String> signature) {
+    if (GENERIC_ERROR_LINE.matcher(line).find()) {
+      return;
+    }
+    // From the error itself on (its qualified name included): prose before it is not the error.
+    int start = errorStart;
+    while (start > 0 && isNameChar(line.charAt(start - 1))) {
+      start--;
+    }
+    StringBuilder withoutPaths = new StringBuilder();
+    for (String token : WHITESPACE.split(line.substring(start).toLowerCase(Locale.ROOT))) {
+      if (token.indexOf('/') < 0 && token.indexOf('\\') < 0) {
+        withoutPaths.append(token).append(' ');
       }
     }
-    return signature;
+    String s = HEX.matcher(withoutPaths).replaceAll(" ");
+    s = DIGITS.matcher(s).replaceAll(" ");
+    s = WHITESPACE.matcher(s).replaceAll(" ").trim();
+    if (s.length() >= 4) {
+      signature.add(s);
+    }
   }
 
   /** True when two signatures share at least half the lines of the smaller one. */
@@ -154,33 +184,32 @@ final class PromptSignals {
 
   /** Pasted output: an error or stack-trace line, or at least two lines of logs or output. */
   static boolean hasPastedOutput(String text) {
-    int outputLines = 0;
-    for (String line : lines(text)) {
-      if (ERROR_LINE.matcher(line).find()) {
-        return true;
-      }
-      if (OUTPUT_LINE.matcher(line).find() && ++outputLines >= 2) {
-        return true;
-      }
-    }
-    return false;
+    return read(text).pastedOutput();
   }
 
   /** A short (under 80 characters) ask for a fix that names nothing specific. */
   static boolean isVagueFixRequest(String text) {
-    return text.strip().length() < 80 && VAGUE_FIX.matcher(apostrophes(text)).find()
-        && !hasSpecificPointer(text);
+    return isFixRequest(text) && !hasSpecificPointer(text);
+  }
+
+  private static boolean isFixRequest(String text) {
+    return text.strip().length() < 80 && VAGUE_FIX.matcher(apostrophes(text)).find();
   }
 
   /** A path, file:line, line number, backticked name, call or camelCase/snake_case identifier. */
   static boolean hasSpecificPointer(String text) {
     text = clip(text);
-    if (POINTER.matcher(text).find() || LINE_WORDS.matcher(text).find()) {
+    if (text.indexOf(':') >= 0 && FILE_LINE.matcher(text).find()
+        || text.indexOf('L') >= 0 && LINE_REF.matcher(text).find()
+        || text.indexOf('`') >= 0 && BACKTICKED.matcher(text).find()
+        || text.contains("()") && CALL.matcher(text).find()
+        || text.indexOf('_') >= 0 && SNAKE.matcher(text).find()
+        || LINE_WORDS.matcher(text).find()) {
       return true;
     }
     Matcher token = TOKEN.matcher(text);
     while (token.find()) {
-      if (isPathLike(token.group())) {
+      if (hasPathCharacter(text, token.start(), token.end()) && isPathLike(token.group())) {
         return true;
       }
     }
@@ -199,14 +228,15 @@ final class PromptSignals {
     if (QUESTION_MARK.matcher(text).find()) {
       return true;
     }
-    String[] words = NON_WORD.split(apostrophes(text).strip().toLowerCase(Locale.ROOT), 3);
-    String first = words.length > 0 && words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
-    return QUESTION_WORDS.contains(first);
+    Matcher first = FIRST_WORD.matcher(apostrophes(text.length() > 200 ? text.substring(0, 200) : text));
+    return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT));
   }
 
   /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */
   static boolean citesConventionFile(String text) {
-    return text != null && CONVENTION_FILE.matcher(clip(text)).find();
+    // Cheap screen first: this runs on every prompt, path and command of a session.
+    return text != null && (text.contains(".md") || text.contains(".MD") || text.contains("rules"))
+        && CONVENTION_FILE.matcher(clip(text)).find();
   }
 
   /**
@@ -260,8 +290,22 @@ final class PromptSignals {
     return (double) shared / (a.length + b.length - shared);
   }
 
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+  }
+
+  private static boolean hasPathCharacter(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '/' || c == '\\' || c == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isPathLike(String token) {
-    String t = token.replaceAll("[.,:;!?]+$", "");
+    String t = TRAILING_PUNCTUATION.matcher(token).replaceAll("");
     int slashes = 0;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);

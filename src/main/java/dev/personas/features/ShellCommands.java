@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a shell command line into its simple commands, the way a reader of the log would: quote
@@ -28,6 +29,9 @@ final class ShellCommands {
       Set.of("-n", "-p", "--name", "--prefix", "--with", "--extra", "--python", "--group",
           "--package", "--project", "-e", "--env", "-s", "-k", "--signal", "-u", "--user");
 
+  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*|py|pypy[0-9.]*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private ShellCommands() {}
 
   /** The simple commands of {@code line}, each as its words, wrappers stripped; never null. */
@@ -46,7 +50,13 @@ final class ShellCommands {
     }
     String first = words.get(0);
     int slash = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
-    return first.substring(slash + 1).toLowerCase(Locale.ROOT);
+    String name = slash < 0 ? first : first.substring(slash + 1);
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isUpperCase(name.charAt(i))) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+    }
+    return name;
   }
 
   /** Position of the first word after {@code from} that is not an option; words.size() if none. */
@@ -105,7 +115,7 @@ final class ShellCommands {
           && i + 1 < words.size()
           && (words.get(i + 1).equals("exec") || words.get(i + 1).equals("dlx"))) {
         i = skipOptions(words, i + 2, false);
-      } else if (p.matches("python[0-9.]*|py|pypy[0-9.]*") && i + 1 < words.size()) {
+      } else if (PYTHON.matcher(p).matches() && i + 1 < words.size()) {
         int m = firstOperand(words, i + 1);
         if (m > i + 1 && words.get(m - 1).equals("-m")) {
           i = m; // "python -m pytest" runs the module as its program
@@ -125,7 +135,7 @@ final class ShellCommands {
       String w = words.get(i);
       if (w.startsWith("-")) {
         i += OPTIONS_WITH_VALUE.contains(w) ? 2 : 1;
-      } else if (isAssignment(w) || (skipNumbers && w.matches("\\d+"))) {
+      } else if (isAssignment(w) || (skipNumbers && isNumber(w))) {
         i++;
       } else {
         break;
@@ -136,7 +146,16 @@ final class ShellCommands {
 
   private static boolean isAssignment(String w) {
     int eq = w.indexOf('=');
-    return eq > 0 && w.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*");
+    return eq > 0 && NAME.matcher(w).region(0, eq).matches();
+  }
+
+  private static boolean isNumber(CharSequence w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return w.length() > 0;
   }
 
   /** Quote-aware split on control operators and newlines; heredoc bodies are skipped. */
@@ -189,7 +208,7 @@ final class ShellCommands {
           heredocs.add(delimiter.toString());
         }
       } else if (c == '>' || c == '<' || (c == '&' && i + 1 < n && s.charAt(i + 1) == '>')) {
-        if (inWord && word.toString().matches("\\d+")) {
+        if (inWord && isNumber(word)) {
           word.setLength(0); // the fd number of "2>"
           inWord = false;
         }

@@ -31,6 +31,7 @@ final class TestCommands {
       Pattern.compile("(?:.*:)?(?:test(?!Classes\\b)\\w*|check|\\w+Tests?)");
   private static final Pattern MAKE_TARGET =
       Pattern.compile("tests?|check|unittests?|tests?[-_:].*|[\\w-]*[-_]tests?");
+  private static final Pattern PHPUNIT = Pattern.compile("(?:.*/)?(?:phpunit|pest)");
   private static final Pattern TEST_SCRIPT = Pattern.compile("(?:test_.*|.*_tests?|runtests)\\.py");
 
   private TestCommands() {}
@@ -76,7 +77,7 @@ final class TestCommands {
         return words.stream().anyMatch(w -> w.equals("test") || w.startsWith("testOnly"));
       case "php":
         return words.size() > 2 && words.get(1).equals("artisan") && words.get(2).equals("test")
-            || words.size() > 1 && words.get(1).matches("(?:.*/)?(?:phpunit|pest)");
+            || words.size() > 1 && PHPUNIT.matcher(words.get(1)).matches();
       case "cypress":
         return hasWord(words, "run");
       default:

@@ -58,46 +58,44 @@ final class ToolClasses {
   }
 
   /** File edits and writes, including apply_patch run through the shell. */
-  static boolean isEdit(ToolCall call) {
-    return EDIT.contains(lower(call.event())) || runsApplyPatch(call.commands());
+  static boolean isEdit(String lowerName, List<List<String>> commands) {
+    return EDIT.contains(lowerName) || runsApplyPatch(commands);
   }
 
-  /** Shell calls that ran a command; apply_patch through the shell is an edit instead. */
-  static boolean isShell(ToolCall call) {
-    return (SHELL.contains(lower(call.event())) || call.event().command() != null)
-        && !isEdit(call);
+  /** Shell tools, or any call that carries a shell command. */
+  static boolean isShell(String lowerName, boolean hasCommand) {
+    return SHELL.contains(lowerName) || hasCommand;
   }
 
   /** Reads, searches, listings and web look-ups, by dedicated tool or read-only shell command. */
-  static boolean isRead(ToolCall call) {
-    String name = lower(call.event());
-    return READ.contains(name) || isWeb(call.event())
-        || name.startsWith("mcp__") && MCP_READ.matcher(mcpMethod(name)).matches()
-        || isReadOnlyShell(call.commands());
+  static boolean isRead(String lowerName, List<List<String>> commands) {
+    return READ.contains(lowerName) || isWeb(lowerName)
+        || lowerName.startsWith("mcp__") && MCP_READ.matcher(mcpMethod(lowerName)).matches()
+        || isReadOnlyShell(commands);
   }
 
-  static boolean isWeb(Event call) {
-    String name = lower(call);
-    return WEB.contains(name) || name.startsWith("mcp__") && MCP_WEB.matcher(mcpServer(name)).matches();
+  static boolean isWeb(String lowerName) {
+    return WEB.contains(lowerName)
+        || lowerName.startsWith("mcp__") && MCP_WEB.matcher(mcpServer(lowerName)).matches();
   }
 
-  static boolean isTodo(Event call) {
-    return TODO.contains(lower(call));
+  static boolean isTodo(ToolCall call) {
+    return TODO.contains(call.name());
   }
 
-  static boolean isSubagentStart(Event call) {
-    return call.kind() == EventKind.SUBAGENT_CALL
-        || call.kind() == EventKind.TOOL_CALL && SUBAGENT.contains(lower(call));
+  static boolean isSubagentStart(ToolCall call) {
+    return call.event().kind() == EventKind.SUBAGENT_CALL
+        || call.event().kind() == EventKind.TOOL_CALL && SUBAGENT.contains(call.name());
   }
 
-  static boolean isPlanModeTool(Event call) {
-    return call.kind() == EventKind.TOOL_CALL && PLAN.contains(lower(call));
+  /** EnterPlanMode/ExitPlanMode sent as plain tool calls (not as PLAN_MODE events). */
+  static boolean isPlanModeTool(ToolCall call) {
+    return call.event().kind() == EventKind.TOOL_CALL && PLAN.contains(call.name());
   }
 
   /** MCP tools that open a pull request (the GitHub server's create_pull_request). */
-  static boolean opensPullRequest(Event call) {
-    String name = lower(call);
-    return name.startsWith("mcp__") && mcpMethod(name).contains("create_pull_request");
+  static boolean opensPullRequest(String lowerName) {
+    return lowerName.startsWith("mcp__") && mcpMethod(lowerName).contains("create_pull_request");
   }
 
   private static boolean runsApplyPatch(List<List<String>> commands) {
@@ -139,10 +137,6 @@ final class ToolClasses {
       case "awk" -> words.stream().noneMatch(w -> w.contains("system(") || w.contains(">"));
       default -> true;
     };
-  }
-
-  private static String lower(Event call) {
-    return call.toolName() == null ? "" : call.toolName().toLowerCase(Locale.ROOT);
   }
 
   private static String mcpServer(String name) {

@@ -48,8 +48,7 @@ final class ToolUses {
     List<ToolCall> out = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
       Event call = calls.get(i);
-      out.add(new ToolCall(call, ShellCommands.simpleCommands(call.command()), results.get(i),
-          promptsBefore.get(i)));
+      out.add(ToolCall.of(call, results.get(i), promptsBefore.get(i)));
     }
     return out;
   }
