@@ -22,8 +22,9 @@ final class GitCommands {
       String program = ShellCommands.program(words);
       if (program.equals("git")) {
         int sub = subcommand(words);
-        if (sub < words.size() && (REVIEW.contains(words.get(sub))
-            || words.get(sub).equals("log") && (words.contains("-p") || words.contains("--patch")))) {
+        String verb = sub < words.size() ? words.get(sub) : "";
+        boolean patchLog = verb.equals("log") && (words.contains("-p") || words.contains("--patch"));
+        if (REVIEW.contains(verb) || patchLog) {
           return true;
         }
       } else if (isGh(words, "pr", "diff")) {

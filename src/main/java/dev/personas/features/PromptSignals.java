@@ -18,7 +18,8 @@ final class PromptSignals {
   private static final int MI = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
 
   // Spec markers.
-  private static final Pattern LIST_ITEM = Pattern.compile("^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+\\S", M);
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+\\S", M);
   private static final Pattern MUST_ITEM = Pattern.compile(
       "^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+.*\\b(?:must|should|shall)\\b", MI);
   private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
@@ -29,9 +30,11 @@ final class PromptSignals {
   private static final Pattern NAMED_TEST = Pattern.compile(
       "\\btest_\\w+|\\b[A-Z]\\w*Tests?\\b|\\b[\\w-]+\\.(?:test|spec)\\.[jt]sx?\\b|\\b(?i:tests?):");
   private static final Pattern PLAN_HANDOFF = Pattern.compile(
-      "\\b(?:implement|execute|follow|carry out|apply)\\s+(?:the|this|my)\\s+(?:following\\s+|attached"
-      + "\\s+|below\\s+)?plan\\b|\\bhere(?:'s| is)\\s+(?:the|my|a)\\s+plan\\b|^ {0,3}#{1,6}[ \\t]*"
-      + "(?:implementation\\s+)?plan\\b|\\bplan below\\b", MI);
+      "\\b(?:implement|execute|follow|carry out|apply)\\s+(?:the|this|my)\\s+"
+      + "(?:following\\s+|attached\\s+|below\\s+)?plan\\b"
+      + "|\\bhere(?:'s| is)\\s+(?:the|my|a)\\s+plan\\b"
+      + "|^ {0,3}#{1,6}[ \\t]*(?:implementation\\s+)?plan\\b"
+      + "|\\bplan below\\b", MI);
 
   // Errors and output.
   private static final Pattern ERROR_LINE = Pattern.compile(
@@ -48,8 +51,8 @@ final class PromptSignals {
       + "|Segmentation fault");
   /** Error lines too generic to tell one error from another. */
   private static final Pattern GENERIC_ERROR_LINE = Pattern.compile(
-      "^\\s*(?:at\\s|File \")|Traceback \\(most recent call last\\)|^\\W*(?:process )?exit(?:ed with)? "
-      + "(?:code|status)\\s*:?\\s*-?\\d+\\W*$");
+      "^\\s*(?:at\\s|File \")|Traceback \\(most recent call last\\)"
+      + "|^\\W*(?:process )?exit(?:ed with)? (?:code|status)\\s*:?\\s*-?\\d+\\W*$");
   private static final Pattern OUTPUT_LINE = Pattern.compile(
       "^\\s*(?:\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\[?\\d{2}:\\d{2}:\\d{2}\\b"
       + "|\\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\\]?[\\s:\\]]"
@@ -77,7 +80,8 @@ final class PromptSignals {
   private static final Pattern CALL = Pattern.compile("\\b\\w+\\(\\)");
   private static final Pattern SNAKE = Pattern.compile(
       "\\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\\b|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
-  private static final Pattern LINE_WORDS = Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINE_WORDS =
+      Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
   private static final Pattern CAMEL = Pattern.compile(
       "\\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\\b|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b");
   private static final Set<String> BRANDS = Set.of("iphone", "ipad", "ios", "macos", "ipados",
@@ -94,8 +98,9 @@ final class PromptSignals {
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",
       "were", "explain", "wondering");
   private static final Pattern CONVENTION_FILE = Pattern.compile(
-      "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules|\\.cursor/rules"
-      + "|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b", Pattern.CASE_INSENSITIVE);
+      "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules"
+      + "|\\.cursor/rules|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern FIRST_WORD = Pattern.compile("[\\p{L}\\p{N}']+");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -228,7 +233,8 @@ final class PromptSignals {
     if (QUESTION_MARK.matcher(text).find()) {
       return true;
     }
-    Matcher first = FIRST_WORD.matcher(apostrophes(text.length() > 200 ? text.substring(0, 200) : text));
+    String opening = text.length() > 200 ? text.substring(0, 200) : text;
+    Matcher first = FIRST_WORD.matcher(apostrophes(opening));
     return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT));
   }
 
@@ -255,8 +261,9 @@ final class PromptSignals {
     }
     long[] out = new long[n - 1];
     for (int i = 0; i < n - 1; i++) {
-      out[i] = ((long) words[start + i].hashCode() << 32) ^ (words[start + i + 1].hashCode() & 0xffffffffL)
-          ^ 0x9E3779B97F4A7C15L;
+      long left = words[start + i].hashCode();
+      long right = words[start + i + 1].hashCode() & 0xffffffffL;
+      out[i] = left << 32 ^ right;
     }
     Arrays.sort(out);
     int unique = 0;

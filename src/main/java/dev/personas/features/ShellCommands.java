@@ -115,7 +115,7 @@ final class ShellCommands {
           && i + 1 < words.size()
           && (words.get(i + 1).equals("exec") || words.get(i + 1).equals("dlx"))) {
         i = skipOptions(words, i + 2, false);
-      } else if (PYTHON.matcher(p).matches() && i + 1 < words.size()) {
+      } else if (p.startsWith("py") && PYTHON.matcher(p).matches() && i + 1 < words.size()) {
         int m = firstOperand(words, i + 1);
         if (m > i + 1 && words.get(m - 1).equals("-m")) {
           i = m; // "python -m pytest" runs the module as its program

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param diffReview its shell command looked at the changes (git diff, status, show, log -p)
  * @param commits commits and pull requests it made
  */
-record ToolCall(Event event, String name, Event result, int promptsBefore, boolean edit, boolean shell,
-    boolean read, boolean web, boolean testRun, boolean diffReview, int commits) {
+record ToolCall(Event event, String name, Event result, int promptsBefore, boolean edit,
+    boolean shell, boolean read, boolean web, boolean testRun, boolean diffReview, int commits) {
 
   ToolCall {
     Objects.requireNonNull(event, "event");
@@ -38,10 +38,11 @@ record ToolCall(Event event, String name, Event result, int promptsBefore, boole
     List<List<String>> commands = ShellCommands.simpleCommands(event.command());
     boolean edit = ToolClasses.isEdit(name, commands);
     boolean shell = !edit && ToolClasses.isShell(name, event.command() != null);
+    int commits = GitCommands.commitsAndPullRequests(commands)
+        + (ToolClasses.opensPullRequest(name) ? 1 : 0);
     return new ToolCall(event, name, result, promptsBefore, edit, shell,
         ToolClasses.isRead(name, commands), ToolClasses.isWeb(name),
-        TestCommands.isTestRun(commands), GitCommands.reviewsDiff(commands),
-        GitCommands.commitsAndPullRequests(commands) + (ToolClasses.opensPullRequest(name) ? 1 : 0));
+        TestCommands.isTestRun(commands), GitCommands.reviewsDiff(commands), commits);
   }
 
   /** True when a result answered the call and flagged an error. */

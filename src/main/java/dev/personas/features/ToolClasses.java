@@ -40,9 +40,10 @@ final class ToolClasses {
       "blame", "ls-files", "branch");
   private static final Pattern MCP_WEB = Pattern.compile(".*(web|fetch|brave|tavily|exa|"
       + "perplexity|firecrawl|context7|browser|playwright|puppeteer).*");
+  /** An MCP method whose name starts with, or has as a word, a verb that only looks. */
   private static final Pattern MCP_READ = Pattern.compile(
-      "(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?|.*_(?:read|"
-      + "get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?");
+      "(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?"
+      + "|.*_(?:read|get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?");
 
   private ToolClasses() {}
 
