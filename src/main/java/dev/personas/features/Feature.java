@@ -17,7 +17,7 @@ public enum Feature {
   READS_BEFORE_FIRST_WRITE("reads_before_first_write", "Read, search, listing and web look-up calls of the main thread (read-only shell commands such as cat, rg, ls included) before its first edit (all of them when it never edits).", "count"),
   TOOL_CALLS_PER_PROMPT("tool_calls_per_prompt", "Tool calls of the main thread divided by typed prompts (at least 1).", "calls per prompt"),
   DISTINCT_TOOLS("distinct_tools", "Different tool names used by the agent and its subagents.", "count"),
-  SHELL_SHARE("shell_share", "Share of tool calls (subagents included) that ran a shell command.", "share"),
+  SHELL_SHARE("shell_share", "Share of tool calls (subagents included) that ran a shell command (apply_patch run through the shell counts as an edit instead).", "share"),
   READ_SHARE("read_share", "Share of tool calls (subagents included) that read, searched, listed or looked something up on the web, by a dedicated tool or a read-only shell command.", "share"),
   WEB_LOOKUPS("web_lookups", "Web searches and fetches by the agent and its subagents.", "count"),
   TEST_RUNS("test_runs", "Shell commands (subagents included) that ran a test suite (pytest, tox, mvn/gradle test, npm/yarn/pnpm test, jest, vitest, cargo test, go test, dotnet test, rspec, make test, ...); a command that only mentions one (echo, grep) does not count.", "count"),

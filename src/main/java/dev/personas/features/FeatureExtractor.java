@@ -40,11 +40,9 @@ public final class FeatureExtractor {
     List<ToolCall> mainCalls = ToolUses.of(main);
     List<ToolCall> subCalls = ToolUses.of(subagents);
 
+    List<PromptFacts> facts = read(prompts);
+
     promptShape(main, prompts, v);
-    List<PromptFacts> facts = new ArrayList<>(prompts.size());
-    for (String text : prompts) {
-      facts.add(PromptSignals.read(text));
-    }
     promptSignals(facts, v);
     steering(main, mainCalls, v);
     toolMix(mainCalls, subCalls, prompts.size(), v);
@@ -63,6 +61,14 @@ public final class FeatureExtractor {
       }
     }
     return prompts;
+  }
+
+  private static List<PromptFacts> read(List<String> prompts) {
+    List<PromptFacts> facts = new ArrayList<>(prompts.size());
+    for (String text : prompts) {
+      facts.add(PromptSignals.read(text));
+    }
+    return facts;
   }
 
   private static void promptShape(List<Event> main, List<String> prompts, double[] v) {
