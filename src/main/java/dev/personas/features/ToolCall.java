@@ -1,0 +1,57 @@
+package dev.personas.features;
+
+import dev.personas.session.Event;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One tool call as the features see it: the call, the result that answered it, where it stands
+ * among the prompts, and what it did, classified once (its shell command is parsed once).
+ *
+ * @param event the TOOL_CALL, SUBAGENT_CALL or plan-mode tool event
+ * @param name the tool name in lower case, "" when the call has none
+ * @param result the TOOL_RESULT that answered the call, or null when none did
+ * @param promptsBefore typed prompts seen before the call in the same stream
+ * @param edit it edited or wrote files
+ * @param shell it ran a shell command (other than apply_patch)
+ * @param read it read, searched, listed or looked something up on the web
+ * @param web it searched or fetched from the web
+ * @param testRun its shell command ran a test suite
+ * @param diffReview its shell command looked at the changes (git diff, status, show, log -p)
+ * @param commits commits and pull requests it made
+ */
+record ToolCall(Event event, String name, Event result, int promptsBefore, boolean edit,
+    boolean shell, boolean read, boolean web, boolean testRun, boolean diffReview, int commits) {
+
+  ToolCall {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(name, "name");
+    if (promptsBefore < 0 || commits < 0) {
+      throw new IllegalArgumentException("negative count in a tool call");
+    }
+  }
+
+  /** Classifies a call answered by {@code result} (null when unanswered). */
+  static ToolCall of(Event event, Event result, int promptsBefore) {
+    String name = event.toolName() == null ? "" : event.toolName().toLowerCase(Locale.ROOT);
+    List<List<String>> commands = ShellCommands.simpleCommands(event.command());
+    boolean edit = ToolClasses.isEdit(name, commands);
+    boolean shell = !edit && ToolClasses.isShell(name, event.command() != null);
+    int commits = GitCommands.commitsAndPullRequests(commands)
+        + (ToolClasses.opensPullRequest(name) ? 1 : 0);
+    return new ToolCall(event, name, result, promptsBefore, edit, shell,
+        ToolClasses.isRead(name, commands), ToolClasses.isWeb(name),
+        TestCommands.isTestRun(commands), GitCommands.reviewsDiff(commands), commits);
+  }
+
+  /** True when a result answered the call and flagged an error. */
+  boolean failed() {
+    return result != null && result.isError();
+  }
+
+  /** True when a result answered the call without an error. */
+  boolean succeeded() {
+    return result != null && !result.isError();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.personas.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PromptSignalsTest {
+
+  @Test
+  void specMarkersCountListsHeadingsCodeBlocksPhrasesAndNamedTests() {
+    String spec = String.join("\n",
+        "## Goal",                               // heading
+        "Add CSV export.",
+        "Requirements:",                         // phrase
+        "- the export must stream rows",         // list item + must item
+        "- keep the header",                     // list item
+        "1. wire the button",                    // list item
+        "```",                                   // one code block (two fences)
+        "export(rows)",
+        "```",
+        "Acceptance criteria: test_export_streams and ExportServiceTest pass.");
+    // 1 heading + 1 requirements + 2 list + 1 must + 1 numbered + 1 block + 1 acceptance + 2 tests
+    assertEquals(10, PromptSignals.specMarkers(spec));
+    assertEquals(0, PromptSignals.specMarkers("please add a csv export button to the page"));
+  }
+
+  @Test
+  void requirementsFileIsNotASpecPhrase() {
+    assertEquals(0, PromptSignals.specMarkers("update requirements.txt"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Implement the following plan:\n\n# Add export",
+      "Here is the plan: first the parser, then the CLI.",
+      "## Plan\n1. parse\n2. render",
+      "Please follow this plan carefully.",
+  })
+  void planHandoffIsRecognised(String prompt) {
+    assertTrue(PromptSignals.isPlanHandoff(prompt), prompt);
+  }
+
+  @Test
+  void talkingAboutPlansIsNotAHandoff() {
+    assertFalse(PromptSignals.isPlanHandoff("what do you plan to do about the cache?"));
+  }
+
+  @Test
+  void errorSignatureIgnoresLineNumbersPathsAndHex() {
+    Set<String> first = PromptSignals.errorSignature(
+        "Traceback (most recent call last):\n  File \"/home/a/app.py\", line 12, in run\n"
+        + "KeyError: 'user_id' at 0x7f3a2b");
+    Set<String> second = PromptSignals.errorSignature(
+        "still failing:\n  File \"/srv/b/app.py\", line 40, in run\nKeyError: 'user_id' at 0x1c");
+    assertEquals(Set.of("keyerror: 'user_id' at"), first);
+    assertTrue(PromptSignals.sameError(first, second));
+  }
+
+  @Test
+  void differentErrorsHaveDifferentSignatures() {
+    assertFalse(PromptSignals.sameError(
+        PromptSignals.errorSignature("TypeError: x is undefined"),
+        PromptSignals.errorSignature("ModuleNotFoundError: No module named 'yaml'")));
+  }
+
+  @Test
+  void genericStackLinesAloneGiveNoSignature() {
+    assertTrue(PromptSignals.errorSignature("Traceback (most recent call last):\nexit code 1")
+        .isEmpty());
+    assertTrue(PromptSignals.errorSignature("please add a button").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "java.lang.IllegalStateException: closed\n    at com.foo.Bar.run(Bar.java:12)",
+      "thread 'main' panicked at src/main.rs:3:5",
+      "npm ERR! code ELIFECYCLE",
+      "FAILED tests/test_api.py::test_login - assert 401 == 200",
+      "Process finished with exit code 1",
+      "[INFO] Building app\n[INFO] BUILD SUCCESS",
+      "$ make\ngcc -o app main.c\n$ ./app\nhello",
+  })
+  void pastedOutputIsRecognised(String prompt) {
+    assertTrue(PromptSignals.hasPastedOutput(prompt), prompt);
+  }
+
+  @Test
+  void proseIsNotPastedOutput() {
+    assertFalse(PromptSignals.hasPastedOutput("ok so now add the export\nand a test for it"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fix it", "still broken", "it doesn't work", "doesn’t work again",
+      "same error", "not working"})
+  void shortFixRequestsWithoutPointersAreVague(String prompt) {
+    assertTrue(PromptSignals.isVagueFixRequest(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fix the null check in src/app/Auth.java", "still broken at line 42",
+      "fix `parseDate`", "add a dark mode toggle",
+      "still broken, but this is a long message that explains in detail what I saw on the screen"})
+  void specificOrLongOrNonFixPromptsAreNotVague(String prompt) {
+    assertFalse(PromptSignals.isVagueFixRequest(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"look at src/main/App.java", "see ./build.sh", "Auth.java:42 is wrong",
+      "line 42 throws", "rename `foo`", "getUserName returns null", "the user_id column",
+      "call parse() twice", "check config.yaml", "C:\\work\\app\\main.py", "MAX_RETRIES is 3"})
+  void specificPointersAreRecognised(String prompt) {
+    assertTrue(PromptSignals.hasSpecificPointer(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"make it faster", "use JavaScript and GitHub Actions",
+      "input and/or output", "deploy it with Node.js", "looks good, thanks!"})
+  void proseAndBrandNamesAreNotPointers(String prompt) {
+    assertFalse(PromptSignals.hasSpecificPointer(prompt), prompt);
+  }
+
+  @Test
+  void questionsAreAQuestionMarkOrAnOpeningQuestionWord() {
+    assertTrue(PromptSignals.isQuestion("does this handle nulls"));
+    assertTrue(PromptSignals.isQuestion("Can you check the cache? It looks stale."));
+    assertTrue(PromptSignals.isQuestion("Why is the build slow"));
+    assertFalse(PromptSignals.isQuestion("add a cache; see https://x.org/a?b=c"));
+    assertFalse(PromptSignals.isQuestion("Can you add a cache"));
+  }
+
+  @Test
+  void nearIdenticalTextsShareMostWordPairs() {
+    long[] a = PromptSignals.shingles("Please fix the login bug on the settings page now!");
+    long[] b = PromptSignals.shingles("please fix the login bug on the settings page now");
+    long[] c = PromptSignals.shingles("please add a logout button on the settings page");
+    assertEquals(1.0, PromptSignals.jaccard(a, b));
+    assertTrue(PromptSignals.jaccard(a, c) < 0.8);
+    assertEquals(0.0, PromptSignals.jaccard(PromptSignals.shingles("?!"), a));
+  }
+
+  @Test
+  void conventionFilesAreCited() {
+    assertTrue(PromptSignals.citesConventionFile("follow the rules in CLAUDE.md"));
+    assertTrue(PromptSignals.citesConventionFile("/repo/AGENTS.md"));
+    assertFalse(PromptSignals.citesConventionFile("MYCLAUDE.md is not it"));
+    assertFalse(PromptSignals.citesConventionFile(null));
+  }
+}
