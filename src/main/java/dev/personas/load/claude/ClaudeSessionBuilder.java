@@ -58,6 +58,7 @@ final class ClaudeSessionBuilder {
   private final TreeSet<String> subagentIds = new TreeSet<>();
   private final Map<String, ToolUse> toolUses = new HashMap<>();
   private final Deque<Queued> queued = new ArrayDeque<>();
+  private final Deque<Queued> removed = new ArrayDeque<>();
   private String parentId;
   private boolean inPlanMode;
   private boolean compactionPending;
@@ -355,7 +356,7 @@ final class ClaudeSessionBuilder {
       return;
     }
     String prompt = line.attachmentPrompt;
-    if (!side && deliverQueued(prompt)) {
+    if (!side && (deliverQueued(prompt) || take(removed, prompt.strip()) != null)) {
       return;
     }
     EventKind kind = ClaudeText.classify(prompt);
@@ -378,10 +379,11 @@ final class ClaudeSessionBuilder {
         }
         break;
       case "remove":
-        if (line.content != null) {
-          forget(line.content.strip());
-        } else {
-          queued.pollFirst();
+        // Taken off the queue: either absorbed mid-turn (a queued_command attachment follows)
+        // or cancelled. Only an attachment may still claim it.
+        Queued item = line.content != null ? take(queued, line.content.strip()) : queued.pollFirst();
+        if (item != null) {
+          removed.addLast(item);
         }
         break;
       case "popAll":
@@ -397,17 +399,18 @@ final class ClaudeSessionBuilder {
 
   /** True when the text is the delivery of queued steering already counted at its enqueue. */
   private boolean deliverQueued(String text) {
-    return !queued.isEmpty() && forget(text.strip());
+    return !queued.isEmpty() && take(queued, text.strip()) != null;
   }
 
-  private boolean forget(String text) {
-    for (Iterator<Queued> it = queued.iterator(); it.hasNext(); ) {
-      if (it.next().text().equals(text)) {
+  private static Queued take(Deque<Queued> items, String text) {
+    for (Iterator<Queued> it = items.iterator(); it.hasNext(); ) {
+      Queued q = it.next();
+      if (q.text().equals(text)) {
         it.remove();
-        return true;
+        return q;
       }
     }
-    return false;
+    return null;
   }
 
   private void permissionMode(String mode, Instant at) {
