@@ -5,14 +5,17 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -76,7 +79,7 @@ public final class JsonLines {
         throw e;
       }
     }
-    return new BufferedInputStream(raw, 1 << 16);
+    return raw; // the reader's own buffer does the buffering
   }
 
   /**
@@ -98,13 +101,19 @@ public final class JsonLines {
   }
 
   /**
-   * Reads lines until the handler has seen {@code maxLines} lines or {@code stop} says so,
-   * without reporting anything: for a quick look at the head of a file.
+   * Reads at most {@code maxLines} lines without reporting anything: a quick look at the head
+   * of a file.
    */
   public static void peek(Path file, int maxLines, Handler handler) {
+    peek(file, maxLines, handler, () -> false);
+  }
+
+  /** Like {@link #peek(Path, int, Handler)}, stopping as soon as {@code done} says so. */
+  public static void peek(Path file, int maxLines, Handler handler, BooleanSupplier done) {
     try (InputStream in = open(file)) {
       Run run = new Run(file, handler, new ReadReport(), in);
       run.maxLines = maxLines;
+      run.done = done;
       run.run();
     } catch (IOException | RuntimeException e) {
       // A head we cannot read tells the caller nothing; the full read reports the file.
@@ -144,6 +153,7 @@ public final class JsonLines {
     private long lineSkips;
     private boolean anyJson;
     private long maxLines = Long.MAX_VALUE;
+    private BooleanSupplier done = () -> false;
 
     Run(Path file, Handler handler, ReadReport report, InputStream in) {
       this.file = file;
@@ -155,7 +165,7 @@ public final class JsonLines {
     boolean run() {
       int scanFrom = 0;
       try {
-        while (lineNumber < maxLines) {
+        while (lineNumber < maxLines && !done.getAsBoolean()) {
           int newline = indexOf(buf, scanFrom, end);
           if (newline >= 0) {
             line(start, newline);
@@ -201,6 +211,8 @@ public final class JsonLines {
         flushHeld();
         report.skip(file, 0, "could not read past line " + lineNumber + " (" + describe(e)
             + "); the lines before it were kept");
+        report.fileRead(lineNumber, parsed, ignored, repaired, bytes);
+        return lineNumber > 0;
       }
       if (!anyJson && !heldFailures.isEmpty() && lineSkips == 0) {
         report.skip(file, 0, "not a JSON Lines log (no line is a JSON object), skipped");
@@ -368,8 +380,26 @@ public final class JsonLines {
     }
   }
 
-  private static int indexOf(byte[] buf, int from, int to) {
-    for (int i = from; i < to; i++) {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /**
+   * The next newline in {@code buf[from, to)}, or -1. Eight bytes at a time (the "has zero
+   * byte" trick on {@code word ^ '\n'*8}): scanning for newlines was a quarter of read time.
+   */
+  static int indexOf(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long word = (long) LONGS.get(buf, i) ^ NEWLINES;
+      long found = (word - LOW_BITS) & ~word & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (buf[i] == '\n') {
         return i;
       }

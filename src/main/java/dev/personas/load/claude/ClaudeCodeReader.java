@@ -179,7 +179,7 @@ public final class ClaudeCodeReader implements SessionReader {
         }
         return true;
       }
-    });
+    }, () -> head.first != null && head.sessionId != null);
     return head;
   }
 }

@@ -47,7 +47,6 @@ final class ClaudeLine {
   String agentId;
   String permissionMode;
   String requestId;
-  String cwd;
   String operation;
   String subtype;
   String level;
@@ -82,7 +81,7 @@ final class ClaudeLine {
   }
 
   private void reset() {
-    type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = cwd = null;
+    type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = null;
     operation = subtype = level = content = reason = null;
     isSidechain = isMeta = isCompactSummary = isApiErrorMessage = false;
     attachmentType = attachmentPrompt = null;
@@ -109,7 +108,6 @@ final class ClaudeLine {
         case "agentId": agentId = string(p, t); break;
         case "permissionMode": permissionMode = string(p, t); break;
         case "requestId": requestId = string(p, t); break;
-        case "cwd": cwd = string(p, t); break;
         case "operation": operation = string(p, t); break;
         case "subtype": subtype = string(p, t); break;
         case "level": level = string(p, t); break;

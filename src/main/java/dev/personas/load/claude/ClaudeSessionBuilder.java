@@ -31,6 +31,13 @@ import java.util.TreeSet;
  * into the input box to be edited and sent as a normal prompt, so its pending steering events
  * are withdrawn. A {@code remove} of text never delivered (the person cancelled it) still
  * counts: the person did type it.
+ *
+ * <p>Tool results keep no text: a result carries its length, {@code is_error}, and the tool
+ * name and shell command of the call it answers (matched by tool_use_id), which is enough to
+ * tell a failed test run (Claude Code marks a non-zero exit as an error) without holding
+ * output in memory. Summary lines are titles for the /resume list, not compactions: they
+ * appear in files that were never compacted, so only compact_boundary / isCompactSummary
+ * (one compaction, written as both) count as COMPACTION.
  */
 final class ClaudeSessionBuilder {
 
