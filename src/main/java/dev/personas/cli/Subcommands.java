@@ -8,6 +8,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new BuildCommand(), new ServeCommand());
+    return List.of(new BuildCommand(), new ServeCommand(), new IngestCommand());
   }
 }

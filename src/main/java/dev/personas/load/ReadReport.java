@@ -25,6 +25,11 @@ public final class ReadReport {
   private final List<Skip> skips = new ArrayList<>();
   private final Set<Path> filesWithSkips = new TreeSet<>();
   private long skipCount;
+  private long lineSkipCount;
+  private long linesParsed;
+  private long linesIgnored;
+  private long linesRepaired;
+  private long emptySessions;
   private long filesRead;
   private long linesRead;
   private long bytesRead;
@@ -33,6 +38,9 @@ public final class ReadReport {
   /** Records a skipped line (line ≥ 1) or a skipped file (line 0). */
   public synchronized void skip(Path file, long line, String reason) {
     skipCount++;
+    if (line > 0) {
+      lineSkipCount++;
+    }
     filesWithSkips.add(file);
     if (skips.size() < KEPT) {
       skips.add(new Skip(file, line, reason));
@@ -43,6 +51,44 @@ public final class ReadReport {
     filesRead++;
     linesRead += lines;
     bytesRead += bytes;
+  }
+
+  /**
+   * Records a file read as JSON Lines: every line read is either parsed (a line of a kind the
+   * reader maps), ignored (blank, or a kind that carries nothing to count) or skipped (reported
+   * through {@link #skip}), so {@code lines == parsed + ignored + line skips of the file}.
+   * Repaired lines had invalid UTF-8 bytes, read with replacement characters.
+   */
+  public synchronized void fileRead(long lines, long parsed, long ignored, long repaired, long bytes) {
+    fileRead(lines, bytes);
+    linesParsed += parsed;
+    linesIgnored += ignored;
+    linesRepaired += repaired;
+  }
+
+  /** Records a session file that held no conversation (only titles or snapshots): not a session. */
+  public synchronized void emptySession(Path file) {
+    emptySessions++;
+  }
+
+  public synchronized long lineSkipCount() {
+    return lineSkipCount;
+  }
+
+  public synchronized long linesParsed() {
+    return linesParsed;
+  }
+
+  public synchronized long linesIgnored() {
+    return linesIgnored;
+  }
+
+  public synchronized long linesRepaired() {
+    return linesRepaired;
+  }
+
+  public synchronized long emptySessions() {
+    return emptySessions;
   }
 
   public synchronized void sessionRead() {
@@ -76,11 +122,26 @@ public final class ReadReport {
 
   /** One line for the end of a run, e.g. "skipped 12 lines in 3 files; --verbose lists them". */
   public synchronized String summary() {
+    StringBuilder out = new StringBuilder();
     if (skipCount == 0) {
-      return "skipped nothing";
+      out.append("skipped nothing");
+    } else {
+      out.append("skipped ").append(skipCount)
+          .append(skipCount == 1 ? " line or file" : " lines or files")
+          .append(" in ").append(filesWithSkips.size())
+          .append(filesWithSkips.size() == 1 ? " file" : " files")
+          .append("; --verbose lists them");
     }
-    return "skipped " + skipCount + (skipCount == 1 ? " line or file" : " lines or files")
-        + " in " + filesWithSkips.size() + (filesWithSkips.size() == 1 ? " file" : " files")
-        + "; --verbose lists them";
+    if (emptySessions > 0) {
+      out.append("; ").append(emptySessions)
+          .append(emptySessions == 1 ? " session file held" : " session files held")
+          .append(" no conversation");
+    }
+    if (linesRepaired > 0) {
+      out.append("; ").append(linesRepaired)
+          .append(linesRepaired == 1 ? " line had" : " lines had")
+          .append(" invalid UTF-8, read with replacement characters");
+    }
+    return out.toString();
   }
 }

@@ -1,0 +1,59 @@
+package dev.personas.load;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds JSON Lines logs under a folder, in a stable order, reporting folders it cannot read. */
+public final class LogFiles {
+  private LogFiles() {}
+
+  /** True for {@code .jsonl} and {@code .jsonl.gz} file names. */
+  public static boolean isJsonl(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+  }
+
+  /** The file name without {@code .gz} and {@code .jsonl}. */
+  public static String stem(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (name.endsWith(".gz")) {
+      name = name.substring(0, name.length() - 3);
+    }
+    if (name.endsWith(".jsonl")) {
+      name = name.substring(0, name.length() - 6);
+    }
+    return name;
+  }
+
+  /** Every JSON Lines file under a folder, recursively, sorted by path. */
+  public static List<Path> jsonl(Path dir, ReadReport report) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && isJsonl(file)) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          report.skip(file, 0, "cannot read (" + JsonLines.describe(e) + "), skipped");
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      report.skip(dir, 0, "cannot list the folder (" + JsonLines.describe(e) + "), skipped");
+    }
+    found.sort(null);
+    return found;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.personas.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The log formats personas reads, and how a path tells which one it holds: by its place and
+ * name first ({@code .codex/sessions}, {@code rollout-*.jsonl}, a folder of SWE-chat tables),
+ * else by sniffing the first lines of a JSON Lines file.
+ */
+public enum SourceFormat {
+  CLAUDE_CODE,
+  CODEX,
+  SWE_CHAT;
+
+  private static final int SNIFF_LINES = 20;
+  private static final int SNIFF_FILES = 20;
+
+  /** The format for a {@code --format} value such as "claude-code" or "CODEX". */
+  public static Optional<SourceFormat> parse(String name) {
+    String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (SourceFormat f : values()) {
+      if (f.name().equals(key)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The format a path holds, or empty when nothing tells (missing, unreadable, no logs). */
+  public static Optional<SourceFormat> detect(Path path) {
+    String text = path.toAbsolutePath().normalize().toString().replace('\\', '/');
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (text.contains("/.codex/sessions") || text.endsWith("/.codex") || name.startsWith("rollout-")
+        && LogFiles.isJsonl(path)) {
+      return Optional.of(CODEX);
+    }
+    if (Files.isDirectory(path)) {
+      if (isSweChatFolder(path)) {
+        return Optional.of(SWE_CHAT);
+      }
+      return sniffFolder(path);
+    }
+    if (name.startsWith("sessions.") && (name.endsWith(".parquet") || name.endsWith(".csv"))) {
+      return Optional.of(SWE_CHAT);
+    }
+    return LogFiles.isJsonl(path) ? sniff(path) : Optional.empty();
+  }
+
+  private static boolean isSweChatFolder(Path dir) {
+    for (String table : new String[] {"sessions.parquet", "sessions.jsonl", "sessions.csv",
+        "sessions.jsonl.gz", "sessions.csv.gz"}) {
+      if (Files.isRegularFile(dir.resolve(table))) {
+        return true;
+      }
+    }
+    return Files.isDirectory(dir.resolve("transcripts"))
+        || Files.isDirectory(dir.resolve("sessions")) && Files.isDirectory(dir.resolve("conversations"));
+  }
+
+  private static Optional<SourceFormat> sniffFolder(Path dir) {
+    int looked = 0;
+    for (Path file : LogFiles.jsonl(dir, new ReadReport())) {
+      if (file.getFileName().toString().startsWith("rollout-")) {
+        return Optional.of(CODEX);
+      }
+      Optional<SourceFormat> found = sniff(file);
+      if (found.isPresent() || ++looked >= SNIFF_FILES) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the first non-empty lines: {@code {timestamp,type,payload}} is Codex, a Claude envelope is Claude Code. */
+  static Optional<SourceFormat> sniff(Path file) {
+    SourceFormat[] found = new SourceFormat[1];
+    JsonLines.peek(file, SNIFF_LINES, new JsonLines.Handler() {
+      boolean payload;
+      boolean claude;
+
+      @Override
+      public void parse(JsonParser p) throws IOException {
+        payload = false;
+        claude = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          p.nextToken();
+          p.skipChildren();
+          switch (field) {
+            case "payload":
+              payload = true;
+              break;
+            case "sessionId":
+            case "parentUuid":
+            case "isSidechain":
+            case "leafUuid":
+            case "uuid":
+              claude = true;
+              break;
+            default:
+          }
+        }
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        if (found[0] == null) {
+          found[0] = payload ? CODEX : claude ? CLAUDE_CODE : null;
+        }
+        return true;
+      }
+    });
+    return Optional.ofNullable(found[0]);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.personas.load.claude;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.personas.load.JsonLines;
+import dev.personas.load.LogFiles;
+import dev.personas.load.ReadReport;
+import dev.personas.load.SessionReader;
+import dev.personas.load.Timestamps;
+import dev.personas.session.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Reads Claude Code session logs: a folder searched recursively (the layout of
+ * {@code ~/.claude/projects/<project>/<sessionId>.jsonl}) or single {@code .jsonl} /
+ * {@code .jsonl.gz} files. Each session file becomes one {@link Session} with user "local",
+ * repo id the project folder's name, and its subagent transcripts attached (new layout
+ * {@code <sessionId>/subagents/agent-*.jsonl}, old layout {@code agent-*.jsonl} beside the
+ * session file, which name their parent in {@code sessionId}). A subagent file whose parent is
+ * absent is reported and skipped; a session file without conversation is counted as empty.
+ *
+ * <p>Within a project folder, sessions are read oldest first (by their first timestamp) and
+ * every line's uuid is remembered, so a resumed session replaying earlier messages counts them
+ * once, and names the session it replays as its parent.
+ */
+public final class ClaudeCodeReader implements SessionReader {
+
+  private static final int PEEK_LINES = 50;
+
+  @Override
+  public void read(Path path, Consumer<Session> sink, ReadReport report) {
+    try {
+      if (!Files.exists(path)) {
+        report.skip(path, 0, "not found, skipped");
+        return;
+      }
+      Map<Path, Project> projects = new TreeMap<>();
+      if (Files.isDirectory(path)) {
+        for (Path file : LogFiles.jsonl(path, report)) {
+          classify(file, projects);
+        }
+      } else {
+        classify(path, projects);
+        addNewLayoutSubagents(path, projects);
+      }
+      for (Map.Entry<Path, Project> entry : projects.entrySet()) {
+        readProject(entry.getKey(), entry.getValue(), sink, report);
+      }
+    } catch (dev.personas.PersonasException e) {
+      throw e; // the sink's own failure, not the log's
+    } catch (RuntimeException e) {
+      // The contract: nothing escapes. A bug here still leaves a located report line.
+      report.skip(path, 0, "could not read (" + e + "), skipped");
+    }
+  }
+
+  /** The files of one project folder: session files and subagent files. */
+  private static final class Project {
+    final List<Path> sessions = new ArrayList<>();
+    /** New layout: parent session id (folder name) → subagent files. */
+    final Map<String, List<Path>> subagentsByParent = new TreeMap<>();
+    /** Old layout: subagent files beside the sessions, parent known only from their lines. */
+    final List<Path> looseSubagents = new ArrayList<>();
+  }
+
+  private static void classify(Path file, Map<Path, Project> projects) {
+    String stem = LogFiles.stem(file);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals("subagents") && parent.getParent() != null
+        && parent.getParent().getParent() != null) {
+      Path sessionDir = parent.getParent();
+      projects.computeIfAbsent(sessionDir.getParent(), p -> new Project()).subagentsByParent
+          .computeIfAbsent(sessionDir.getFileName().toString(), k -> new ArrayList<>()).add(file);
+    } else if (stem.startsWith("agent-")) {
+      projects.computeIfAbsent(parent, p -> new Project()).looseSubagents.add(file);
+    } else {
+      projects.computeIfAbsent(parent, p -> new Project()).sessions.add(file);
+    }
+  }
+
+  private static void addNewLayoutSubagents(Path file, Map<Path, Project> projects) {
+    Path dir = file.toAbsolutePath().getParent().resolve(LogFiles.stem(file)).resolve("subagents");
+    if (Files.isDirectory(dir)) {
+      for (Path sub : LogFiles.jsonl(dir, new ReadReport())) {
+        classify(sub, projects);
+      }
+    }
+  }
+
+  private void readProject(Path dir, Project files, Consumer<Session> sink, ReadReport report) {
+    String repoId = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
+    Map<String, List<Path>> subagents = new TreeMap<>(files.subagentsByParent);
+    for (Path loose : files.looseSubagents) {
+      String parent = peek(loose).sessionId;
+      String key = parent == null ? "" : parent;
+      subagents.computeIfAbsent(key, k -> new ArrayList<>()).add(loose);
+    }
+    List<Head> sessions = new ArrayList<>();
+    for (Path file : files.sessions) {
+      Head head = peek(file);
+      head.file = file;
+      sessions.add(head);
+    }
+    // Oldest first, so the original keeps the lines a later resumed session replays.
+    sessions.sort(Comparator.comparing((Head h) -> h.first, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(h -> h.file.toString()));
+    ClaudeSessionBuilder.Project project = new ClaudeSessionBuilder.Project();
+    ClaudeLine line = new ClaudeLine();
+    for (Head head : sessions) {
+      String id = LogFiles.stem(head.file);
+      ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
+      JsonLines.read(head.file, handler(line, builder, false), report);
+      for (Path sub : subagents.getOrDefault(id, List.of())) {
+        builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
+        JsonLines.read(sub, handler(line, builder, true), report);
+      }
+      subagents.remove(id);
+      if (builder.isEmpty()) {
+        report.emptySession(head.file);
+      } else {
+        report.sessionRead();
+        sink.accept(builder.build(repoId, head.file));
+      }
+    }
+    for (Map.Entry<String, List<Path>> orphan : subagents.entrySet()) {
+      for (Path sub : orphan.getValue()) {
+        report.skip(sub, 0, orphan.getKey().isEmpty()
+            ? "subagent transcript that names no parent session, skipped"
+            : "subagent transcript whose parent session " + orphan.getKey() + " is not here, skipped");
+      }
+    }
+  }
+
+  private static JsonLines.Handler handler(ClaudeLine line, ClaudeSessionBuilder builder, boolean subagent) {
+    return new JsonLines.Handler() {
+      @Override
+      public void parse(JsonParser parser) throws java.io.IOException {
+        line.parse(parser);
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        return builder.accept(line, subagent);
+      }
+    };
+  }
+
+  /** What the head of a file says: its first timestamp and session id. */
+  private static final class Head {
+    Path file;
+    Instant first;
+    String sessionId;
+  }
+
+  private static Head peek(Path file) {
+    Head head = new Head();
+    ClaudeLine line = new ClaudeLine();
+    JsonLines.peek(file, PEEK_LINES, new JsonLines.Handler() {
+      @Override
+      public void parse(JsonParser parser) throws java.io.IOException {
+        line.parse(parser);
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        if (head.first == null) {
+          head.first = Timestamps.parse(line.timestamp);
+        }
+        if (head.sessionId == null) {
+          head.sessionId = line.sessionId;
+        }
+        return true;
+      }
+    }, () -> head.first != null && head.sessionId != null);
+    return head;
+  }
+}

@@ -1,0 +1,347 @@
+package dev.personas.load.claude;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one Claude Code log line that matter for counting, read with Jackson's
+ * streaming parser into reusable scratch state (one instance per reader, reset per line).
+ * Assistant text, thinking and tool results are measured, never materialised as strings:
+ * they are most of a log's bytes and no feature needs their words. Fields of a wrong JSON
+ * type are ignored, as if absent.
+ */
+final class ClaudeLine {
+
+  /** One content block of a message. */
+  static final class Block {
+    String type;
+    String text;
+    int textLength;
+    String id;
+    String name;
+    String toolUseId;
+    String command;
+    String filePath;
+    boolean isError;
+
+    void reset() {
+      type = null;
+      text = null;
+      textLength = 0;
+      id = null;
+      name = null;
+      toolUseId = null;
+      command = null;
+      filePath = null;
+      isError = false;
+    }
+  }
+
+  String type;
+  String uuid;
+  String sessionId;
+  String timestamp;
+  String agentId;
+  String permissionMode;
+  String requestId;
+  String operation;
+  String subtype;
+  String level;
+  String content;
+  String reason;
+  boolean isSidechain;
+  boolean isMeta;
+  boolean isCompactSummary;
+  boolean isApiErrorMessage;
+  String attachmentType;
+  String attachmentPrompt;
+
+  boolean hasMessage;
+  String messageId;
+  String role;
+  String model;
+  /** The message content when it was a plain string (null when measured only). */
+  String messageText;
+  int messageTextLength;
+  boolean messageIsString;
+  boolean hasUsage;
+  long inputTokens;
+  long cacheCreationTokens;
+  long cacheReadTokens;
+  long outputTokens;
+
+  private final List<Block> pool = new ArrayList<>();
+  int blockCount;
+
+  Block block(int i) {
+    return pool.get(i);
+  }
+
+  private void reset() {
+    type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = null;
+    operation = subtype = level = content = reason = null;
+    isSidechain = isMeta = isCompactSummary = isApiErrorMessage = false;
+    attachmentType = attachmentPrompt = null;
+    hasMessage = false;
+    messageId = role = model = messageText = null;
+    messageTextLength = 0;
+    messageIsString = false;
+    hasUsage = false;
+    inputTokens = cacheCreationTokens = cacheReadTokens = outputTokens = 0;
+    blockCount = 0;
+  }
+
+  /** Reads the root object the parser is positioned on (START_OBJECT) up to its END_OBJECT. */
+  void parse(JsonParser p) throws IOException {
+    reset();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "type": type = string(p, t); break;
+        case "uuid": uuid = string(p, t); break;
+        case "sessionId": sessionId = string(p, t); break;
+        case "timestamp": timestamp = string(p, t); break;
+        case "agentId": agentId = string(p, t); break;
+        case "permissionMode": permissionMode = string(p, t); break;
+        case "requestId": requestId = string(p, t); break;
+        case "operation": operation = string(p, t); break;
+        case "subtype": subtype = string(p, t); break;
+        case "level": level = string(p, t); break;
+        case "content": content = string(p, t); break;
+        case "reason": reason = string(p, t); break;
+        case "isSidechain": isSidechain = t == JsonToken.VALUE_TRUE; break;
+        case "isMeta": isMeta = t == JsonToken.VALUE_TRUE; break;
+        case "isCompactSummary": isCompactSummary = t == JsonToken.VALUE_TRUE; break;
+        case "isApiErrorMessage": isApiErrorMessage = t == JsonToken.VALUE_TRUE; break;
+        case "message":
+          if (t == JsonToken.START_OBJECT) {
+            message(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "attachment":
+          if (t == JsonToken.START_OBJECT) {
+            attachment(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void attachment(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals("type")) {
+        attachmentType = string(p, t);
+      } else if (field.equals("prompt")) {
+        attachmentPrompt = string(p, t);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void message(JsonParser p) throws IOException {
+    hasMessage = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "id": messageId = string(p, t); break;
+        case "role": role = string(p, t); break;
+        case "model": model = string(p, t); break;
+        case "content":
+          if (t == JsonToken.VALUE_STRING) {
+            messageIsString = true;
+            if (isAssistant()) {
+              messageTextLength = p.getTextLength();
+            } else {
+              messageText = p.getText();
+              messageTextLength = messageText.length();
+            }
+          } else if (t == JsonToken.START_ARRAY) {
+            blocks(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "usage":
+          if (t == JsonToken.START_OBJECT) {
+            usage(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private boolean isAssistant() {
+    return "assistant".equals(role) || "assistant".equals(type);
+  }
+
+  private void usage(JsonParser p) throws IOException {
+    hasUsage = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "input_tokens": inputTokens = count(p, t); break;
+        case "cache_creation_input_tokens": cacheCreationTokens = count(p, t); break;
+        case "cache_read_input_tokens": cacheReadTokens = count(p, t); break;
+        case "output_tokens": outputTokens = count(p, t); break;
+        default: p.skipChildren();
+      }
+    }
+  }
+
+  private void blocks(JsonParser p) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        return;
+      }
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      if (blockCount == pool.size()) {
+        pool.add(new Block());
+      }
+      Block b = pool.get(blockCount++);
+      b.reset();
+      block(p, b);
+    }
+  }
+
+  private void block(JsonParser p, Block b) throws IOException {
+    // Assistant words are measured, not kept; "<synthetic>" messages are kept to spot API errors.
+    boolean measureOnly = isAssistant() && !"<synthetic>".equals(model);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "type": b.type = string(p, t); break;
+        case "id": b.id = string(p, t); break;
+        case "name": b.name = string(p, t); break;
+        case "tool_use_id": b.toolUseId = string(p, t); break;
+        case "is_error": b.isError = t == JsonToken.VALUE_TRUE; break;
+        case "text":
+          if (t == JsonToken.VALUE_STRING) {
+            if (measureOnly) {
+              b.textLength = p.getTextLength();
+            } else {
+              b.text = p.getText();
+              b.textLength = b.text.length();
+            }
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "thinking":
+          b.textLength = t == JsonToken.VALUE_STRING ? p.getTextLength() : 0;
+          p.skipChildren();
+          break;
+        case "content":
+          b.textLength = resultLength(p, t);
+          break;
+        case "input":
+          if (t == JsonToken.START_OBJECT) {
+            input(p, b);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** Characters of a tool result: a string, or the text blocks of an array. */
+  private static int resultLength(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getTextLength();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return 0;
+    }
+    long total = 0;
+    int depth = 1;
+    while (depth > 0) {
+      JsonToken next = p.nextToken();
+      if (next == null) {
+        break;
+      }
+      if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
+        depth++;
+      } else if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
+        depth--;
+      } else if (next == JsonToken.FIELD_NAME && depth == 2 && "text".equals(p.currentName())) {
+        if (p.nextToken() == JsonToken.VALUE_STRING) {
+          total += p.getTextLength();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, total);
+  }
+
+  private static void input(JsonParser p, Block b) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "command": b.command = string(p, t); break;
+        case "file_path":
+        case "notebook_path":
+          b.filePath = string(p, t);
+          break;
+        case "path":
+          if (b.filePath == null) {
+            b.filePath = string(p, t);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private static String string(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** A token count: a non-negative integer that fits a long, else 0 (garbled counts count as none). */
+  private static long count(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      p.skipChildren();
+      return 0;
+    }
+    JsonParser.NumberType type = p.getNumberType();
+    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+      return 0;
+    }
+    long value = p.getLongValue();
+    // Absurd counts (over a trillion) are garbage, not usage; they would swamp every total.
+    return value < 0 || value > 1_000_000_000_000L ? 0 : value;
+  }
+}

@@ -1,0 +1,433 @@
+package dev.personas.load.claude;
+
+import dev.personas.load.SeenKeys;
+import dev.personas.load.Timestamps;
+import dev.personas.session.Agent;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns the lines of one Claude Code session (its main file, then its subagent files) into
+ * events, applying the counting rules of RESEARCH.md §3. The per-project state (uuids seen,
+ * usage keys counted) is shared by every session of a project folder, so a resumed session that
+ * replays earlier messages adds nothing twice.
+ *
+ * <p>Queued steering: Claude Code logs text typed while the agent works as a queue-operation
+ * {@code enqueue} line. The text later reaches the model either as an ordinary user line
+ * ({@code dequeue} at the end of a turn) or as a {@code queued_command} attachment after a
+ * {@code remove} ("absorbed mid-turn"). We count it once, at the enqueue, as QUEUE_STEERING,
+ * and drop the delivery that repeats the same text. A {@code popAll} pulls queued text back
+ * into the input box to be edited and sent as a normal prompt, so its pending steering events
+ * are withdrawn. A {@code remove} of text never delivered (the person cancelled it) still
+ * counts: the person did type it.
+ *
+ * <p>Tool results keep no text: a result carries its length, {@code is_error}, and the tool
+ * name and shell command of the call it answers (matched by tool_use_id), which is enough to
+ * tell a failed test run (Claude Code marks a non-zero exit as an error) without holding
+ * output in memory. Summary lines are titles for the /resume list, not compactions: they
+ * appear in files that were never compacted, so only compact_boundary / isCompactSummary
+ * (one compaction, written as both) count as COMPACTION.
+ */
+final class ClaudeSessionBuilder {
+
+  /** State shared by all sessions of one project folder. */
+  static final class Project {
+    final SeenKeys uuids = new SeenKeys();
+    final SeenKeys usage = new SeenKeys();
+    final List<String> sessionIds = new ArrayList<>();
+
+    int register(String sessionId) {
+      sessionIds.add(sessionId);
+      return sessionIds.size() - 1;
+    }
+  }
+
+  private record ToolUse(String name, String command) {}
+
+  private record Queued(String text, int index) {}
+
+  private final Project project;
+  private final int owner;
+  private final String sessionId;
+  private final List<Event> events = new ArrayList<>();
+  private final List<Event> subagentEvents = new ArrayList<>();
+  private final TreeSet<String> subagentIds = new TreeSet<>();
+  private final Map<String, ToolUse> toolUses = new HashMap<>();
+  private final Deque<Queued> queued = new ArrayDeque<>();
+  private final Deque<Queued> removed = new ArrayDeque<>();
+  private String parentId;
+  private boolean inPlanMode;
+  private boolean compactionPending;
+
+  ClaudeSessionBuilder(Project project, String sessionId) {
+    this.project = project;
+    this.sessionId = sessionId;
+    this.owner = project.register(sessionId);
+  }
+
+  /**
+   * Maps one valid line. Returns false for a line of a kind that carries nothing to count
+   * (titles, snapshots, progress, unknown types); true for a mapped line.
+   */
+  boolean accept(ClaudeLine line, boolean fromSubagentFile) {
+    String type = line.type;
+    if (type == null) {
+      return false;
+    }
+    switch (type) {
+      case "user":
+      case "assistant":
+      case "system":
+      case "attachment":
+      case "queue-operation":
+      case "permission-mode":
+        break;
+      default:
+        return false;
+    }
+    if (line.uuid != null && project.uuids.contains(line.uuid)) {
+      // A resumed session replays earlier lines under their old uuids: count them once.
+      int first = project.uuids.addIfAbsent(line.uuid, owner);
+      if (first != owner && parentId == null && first >= 0 && first < project.sessionIds.size()) {
+        parentId = project.sessionIds.get(first);
+      }
+      return true;
+    }
+    boolean side = fromSubagentFile || line.isSidechain;
+    if (side && line.agentId != null) {
+      subagentIds.add(line.agentId);
+    }
+    List<Event> out = side ? subagentEvents : events;
+    int before = out.size();
+    Instant at = Timestamps.parse(line.timestamp);
+    switch (type) {
+      case "user": user(line, at, out, side); break;
+      case "assistant": assistant(line, at, out); break;
+      case "system": system(line, at, out); break;
+      case "attachment": attachment(line, at, out, side); break;
+      case "queue-operation": if (!side) queue(line, at); break;
+      default: if (!side) permissionMode(line.permissionMode, at);
+    }
+    if (line.uuid != null && out.size() > before) {
+      project.uuids.addIfAbsent(line.uuid, owner);
+    }
+    return true;
+  }
+
+  /** Notes a subagent transcript attached to this session (its id from the file name). */
+  void subagent(String agentId) {
+    subagentIds.add(agentId);
+  }
+
+  boolean isEmpty() {
+    return events.isEmpty() && subagentEvents.isEmpty();
+  }
+
+  Session build(String repoId, Path source) {
+    List<Event> main = new ArrayList<>(events.size());
+    for (Event e : events) {
+      if (e != null) {
+        main.add(e);
+      }
+    }
+    Instant start = null;
+    Instant end = null;
+    for (List<Event> list : List.of(main, subagentEvents)) {
+      for (Event e : list) {
+        Instant t = e.timestamp();
+        if (t != null) {
+          start = start == null || t.isBefore(start) ? t : start;
+          end = end == null || t.isAfter(end) ? t : end;
+        }
+      }
+    }
+    return new Session(sessionId, "local", repoId, Agent.CLAUDE_CODE, source, start, end, main,
+        subagentEvents, parentId, new ArrayList<>(subagentIds));
+  }
+
+  private void user(ClaudeLine line, Instant at, List<Event> out, boolean side) {
+    if (!side && line.permissionMode != null) {
+      permissionMode(line.permissionMode, at);
+    }
+    if (line.isCompactSummary) {
+      compaction(at, line.messageTextLength, out);
+      return;
+    }
+    if (!line.hasMessage) {
+      return;
+    }
+    if (line.messageIsString) {
+      if (line.messageText != null) {
+        StringBuilder typed = new StringBuilder();
+        text(line.messageText, line.isMeta, at, out, typed);
+        prompt(typed, at, out, side);
+      }
+      return;
+    }
+    StringBuilder typed = new StringBuilder();
+    for (int i = 0; i < line.blockCount; i++) {
+      ClaudeLine.Block b = line.block(i);
+      if ("tool_result".equals(b.type)) {
+        ToolUse use = b.toolUseId == null ? null : toolUses.get(b.toolUseId);
+        out.add(new Event(EventKind.TOOL_RESULT, at, b.textLength, null,
+            use == null ? null : use.name(), use == null ? null : use.command(), null, b.isError,
+            0, 0));
+      } else if ("text".equals(b.type) && b.text != null) {
+        text(b.text, line.isMeta, at, out, typed);
+      }
+    }
+    prompt(typed, at, out, side);
+  }
+
+  /** One piece of user-side text: typed text is gathered into {@code typed}, the rest emitted. */
+  private void text(String text, boolean meta, Instant at, List<Event> out, StringBuilder typed) {
+    if (meta) {
+      // isMeta lines are written by Claude Code (caveats, a command's expanded template).
+      out.add(new Event(EventKind.INJECTED, at, text.length(), null, null, null, null, false, 0, 0));
+      return;
+    }
+    EventKind kind = ClaudeText.classify(text);
+    switch (kind) {
+      case PROMPT:
+        if (typed.length() > 0) {
+          typed.append('\n');
+        }
+        typed.append(text);
+        break;
+      case SLASH_COMMAND:
+        out.add(new Event(EventKind.SLASH_COMMAND, at, argsLength(text), null,
+            ClaudeText.commandName(text), null, null, false, 0, 0));
+        break;
+      case BASH_MODE:
+        String command = ClaudeText.bashInput(text);
+        out.add(new Event(EventKind.BASH_MODE, at, command == null ? 0 : command.length(), null,
+            null, command, null, false, 0, 0));
+        break;
+      case COMPACTION:
+        compaction(at, text.length(), out);
+        break;
+      case INTERRUPT:
+        out.add(Event.of(EventKind.INTERRUPT, at));
+        break;
+      default:
+        out.add(new Event(kind, at, text.length(), null, null, null, null, false, 0, 0));
+    }
+  }
+
+  private static int argsLength(String text) {
+    int open = text.indexOf("<command-args>");
+    int close = text.indexOf("</command-args>");
+    return open < 0 || close < open ? 0 : close - open - "<command-args>".length();
+  }
+
+  private void prompt(StringBuilder typed, Instant at, List<Event> out, boolean side) {
+    if (typed.length() == 0) {
+      return;
+    }
+    String text = typed.toString();
+    if (!side && deliverQueued(text)) {
+      return;
+    }
+    out.add(Event.prompt(EventKind.PROMPT, at, text));
+  }
+
+  private void compaction(Instant at, int length, List<Event> out) {
+    // A compaction writes a compact_boundary system line and then the summary as a user line.
+    if (compactionPending) {
+      compactionPending = false;
+      return;
+    }
+    out.add(new Event(EventKind.COMPACTION, at, length, null, null, null, null, false, 0, 0));
+  }
+
+  private void assistant(ClaudeLine line, Instant at, List<Event> out) {
+    compactionPending = false;
+    int first = out.size();
+    if (line.isApiErrorMessage) {
+      out.add(new Event(EventKind.API_ERROR, at, line.messageTextLength, null, null, null, null,
+          true, 0, 0));
+    } else if (line.messageIsString) {
+      out.add(new Event(EventKind.ASSISTANT_TEXT, at, line.messageTextLength, null, null, null,
+          null, false, 0, 0));
+    }
+    for (int i = 0; i < line.blockCount && !line.isApiErrorMessage; i++) {
+      ClaudeLine.Block b = line.block(i);
+      String type = b.type == null ? "" : b.type;
+      switch (type) {
+        case "text":
+          // Claude Code writes failed API calls as "<synthetic>" assistant text "API Error: …".
+          boolean apiError = b.text != null && b.text.startsWith("API Error");
+          out.add(new Event(apiError ? EventKind.API_ERROR : EventKind.ASSISTANT_TEXT, at,
+              b.textLength, null, null, null, null, apiError, 0, 0));
+          break;
+        case "thinking":
+        case "redacted_thinking":
+          out.add(new Event(EventKind.THINKING, at, b.textLength, null, null, null, null, false,
+              0, 0));
+          break;
+        case "tool_use":
+        case "server_tool_use":
+          out.add(toolUse(b, at));
+          break;
+        default:
+          // images, documents, unknown blocks: nothing to count
+      }
+    }
+    usage(line, at, out, first);
+  }
+
+  private Event toolUse(ClaudeLine.Block b, Instant at) {
+    String name = b.name;
+    String command = "Bash".equals(name) ? b.command : null;
+    if (b.id != null) {
+      toolUses.put(b.id, new ToolUse(name, command));
+    }
+    EventKind kind = EventKind.TOOL_CALL;
+    if ("Task".equals(name) || "Agent".equals(name)) {
+      kind = EventKind.SUBAGENT_CALL;
+    } else if ("EnterPlanMode".equals(name) || "ExitPlanMode".equals(name)) {
+      kind = EventKind.PLAN_MODE;
+    }
+    return new Event(kind, at, 0, null, name, command, b.filePath, false, 0, 0);
+  }
+
+  /** Puts the message's usage on its first event, once per message.id + requestId. */
+  private void usage(ClaudeLine line, Instant at, List<Event> out, int first) {
+    if (!line.hasUsage) {
+      return;
+    }
+    long in = saturatedSum(line.inputTokens, line.cacheCreationTokens, line.cacheReadTokens);
+    long outTokens = line.outputTokens;
+    if (in == 0 && outTokens == 0) {
+      return;
+    }
+    if (line.messageId != null || line.requestId != null) {
+      String key = line.messageId + "\u0000" + line.requestId;
+      if (project.usage.addIfAbsent(key, owner) >= 0) {
+        return;
+      }
+    }
+    if (out.size() == first) {
+      out.add(new Event(EventKind.ASSISTANT_TEXT, at, 0, null, null, null, null, false, in,
+          outTokens));
+      return;
+    }
+    Event e = out.get(first);
+    out.set(first, new Event(e.kind(), e.timestamp(), e.textLength(), e.text(), e.toolName(),
+        e.command(), e.filePath(), e.isError(), e.inputTokens() + in,
+        e.outputTokens() + outTokens));
+  }
+
+  private static long saturatedSum(long a, long b, long c) {
+    long sum = a + b + c;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private void system(ClaudeLine line, Instant at, List<Event> out) {
+    String subtype = line.subtype == null ? "" : line.subtype;
+    String content = line.content == null ? "" : line.content;
+    if (subtype.equals("compact_boundary")) {
+      if (!compactionPending) {
+        out.add(new Event(EventKind.COMPACTION, at, 0, null, null, null, null, false, 0, 0));
+      }
+      compactionPending = true;
+    } else if ("error".equals(line.level) || subtype.equals("api_error")
+        || content.startsWith("API Error")) {
+      out.add(new Event(EventKind.API_ERROR, at, content.length(), null, null, null, null, true,
+          0, 0));
+    } else if (subtype.equals("local_command") && !content.isEmpty()) {
+      EventKind kind = ClaudeText.classify(content);
+      if (kind == EventKind.SLASH_COMMAND) {
+        out.add(new Event(EventKind.SLASH_COMMAND, at, argsLength(content), null,
+            ClaudeText.commandName(content), null, null, false, 0, 0));
+      } else {
+        out.add(new Event(EventKind.INJECTED, at, content.length(), null, null, null, null,
+            false, 0, 0));
+      }
+    }
+  }
+
+  private void attachment(ClaudeLine line, Instant at, List<Event> out, boolean side) {
+    if (!"queued_command".equals(line.attachmentType) || line.attachmentPrompt == null) {
+      return;
+    }
+    String prompt = line.attachmentPrompt;
+    if (!side && (deliverQueued(prompt) || take(removed, prompt.strip()) != null)) {
+      return;
+    }
+    EventKind kind = ClaudeText.classify(prompt);
+    if (kind == EventKind.PROMPT) {
+      out.add(Event.prompt(EventKind.QUEUE_STEERING, at, prompt));
+    } else {
+      out.add(new Event(EventKind.INJECTED, at, prompt.length(), null, null, null, null, false,
+          0, 0));
+    }
+  }
+
+  private void queue(ClaudeLine line, Instant at) {
+    String op = line.operation == null ? "" : line.operation;
+    switch (op) {
+      case "enqueue":
+        if (line.content != null && !line.content.isBlank()
+            && ClaudeText.classify(line.content) == EventKind.PROMPT) {
+          events.add(Event.prompt(EventKind.QUEUE_STEERING, at, line.content));
+          queued.addLast(new Queued(line.content.strip(), events.size() - 1));
+        }
+        break;
+      case "remove":
+        // Taken off the queue: either absorbed mid-turn (a queued_command attachment follows)
+        // or cancelled. Only an attachment may still claim it.
+        Queued item = line.content != null ? take(queued, line.content.strip()) : queued.pollFirst();
+        if (item != null) {
+          removed.addLast(item);
+        }
+        break;
+      case "popAll":
+        for (Queued q : queued) {
+          events.set(q.index(), null);
+        }
+        queued.clear();
+        break;
+      default:
+        // dequeue: the delivery that follows is matched by its text
+    }
+  }
+
+  /** True when the text is the delivery of queued steering already counted at its enqueue. */
+  private boolean deliverQueued(String text) {
+    return !queued.isEmpty() && take(queued, text.strip()) != null;
+  }
+
+  private static Queued take(Deque<Queued> items, String text) {
+    for (Iterator<Queued> it = items.iterator(); it.hasNext(); ) {
+      Queued q = it.next();
+      if (q.text().equals(text)) {
+        it.remove();
+        return q;
+      }
+    }
+    return null;
+  }
+
+  private void permissionMode(String mode, Instant at) {
+    if (mode == null) {
+      return;
+    }
+    boolean plan = mode.equals("plan");
+    if (plan != inPlanMode) {
+      events.add(Event.of(EventKind.PLAN_MODE, at));
+      inPlanMode = plan;
+    }
+  }
+}

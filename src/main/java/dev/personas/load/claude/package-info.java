@@ -1,0 +1,2 @@
+/** The reader of Claude Code session logs ({@code ~/.claude/projects}). */
+package dev.personas.load.claude;

@@ -1,0 +1,179 @@
+package dev.personas.load.codex;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * The fields of one Codex rollout line ({@code {timestamp, type, payload}}) that matter for
+ * counting, read with Jackson's streaming parser into reusable scratch state. Fields of a wrong
+ * JSON type are ignored, as if absent.
+ */
+final class CodexLine {
+  String timestamp;
+  String type;
+  boolean hasPayload;
+
+  String payloadType;
+  String id;
+  String cwd;
+  String forkedFrom;
+  String role;
+  /** Text of a message's text blocks, joined by newlines (kept: prompts and hashes need it). */
+  final StringBuilder text = new StringBuilder();
+  int textLength;
+  String name;
+  String arguments;
+  String callId;
+  String input;
+  String output;
+  String message;
+  String reason;
+  boolean hasTotals;
+  long totalInput;
+  long totalOutput;
+
+  private void reset() {
+    timestamp = type = null;
+    hasPayload = false;
+    payloadType = id = cwd = forkedFrom = role = null;
+    text.setLength(0);
+    textLength = 0;
+    name = arguments = callId = input = output = message = reason = null;
+    hasTotals = false;
+    totalInput = totalOutput = 0;
+  }
+
+  void parse(JsonParser p) throws IOException {
+    reset();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "timestamp": timestamp = string(p, t); break;
+        case "type": type = string(p, t); break;
+        case "payload":
+          if (t == JsonToken.START_OBJECT) {
+            hasPayload = true;
+            payload(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void payload(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "type": payloadType = string(p, t); break;
+        case "id": id = string(p, t); break;
+        case "cwd": cwd = string(p, t); break;
+        case "forked_from_id":
+        case "forked_from":
+        case "parent_id":
+        case "parent_session_id":
+          forkedFrom = string(p, t);
+          break;
+        case "role": role = string(p, t); break;
+        case "name": name = string(p, t); break;
+        case "arguments": arguments = string(p, t); break;
+        case "call_id": callId = string(p, t); break;
+        case "input": input = string(p, t); break;
+        case "output": output = string(p, t); break;
+        case "message": message = string(p, t); break;
+        case "reason": reason = string(p, t); break;
+        case "content":
+        case "summary":
+          if (t == JsonToken.START_ARRAY) {
+            texts(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "info":
+          if (t == JsonToken.START_OBJECT) {
+            info(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** Text blocks ({@code input_text}, {@code output_text}, {@code summary_text}). */
+  private void texts(JsonParser p) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("text") && v == JsonToken.VALUE_STRING) {
+          if (text.length() > 0) {
+            text.append('\n');
+          }
+          text.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          textLength += p.getTextLength();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+  }
+
+  private void info(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals("total_token_usage") && t == JsonToken.START_OBJECT) {
+        hasTotals = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken v = p.nextToken();
+          if (key.equals("input_tokens")) {
+            totalInput = count(p, v);
+          } else if (key.equals("output_tokens")) {
+            totalOutput = count(p, v);
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private static String string(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  private static long count(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      p.skipChildren();
+      return 0;
+    }
+    JsonParser.NumberType type = p.getNumberType();
+    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+      return 0;
+    }
+    long value = p.getLongValue();
+    return value < 0 || value > 1_000_000_000_000L ? 0 : value;
+  }
+}

@@ -1,0 +1,462 @@
+package dev.personas.load.codex;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.personas.load.JsonLines;
+import dev.personas.load.SeenKeys;
+import dev.personas.load.Timestamps;
+import dev.personas.session.Agent;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the lines of one Codex rollout file into events.
+ *
+ * <p>Prompts: Codex writes each typed prompt twice, as a {@code response_item} user message and
+ * as an {@code event_msg user_message}. The first of the pair counts; its twin is the next
+ * prompt candidate from the other kind of line before the agent does anything.
+ *
+ * <p>Tokens: {@code token_count} lines carry cumulative totals; each adds the delta from the
+ * previous totals (a total that drops starts a new count, as after a restart), put on the
+ * latest agent event.
+ *
+ * <p>Forks: a forked rollout begins by replaying its parent's items. Every item's content hash
+ * (its payload without the timestamp, which a replay rewrites) is remembered across the files
+ * of a run, read oldest first. The leading run of items already seen in another session is the
+ * replayed prefix and is dropped, provided it holds at least one item that cannot recur by
+ * chance (a tool call or output with its unique call id, or an agent message); a prefix of only
+ * injected context or a short prompt equal to another session's is kept.
+ */
+final class CodexSessionBuilder {
+
+  private static final Pattern EXIT_CODE =
+      Pattern.compile("(?i)(?:exit code:?|exited with code)\\s*(-?\\d+)");
+  private static final Pattern PATCH_FILE =
+      Pattern.compile("\\*\\*\\* (?:Update|Add|Delete) File: ([^\\r\\n]+)");
+
+  /** Item hashes of every session read in one run, with the session that first had each. */
+  static final class Run {
+    final SeenKeys items = new SeenKeys();
+    final List<String> sessionIds = new ArrayList<>();
+  }
+
+  private record Call(String name, String command) {}
+
+  private final Run run;
+  private final int owner;
+  private final String fallbackId;
+  private final List<Event> events = new ArrayList<>();
+  private final Map<String, Call> calls = new HashMap<>();
+  private final List<Long> hashes = new ArrayList<>();
+  private String id;
+  private String cwd;
+  private String parentId;
+  private Instant start;
+  private Instant end;
+  private boolean inPrefix = true;
+  private boolean prefixHasEvidence;
+  private String prefixParent;
+  /** 'R' or 'E' when a prompt was counted and its twin from the other line kind is due. */
+  private char twinDue;
+  private long totalIn;
+  private long totalOut;
+  private long pendingIn;
+  private long pendingOut;
+  private int lastAgentEvent = -1;
+
+  CodexSessionBuilder(Run run, String fallbackId) {
+    this.run = run;
+    this.fallbackId = fallbackId;
+    this.owner = run.sessionIds.size();
+    run.sessionIds.add(fallbackId);
+  }
+
+  boolean accept(CodexLine line) {
+    if (line.type == null || !line.hasPayload) {
+      return false;
+    }
+    Instant at = Timestamps.parse(line.timestamp);
+    switch (line.type) {
+      case "session_meta":
+        if (id == null) {
+          id = line.id;
+          cwd = line.cwd;
+          parentId = line.forkedFrom;
+          if (id != null) {
+            run.sessionIds.set(owner, id);
+          }
+        }
+        return true;
+      case "response_item":
+      case "event_msg":
+      case "compacted":
+        break;
+      default:
+        return false; // turn_context and unknown kinds carry nothing to count
+    }
+    String hashKey = line.type + '\u0000' + line.payloadType + '\u0000' + line.role + '\u0000'
+        + line.text + '\u0000' + line.name + '\u0000' + line.arguments + '\u0000' + line.callId
+        + '\u0000' + line.input + '\u0000' + line.output + '\u0000' + line.message + '\u0000'
+        + line.totalInput + '/' + line.totalOutput;
+    int firstOwner = run.items.addIfAbsent(hashKey, owner);
+    if (inPrefix) {
+      if (firstOwner >= 0 && firstOwner != owner) {
+        prefixParent = prefixParent == null ? run.sessionIds.get(firstOwner) : prefixParent;
+        prefixHasEvidence |= isEvidence(line);
+      } else {
+        endPrefix();
+      }
+    }
+    int before = events.size();
+    if (line.type.equals("response_item")) {
+      responseItem(line, at);
+    } else if (line.type.equals("event_msg")) {
+      eventMsg(line, at);
+    } else {
+      events.add(new Event(EventKind.COMPACTION, at, line.message == null ? 0 : line.message.length(),
+          null, null, null, null, false, 0, 0));
+    }
+    if (events.size() > before) {
+      seen(at);
+    }
+    return true;
+  }
+
+  private static boolean isEvidence(CodexLine line) {
+    String t = line.payloadType == null ? "" : line.payloadType;
+    return line.callId != null && (t.startsWith("function_call") || t.startsWith("custom_tool_call"))
+        || "message".equals(t) && "assistant".equals(line.role) && line.textLength >= 20;
+  }
+
+  /** The replayed prefix ends at the first item no other session had. */
+  private void endPrefix() {
+    inPrefix = false;
+    if (prefixHasEvidence) {
+      events.clear();
+      calls.clear();
+      lastAgentEvent = -1;
+      pendingIn = 0;
+      pendingOut = 0;
+      twinDue = 0;
+      start = null;
+      end = null;
+      if (parentId == null) {
+        parentId = prefixParent;
+      }
+    }
+  }
+
+  private void seen(Instant at) {
+    if (at != null) {
+      start = start == null || at.isBefore(start) ? at : start;
+      end = end == null || at.isAfter(end) ? at : end;
+    }
+  }
+
+  private void responseItem(CodexLine line, Instant at) {
+    String t = line.payloadType == null ? "" : line.payloadType;
+    switch (t) {
+      case "message":
+        message(line, at);
+        break;
+      case "reasoning":
+        agent(new Event(EventKind.THINKING, at, line.textLength, null, null, null, null, false, 0, 0));
+        break;
+      case "function_call":
+        functionCall(line.name, line.callId, line.arguments, at);
+        break;
+      case "custom_tool_call":
+        customToolCall(line, at);
+        break;
+      case "local_shell_call":
+        agent(new Event(EventKind.TOOL_CALL, at, 0, null, "local_shell", null, null, false, 0, 0));
+        break;
+      case "web_search_call":
+        agent(new Event(EventKind.TOOL_CALL, at, 0, null, "web_search", null, null, false, 0, 0));
+        break;
+      case "function_call_output":
+      case "custom_tool_call_output":
+        output(line, at);
+        break;
+      default:
+    }
+  }
+
+  private void message(CodexLine line, Instant at) {
+    String role = line.role == null ? "" : line.role;
+    String text = line.text.toString();
+    if (role.equals("assistant")) {
+      agent(new Event(EventKind.ASSISTANT_TEXT, at, line.textLength, null, null, null, null, false, 0, 0));
+      return;
+    }
+    if (!role.equals("user")) {
+      events.add(new Event(EventKind.INJECTED, at, line.textLength, null, null, null, null, false, 0, 0));
+      return;
+    }
+    EventKind kind = classify(text);
+    if (kind == EventKind.PROMPT) {
+      typed(text, 'R', at);
+    } else if (kind == EventKind.BASH_MODE) {
+      events.add(new Event(EventKind.BASH_MODE, at, text.length(), null, null, between(text,
+          "<command>", "</command>"), null, false, 0, 0));
+    } else {
+      events.add(new Event(kind, at, text.length(), null, null, null, null, false, 0, 0));
+    }
+  }
+
+  private void eventMsg(CodexLine line, Instant at) {
+    String t = line.payloadType == null ? "" : line.payloadType;
+    switch (t) {
+      case "user_message":
+        if (line.message != null) {
+          EventKind kind = classify(line.message);
+          if (kind == EventKind.PROMPT) {
+            typed(line.message, 'E', at);
+          }
+        }
+        break;
+      case "token_count":
+        if (line.hasTotals) {
+          tokens(line.totalInput, line.totalOutput);
+        }
+        break;
+      case "turn_aborted":
+        events.add(Event.of(EventKind.INTERRUPT, at));
+        break;
+      case "error":
+      case "stream_error":
+        events.add(new Event(EventKind.API_ERROR, at, line.message == null ? 0 : line.message.length(),
+            null, null, null, null, true, 0, 0));
+        break;
+      default:
+        // agent_message, agent_reasoning, task_started…: echoes of response items
+    }
+  }
+
+  private void typed(String text, char source, Instant at) {
+    if (twinDue != 0 && twinDue != source) {
+      twinDue = 0;
+      return;
+    }
+    events.add(Event.prompt(EventKind.PROMPT, at, text));
+    twinDue = source;
+  }
+
+  /** Text Codex puts in user messages itself: environment, instructions, AGENTS.md. */
+  static EventKind classify(String text) {
+    String s = text.stripLeading();
+    if (s.startsWith("<user_shell_command>")) {
+      return EventKind.BASH_MODE;
+    }
+    if (s.startsWith("<environment_context>") || s.startsWith("<user_instructions>")
+        || s.startsWith("# AGENTS.md instructions") || s.startsWith("<permissions instructions>")
+        || s.startsWith("<turn_aborted>") || s.startsWith("<user_action>")
+        || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")) {
+      return EventKind.INJECTED;
+    }
+    return EventKind.PROMPT;
+  }
+
+  private void functionCall(String name, String callId, String arguments, Instant at) {
+    String command = null;
+    String filePath = null;
+    String patch = null;
+    if (arguments != null && arguments.startsWith("{")) {
+      Args args = Args.parse(arguments);
+      command = args.command;
+      patch = args.input;
+    }
+    if (command != null && command.contains("*** Begin Patch")) {
+      patch = command;
+    }
+    if (patch != null) {
+      filePath = patchFile(patch);
+    }
+    if (callId != null) {
+      calls.put(callId, new Call(name, command));
+    }
+    agent(new Event(EventKind.TOOL_CALL, at, 0, null, name, command, filePath, false, 0, 0));
+  }
+
+  private void customToolCall(CodexLine line, Instant at) {
+    String filePath = line.input == null ? null : patchFile(line.input);
+    if (line.callId != null) {
+      calls.put(line.callId, new Call(line.name, null));
+    }
+    agent(new Event(EventKind.TOOL_CALL, at, 0, null, line.name, null, filePath, false, 0, 0));
+  }
+
+  private void output(CodexLine line, Instant at) {
+    Call call = line.callId == null ? null : calls.get(line.callId);
+    String out = line.output == null ? "" : line.output;
+    int length = out.length();
+    Integer exit = null;
+    if (out.startsWith("{")) {
+      Args parsed = Args.parse(out);
+      if (parsed.output != null) {
+        length = parsed.outputLength;
+      }
+      exit = parsed.exitCode;
+    }
+    if (exit == null) {
+      Matcher m = EXIT_CODE.matcher(out.length() > 400 ? out.substring(0, 400) : out);
+      if (m.find()) {
+        try {
+          exit = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+          exit = null;
+        }
+      }
+    }
+    boolean error = exit != null && exit != 0;
+    events.add(new Event(EventKind.TOOL_RESULT, at, length, null, call == null ? null : call.name(),
+        call == null ? null : call.command(), null, error, 0, 0));
+  }
+
+  private void agent(Event e) {
+    twinDue = 0;
+    if (pendingIn > 0 || pendingOut > 0) {
+      e = withTokens(e, pendingIn, pendingOut);
+      pendingIn = 0;
+      pendingOut = 0;
+    }
+    events.add(e);
+    lastAgentEvent = events.size() - 1;
+  }
+
+  private void tokens(long in, long out) {
+    long dIn = in >= totalIn && out >= totalOut ? in - totalIn : in;
+    long dOut = in >= totalIn && out >= totalOut ? out - totalOut : out;
+    totalIn = in;
+    totalOut = out;
+    if (dIn == 0 && dOut == 0) {
+      return;
+    }
+    if (lastAgentEvent < 0) {
+      pendingIn += dIn;
+      pendingOut += dOut;
+      return;
+    }
+    events.set(lastAgentEvent, withTokens(events.get(lastAgentEvent), dIn, dOut));
+  }
+
+  private static Event withTokens(Event e, long in, long out) {
+    return new Event(e.kind(), e.timestamp(), e.textLength(), e.text(), e.toolName(), e.command(),
+        e.filePath(), e.isError(), e.inputTokens() + in, e.outputTokens() + out);
+  }
+
+  boolean isEmpty() {
+    return events.isEmpty();
+  }
+
+  String id() {
+    return id != null ? id : fallbackId;
+  }
+
+  Session build(Path source) {
+    if (inPrefix) {
+      endPrefix();
+    }
+    if (pendingIn > 0 || pendingOut > 0) {
+      if (events.isEmpty()) {
+        events.add(new Event(EventKind.ASSISTANT_TEXT, end, 0, null, null, null, null, false, 0, 0));
+      }
+      int last = events.size() - 1;
+      events.set(last, withTokens(events.get(last), pendingIn, pendingOut));
+    }
+    String repo = cwd == null ? "" : cwd.replaceAll("[^A-Za-z0-9]", "-");
+    return new Session(id(), "local", repo, Agent.CODEX, source, start, end, events, List.of(),
+        parentId, List.of());
+  }
+
+  /** The file a patch touches first ({@code *** Update File: path}), or null. */
+  static String patchFile(String patch) {
+    Matcher m = PATCH_FILE.matcher(patch);
+    return m.find() ? m.group(1).strip() : null;
+  }
+
+  private static String between(String text, String open, String close) {
+    int a = text.indexOf(open);
+    int b = text.indexOf(close);
+    return a < 0 || b < a ? null : text.substring(a + open.length(), b);
+  }
+
+  /** The fields of a JSON object nested in a string: function arguments or a tool output. */
+  private static final class Args {
+    String command;
+    String input;
+    String output;
+    int outputLength;
+    Integer exitCode;
+
+    static Args parse(String json) {
+      Args args = new Args();
+      try (JsonParser p = JsonLines.factory().createParser(json)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return args;
+        }
+        args.object(p, 0);
+      } catch (IOException | RuntimeException e) {
+        // Malformed arguments are the agent's problem, not the log's: the call still counts.
+      }
+      return args;
+    }
+
+    private void object(JsonParser p, int depth) throws IOException {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        if (depth == 0 && (field.equals("command") || field.equals("cmd"))) {
+          command = commandText(p, t);
+        } else if (depth == 0 && (field.equals("input") || field.equals("patch"))
+            && t == JsonToken.VALUE_STRING) {
+          input = p.getText();
+        } else if (depth == 0 && field.equals("output") && t == JsonToken.VALUE_STRING) {
+          outputLength = p.getTextLength();
+          output = "";
+        } else if (field.equals("metadata") && t == JsonToken.START_OBJECT && depth == 0) {
+          object(p, 1);
+        } else if (depth == 1 && field.equals("exit_code") && t == JsonToken.VALUE_NUMBER_INT
+            && p.getNumberType() == JsonParser.NumberType.INT) {
+          exitCode = p.getIntValue();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+
+    /** A shell command: a string, or an argv array where {@code bash -lc X} means X. */
+    private static String commandText(JsonParser p, JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_STRING) {
+        return p.getText();
+      }
+      if (t != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        return null;
+      }
+      List<String> argv = new ArrayList<>();
+      JsonToken v;
+      while ((v = p.nextToken()) != JsonToken.END_ARRAY && v != null) {
+        if (v == JsonToken.VALUE_STRING) {
+          argv.add(p.getText());
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (argv.size() == 3 && (argv.get(1).equals("-lc") || argv.get(1).equals("-c"))) {
+        return argv.get(2);
+      }
+      return String.join(" ", argv);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The reader of Codex CLI rollout logs ({@code ~/.codex/sessions}). */
+package dev.personas.load.codex;

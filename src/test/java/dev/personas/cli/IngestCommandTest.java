@@ -1,0 +1,40 @@
+package dev.personas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.TestTrees;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class IngestCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return App.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+  }
+
+  @Test
+  void ingestReadsEveryPathAndSaysWhatItSkipped() {
+    int code = run("ingest", TestTrees.resource("fixtures/codex/sessions").toString(),
+        TestTrees.resource("fixtures/claude-code/projects").toString(), "--verbose");
+    assertEquals(ExitCode.OK, code, err.toString());
+    assertTrue(out.toString().startsWith("read 5 sessions"), out.toString());
+    assertTrue(out.toString().contains("agent-c3.jsonl: subagent transcript whose parent session"), out.toString());
+  }
+
+  @Test
+  void nothingUsableIsAFailureInOnePlainSentence() {
+    int code = run("ingest", "/no/such/folder");
+    assertEquals(ExitCode.FAILURE, code);
+    assertTrue(err.toString().startsWith("personas: No sessions found in [/no/such/folder]"), err.toString());
+    assertTrue(!err.toString().contains("Exception"), err.toString());
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    assertEquals(ExitCode.USAGE, run("ingest", "x", "--format", "cursor"));
+  }
+}

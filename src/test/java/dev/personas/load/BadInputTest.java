@@ -1,0 +1,156 @@
+package dev.personas.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.claude.ClaudeCodeReader;
+import dev.personas.load.codex.CodexReader;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BadInputTest {
+  private static final String PROMPT =
+      "{\"type\":\"user\",\"uuid\":\"%s\",\"sessionId\":\"s\",\"timestamp\":\"2025-10-03T09:00:00Z\","
+          + "\"message\":{\"role\":\"user\",\"content\":\"%s\"}}";
+
+  @TempDir Path dir;
+  private final ReadReport report = new ReadReport();
+  private final List<Session> sessions = new ArrayList<>();
+
+  private static String prompt(String uuid, String text) {
+    return String.format(PROMPT, uuid, text);
+  }
+
+  private Path write(String name, String... lines) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, String.join("\n", lines) + "\n");
+    return file;
+  }
+
+  private void readClaude(Path path) {
+    new ClaudeCodeReader().read(path, sessions::add, report);
+  }
+
+  private List<String> located() {
+    List<String> out = new ArrayList<>();
+    report.skips().forEach(s -> out.add(s.file().getFileName() + ":" + s.line() + " " + s.reason()));
+    return out;
+  }
+
+  @Test
+  void truncatedLineIsReportedWithItsLocationAndTheSessionGoesOn() throws IOException {
+    String whole = prompt("u2", "second");
+    readClaude(write("s.jsonl", prompt("u1", "first"), whole.substring(0, whole.length() / 2), prompt("u3", "third")));
+    assertEquals(1, sessions.size());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+    assertEquals(1, report.lineSkipCount());
+    assertTrue(located().get(0).startsWith("s.jsonl:2 truncated JSON"), located().toString());
+  }
+
+  @Test
+  void textAfterTheObjectMakesTheLineMalformed() throws IOException {
+    readClaude(write("s.jsonl", prompt("u1", "first"), prompt("u2", "x") + " trailing"));
+    assertTrue(located().get(0).startsWith("s.jsonl:2 malformed JSON"), located().toString());
+  }
+
+  @Test
+  void fileThatIsNotJsonAtAllIsReportedOnceAsAWhole() throws IOException {
+    String[] prose = new String[10_000];
+    Arrays.fill(prose, "Dear diary, today the build was green.");
+    readClaude(write("notes.jsonl", prose));
+    assertEquals(1, report.skipCount());
+    assertTrue(located().get(0).startsWith("notes.jsonl:0 not a JSON Lines log"), located().toString());
+    assertEquals(0, sessions.size());
+  }
+
+  @Test
+  void emptyAndMissingFilesAreOneSentenceEach() throws IOException {
+    readClaude(Files.write(dir.resolve("empty.jsonl"), new byte[0]));
+    readClaude(dir.resolve("missing.jsonl"));
+    assertEquals(2, report.skipCount(), located().toString());
+    assertTrue(located().get(1).contains("not found"), located().toString());
+  }
+
+  @Test
+  void invalidUtf8IsReadWithReplacementCharactersAndCounted() throws IOException {
+    byte[] good = prompt("u1", "caf\u00e9").getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = prompt("u2", "na\u00efve").getBytes(StandardCharsets.ISO_8859_1);
+    Path file = dir.resolve("s.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(good);
+      out.write('\n');
+      out.write(latin1);
+      out.write('\n');
+    }
+    readClaude(file);
+    assertEquals(2, sessions.get(0).typedPromptCount());
+    assertEquals(1, report.linesRepaired());
+    assertEquals(0, report.skipCount());
+    assertTrue(report.summary().contains("invalid UTF-8"));
+  }
+
+  @Test
+  void fiftyMegabyteLineIsReadByStreamingAndTheNextLinesStillCount() throws IOException {
+    Path file = dir.resolve("big.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write((prompt("u1", "before") + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write("{\"type\":\"user\",\"uuid\":\"u2\",\"timestamp\":\"2025-10-03T09:00:01Z\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":\"".getBytes(StandardCharsets.UTF_8));
+      byte[] chunk = new byte[1 << 20];
+      Arrays.fill(chunk, (byte) 'x');
+      for (int i = 0; i < 50; i++) {
+        out.write(chunk);
+      }
+      out.write("\"}]}}\n".getBytes(StandardCharsets.UTF_8));
+      out.write((prompt("u3", "after") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    readClaude(file);
+    assertEquals(0, report.skipCount(), located().toString());
+    Session s = sessions.get(0);
+    assertEquals(2, s.typedPromptCount());
+    assertEquals(50 << 20, s.events().get(1).textLength());
+  }
+
+  @Test
+  void corruptGzipIsAFileProblemAndKeepsWhatCameBefore() throws IOException {
+    Path file = dir.resolve("s.jsonl.gz");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      text.append(prompt("u" + i, "prompt number " + i + " with some words to make it longer")).append('\n');
+    }
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(file, bytes);
+    readClaude(file);
+    assertTrue(report.skips().stream().anyMatch(s -> s.line() == 0 && s.reason().contains("could not read past line")), located().toString());
+  }
+
+  @Test
+  void codexReaderReportsBadLinesTooAndNeverThrows() throws IOException {
+    Path file = write("rollout-x.jsonl",
+        "{\"timestamp\":\"2025-09-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"s1\",\"cwd\":\"/w\"}}",
+        "{\"timestamp\":\"2025-09-01T10:00:01Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"hi\"}}",
+        "{\"timestamp\":\"garbled\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"again\"}}",
+        "{\"timestamp\":",
+        "[1,2]");
+    new CodexReader().read(file, sessions::add, report);
+    assertEquals(2, sessions.get(0).typedPromptCount());
+    assertEquals(2, report.lineSkipCount());
+    assertTrue(located().get(0).startsWith("rollout-x.jsonl:4 truncated JSON"), located().toString());
+    assertTrue(located().get(1).startsWith("rollout-x.jsonl:5 not a JSON object (an array)"), located().toString());
+  }
+}

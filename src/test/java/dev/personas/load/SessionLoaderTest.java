@@ -1,0 +1,65 @@
+package dev.personas.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.session.Agent;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionLoaderTest {
+  @TempDir Path home;
+
+  @Test
+  void formatIsDetectedFromPlaceNameAndFirstLines() throws IOException {
+    Path codex = home.resolve(".codex/sessions");
+    TestTrees.copy("fixtures/codex/sessions", codex);
+    Path claude = home.resolve("claude");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    Path swe = home.resolve("swe");
+    Files.createDirectories(swe.resolve("transcripts"));
+    Path renamed = home.resolve("log.jsonl");
+    Files.copy(TestTrees.resource("fixtures/codex/sessions/2025/09/02/rollout-2025-09-02T09-00-00-0199a1b2-0000-7000-8000-00000000000c.jsonl"), renamed);
+    assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(codex));
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(claude));
+    assertEquals(Optional.of(SourceFormat.SWE_CHAT), SourceFormat.detect(swe));
+    assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(renamed));
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.parse("claude-code"));
+  }
+
+  @Test
+  void loaderDispatchesEachPathAndReportsWhatItCannotRead() throws IOException {
+    Path codex = home.resolve(".codex/sessions");
+    TestTrees.copy("fixtures/codex/sessions", codex);
+    Path claude = home.resolve("claude");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    Path swe = home.resolve("swe");
+    Files.createDirectories(swe.resolve("transcripts"));
+    List<Session> got = new ArrayList<>();
+    ReadReport report = SessionLoader.withReaders(Map.of())
+        .load(List.of(codex, claude, swe, home.resolve("nope")), Optional.empty(), got::add);
+    assertEquals(3, got.stream().filter(s -> s.agent() == Agent.CODEX).count());
+    assertEquals(2, got.stream().filter(s -> s.agent() == Agent.CLAUDE_CODE).count());
+    assertEquals(5, report.sessions());
+    assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(swe) && s.reason().contains("SWE_CHAT")));
+    assertTrue(report.skips().stream().anyMatch(s -> s.reason().startsWith("not found")));
+  }
+
+  @Test
+  void injectedReaderIsUsedForItsFormat() throws IOException {
+    Path swe = home.resolve("swe");
+    Files.createDirectories(swe.resolve("transcripts"));
+    List<Path> seen = new ArrayList<>();
+    SessionReader fake = (path, sink, report) -> seen.add(path);
+    SessionLoader.withReaders(Map.of(SourceFormat.SWE_CHAT, fake)).load(List.of(swe), Optional.empty(), s -> {});
+    assertEquals(List.of(swe), seen);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.personas.load.claude;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.ReadReport;
+import dev.personas.load.TestTrees;
+import dev.personas.session.Agent;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaudeCodeReaderTest {
+  private static final String MAIN = "5a1e0000-0000-4000-8000-000000000001";
+  private static final String RESUMED = "5a1e0000-0000-4000-8000-000000000002";
+
+  @TempDir Path home;
+  private Path projects;
+  private final ReadReport report = new ReadReport();
+  private final Map<String, Session> sessions = new TreeMap<>();
+
+  @BeforeEach
+  void fakeClaudeHome() throws IOException {
+    projects = home.resolve(".claude/projects");
+    TestTrees.copy("fixtures/claude-code/projects", projects);
+    Path sample = projects.resolve("-tmp");
+    Files.createDirectories(sample);
+    for (String f : List.of("representative_messages.jsonl", "session_b.jsonl")) {
+      Files.copy(TestTrees.resource("fixtures/claude-code-log/" + f), sample.resolve(f));
+    }
+    Path edge = projects.resolve("-tmp-edge");
+    Files.createDirectories(edge);
+    Files.copy(TestTrees.resource("fixtures/claude-code-log/edge_cases.jsonl"), edge.resolve("edge_cases.jsonl"));
+  }
+
+  private void readAll() {
+    new ClaudeCodeReader().read(projects, s -> sessions.put(s.id(), s), report);
+  }
+
+  private static long count(List<Event> events, EventKind kind) {
+    return events.stream().filter(e -> e.kind() == kind).count();
+  }
+
+  @Test
+  void everyCountedKindIsCountedExactlyOnce() {
+    readAll();
+    List<Event> e = sessions.get(MAIN).events();
+    assertEquals(4, count(e, EventKind.PROMPT));
+    assertEquals(2, count(e, EventKind.QUEUE_STEERING), "enqueue counts; delivery and popAll do not");
+    assertEquals(6, sessions.get(MAIN).typedPromptCount());
+    assertEquals(1, count(e, EventKind.SLASH_COMMAND));
+    assertEquals(1, count(e, EventKind.BASH_MODE));
+    assertEquals(1, count(e, EventKind.INTERRUPT));
+    assertEquals(4, count(e, EventKind.INJECTED));
+    assertEquals(3, count(e, EventKind.PLAN_MODE));
+    assertEquals(1, count(e, EventKind.SUBAGENT_CALL));
+    assertEquals(2, count(e, EventKind.TOOL_CALL));
+    assertEquals(1, count(e, EventKind.TOOL_RESULT));
+    assertEquals(1, count(e, EventKind.THINKING));
+    assertEquals(1, count(e, EventKind.ASSISTANT_TEXT));
+    assertEquals(1, count(e, EventKind.COMPACTION), "boundary and summary are one compaction");
+    assertEquals(1, count(e, EventKind.API_ERROR));
+  }
+
+  @Test
+  void tokensAreCountedOncePerMessageIdAndRequestId() {
+    readAll();
+    List<Event> e = sessions.get(MAIN).events();
+    assertEquals(1110 + 5 + 1 + 7, e.stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(50 + 20 + 2 + 9, e.stream().mapToLong(Event::outputTokens).sum());
+  }
+
+  @Test
+  void promptTextIsKeptOnlyForPromptsAndCommandTemplatesStayOut() {
+    readAll();
+    for (Event e : sessions.get(MAIN).events()) {
+      assertEquals(e.kind().isTypedPrompt(), e.text() != null, e.toString());
+    }
+    Event command = sessions.get(MAIN).events().stream()
+        .filter(e -> e.kind() == EventKind.SLASH_COMMAND).findFirst().orElseThrow();
+    assertEquals("/init", command.toolName());
+    assertTrue(sessions.get(MAIN).events().stream().filter(e -> e.kind() == EventKind.PROMPT)
+        .noneMatch(e -> e.text().contains("CLAUDE.md")));
+  }
+
+  @Test
+  void toolCallsCarryNameCommandAndPathAndResultsKnowTheirCall() {
+    readAll();
+    List<Event> e = sessions.get(MAIN).events();
+    Event bash = e.stream().filter(x -> x.kind() == EventKind.TOOL_CALL && "Bash".equals(x.toolName())).findFirst().orElseThrow();
+    assertEquals("pytest -q", bash.command());
+    Event edit = e.stream().filter(x -> "Edit".equals(x.toolName())).findFirst().orElseThrow();
+    assertEquals("/home/dev/deploy/scripts/deploy.sh", edit.filePath());
+    Event result = e.stream().filter(x -> x.kind() == EventKind.TOOL_RESULT).findFirst().orElseThrow();
+    assertTrue(result.isError());
+    assertEquals("pytest -q", result.command());
+    assertTrue(result.textLength() > 20);
+  }
+
+  @Test
+  void subagentsOfBothLayoutsAttachToTheirParentAndOrphansAreReported() {
+    readAll();
+    Session main = sessions.get(MAIN);
+    assertEquals(List.of("a1", "b2"), main.subagentIds());
+    assertEquals(2, count(main.subagentEvents(), EventKind.PROMPT));
+    assertEquals(3 + 2, main.subagentEvents().stream().mapToLong(Event::inputTokens).sum());
+    assertTrue(sessions.keySet().stream().noneMatch(id -> id.startsWith("agent-")));
+    assertTrue(report.skips().stream().anyMatch(s -> s.file().endsWith("agent-c3.jsonl")
+        && s.reason().contains("parent session 99999999")));
+  }
+
+  @Test
+  void resumedSessionDoesNotCountReplayedLinesAgain() {
+    readAll();
+    Session resumed = sessions.get(RESUMED);
+    assertEquals(1, resumed.typedPromptCount());
+    assertEquals(0, resumed.events().stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(MAIN, resumed.parentId());
+    assertNull(sessions.get(MAIN).parentId());
+  }
+
+  @Test
+  void sessionFileWithoutConversationIsCountedAsEmptyNotAsSession() {
+    readAll();
+    assertEquals(5, sessions.size(), sessions.keySet().toString());
+    assertEquals(5, report.sessions());
+    assertEquals(1, report.emptySessions());
+  }
+
+  @Test
+  void sessionsCarryLocalUserProjectRepoAndAgent() {
+    readAll();
+    Session s = sessions.get(MAIN);
+    assertEquals("local", s.userId());
+    assertEquals("-home-dev-deploy", s.repoId());
+    assertEquals(Agent.CLAUDE_CODE, s.agent());
+    assertEquals("2025-10-03T09:00:00Z", s.start().toString());
+  }
+
+  @Test
+  void realFormatSamplesCountPromptsAndReportBadLinesWithTheirLocation() {
+    readAll();
+    assertEquals(4, sessions.get("representative_messages").typedPromptCount());
+    assertEquals(2, sessions.get("session_b").typedPromptCount());
+    Session edge = sessions.get("edge_cases");
+    assertEquals(3, edge.typedPromptCount());
+    assertEquals(1, count(edge.events(), EventKind.SLASH_COMMAND));
+    List<String> located = new ArrayList<>();
+    report.skips().forEach(s -> located.add(s.file().getFileName() + ":" + s.line()));
+    assertTrue(located.containsAll(List.of("edge_cases.jsonl:13", "edge_cases.jsonl:15", "edge_cases.jsonl:16")), located.toString());
+    assertEquals(report.linesRead(), report.linesParsed() + report.linesIgnored() + report.lineSkipCount());
+  }
+
+  @Test
+  void singleGzippedFileIsReadWithItsNewLayoutSubagents() throws IOException {
+    Path dir = projects.resolve("-home-dev-deploy");
+    Path gz = dir.resolve(MAIN + ".jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(dir.resolve(MAIN + ".jsonl"), out);
+    }
+    Files.delete(dir.resolve(MAIN + ".jsonl"));
+    new ClaudeCodeReader().read(gz, s -> sessions.put(s.id(), s), report);
+    assertEquals(List.of(MAIN), new ArrayList<>(sessions.keySet()));
+    assertEquals(6, sessions.get(MAIN).typedPromptCount());
+    assertEquals(List.of("a1"), sessions.get(MAIN).subagentIds());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.personas.load.codex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.ReadReport;
+import dev.personas.load.TestTrees;
+import dev.personas.session.Agent;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodexReaderTest {
+  private static final String A = "0199a1b2-0000-7000-8000-00000000000a";
+  private static final String B = "0199a1b2-0000-7000-8000-00000000000b";
+  private static final String C = "0199a1b2-0000-7000-8000-00000000000c";
+
+  @TempDir Path home;
+  private final ReadReport report = new ReadReport();
+  private final Map<String, Session> sessions = new TreeMap<>();
+
+  @BeforeEach
+  void read() throws IOException {
+    Path root = home.resolve(".codex/sessions");
+    TestTrees.copy("fixtures/codex/sessions", root);
+    new CodexReader().read(root, s -> sessions.put(s.id(), s), report);
+  }
+
+  private static long count(Session s, EventKind kind) {
+    return s.events().stream().filter(e -> e.kind() == kind).count();
+  }
+
+  @Test
+  void promptsWrittenTwiceCountOnceAndInjectedContextIsNotAPrompt() {
+    Session a = sessions.get(A);
+    assertEquals(3, a.typedPromptCount());
+    assertEquals(2, count(a, EventKind.INJECTED));
+    assertEquals(Agent.CODEX, a.agent());
+    assertEquals("-home-dev-shop", a.repoId());
+  }
+
+  @Test
+  void tokensComeFromDeltasOfCumulativeTotalsRestartingAfterAResume() {
+    Session a = sessions.get(A);
+    assertEquals(5000 + 4000 + 3000 + 3000, a.events().stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(200 + 250 + 150 + 150, a.events().stream().mapToLong(Event::outputTokens).sum());
+  }
+
+  @Test
+  void toolCallsResultsInterruptsAndCompactionAreMapped() {
+    Session a = sessions.get(A);
+    assertEquals(4, count(a, EventKind.TOOL_CALL));
+    assertEquals(3, count(a, EventKind.TOOL_RESULT));
+    assertEquals(1, count(a, EventKind.INTERRUPT));
+    assertEquals(1, count(a, EventKind.COMPACTION));
+    assertEquals(1, count(a, EventKind.THINKING));
+    List<Event> e = a.events();
+    assertTrue(e.stream().anyMatch(x -> "pytest tests/test_checkout.py -q".equals(x.command())
+        && x.kind() == EventKind.TOOL_RESULT && x.isError()));
+    assertTrue(e.stream().anyMatch(x -> "apply_patch".equals(x.toolName()) && "shop/checkout.py".equals(x.filePath())));
+    assertTrue(e.stream().anyMatch(x -> "pytest -q".equals(x.command()) && "exec_command".equals(x.toolName())));
+    assertTrue(e.stream().filter(x -> x.kind() == EventKind.TOOL_RESULT && "shell_command".equals(x.toolName()))
+        .noneMatch(Event::isError));
+  }
+
+  @Test
+  void forkedSessionDropsTheReplayedParentPrefix() {
+    Session b = sessions.get(B);
+    assertEquals(A, b.parentId());
+    assertEquals(1, b.typedPromptCount());
+    assertEquals(1, count(b, EventKind.TOOL_CALL));
+    assertEquals(3000, b.events().stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(50, b.events().stream().mapToLong(Event::outputTokens).sum());
+    assertEquals("2025-09-01T11:01:00Z", b.start().toString());
+  }
+
+  @Test
+  void sessionStartingLikeAnotherWithoutReplayingItsWorkIsNotAFork() {
+    Session c = sessions.get(C);
+    assertNull(c.parentId());
+    assertEquals(1, c.typedPromptCount());
+    assertEquals(2, count(c, EventKind.INJECTED));
+  }
+
+  @Test
+  void everyLineIsAccountedFor() {
+    assertEquals(3, report.sessions());
+    assertEquals(0, report.skipCount());
+    assertEquals(63, report.linesRead());
+    assertEquals(report.linesRead(), report.linesParsed() + report.linesIgnored() + report.lineSkipCount());
+  }
+}
