@@ -1,0 +1,274 @@
+package dev.personas.load.swechat;
+
+import blue.strategic.parquet.Hydrator;
+import blue.strategic.parquet.ParquetReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.personas.load.ReadReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Streams the rows of one table file (Parquet, JSONL or CSV, the last two optionally gzipped) in
+ * file order. A row that cannot be parsed is reported with its file and row and skipped; a file
+ * that cannot be read at all is reported once.
+ */
+final class TableReader {
+  /** The file formats a table may come in, told apart by the file name. */
+  enum Format {
+    PARQUET,
+    JSONL,
+    CSV;
+
+    /** The format a file name says, or null when it names none of them. */
+    static Format of(Path file) {
+      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".gz")) {
+        name = name.substring(0, name.length() - 3);
+      }
+      if (name.endsWith(".parquet")) {
+        return PARQUET;
+      }
+      if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+        return JSONL;
+      }
+      return name.endsWith(".csv") ? CSV : null;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .enable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
+      .build();
+
+  /** Hands every good row of the file to the sink, in file order. */
+  void read(Path file, Consumer<Row> sink, ReadReport report) {
+    Format format = Format.of(file);
+    try {
+      if (format == Format.PARQUET) {
+        readParquet(file, sink, report);
+      } else if (format == Format.JSONL) {
+        readJsonl(file, sink, report);
+      } else if (format == Format.CSV) {
+        readCsv(file, sink, report);
+      } else {
+        report.skip(file, 0, "not a table file (expected .parquet, .jsonl or .csv)");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      report.skip(file, 0, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static void readParquet(Path file, Consumer<Row> sink, ReadReport report)
+      throws IOException {
+    if (Files.size(file) == 0) {
+      report.skip(file, 0, "empty file");
+      return;
+    }
+    Map<String, Converter> converters;
+    try {
+      converters = converters(ParquetReader.readMetadata(file.toFile()).getFileMetaData().getSchema());
+    } catch (IOException | RuntimeException e) {
+      report.skip(file, 0, "not a readable Parquet file: " + e.getMessage());
+      return;
+    }
+    long rows = 0;
+    Hydrator<Map<String, Object>, Map<String, Object>, String> hydrator = new Hydrator<>() {
+      @Override
+      public Map<String, Object> start() {
+        return new HashMap<>();
+      }
+
+      @Override
+      public Map<String, Object> add(Map<String, Object> row, String column, Object value) {
+        Converter c = converters.get(column);
+        row.put(column, c == null ? plain(value) : c.convert(value));
+        return row;
+      }
+
+      @Override
+      public Map<String, Object> finish(Map<String, Object> row) {
+        return row;
+      }
+    };
+    try (ParquetReader<Map<String, Object>, Map<String, Object>, String> rowsIn =
+        ParquetReader.spliterator(file.toFile(), hydrator, path -> String.join(".", path))) {
+      boolean more = true;
+      while (more) {
+        long number = rows + 1;
+        try {
+          more = rowsIn.tryAdvance(values -> sink.accept(new Row(file, number, values)));
+        } catch (RuntimeException | LinkageError e) {
+          // A corrupt page or an unsupported codec ends this file; what was read stays read.
+          report.skip(file, number, "unreadable from this row on: " + describe(e));
+          break;
+        }
+        if (more) {
+          rows++;
+        }
+      }
+    }
+    report.fileRead(rows, Files.size(file));
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof LinkageError || message.contains("zstd") || message.contains("Codec")) {
+      return "compression codec not supported (personas reads Snappy and uncompressed Parquet): "
+          + message;
+    }
+    return message;
+  }
+
+  /** A conversion of a raw Parquet value, decided once per column from the file's schema. */
+  private interface Converter {
+    Object convert(Object raw);
+  }
+
+  private static Map<String, Converter> converters(MessageType schema) {
+    Map<String, Converter> byColumn = new HashMap<>();
+    for (Type field : schema.getFields()) {
+      LogicalTypeAnnotation logical = field.getLogicalTypeAnnotation();
+      if (logical instanceof TimestampLogicalTypeAnnotation ts) {
+        byColumn.put(field.getName(), raw -> raw instanceof Number n ? toInstant(n.longValue(), ts.getUnit()) : plain(raw));
+      }
+    }
+    return byColumn;
+  }
+
+  private static Instant toInstant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+    switch (unit) {
+      case MILLIS:
+        return Instant.ofEpochMilli(value);
+      case MICROS:
+        return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+      default:
+        return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+    }
+  }
+
+  private static Object plain(Object raw) {
+    if (raw instanceof Binary b) {
+      return b.toStringUsingUTF8();
+    }
+    if (raw instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    return raw;
+  }
+
+  private static void readJsonl(Path file, Consumer<Row> sink, ReadReport report) throws IOException {
+    long lineNumber = 0;
+    long bytes = Files.size(file);
+    try (BufferedReader in = new BufferedReader(reader(file), 1 << 16)) {
+      for (String line = nextLine(in, file, lineNumber + 1, report); line != null;
+          line = nextLine(in, file, lineNumber + 1, report)) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+          report.skip(file, lineNumber, "not valid JSON: " + e.getOriginalMessage());
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          report.skip(file, lineNumber, "not a JSON object");
+          continue;
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          JsonNode v = field.getValue();
+          values.put(field.getKey(), v.isNull() ? null
+              : v.isBoolean() ? (Object) v.booleanValue()
+              : v.isIntegralNumber() ? (Object) v.longValue()
+              : v.isNumber() ? (Object) v.doubleValue()
+              : v.isTextual() ? v.textValue() : v.toString());
+        }
+        sink.accept(new Row(file, lineNumber, values));
+      }
+    }
+    report.fileRead(lineNumber, bytes);
+  }
+
+  /** The next line, or null at the end; a line with bytes that are not UTF-8 is an error. */
+  private static String nextLine(BufferedReader in, Path file, long number, ReadReport report)
+      throws IOException {
+    try {
+      return in.readLine();
+    } catch (CharacterCodingException e) {
+      report.skip(file, number, "bytes that are not UTF-8; the rest of the file is skipped");
+      return null;
+    }
+  }
+
+  private static void readCsv(Path file, Consumer<Row> sink, ReadReport report) throws IOException {
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    long rows = 0;
+    try (Reader in = reader(file);
+        var it = CSV.readerFor(Map.class).with(schema).<Map<String, Object>>readValues(in)) {
+      while (true) {
+        long line = it.getCurrentLocation() == null ? rows + 2 : it.getCurrentLocation().getLineNr();
+        try {
+          if (!it.hasNextValue()) {
+            break;
+          }
+          Map<String, Object> values = it.nextValue();
+          rows++;
+          sink.accept(new Row(file, it.getCurrentLocation().getLineNr(), values));
+        } catch (RuntimeJsonMappingException | IOException e) {
+          report.skip(file, line, "not a valid CSV row: " + firstLine(e.getMessage()));
+          rows++;
+        }
+      }
+    }
+    report.fileRead(rows, Files.size(file));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static Reader reader(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    if (file.getFileName().toString().endsWith(".gz")) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.personas.load.swechat;
+
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Turns one row of the conversations table into an event, following the counting rules of
+ * RESEARCH.md §3: only text the person typed becomes a prompt. Returns null for rows that carry
+ * nothing a feature needs (file snapshots, empty queue operations, unknown turn types).
+ */
+final class TurnMapper {
+  private static final String INTERRUPT = "[Request interrupted by user";
+
+  /** The event for a row, or null when the row is not an event. */
+  Event map(Row row) {
+    String turnType = turnType(row);
+    Instant at = row.instant("timestamp");
+    String content = row.text("content");
+    int length = (int) Math.min(Integer.MAX_VALUE,
+        row.number("char_count", content == null ? 0 : content.length()));
+    long in = Math.max(0, row.number("input_tokens", 0));
+    long out = Math.max(0, row.number("output_tokens", 0));
+    switch (turnType) {
+      case "user_prompt":
+        return prompt(at, content);
+      case "assistant_response":
+        return new Event(EventKind.ASSISTANT_TEXT, at, length, null, null, null, null, false, in, out);
+      case "assistant_thinking":
+        return new Event(EventKind.THINKING, at, length, null, null, null, null, false, in, out);
+      case "tool_use":
+        return toolUse(row, at);
+      case "tool_result":
+        return new Event(EventKind.TOOL_RESULT, at, length, null, row.text("tool_name"), null, null,
+            row.flag("is_error") || looksLikeError(content), 0, 0);
+      case "system_injected":
+        return new Event(EventKind.INJECTED, at, length, null, null, null, null, false, 0, 0);
+      case "system_event":
+        boolean error = content != null && content.toLowerCase(Locale.ROOT).contains("error");
+        return new Event(error ? EventKind.API_ERROR : EventKind.INJECTED, at, length, null, null,
+            null, null, error, 0, 0);
+      case "summary":
+        return new Event(EventKind.COMPACTION, at, length, null, null, null, null, false, 0, 0);
+      case "queue_operation":
+        return content == null ? null : Event.prompt(EventKind.QUEUE_STEERING, at, content);
+      default:
+        return null; // file_snapshot and turn types newer than this reader
+    }
+  }
+
+  /** The row's turn type; old exports without the column are told apart by role and tool. */
+  private static String turnType(Row row) {
+    String t = row.text("turn_type");
+    if (t != null) {
+      return t.trim().toLowerCase(Locale.ROOT);
+    }
+    String role = row.textOrEmpty("role").toLowerCase(Locale.ROOT);
+    if (role.equals("user")) {
+      return "user_prompt";
+    }
+    if (role.equals("tool")) {
+      return "tool_result";
+    }
+    if (role.equals("assistant")) {
+      return row.text("tool_name") != null ? "tool_use" : "assistant_response";
+    }
+    return role.equals("system") ? "system_injected" : "";
+  }
+
+  private static Event prompt(Instant at, String content) {
+    String text = content == null ? "" : content;
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith(INTERRUPT)) {
+      return new Event(EventKind.INTERRUPT, at, text.length(), null, null, null, null, false, 0, 0);
+    }
+    if (trimmed.contains("<command-name>")) {
+      return new Event(EventKind.SLASH_COMMAND, at, text.length(), null, commandName(trimmed),
+          null, null, false, 0, 0);
+    }
+    if (trimmed.startsWith("<bash-input>")) {
+      return new Event(EventKind.BASH_MODE, at, text.length(), null, null, null, null, false, 0, 0);
+    }
+    if (trimmed.startsWith("<system-reminder>") || trimmed.startsWith("<task-notification>")
+        || trimmed.startsWith("<local-command-stdout>") || trimmed.startsWith("<bash-stdout>")
+        || trimmed.startsWith("Caveat: The messages below were generated")) {
+      return new Event(EventKind.INJECTED, at, text.length(), null, null, null, null, false, 0, 0);
+    }
+    return Event.prompt(EventKind.PROMPT, at, text);
+  }
+
+  private static String commandName(String text) {
+    int start = text.indexOf("<command-name>") + "<command-name>".length();
+    int end = text.indexOf("</command-name>", start);
+    return end < 0 ? null : text.substring(start, end).trim();
+  }
+
+  private static Event toolUse(Row row, Instant at) {
+    String tool = row.text("tool_name");
+    EventKind kind = EventKind.TOOL_CALL;
+    if ("Task".equals(tool) || "Agent".equals(tool)) {
+      kind = EventKind.SUBAGENT_CALL;
+    } else if ("EnterPlanMode".equals(tool) || "ExitPlanMode".equals(tool)) {
+      kind = EventKind.PLAN_MODE;
+    }
+    return Event.toolCall(kind, at, tool, row.text("command"), row.text("file_path"));
+  }
+
+  private static boolean looksLikeError(String content) {
+    if (content == null) {
+      return false;
+    }
+    String head = content.stripLeading();
+    return head.startsWith("<tool_use_error>") || head.startsWith("Error:")
+        || head.startsWith("Error ");
+  }
+}

@@ -1,0 +1,189 @@
+package dev.personas.load.swechat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.ReadReport;
+import dev.personas.sample.ParquetTable;
+import dev.personas.session.Agent;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweChatReaderTest {
+  @TempDir Path dir;
+
+  private final FakeTranscriptReader transcripts = new FakeTranscriptReader();
+  private final ReadReport report = new ReadReport();
+
+  private List<Session> read(Path root) {
+    List<Session> out = new ArrayList<>();
+    new SweChatReader(transcripts).read(root, out::add, report);
+    return out;
+  }
+
+  private static List<EventKind> kinds(Session s) {
+    return s.events().stream().map(Event::kind).collect(Collectors.toList());
+  }
+
+  private static final List<EventKind> S1_KINDS = List.of(EventKind.PROMPT, EventKind.THINKING,
+      EventKind.TOOL_CALL, EventKind.TOOL_RESULT, EventKind.TOOL_CALL, EventKind.SLASH_COMMAND,
+      EventKind.INTERRUPT, EventKind.SUBAGENT_CALL, EventKind.PLAN_MODE, EventKind.COMPACTION,
+      EventKind.QUEUE_STEERING, EventKind.API_ERROR, EventKind.INJECTED, EventKind.ASSISTANT_TEXT);
+
+  @Test
+  void parquetTablesGiveEventsInTurnOrderWithIdsFromTheSessionsTable() throws IOException {
+    SweChatFixture.standard().writeParquet(dir);
+    List<Session> sessions = read(dir);
+
+    assertEquals(List.of("s1", "s2"), sessions.stream().map(Session::id).collect(Collectors.toList()));
+    Session s1 = sessions.get(0);
+    assertEquals("alice", s1.userId());
+    assertEquals("r1", s1.repoId());
+    assertEquals(Agent.CLAUDE_CODE, s1.agent());
+    assertEquals(Agent.CODEX, sessions.get(1).agent());
+    assertEquals(S1_KINDS, kinds(s1));
+    assertEquals(2, s1.typedPromptCount());
+    Event bash = s1.events().get(2);
+    assertEquals("Bash", bash.toolName());
+    assertEquals("pytest -q", bash.command());
+    assertTrue(s1.events().get(3).isError());
+    assertEquals("src/app.py", s1.events().get(4).filePath());
+    assertEquals("Fix the failing test in src/app.py:42", s1.events().get(0).text());
+    assertEquals(SweChatFixture.T0.plusSeconds(60), s1.start());
+    assertEquals(SweChatFixture.T0.plusSeconds(15 * 60), s1.end());
+    // Rows carry no token columns: the sessions table's totals land once, on the first assistant event.
+    assertEquals(1200, s1.events().stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(0, report.skipCount(), report.skips().toString());
+    assertEquals(2, report.sessions());
+  }
+
+  @Test
+  void jsonlAndCsvExportsReadLikeTheParquetTables() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeParquet(dir.resolve("pq"));
+    f.writeJsonl(dir.resolve("jsonl"));
+    f.writeCsv(dir.resolve("csv"));
+    List<Session> parquet = read(dir.resolve("pq"));
+    for (String export : List.of("jsonl", "csv")) {
+      List<Session> other = read(dir.resolve(export));
+      assertEquals(parquet.size(), other.size(), export);
+      for (int i = 0; i < parquet.size(); i++) {
+        Session a = parquet.get(i);
+        Session b = other.get(i);
+        assertEquals(a.id(), b.id(), export);
+        assertEquals(a.userId(), b.userId(), export);
+        assertEquals(a.start(), b.start(), export);
+        assertEquals(a.events(), b.events(), export);
+      }
+    }
+    assertEquals(0, report.skipCount(), report.skips().toString());
+  }
+
+  @Test
+  void missingOptionalColumnsAreNotFatal() throws IOException {
+    SweChatFixture.jsonl(dir.resolve("sessions.jsonl"),
+        List.of(SweChatFixture.row("session_id", "s1", "user_id", "u1")));
+    // No turn_type, timestamp, tool or count columns: the turn type comes from the role.
+    SweChatFixture.jsonl(dir.resolve("conversations.jsonl"), List.of(
+        SweChatFixture.row("session_id", "s1", "turn_number", 1, "role", "user", "content", "hi"),
+        SweChatFixture.row("session_id", "s1", "turn_number", 2, "role", "assistant", "tool_name", "Read"),
+        SweChatFixture.row("session_id", "s1", "turn_number", 3, "role", "assistant", "content", "ok")));
+    List<Session> sessions = read(dir);
+    assertEquals(1, sessions.size());
+    Session s = sessions.get(0);
+    assertEquals("u1", s.userId());
+    assertEquals("", s.repoId());
+    assertEquals(Agent.OTHER, s.agent());
+    assertEquals(List.of(EventKind.PROMPT, EventKind.TOOL_CALL, EventKind.ASSISTANT_TEXT), kinds(s));
+    assertNull(s.start());
+    assertEquals(0, report.skipCount(), report.skips().toString());
+  }
+
+  @Test
+  void badRowsAreReportedWithFileAndRowAndTheRestIsRead() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeJsonl(dir);
+    Path conv = dir.resolve("conversations.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(conv));
+    lines.add(3, "{\"session_id\": \"s1\", \"turn_number\": 99, \"content\": tru");
+    lines.add(5, "{\"session_id\": \"s1\", \"turn_number\": 98, \"turn_type\": \"user_prompt\", \"timestamp\": \"yesterday\"}");
+    Files.write(conv, lines);
+
+    List<Session> sessions = read(dir);
+    assertEquals(S1_KINDS, kinds(sessions.get(0)));
+    assertEquals(2, report.skipCount());
+    assertEquals(conv, report.skips().get(0).file());
+    assertEquals(4, report.skips().get(0).line());
+    assertTrue(report.skips().get(0).reason().startsWith("not valid JSON"), report.skips().toString());
+    assertEquals(6, report.skips().get(1).line());
+    assertTrue(report.skips().get(1).reason().contains("timestamp"), report.skips().toString());
+  }
+
+  @Test
+  void badParquetRowValueIsReportedWithItsRowNumber() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeParquet(dir);
+    // A second part of the sessions table whose created_at is text that is no timestamp.
+    Files.move(dir.resolve("sessions.parquet"), Files.createDirectories(dir.resolve("sessions")).resolve("part-0.parquet"));
+    new ParquetTable("sessions", List.of(new ParquetTable.Column("session_id", ParquetTable.Type.STRING),
+        new ParquetTable.Column("created_at", ParquetTable.Type.STRING)))
+        .write(dir.resolve("sessions").resolve("part-1.parquet"), List.of(
+            SweChatFixture.row("session_id", "s3", "created_at", "2025-09-01T10:00:00Z"),
+            SweChatFixture.row("session_id", "s4", "created_at", "last tuesday")));
+    List<Session> sessions = read(dir);
+    assertEquals(2, sessions.size());
+    List<ReadReport.Skip> skips = report.skips();
+    assertEquals(2, skips.size(), skips.toString());
+    assertEquals(dir.resolve("sessions").resolve("part-1.parquet"), skips.get(0).file());
+    assertEquals(2, skips.get(0).line());
+    // s3 is listed but has neither rows nor a transcript: located at its sessions row.
+    assertTrue(skips.get(1).reason().contains("s3 has no conversation rows"), skips.toString());
+  }
+
+  @Test
+  void transcriptOnlySessionIsReadFromItsTranscriptWithTableIds() throws IOException {
+    SweChatFixture f = SweChatFixture.standard().session("s9", "carol", "r1", "claude_code");
+    f.writeParquet(dir);
+    Path transcript = Files.createDirectories(dir.resolve("transcripts")).resolve("s9.jsonl");
+    Files.writeString(transcript,
+        "{\"type\":\"user\",\"sessionId\":\"s9\",\"timestamp\":\"2025-09-02T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a flag\"}}\n");
+    // s1 has conversation rows AND a transcript: the rows win, the transcript is not read.
+    Files.writeString(dir.resolve("transcripts").resolve("s1.jsonl"), "{}\n");
+
+    List<Session> sessions = read(dir);
+    assertEquals(List.of("s1", "s2", "s9"), sessions.stream().map(Session::id).collect(Collectors.toList()));
+    Session s9 = sessions.get(2);
+    assertEquals("carol", s9.userId());
+    assertEquals("r1", s9.repoId());
+    assertEquals(1, s9.typedPromptCount());
+    assertEquals(List.of(transcript), transcripts.filesRead);
+  }
+
+  @Test
+  void aFolderWithoutTablesIsReportedOnce() {
+    assertTrue(read(dir).isEmpty());
+    assertEquals(1, report.skipCount());
+    assertTrue(report.skips().get(0).reason().contains("no sessions or conversations table"));
+  }
+
+  @Test
+  void huggingFaceDataLayoutIsFound() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeParquet(dir.resolve("tmp"));
+    Files.createDirectories(dir.resolve("data"));
+    Files.move(dir.resolve("tmp/sessions.parquet"), dir.resolve("data/sessions-00000-of-00001.parquet"));
+    Files.move(dir.resolve("tmp/conversations.parquet"), dir.resolve("data/conversations-00000-of-00001.parquet"));
+    assertEquals(2, read(dir).size());
+    assertEquals(0, report.skipCount(), report.skips().toString());
+  }
+}
