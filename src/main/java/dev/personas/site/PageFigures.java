@@ -46,9 +46,19 @@ final class PageFigures {
         model.put("features", FigureViews.featureTable(figures));
         model.put("targets", FigureViews.targets());
       }
+      case "section" -> model.put("children", children(page, context.content()));
       default -> { }
     }
     return model;
+  }
+
+  // The pages one level below a section's index, by their front-matter order, then by path.
+  static List<ContentPage> children(ContentPage index, Content content) {
+    return content.pages().stream()
+        .filter(p -> p.path().startsWith(index.path()) && !p.path().equals(index.path()))
+        .filter(p -> p.path().substring(index.path().length()).split("/").length == 1)
+        .sorted(java.util.Comparator.comparingInt(ContentPage::order).thenComparing(ContentPage::path))
+        .toList();
   }
 
   // Slugs are authored; a wrong one names the file instead of failing deep inside a template.
