@@ -2,10 +2,14 @@ package dev.personas.site;
 
 import dev.personas.PersonasException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders every Markdown page of content/ through the template its front matter names. */
+/**
+ * Renders every Markdown page of content/ through the template its front matter names; figure
+ * templates (home, session type, persona, method) also get their figures from {@link PageFigures}.
+ */
 final class ContentPageRenderer implements Renderer {
 
   @Override
@@ -19,11 +23,11 @@ final class ContentPageRenderer implements Renderer {
                 + page.template() + "', but " + templates.file(page.template())
                 + " does not exist; name an existing template or add it.");
       }
-      Map<String, Object> model = Map.of(
-          "page", page,
-          "current", page.path(),
-          // The one place HTML passes unescaped: the Markdown body is authored content.
-          "content", Templates.trusted(page.html()));
+      Map<String, Object> model = new HashMap<>(PageFigures.forPage(page, context));
+      model.put("page", page);
+      model.put("current", page.path());
+      // The one place HTML passes unescaped: the Markdown body is authored content.
+      model.put("content", Templates.trusted(page.html()));
       String html = templates.render(page.template(), model, context.options().content().resolve(page.source()).toString());
       pages.add(Output.page(page.outputFile(), html));
     }

@@ -1,8 +1,10 @@
 package dev.personas.site;
 
+import dev.personas.site.figures.SiteFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a renderer may use.
@@ -11,16 +13,19 @@ import java.util.Objects;
  * @param content the authored Markdown pages
  * @param templates the Pebble templates of this build
  * @param options the build's options (folders to copy from)
+ * @param figures what the data stages computed; absent when no dataset was analysed
  * @param earlier the files of the renderers listed before this one (the sitemap lists them)
  */
 public record RenderContext(
-    SiteContext site, Content content, Templates templates, SiteOptions options, List<Output> earlier) {
+    SiteContext site, Content content, Templates templates, SiteOptions options, Optional<SiteFigures> figures,
+    List<Output> earlier) {
 
   public RenderContext {
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(templates, "templates");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(figures, "figures");
     earlier = List.copyOf(earlier);
   }
 
@@ -28,6 +33,6 @@ public record RenderContext(
   RenderContext plus(List<Output> more) {
     List<Output> all = new ArrayList<>(earlier);
     all.addAll(more);
-    return new RenderContext(site, content, templates, options, all);
+    return new RenderContext(site, content, templates, options, figures, all);
   }
 }

@@ -13,6 +13,7 @@ public final class Renderers {
   public static List<Renderer> standard() {
     return List.of(
         new ContentPageRenderer(),
+        new ShareCardRenderer(),
         new NotFoundRenderer(),
         new StaticFilesRenderer(),
         new ChartJsRenderer(),

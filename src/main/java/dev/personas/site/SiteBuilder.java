@@ -34,7 +34,7 @@ public final class SiteBuilder {
         content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
         content.nav(), data.sample(), data.data());
     Templates templates = new Templates(options.templates(), site);
-    List<Output> files = renderAll(new RenderContext(site, content, templates, options, List.of()));
+    List<Output> files = renderAll(new RenderContext(site, content, templates, options, data.figures(), List.of()));
     new LinkCheck(files).check(linksIn(content, templates));
     new SiteWriter(options.out()).write(files);
     return BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started));

@@ -117,12 +117,37 @@ public final class Templates {
   private String where(PebbleException e, String rendered) {
     String reported = e.getFileName() == null ? rendered : e.getFileName();
     Integer line = e.getLineNumber();
-    return line == null ? file(stripSuffix(reported)).toString() : file(owner(reported, rendered, line)) + ":" + line;
+    if (line == null) {
+      return file(stripSuffix(reported)).toString();
+    }
+    String owner = owner(reported, rendered, line);
+    // Still ambiguous when both files have a template line there: the one whose line names
+    // what Pebble complains about ("Function or Macro [nope]") is the one at fault.
+    String parent = stripSuffix(Path.of(reported).getFileName().toString());
+    String named = bracketed(e.getPebbleMessage());
+    if (!owner.equals(parent) && named != null && lineNames(parent, line, named) && !lineNames(owner, line, named)) {
+      owner = parent;
+    }
+    return file(owner) + ":" + line;
   }
 
   private String owner(String reportedName, String rendered, int line) {
     String reported = stripSuffix(Path.of(reportedName).getFileName().toString());
     return rendered != null && !reported.equals(rendered) && insideBlock(rendered, line) ? rendered : reported;
+  }
+
+  private static String bracketed(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]+)]").matcher(message == null ? "" : message);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private boolean lineNames(String name, int line, String token) {
+    try {
+      List<String> lines = Files.readAllLines(file(name));
+      return line >= 1 && line <= lines.size() && lines.get(line - 1).contains(token);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private boolean insideBlock(String name, int line) {

@@ -88,7 +88,7 @@ class DevServerTest {
     start("/");
     assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/"), url);
     assertEquals("Method", Jsoup.parse(get("/method/").body()).selectFirst("h1").text());
-    assertTrue(out.toString().startsWith("Built 6 pages"), out.toString());
+    assertTrue(out.toString().startsWith("Built 21 pages"), out.toString());
   }
 
   @Test

@@ -165,7 +165,7 @@ class SiteBuilderTest {
 
   @Test
   void unknownFrontMatterTemplateIsAClearErrorNamingTheFile() {
-    site.write("content/method.md", site.read("content/method.md").replace("title: Method", "title: Method\ntemplate: fancy"));
+    site.write("content/method.md", site.read("content/method.md").replace("template: method", "template: fancy"));
     PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
     assertTrue(e.getMessage().contains("method.md"), e.getMessage());
     assertTrue(e.getMessage().contains("'fancy'"), e.getMessage());
@@ -245,12 +245,16 @@ class SiteBuilderTest {
     assertEquals("User-agent: *\nAllow: /\nSitemap: https://me.github.io/repo/sitemap.xml\n",
         Files.readString(site.out().resolve("robots.txt")));
     Document sitemap = Jsoup.parse(Files.readString(site.out().resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
-    assertEquals(List.of(
-            "https://me.github.io/repo/",
-            "https://me.github.io/repo/data/",
-            "https://me.github.io/repo/method/",
-            "https://me.github.io/repo/personas/",
-            "https://me.github.io/repo/session-types/"),
+    List<String> expected = new ArrayList<>(List.of("", "data/", "find-your-persona/", "method/", "personas/"));
+    for (dev.personas.classify.Persona p : dev.personas.classify.Persona.values()) {
+      expected.add("personas/" + p.slug() + "/");
+    }
+    expected.add("session-types/");
+    for (dev.personas.classify.SessionType t : dev.personas.classify.SessionType.values()) {
+      expected.add("session-types/" + t.slug() + "/");
+    }
+    expected.sort(null);
+    assertEquals(expected.stream().map(path -> "https://me.github.io/repo/" + path).toList(),
         sitemap.select("loc").eachText(), "every page but the 404 page, in path order");
   }
 
@@ -268,8 +272,9 @@ class SiteBuilderTest {
     long[] ticks = {1_000_000_000L, 1_042_000_000L};
     int[] call = {0};
     BuildResult result = new SiteBuilder(site.options("/"), Renderers.standard(), () -> ticks[call[0]++]).build(SiteData.none());
-    assertEquals("Built 6 pages, copied 5 files in 42 ms", result.summary());
-    assertAll(() -> assertEquals(6, result.pages()), () -> assertEquals(3, result.generated()), () -> assertEquals(5, result.copied()));
+    // 21 pages: 6 section and content pages, 7 session types, 7 personas, 404; 7 share cards + 3 hosting files.
+    assertEquals("Built 21 pages, copied 6 files in 42 ms", result.summary());
+    assertAll(() -> assertEquals(21, result.pages()), () -> assertEquals(10, result.generated()), () -> assertEquals(6, result.copied()));
   }
 
   @Test

@@ -1,0 +1,281 @@
+package dev.personas.site;
+
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import dev.personas.site.figures.ConfusionMatrix;
+import dev.personas.site.figures.Dataset;
+import dev.personas.site.figures.DistinctiveFeature;
+import dev.personas.site.figures.PersonaFigures;
+import dev.personas.site.figures.Quartiles;
+import dev.personas.site.figures.SiteFigures;
+import dev.personas.site.figures.Timeline;
+import dev.personas.site.figures.TimelineEvent;
+import dev.personas.site.figures.TimelineKind;
+import dev.personas.site.figures.TypeFigures;
+import dev.personas.site.figures.TypeMix;
+import dev.personas.site.figures.Validation;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns {@link SiteFigures} into what templates print: formatted text and {@link Chart}s. The
+ * site never computes a statistic; it only rounds and formats the figures it is given.
+ */
+public final class FigureViews {
+  private FigureViews() {}
+
+  // Chart palette slots (CSS --chart-1 … --chart-6): one colour per role, the same on every page.
+  static final int THIS = 1;
+  static final int POPULATION = 2;
+  static final int TARGET = 3;
+
+  /** The dataset line every figure page opens with. */
+  public record DatasetView(String label, boolean sample, String sessions, String persons, String repos,
+      String classifiedPersons, String minSessions, String skippedLines, boolean groundTruth) {}
+
+  /** Home: the two headline charts. */
+  public record HomeView(DatasetView dataset, Chart types, Chart personas) {}
+
+  /** One line of a numeric table: a feature with its unit and formatted values. */
+  public record FeatureLine(String key, String definition, String unit, List<String> values) {}
+
+  /** A session-type page's figures. */
+  public record TypeView(DatasetView dataset, String sessions, String share, boolean empty, Chart timeline,
+      String timelineMinutes, Chart distinctive, List<FeatureLine> distinctiveRows, List<FeatureLine> quartiles,
+      Chart endings, Chart transitions) {}
+
+  /** A persona page's figures. */
+  public record PersonaView(DatasetView dataset, String persons, String share, String decisiveShare, boolean empty,
+      Chart mix) {}
+
+  /** One cell of a confusion heat map: its count, its shade (0–5) and whether it is on the diagonal. */
+  public record Cell(String count, int level, boolean diagonal) {}
+
+  /** A confusion matrix as a heat-map table. */
+  public record HeatMap(String id, String title, List<String> labels, List<List<Cell>> rows, List<String> totals) {}
+
+  /** The method page's validation figures. */
+  public record MethodView(DatasetView dataset, String typeRecovery, String personaRecovery, Chart recovery,
+      HeatMap typeConfusion, HeatMap personaConfusion, String resamples, String meanAri, String minAri,
+      String ariTarget, boolean ariMet, Chart silhouette, String decisivePersonShare, String modelVersion,
+      String modelFingerprint, String featureCount) {}
+
+  static DatasetView dataset(Dataset d) {
+    return new DatasetView(d.label(), d.sample(), Format.count(d.sessions()), Format.count(d.persons()),
+        Format.count(d.repos()), Format.count(d.classifiedPersons()), Format.count(d.minSessionsPerPerson()),
+        Format.count(d.skippedLines()), d.groundTruth());
+  }
+
+  static HomeView home(SiteFigures f) {
+    List<Double> typeShares = f.types().stream().map(TypeFigures::share).toList();
+    List<Double> personaShares = f.personas().stream().map(PersonaFigures::share).toList();
+    Chart types = shareBars("chart-type-shares", "Share of sessions per session type",
+        "Horizontal bar chart: the share of the " + Format.count(f.dataset().sessions()) + " sessions in each session type.",
+        "Session type", typeNames(), List.of(new Named("Share of sessions", THIS, typeShares)));
+    Chart personas = shareBars("chart-persona-shares", "Share of people per persona",
+        "Horizontal bar chart: the share of the " + Format.count(f.dataset().classifiedPersons()) + " people given a persona who have each persona.",
+        "Persona", personaNames(), List.of(new Named("Share of people", THIS, personaShares)));
+    return new HomeView(dataset(f.dataset()), types, personas);
+  }
+
+  static TypeView type(SiteFigures f, SessionType type) {
+    TypeFigures t = f.of(type);
+    Chart timeline = t.representative().map(r -> timeline(type, r)).orElse(null);
+    String minutes = t.representative().map(r -> Format.minutes(r.activeMinutes())).orElse("");
+    Chart distinctive = null;
+    List<FeatureLine> rows = new ArrayList<>();
+    if (!t.distinctive().isEmpty()) {
+      List<String> keys = t.distinctive().stream().map(d -> d.feature().key()).toList();
+      List<Double> z = t.distinctive().stream().map(d -> Format.signedValue(d.zDistance())).toList();
+      List<String> zText = t.distinctive().stream().map(d -> Format.signed(d.zDistance())).toList();
+      distinctive = Chart.bars("chart-distinctive", "Defining features against the population",
+          "Horizontal bar chart: how far the median " + type.displayName()
+              + " session sits from the median of all sessions on each defining feature, in standard deviations.",
+          "signed", "Feature", keys, List.of(new Chart.Series("Distance from the population (SD)", THIS, z, List.of())),
+          List.of(zText), null);
+      for (DistinctiveFeature d : t.distinctive()) {
+        rows.add(new FeatureLine(d.feature().key(), d.feature().definition(), d.feature().unit(),
+            List.of(Format.number(d.typeMedian()), Format.number(d.populationMedian()), Format.signed(d.zDistance()))));
+      }
+    }
+    List<FeatureLine> quartiles = new ArrayList<>();
+    for (Quartiles q : t.quartiles()) {
+      quartiles.add(new FeatureLine(q.feature().key(), q.feature().definition(), q.feature().unit(),
+          List.of(Format.number(q.q1()), Format.number(q.median()), Format.number(q.q3()))));
+    }
+    Chart endings = t.endings().map(e -> shareBars("chart-endings", "How " + type.displayName() + " sessions end",
+        "Horizontal bar chart: the share of " + type.displayName() + " sessions that end in each of three ways; a session can end in more than one.",
+        "Ending", List.of("Agent committed or opened a pull request", "Last test run passed", "Ended after an unfixed error"),
+        List.of(new Named("Share of sessions", THIS, List.of(e.agentCommit(), e.testsPassing(), e.afterError())))))
+        .orElse(null);
+    Chart transitions = null;
+    if (!t.nextType().isEmpty()) {
+      List<Double> next = new ArrayList<>();
+      for (SessionType other : SessionType.values()) {
+        next.add(t.nextType().getOrDefault(other, 0.0));
+      }
+      transitions = shareBars("chart-transitions", "What the same person did next",
+          "Horizontal bar chart: after a " + type.displayName() + " session, the share of next sessions of the same person in each session type.",
+          "Next session", typeNames(), List.of(new Named("Share of next sessions", THIS, next)));
+    }
+    return new TypeView(dataset(f.dataset()), Format.count(t.sessions()), Format.percent(t.share()), t.sessions() == 0,
+        timeline, minutes, distinctive, rows, quartiles, endings, transitions);
+  }
+
+  static PersonaView persona(SiteFigures f, Persona persona) {
+    PersonaFigures p = f.of(persona);
+    Chart mix = p.meanTypeMix().map(m -> shareBars("chart-type-mix", "Session-type mix against the population",
+        "Grouped horizontal bar chart: for each session type, its mean share among the sessions of "
+            + persona.displayName() + " people, next to its share among all sessions.",
+        "Session type", typeNames(),
+        List.of(new Named(persona.displayName(), THIS, mixValues(m)), new Named("All sessions", POPULATION, mixValues(f.populationTypeMix())))))
+        .orElse(null);
+    return new PersonaView(dataset(f.dataset()), Format.count(p.persons()), Format.percent(p.share()),
+        p.decisiveShare().map(Format::percent).orElse(""), p.persons() == 0, mix);
+  }
+
+  static MethodView method(SiteFigures f) {
+    Validation v = f.validation();
+    Chart recovery = null;
+    if (v.typeRecovery().isPresent() || v.personaRecovery().isPresent()) {
+      List<String> labels = new ArrayList<>();
+      List<Double> measured = new ArrayList<>();
+      List<Double> targets = new ArrayList<>();
+      v.typeRecovery().ifPresent(r -> {
+        labels.add("Session types");
+        measured.add(r);
+        targets.add(Validation.TYPE_RECOVERY_TARGET);
+      });
+      v.personaRecovery().ifPresent(r -> {
+        labels.add("Personas");
+        measured.add(r);
+        targets.add(Validation.PERSONA_RECOVERY_TARGET);
+      });
+      recovery = shareBars("chart-recovery", "Recovery of the known truth",
+          "Horizontal bar chart: the share of sessions and people whose known type or persona the classifier recovered, next to the target.",
+          "Recovered", labels, List.of(new Named("Recovered", THIS, measured), new Named("Target", TARGET, targets)));
+    }
+    Chart silhouette = null;
+    if (!v.silhouette().isEmpty()) {
+      List<String> labels = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      v.silhouette().forEach((type, s) -> {
+        labels.add(type.displayName());
+        values.add(Format.scoreValue(s));
+        texts.add(Format.score(s));
+      });
+      silhouette = Chart.bars("chart-silhouette", "Silhouette per session type",
+          "Horizontal bar chart: the mean silhouette of each session type's sessions, from −1 (closer to another type) to 1 (well separated).",
+          "number", "Session type", labels, List.of(new Chart.Series("Mean silhouette", THIS, values, List.of())), List.of(texts), null);
+    }
+    return new MethodView(dataset(f.dataset()),
+        v.typeRecovery().map(Format::percent).orElse(""), v.personaRecovery().map(Format::percent).orElse(""), recovery,
+        v.typeConfusion().map(m -> heatMap("confusion-types", "Session types: known against assigned", m)).orElse(null),
+        v.personaConfusion().map(m -> heatMap("confusion-personas", "Personas: known against assigned", m)).orElse(null),
+        Format.count(v.bootstrap().resamples()), Format.score(v.bootstrap().meanAri()), Format.score(v.bootstrap().minAri()),
+        Format.score(Validation.MEAN_ARI_TARGET), v.bootstrap().meanAri() >= Validation.MEAN_ARI_TARGET,
+        silhouette, Format.percent(v.decisivePersonShare()), f.model().version(), f.model().fingerprint(),
+        Format.count(f.model().featureCount()));
+  }
+
+  /** The targets, for the method page's text (they are the project's, not data). */
+  public record Targets(String typeRecovery, String personaRecovery, String meanAri) {}
+
+  static Targets targets() {
+    return new Targets(Format.percent(Validation.TYPE_RECOVERY_TARGET), Format.percent(Validation.PERSONA_RECOVERY_TARGET),
+        Format.score(Validation.MEAN_ARI_TARGET));
+  }
+
+  /** The feature catalogue, with the population's quartiles when a dataset was analysed. */
+  static List<FeatureLine> featureTable(Optional<SiteFigures> figures) {
+    List<FeatureLine> lines = new ArrayList<>();
+    for (Feature feature : Feature.values()) {
+      List<String> values = figures.map(f -> {
+        var row = f.features().get(feature.ordinal());
+        return List.of(Format.number(row.q1()), Format.number(row.populationMedian()), Format.number(row.q3()));
+      }).orElse(List.of());
+      lines.add(new FeatureLine(feature.key(), feature.definition(), feature.unit(), values));
+    }
+    return lines;
+  }
+
+  static Chart timeline(SessionType type, Timeline timeline) {
+    Map<TimelineKind, List<TimelineEvent>> byKind = new EnumMap<>(TimelineKind.class);
+    timeline.events().forEach(e -> byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
+    List<String> lanes = new ArrayList<>();
+    List<Chart.Series> series = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    byKind.forEach((kind, events) -> {
+      lanes.add(kind.label());
+      series.add(new Chart.Series(kind.label(), kindColour(kind), List.of(),
+          events.stream().map(e -> new Chart.Point(Format.minutesValue(e.minute()), kind.label())).toList()));
+      texts.add(events.stream().map(e -> Format.minutes(e.minute())).toList());
+    });
+    return new Chart("chart-timeline", "timeline", "One representative " + type.displayName() + " session",
+        "Strip chart: the events of one representative " + type.displayName() + " session over "
+            + Format.minutes(timeline.activeMinutes()) + " active minutes, one lane per kind of event.",
+        "minutes", "Minute", lanes, series, texts, null);
+  }
+
+  // Colours group kinds by who acts: the person, the agent reading, the agent changing things, trouble.
+  private static int kindColour(TimelineKind kind) {
+    return switch (kind) {
+      case PROMPT, COMMAND, INTERRUPT -> 1;
+      case READ -> 2;
+      case EDIT -> 4;
+      case SHELL, TEST -> 5;
+      case TEST_FAILED, ERROR -> 6;
+      case SUBAGENT, COMPACTION -> 3;
+    };
+  }
+
+  private static HeatMap heatMap(String id, String title, ConfusionMatrix m) {
+    int max = Math.max(1, m.max());
+    List<List<Cell>> rows = new ArrayList<>();
+    List<String> totals = new ArrayList<>();
+    for (int r = 0; r < m.labels().size(); r++) {
+      List<Cell> cells = new ArrayList<>();
+      for (int c = 0; c < m.labels().size(); c++) {
+        int count = m.counts().get(r).get(c);
+        int level = count == 0 ? 0 : Math.max(1, (int) Math.round(5.0 * count / max));
+        cells.add(new Cell(Format.count(count), level, r == c));
+      }
+      rows.add(cells);
+      totals.add(Format.count(m.rowTotal(r)));
+    }
+    return new HeatMap(id, title, m.labels(), rows, totals);
+  }
+
+  private record Named(String name, int colour, List<Double> shares) {}
+
+  private static Chart shareBars(String id, String title, String summary, String labelHeader, List<String> labels, List<Named> series) {
+    List<Chart.Series> plotted = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    for (Named s : series) {
+      plotted.add(new Chart.Series(s.name(), s.colour(), s.shares().stream().map(Format::percentValue).toList(), List.of()));
+      texts.add(s.shares().stream().map(Format::percent).toList());
+    }
+    return Chart.bars(id, title, summary, "percent", labelHeader, labels, plotted, texts, null);
+  }
+
+  private static List<Double> mixValues(TypeMix mix) {
+    List<Double> values = new ArrayList<>();
+    for (SessionType type : SessionType.values()) {
+      values.add(mix.share(type));
+    }
+    return values;
+  }
+
+  static List<String> typeNames() {
+    return java.util.Arrays.stream(SessionType.values()).map(SessionType::displayName).toList();
+  }
+
+  static List<String> personaNames() {
+    return java.util.Arrays.stream(Persona.values()).map(Persona::displayName).toList();
+  }
+}

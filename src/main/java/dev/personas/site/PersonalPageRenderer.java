@@ -1,0 +1,139 @@
+package dev.personas.site;
+
+import dev.personas.PersonasException;
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.site.figures.PersonalFigures;
+import dev.personas.site.figures.TypeMix;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The personal results page (templates/me.peb) from one person's {@link PersonalFigures}. It is
+ * not in {@link Renderers#standard()}: the command that reads a person's own logs adds it. The
+ * persona's signature moves, blind spot, what to borrow and reflection questions come from its
+ * authored page in content/personas/.
+ */
+public final class PersonalPageRenderer implements Renderer {
+  static final String TEMPLATE = "me";
+
+  private final PersonalFigures figures;
+  private final String path;
+
+  /**
+   * @param figures the person's figures
+   * @param path the page's site-relative URL path, such as "/me/"
+   */
+  public PersonalPageRenderer(PersonalFigures figures, String path) {
+    this.figures = figures;
+    if (!path.startsWith("/") || !path.endsWith("/")) {
+      throw new IllegalArgumentException("A page path starts and ends with '/': " + path);
+    }
+    this.path = path;
+  }
+
+  /** One row of the reasons table. */
+  public record ReasonLine(String key, String definition, String unit, String yours, String population, String direction,
+      String trait) {}
+
+  /** One row of the sessions table. */
+  public record SessionLine(String date, String type, String typePath, String confidence, String activeMinutes,
+      String prompts, List<String> signals) {}
+
+  /** What me.peb prints. */
+  public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
+      String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
+      String firstDate, String lastDate, List<SessionLine> sessions) {}
+
+  @Override
+  public List<Output> render(RenderContext context) {
+    ContentPage page = personaPage(context);
+    Map<String, Object> model = new HashMap<>();
+    model.put("me", view(page));
+    model.put("current", path);
+    model.put("borrows", PageFigures.borrows(page, context));
+    model.put("reflection", page.frontMatter().getOrDefault("reflection", List.of()));
+    // Authored content of the persona's page, passed through as its own page would show it.
+    model.put("signatureMoves", Templates.trusted(section(page, "signature-moves")));
+    model.put("blindSpot", Templates.trusted(section(page, "blind-spot")));
+    String html = context.templates().render(TEMPLATE, model, "the personal results page");
+    return List.of(Output.page(path.substring(1) + "index.html", html));
+  }
+
+  PersonalView view(ContentPage page) {
+    Persona persona = figures.persona();
+    Map<?, ?> traits = page.frontMatter().get("traits") instanceof Map<?, ?> m ? m : Map.of();
+    List<ReasonLine> reasons = new ArrayList<>();
+    for (PersonalFigures.Reason r : figures.reasons()) {
+      Object trait = traits.get(r.feature().key());
+      reasons.add(new ReasonLine(r.feature().key(), r.feature().definition(), r.feature().unit(), Format.number(r.yourValue()),
+          Format.number(r.populationValue()), r.direction().label(), trait == null ? "" : String.valueOf(trait)));
+    }
+    Chart mix = Chart.bars("chart-your-mix", "Your session-type mix against the population",
+        "Grouped horizontal bar chart: the share of your sessions in each session type, next to its share among all sessions.",
+        "percent", "Session type", FigureViews.typeNames(),
+        List.of(new Chart.Series("Your sessions", FigureViews.THIS, percents(figures.yourMix()), List.of()),
+            new Chart.Series("All sessions", FigureViews.POPULATION, percents(figures.populationMix()), List.of())),
+        List.of(texts(figures.yourMix()), texts(figures.populationMix())), null);
+    List<SessionLine> sessions = new ArrayList<>();
+    for (PersonalFigures.SessionRow s : figures.sessions()) {
+      sessions.add(new SessionLine(s.date().toString(), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
+          Format.percent(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals()));
+    }
+    return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
+        String.valueOf(page.frontMatter().getOrDefault("tagline", persona.tagline())), Format.percent(figures.confidence()),
+        figures.provisional(), figures.runnerUp().map(Persona::displayName).orElse(""),
+        figures.runnerUp().map(p -> "/personas/" + p.slug() + "/").orElse(""), reasons, mix, overTime(),
+        Format.count(figures.sessions().size()), figures.sessions().get(0).date().toString(),
+        figures.sessions().get(figures.sessions().size() - 1).date().toString(), sessions);
+  }
+
+  // Sessions over time: one lane per session type, x the day since the first session.
+  private Chart overTime() {
+    var first = figures.sessions().get(0).date();
+    Map<SessionType, List<PersonalFigures.SessionRow>> byType = new EnumMap<>(SessionType.class);
+    figures.sessions().forEach(s -> byType.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s));
+    List<String> lanes = new ArrayList<>();
+    List<Chart.Series> series = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    byType.forEach((type, rows) -> {
+      lanes.add(type.displayName());
+      series.add(new Chart.Series(type.displayName(), type.ordinal() % 6 + 1, List.of(),
+          rows.stream().map(r -> new Chart.Point(ChronoUnit.DAYS.between(first, r.date()), type.displayName())).toList()));
+      texts.add(rows.stream().map(r -> r.date().toString()).toList());
+    });
+    return new Chart("chart-over-time", "timeline", "Your sessions over time",
+        "Strip chart: each of your " + figures.sessions().size() + " sessions as a mark on the day it started, one lane per session type.",
+        "days", "Date", lanes, series, texts, null);
+  }
+
+  private static List<Double> percents(TypeMix mix) {
+    return java.util.Arrays.stream(SessionType.values()).map(t -> Format.percentValue(mix.share(t))).toList();
+  }
+
+  private static List<String> texts(TypeMix mix) {
+    return java.util.Arrays.stream(SessionType.values()).map(t -> Format.percent(mix.share(t))).toList();
+  }
+
+  private ContentPage personaPage(RenderContext context) {
+    String slug = figures.persona().slug();
+    return context.content().pages().stream()
+        .filter(p -> p.template().equals("persona") && slug.equals(String.valueOf(p.frontMatter().get("slug"))))
+        .findFirst()
+        .orElseThrow(() -> PersonasException.failure(
+            "The personal page needs content/personas/" + slug + ".md (template: persona, slug: " + slug + "); add it."));
+  }
+
+  // The body of one h2 section of an authored page, up to the next h2; empty when it has none.
+  static String section(ContentPage page, String id) {
+    Matcher m = Pattern.compile("<h2[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>.*?</h2>(.*?)(?=<h2\\b|\\z)", Pattern.DOTALL)
+        .matcher(page.html());
+    return m.find() ? m.group(1).strip() : "";
+  }
+}

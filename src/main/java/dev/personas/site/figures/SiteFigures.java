@@ -1,0 +1,65 @@
+package dev.personas.site.figures;
+
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the pages show about a dataset, already computed: the site formats these numbers
+ * and never computes a statistic itself. The data stages fill it; {@code SiteData} carries it.
+ *
+ * @param dataset what was read
+ * @param types one entry per session type, in {@link SessionType} order
+ * @param personas one entry per persona, in {@link Persona} order
+ * @param populationTypeMix how all sessions split over the types (the pages' reference mix)
+ * @param features one row per feature, in {@link Feature} catalogue order
+ * @param validation the classifier's validation figures
+ * @param model which model classified the sessions
+ */
+public record SiteFigures(
+    Dataset dataset,
+    List<TypeFigures> types,
+    List<PersonaFigures> personas,
+    TypeMix populationTypeMix,
+    List<FeatureRow> features,
+    Validation validation,
+    ModelInfo model) {
+
+  public SiteFigures {
+    Objects.requireNonNull(dataset, "dataset");
+    types = List.copyOf(types);
+    personas = List.copyOf(personas);
+    Objects.requireNonNull(populationTypeMix, "populationTypeMix");
+    features = List.copyOf(features);
+    Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(model, "model");
+    if (!types.stream().map(TypeFigures::type).toList().equals(Arrays.asList(SessionType.values()))) {
+      throw new IllegalArgumentException("SiteFigures.types has one entry per session type, in SessionType order");
+    }
+    if (!personas.stream().map(PersonaFigures::persona).toList().equals(Arrays.asList(Persona.values()))) {
+      throw new IllegalArgumentException("SiteFigures.personas has one entry per persona, in Persona order");
+    }
+    if (!features.stream().map(FeatureRow::feature).toList().equals(Arrays.asList(Feature.values()))) {
+      throw new IllegalArgumentException("SiteFigures.features has one row per feature, in catalogue order");
+    }
+    if (types.stream().mapToInt(TypeFigures::sessions).sum() != dataset.sessions()) {
+      throw new IllegalArgumentException("The sessions of the seven types add up to the dataset's sessions");
+    }
+    if (personas.stream().mapToInt(PersonaFigures::persons).sum() != dataset.classifiedPersons()) {
+      throw new IllegalArgumentException("The people of the seven personas add up to the dataset's classified persons");
+    }
+  }
+
+  /** The figures of one session type. */
+  public TypeFigures of(SessionType type) {
+    return types.get(type.ordinal());
+  }
+
+  /** The figures of one persona. */
+  public PersonaFigures of(Persona persona) {
+    return personas.get(persona.ordinal());
+  }
+}

@@ -1,0 +1,302 @@
+package dev.personas.site;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import dev.personas.site.figures.ConfusionMatrix;
+import dev.personas.site.figures.DistinctiveFeature;
+import dev.personas.site.figures.FixtureFigures;
+import dev.personas.site.figures.SiteFigures;
+import dev.personas.site.figures.TypeFigures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The figure pages, built from the real content and templates with fixture figures. */
+class SitePagesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NO_DATA = "No dataset was analysed for this build.";
+
+  @TempDir Path temp;
+  TestSite site;
+  final SiteFigures figures = FixtureFigures.sample();
+
+  @BeforeEach
+  void copySources() {
+    site = TestSite.copyInto(temp);
+  }
+
+  private void build(Optional<SiteFigures> with) {
+    SiteData data = with.map(SiteData::of).orElse(SiteData.none());
+    site.build(site.options("/"), data);
+  }
+
+  private Document page(String relative) throws IOException {
+    return Jsoup.parse(site.out().resolve(relative).toFile(), "UTF-8");
+  }
+
+  /** The chart spec a canvas carries, parsed back from its attribute. */
+  private static JsonNode spec(Element figure) throws IOException {
+    return JSON.readTree(figure.selectFirst("canvas[data-chart]").attr("data-chart"));
+  }
+
+  private static List<Double> values(JsonNode spec, int series) {
+    List<Double> values = new ArrayList<>();
+    spec.get("series").get(series).get("values").forEach(v -> values.add(v.asDouble()));
+    return values;
+  }
+
+  @Test
+  void homeDrawsTheSharesOfSessionsAndPeopleTheBuildComputed() throws IOException {
+    build(Optional.of(figures));
+    Document home = page("index.html");
+    Element types = home.getElementById("chart-type-shares");
+    Element personas = home.getElementById("chart-persona-shares");
+    assertNotNull(types);
+    assertNotNull(personas);
+    List<Double> expectedTypes = figures.types().stream().map(t -> Format.percentValue(t.share())).toList();
+    assertEquals(expectedTypes, values(spec(types), 0));
+    assertEquals(FigureViews.typeNames(), types.select("tbody th").eachText());
+    assertEquals(figures.types().stream().map(t -> Format.percent(t.share())).toList(), types.select("tbody td").eachText());
+    assertEquals(figures.personas().stream().map(p -> Format.percent(p.share())).toList(), personas.select("tbody td").eachText());
+    assertEquals("25.0 %", personas.select("tbody tr").get(Persona.SHOWRUNNER.ordinal()).selectFirst("td").text());
+    assertTrue(home.selectFirst(".dataset-line").text().contains("500 sessions by 60 people in 33 repositories"));
+    assertTrue(home.selectFirst(".chart-foot").text().contains("48 people with at least 3 sessions"));
+    assertNotNull(home.selectFirst("a[href=/find-your-persona/]"), "home leads to find your persona");
+  }
+
+  @Test
+  void everyChartsTableHoldsExactlyTheNumbersTheChartDraws() throws IOException {
+    build(Optional.of(figures));
+    int charts = 0;
+    for (Path file : TestSite.htmlFiles(site.out())) {
+      Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+      for (Element figure : doc.select("figure.chart")) {
+        charts++;
+        JsonNode spec = spec(figure);
+        Element canvas = figure.selectFirst("canvas");
+        assertEquals("img", canvas.attr("role"), file + " " + figure.id());
+        assertFalse(canvas.attr("aria-label").isBlank(), file + " " + figure.id());
+        if (spec.get("kind").asText().equals("bar")) {
+          List<Element> rows = figure.select("tbody tr");
+          assertEquals(spec.get("labels").size(), rows.size(), file + " " + figure.id());
+          for (int s = 0; s < spec.get("series").size(); s++) {
+            for (int r = 0; r < rows.size(); r++) {
+              assertEquals(spec.get("labels").get(r).asText(), rows.get(r).selectFirst("th").text());
+              double shown = parse(rows.get(r).select("td").get(s).text());
+              assertEquals(values(spec, s).get(r), shown, 1e-9, file + " " + figure.id() + " row " + r);
+            }
+          }
+        } else {
+          List<String> minutes = new ArrayList<>();
+          spec.get("series").forEach(s -> s.get("points").forEach(p -> minutes.add(Format.minutes(p.get("x").asDouble()))));
+          List<String> shown = figure.select("tbody tr td:first-child").eachText();
+          assertEquals(minutes.stream().sorted().toList(), shown.stream().sorted().toList(), file + " " + figure.id());
+        }
+      }
+    }
+    // Home 2, 7 types x 4 (timeline, distinctive, endings, transitions; Marathon has no next), 6 personas, method 2.
+    assertEquals(2 + 7 * 4 - 1 + 6 + 2, charts);
+  }
+
+  private static double parse(String text) {
+    return Double.parseDouble(text.replace(" %", "").replace(",", "").replace('\u2212', '-'));
+  }
+
+  @Test
+  void sessionTypePagesShowTheirShareTimelineFeaturesEndingsAndNextTypes() throws IOException {
+    build(Optional.of(figures));
+    for (SessionType type : SessionType.values()) {
+      TypeFigures t = figures.of(type);
+      Document doc = page("session-types/" + type.slug() + "/index.html");
+      String where = type.slug();
+      assertEquals(List.of(Format.count(t.sessions()), Format.percent(t.share())), doc.select(".stats dd").eachText(), where);
+      Element timeline = doc.getElementById("chart-timeline");
+      assertEquals(t.representative().orElseThrow().events().size(), timeline.select("tbody tr").size(), where);
+      for (DistinctiveFeature d : t.distinctive()) {
+        Element row = doc.select(".figures > .table-scroll > table:has(caption:contains(medians of this type)) tbody tr")
+            .stream().filter(r -> r.selectFirst("th").text().equals(d.feature().key())).findFirst().orElseThrow();
+        assertEquals(List.of(Format.number(d.typeMedian()), Format.number(d.populationMedian()), Format.signed(d.zDistance())),
+            row.select("td.num").eachText(), where);
+      }
+      Element endings = doc.getElementById("chart-endings");
+      assertEquals(List.of(Format.percent(t.endings().orElseThrow().agentCommit()), Format.percent(t.endings().get().testsPassing()),
+          Format.percent(t.endings().get().afterError())), endings.select("tbody td").eachText(), where);
+      if (type == SessionType.MARATHON) {
+        assertNull(doc.getElementById("chart-transitions"), where);
+        assertTrue(doc.text().contains("no next step to show"), where);
+      } else {
+        assertEquals("50.0 %", doc.getElementById("chart-transitions").select("tbody td").get(0).text(), where);
+      }
+      assertEquals(1, doc.select(".note-sample").size(), where + " labels its figures as illustrative");
+      assertFalse(doc.text().contains(NO_DATA), where);
+    }
+  }
+
+  @Test
+  void personaPagesShowTheirShareTypeMixBorrowLinksAndShareCard() throws IOException {
+    build(Optional.of(figures));
+    Document doc = page("personas/showrunner/index.html");
+    assertEquals(List.of("12", "25.0 %", Format.percent(11 / 12.0)), doc.select(".stats dd").eachText());
+    Element mix = doc.getElementById("chart-type-mix");
+    assertEquals(List.of("The Showrunner", "All sessions"), spec(mix).get("series").findValuesAsText("name"));
+    assertEquals(figures.types().stream().map(t -> Format.percentValue(t.share())).toList(), values(spec(mix), 1));
+    assertEquals(List.of("/personas/prompt-minimalist/", "/personas/pair-programmer/"), doc.select(".borrow a").eachAttr("href"));
+    assertEquals("/personas/showrunner/card.svg", doc.selectFirst("meta[property=og:image]").attr("content"));
+    assertTrue(site.out().resolve("personas/showrunner/card.svg").toFile().isFile());
+
+    Document nobody = page("personas/prompt-minimalist/index.html");
+    assertEquals(List.of("0", "0.0 %"), nobody.select(".stats dd").eachText());
+    assertTrue(nobody.select("canvas").isEmpty(), "no empty chart for a persona nobody has");
+    assertTrue(nobody.text().contains("Nobody in this dataset was given the persona The Prompt Minimalist"));
+    assertTrue(nobody.select("script[src$=charts.js]").isEmpty());
+  }
+
+  @Test
+  void methodPageGeneratesTheFeatureTableAndDrawsTheValidationFigures() throws IOException {
+    build(Optional.of(figures));
+    Document doc = page("method/index.html");
+    List<Element> rows = doc.select("table.feature-table tbody tr");
+    assertEquals(Feature.values().length, rows.size());
+    for (Feature f : Feature.values()) {
+      Element row = rows.get(f.ordinal());
+      var r = figures.features().get(f.ordinal());
+      assertAll(f.key(),
+          () -> assertEquals(f.key(), row.selectFirst("th").text()),
+          () -> assertEquals(f.definition(), row.select("td").get(0).text()),
+          () -> assertEquals(List.of(Format.number(r.q1()), Format.number(r.populationMedian()), Format.number(r.q3())),
+              row.select("td.num").eachText()));
+    }
+    assertEquals(List.of("93.4 %", "87.5 %"), doc.select("#validation ~ dl.stats dd, .stats dd").eachText());
+    Element recovery = doc.getElementById("chart-recovery");
+    assertEquals(List.of(93.4, 87.5), values(spec(recovery), 0));
+    assertEquals(List.of(90.0, 85.0), values(spec(recovery), 1));
+    ConfusionMatrix m = figures.validation().typeConfusion().orElseThrow();
+    Element heat = doc.getElementById("confusion-types");
+    for (int r = 0; r < m.labels().size(); r++) {
+      List<String> cells = heat.select("tbody tr").get(r).select("td:not(.total)").eachText();
+      assertEquals(m.counts().get(r).stream().map(c -> Format.count(c)).toList(), cells);
+    }
+    assertEquals(m.labels().size(), heat.select("td.diag").size());
+    assertTrue(doc.text().contains("Across 50 bootstrap resamples"));
+    assertTrue(doc.text().contains("mean adjusted Rand index of 0.87 (lowest 0.74; target 0.80: met)"));
+    assertTrue(doc.text().contains("81.3 % of the people given a persona were classified decisively"));
+    assertTrue(doc.text().contains("sha256:5f2c9e01"));
+    assertNotNull(doc.getElementById("chart-silhouette"));
+  }
+
+  @Test
+  void withoutGroundTruthRecoveryIsNotAvailableAndTheRestIsStillShown() throws IOException {
+    build(Optional.of(FixtureFigures.withoutGroundTruth()));
+    Document doc = page("method/index.html");
+    assertNull(doc.getElementById("chart-recovery"));
+    assertNull(doc.getElementById("confusion-types"));
+    assertTrue(doc.text().contains("Not available. swe-chat-v1 carries no known session types or personas"));
+    assertNotNull(doc.getElementById("chart-silhouette"));
+    assertTrue(doc.select(".note-sample").isEmpty(), "a real dataset is not labelled illustrative");
+    assertTrue(doc.select(".sample-banner").isEmpty());
+  }
+
+  @Test
+  void withoutFiguresEveryFigurePageSaysNoDatasetWasAnalysedAndDrawsNothing() throws IOException {
+    build(Optional.empty());
+    List<String> figurePages = new ArrayList<>(List.of("index.html", "method/index.html"));
+    for (SessionType t : SessionType.values()) {
+      figurePages.add("session-types/" + t.slug() + "/index.html");
+    }
+    for (Persona p : Persona.values()) {
+      figurePages.add("personas/" + p.slug() + "/index.html");
+    }
+    for (String file : figurePages) {
+      Document doc = page(file);
+      assertTrue(doc.text().contains(NO_DATA), file);
+      assertTrue(doc.select("canvas, .stats").isEmpty(), file + " draws no chart and shows no figure");
+      assertTrue(doc.select("script[src$=chart.umd.js]").isEmpty(), file + " loads no chart library");
+    }
+    // The catalogue is code, not data: the feature table is there without figures, minus quartiles.
+    assertEquals(Feature.values().length, page("method/index.html").select("table.feature-table tbody tr").size());
+    assertTrue(page("method/index.html").select("table.feature-table td.num").isEmpty());
+  }
+
+  @Test
+  void noPageTypesAFigureWhenTheBuildHasNone() throws IOException {
+    // Every figure on a page comes from the build: without figures, no page but the data page
+    // (which quotes the study, labelled as such) shows a digit, apart from the project's targets.
+    build(Optional.empty());
+    for (Path file : TestSite.htmlFiles(site.out())) {
+      String relative = site.out().relativize(file).toString();
+      if (relative.equals("data/index.html")) {
+        continue;
+      }
+      Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+      Element main = doc.selectFirst("main");
+      // The feature catalogue's definitions are code ("under 200 characters"), not figures.
+      main.select(".target, .feature-table").remove();
+      assertFalse(main.text().matches("(?s).*\\d.*"), relative + " shows a number without figures: " + main.text().replaceAll("[^\\d]*(\\S*\\d\\S*)?", "$1 "));
+    }
+  }
+
+  @Test
+  void shareCardsEscapeHostileNamesAndTaglines() throws Exception {
+    String hostile = "<script>alert('x')</script> & \"quotes\" \u0007";
+    String svg = ShareCardRenderer.svg("Site <b>", hostile, hostile + " " + hostile);
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(0, doc.getElementsByTagName("script").getLength());
+    assertEquals(0, doc.getElementsByTagName("b").getLength());
+    assertEquals("<script>alert('x')</script> & \"quotes\" ", doc.getElementsByTagName("text").item(1).getTextContent());
+
+    site.write("content/personas/showrunner.md", site.read("content/personas/showrunner.md")
+        .replace("title: \"The Showrunner\"", "title: \"<svg onload=alert(1)>\"")
+        .replace("tagline: \"Builds the stage, casts the crew, then runs the show.\"", "tagline: \"]]> <script>x</script>\""));
+    build(Optional.of(figures));
+    String card = site.read("site/personas/showrunner/card.svg");
+    assertFalse(card.contains("<script"), card);
+    assertFalse(card.contains("<svg onload"), card);
+    assertTrue(card.contains("&lt;svg onload=alert(1)&gt;"));
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(site.out().resolve("personas/showrunner/card.svg").toFile());
+  }
+
+  @Test
+  void personalPageRendersFromPersonalFiguresWithTheAuthoredProfile() throws IOException {
+    var renderers = new ArrayList<>(Renderers.standard());
+    renderers.add(0, new PersonalPageRenderer(FixtureFigures.personal(), "/me/"));
+    new SiteBuilder(site.options("/"), renderers, () -> 0L).build(SiteData.of(figures));
+    Document doc = page("me/index.html");
+    assertEquals("The Showrunner", doc.selectFirst("h1").text());
+    assertEquals(List.of("78.0 %", "6", "2026-10-01", "2026-10-21", "The Spec-First Architect"), doc.select(".stats dd").eachText());
+    List<Element> reasons = doc.select("table.reasons tbody tr");
+    assertEquals(3, reasons.size());
+    assertEquals("plan_mode", reasons.get(0).selectFirst("code").text());
+    assertEquals(List.of("2.50", "0"), reasons.get(0).select("td.num").eachText());
+    assertTrue(reasons.get(0).selectFirst(".trait").text().contains("plan mode"), "the persona's authored trait line");
+    assertEquals("lower than most", reasons.get(2).select("td").last().text());
+    assertEquals(6, doc.select("table.sessions tbody tr").size());
+    assertEquals(List.of("2026-10-01", "Scaffold", "70.0 %", "12.5", "3", "plan mode 1 subagents"),
+        doc.select("table.sessions tbody tr").get(0).select("td").eachText());
+    assertEquals("50.0 %", doc.getElementById("chart-your-mix").select("tbody tr").get(SessionType.SCAFFOLD.ordinal()).select("td").get(0).text());
+    assertEquals(6, doc.getElementById("chart-over-time").select("tbody tr").size());
+    assertTrue(doc.selectFirst("#moves ~ ul").text().contains("Opening in plan mode"), "signature moves from content");
+    assertTrue(doc.text().contains("Distance. Delegation hides detail by design"), "blind spot from content");
+    assertEquals(List.of("/personas/prompt-minimalist/", "/personas/pair-programmer/"), doc.select(".borrow a").eachAttr("href"));
+    assertNotNull(doc.selectFirst("main a[href=/personas/showrunner/]"), "links to the full profile");
+    assertTrue(doc.text().contains("cleanupPeriodDays"));
+  }
+}

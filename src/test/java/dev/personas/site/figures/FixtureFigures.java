@@ -1,0 +1,144 @@
+package dev.personas.site.figures;
+
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hand-made figures for page tests: every number distinct enough that a test can find it on a
+ * page, plus the edge cases a real dataset can produce (a persona nobody has, a type nobody
+ * followed with another session, a dataset without ground truth).
+ */
+public final class FixtureFigures {
+  private FixtureFigures() {}
+
+  /** Sessions per type, in SessionType order; they add up to 500. */
+  public static final int[] TYPE_SESSIONS = {120, 85, 40, 55, 95, 30, 75};
+  /** People per persona, in Persona order; the Prompt Minimalist has nobody. They add up to 48. */
+  public static final int[] PERSONA_PERSONS = {9, 5, 8, 12, 6, 0, 8};
+
+  public static SiteFigures sample() {
+    return figures(true, true);
+  }
+
+  /** A real dataset without known truth: recovery and confusion are not available. */
+  public static SiteFigures withoutGroundTruth() {
+    return figures(false, false);
+  }
+
+  static SiteFigures figures(boolean sample, boolean groundTruth) {
+    Dataset dataset = new Dataset(sample ? "bundled synthetic sample" : "swe-chat-v1", sample, 500, 60, 33, 7, 48, 3, groundTruth);
+    TypeMix population = mix(i -> TYPE_SESSIONS[i] / 500.0);
+    List<TypeFigures> types = new ArrayList<>();
+    for (SessionType type : SessionType.values()) {
+      int i = type.ordinal();
+      List<DistinctiveFeature> distinctive = List.of(
+          new DistinctiveFeature(Feature.values()[i], 12.5 + i, 4.0 + i, 2.25 - i * 0.5),
+          new DistinctiveFeature(Feature.values()[i + 10], 0.35 + i / 100.0, 0.2, 1.4),
+          new DistinctiveFeature(Feature.ACTIVE_MINUTES, 42.0 + i * 3, 18.5, -0.75 - i / 10.0));
+      List<Quartiles> quartiles = List.of(
+          new Quartiles(Feature.PROMPTS, 1 + i, 3 + i, 8 + i),
+          new Quartiles(Feature.ACTIVE_MINUTES, 4.5, 11.25 + i, 37.0));
+      Endings endings = new Endings(0.1 + i * 0.05, 0.62 - i * 0.03, 0.04 + i * 0.06);
+      Map<SessionType, Double> next = new EnumMap<>(SessionType.class);
+      if (type != SessionType.MARATHON) {
+        next.put(SessionType.ONE_SHOT, 0.5);
+        next.put(SessionType.CONSULT, 0.3);
+        next.put(SessionType.SPIRAL, 0.2);
+      }
+      types.add(new TypeFigures(type, TYPE_SESSIONS[i], TYPE_SESSIONS[i] / 500.0, distinctive, quartiles,
+          Optional.of(endings), next, Optional.of(timeline(i))));
+    }
+    List<PersonaFigures> personas = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      int n = PERSONA_PERSONS[persona.ordinal()];
+      int p = persona.ordinal();
+      personas.add(new PersonaFigures(persona, n, n / 48.0,
+          n == 0 ? Optional.empty() : Optional.of(mix(i -> weight(p, i))),
+          n == 0 ? Optional.empty() : Optional.of((n - 1.0) / n)));
+    }
+    List<FeatureRow> rows = new ArrayList<>();
+    for (Feature f : Feature.values()) {
+      rows.add(new FeatureRow(f, f.ordinal() + 0.5, f.ordinal(), f.ordinal() + 2.25));
+    }
+    Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
+    for (SessionType type : SessionType.values()) {
+      silhouette.put(type, 0.61 - type.ordinal() * 0.07);
+    }
+    Validation validation = new Validation(
+        groundTruth ? Optional.of(0.934) : Optional.empty(),
+        groundTruth ? Optional.of(0.875) : Optional.empty(),
+        groundTruth ? Optional.of(confusion(SessionType.values().length, 60, "type")) : Optional.empty(),
+        groundTruth ? Optional.of(confusion(Persona.values().length, 7, "persona")) : Optional.empty(),
+        new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125);
+    return new SiteFigures(dataset, types, personas, population, rows, validation,
+        new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length));
+  }
+
+  public static PersonalFigures personal() {
+    List<PersonalFigures.SessionRow> sessions = new ArrayList<>();
+    SessionType[] order = {SessionType.SCAFFOLD, SessionType.BLUEPRINT, SessionType.SCAFFOLD, SessionType.ONE_SHOT,
+        SessionType.SCAFFOLD, SessionType.SPIRAL};
+    for (int i = 0; i < order.length; i++) {
+      sessions.add(new PersonalFigures.SessionRow(LocalDate.of(2026, 10, 1).plusDays(i * 4L), order[i], 0.7 + i * 0.03,
+          12.5 + i * 7, 3 + i, List.of("plan mode", i + 1 + " subagents")));
+    }
+    return new PersonalFigures(Persona.SHOWRUNNER, 0.78, false, Optional.of(Persona.SPEC_FIRST_ARCHITECT),
+        List.of(new PersonalFigures.Reason(Feature.PLAN_MODE, 2.5, 0.0, PersonalFigures.Direction.HIGHER),
+            new PersonalFigures.Reason(Feature.SUBAGENT_CALLS, 3.0, 0.25, PersonalFigures.Direction.HIGHER),
+            new PersonalFigures.Reason(Feature.CORRECTIONS, 0.5, 2.0, PersonalFigures.Direction.LOWER)),
+        new TypeMix(Map.of(SessionType.ONE_SHOT, 1 / 6.0, SessionType.CONSULT, 0.0, SessionType.BLUEPRINT, 1 / 6.0,
+            SessionType.SCAFFOLD, 0.5, SessionType.WORKSHOP, 0.0, SessionType.MARATHON, 0.0, SessionType.SPIRAL, 1 / 6.0)),
+        mix(i -> TYPE_SESSIONS[i] / 500.0), sessions);
+  }
+
+  // A persona leans on its types: weight 6 on each of them, 1 elsewhere, normalised.
+  private static double weight(int persona, int type) {
+    List<SessionType> leans = Persona.values()[persona].leansOn();
+    double total = 0;
+    for (SessionType t : SessionType.values()) {
+      total += leans.contains(t) ? 6 : 1;
+    }
+    return (leans.contains(SessionType.values()[type]) ? 6 : 1) / total;
+  }
+
+  private static TypeMix mix(java.util.function.IntToDoubleFunction share) {
+    Map<SessionType, Double> shares = new EnumMap<>(SessionType.class);
+    for (SessionType type : SessionType.values()) {
+      shares.put(type, share.applyAsDouble(type.ordinal()));
+    }
+    return new TypeMix(shares);
+  }
+
+  private static Timeline timeline(int seed) {
+    TimelineKind[] script = {TimelineKind.PROMPT, TimelineKind.READ, TimelineKind.READ, TimelineKind.EDIT,
+        TimelineKind.SHELL, TimelineKind.TEST_FAILED, TimelineKind.ERROR, TimelineKind.PROMPT, TimelineKind.EDIT,
+        TimelineKind.TEST, TimelineKind.SUBAGENT, TimelineKind.INTERRUPT, TimelineKind.COMMAND, TimelineKind.COMPACTION};
+    List<TimelineEvent> events = new ArrayList<>();
+    int n = 8 + seed;
+    for (int j = 0; j < n; j++) {
+      events.add(new TimelineEvent(j * (1.25 + seed * 0.5), script[(j + seed) % script.length]));
+    }
+    return new Timeline((n - 1) * (1.25 + seed * 0.5) + 0.5, events);
+  }
+
+  private static ConfusionMatrix confusion(int size, int diagonal, String prefix) {
+    List<String> labels = new ArrayList<>();
+    List<List<Integer>> counts = new ArrayList<>();
+    for (int r = 0; r < size; r++) {
+      labels.add(prefix.equals("type") ? SessionType.values()[r].displayName() : Persona.values()[r].displayName());
+      List<Integer> row = new ArrayList<>();
+      for (int c = 0; c < size; c++) {
+        row.add(r == c ? diagonal + r : (r + c) % 3);
+      }
+      counts.add(row);
+    }
+    return new ConfusionMatrix(labels, counts);
+  }
+}

@@ -1,0 +1,185 @@
+/*
+ * Draws every <canvas data-chart="{...}"> of the page with Chart.js (loaded before this file
+ * from /assets/vendor/chart.umd.js). The JSON comes from the build; this file only styles it.
+ * Colours are the site's CSS custom properties, read at draw time, so light and dark mode both
+ * work; charts are redrawn when the colour scheme changes. No animation: screenshots are stable.
+ * The numbers are also in a <table> beside each chart, the text alternative.
+ */
+(function () {
+  "use strict";
+
+  var POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "crossRot", "star", "rectRounded", "cross"];
+  var drawn = [];
+
+  function css(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
+  function palette() {
+    var colours = [];
+    for (var i = 1; i <= 6; i++) {
+      colours[i] = css("--chart-" + i);
+    }
+    return colours;
+  }
+
+  function formatter(unit) {
+    switch (unit) {
+      case "percent": return function (v) { return v.toFixed(1) + " %"; };
+      case "signed": return function (v) { return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + Math.abs(v).toFixed(1); };
+      case "minutes": return function (v) { return v.toFixed(1) + " min"; };
+      case "days": return function (v) { return "day " + Math.round(v); };
+      default: return function (v) { return String(Math.round(v * 100) / 100); };
+    }
+  }
+
+  function tickFormatter(unit) {
+    switch (unit) {
+      case "percent": return function (v) { return v + " %"; };
+      case "signed": return function (v) { return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + Math.abs(v); };
+      default: return function (v) { return v; };
+    }
+  }
+
+  function barConfig(spec, colours, base) {
+    var format = formatter(spec.unit);
+    return {
+      type: "bar",
+      data: {
+        labels: spec.labels,
+        datasets: spec.series.map(function (s) {
+          return {
+            label: s.name,
+            data: s.values,
+            backgroundColor: colours[s.colour],
+            borderWidth: 0,
+            borderRadius: 3,
+            maxBarThickness: 26
+          };
+        })
+      },
+      options: Object.assign(base, {
+        indexAxis: "y",
+        scales: {
+          x: {
+            beginAtZero: true,
+            suggestedMax: spec.unit === "percent" ? 10 : undefined,
+            grid: { color: css("--border") },
+            border: { color: css("--border") },
+            ticks: { color: css("--muted"), callback: tickFormatter(spec.unit) }
+          },
+          y: {
+            grid: { display: false },
+            border: { color: css("--border") },
+            ticks: { color: css("--text"), autoSkip: false }
+          }
+        },
+        plugins: {
+          legend: {
+            display: spec.series.length > 1,
+            position: "bottom",
+            labels: { color: css("--text"), boxWidth: 14, boxHeight: 14 }
+          },
+          tooltip: {
+            callbacks: {
+              label: function (item) { return item.dataset.label + ": " + format(item.parsed.x); }
+            }
+          }
+        }
+      })
+    };
+  }
+
+  function timelineConfig(spec, colours, base) {
+    var format = formatter(spec.unit);
+    var xTitle = spec.unit === "days" ? "Days since the first session" : "Active minutes since the session began";
+    return {
+      type: "scatter",
+      data: {
+        datasets: spec.series.map(function (s, i) {
+          return {
+            label: s.name,
+            data: s.points,
+            backgroundColor: colours[s.colour],
+            borderColor: colours[s.colour],
+            pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+            pointRadius: 5,
+            pointHoverRadius: 7
+          };
+        })
+      },
+      options: Object.assign(base, {
+        scales: {
+          x: {
+            type: "linear",
+            min: 0,
+            title: { display: true, text: xTitle, color: css("--muted") },
+            grid: { color: css("--border") },
+            border: { color: css("--border") },
+            ticks: { color: css("--muted") }
+          },
+          y: {
+            type: "category",
+            labels: spec.labels,
+            offset: true,
+            grid: { color: css("--border") },
+            border: { color: css("--border") },
+            ticks: { color: css("--text") }
+          }
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: {
+              label: function (item) { return item.dataset.label + " at " + format(item.parsed.x); }
+            }
+          }
+        }
+      })
+    };
+  }
+
+  // Bars need room per label; a timeline per lane. The box's height is set here because the
+  // pages' CSP forbids style attributes.
+  function height(spec) {
+    if (spec.kind === "timeline") {
+      return spec.labels.length * 36 + 80;
+    }
+    var perLabel = spec.series.length * 20 + 16;
+    return spec.labels.length * perLabel + (spec.series.length > 1 ? 90 : 50);
+  }
+
+  function draw() {
+    drawn.forEach(function (chart) { chart.destroy(); });
+    drawn = [];
+    var colours = palette();
+    Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    Chart.defaults.font.size = 13;
+    Chart.defaults.color = css("--text");
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var spec = JSON.parse(canvas.getAttribute("data-chart"));
+      canvas.parentElement.style.height = height(spec) + "px";
+      var base = { animation: false, responsive: true, maintainAspectRatio: false, events: ["mousemove", "mouseout", "click", "touchstart", "touchmove"] };
+      var config = spec.kind === "timeline" ? timelineConfig(spec, colours, base) : barConfig(spec, colours, base);
+      drawn.push(new Chart(canvas, config));
+      canvas.setAttribute("data-drawn", "true");
+    });
+  }
+
+  function start() {
+    if (typeof Chart === "undefined") {
+      throw new Error("Chart.js did not load: the tables beside each chart still hold the numbers.");
+    }
+    draw();
+    var scheme = window.matchMedia("(prefers-color-scheme: dark)");
+    if (scheme.addEventListener) {
+      scheme.addEventListener("change", draw);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
