@@ -8,6 +8,8 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new BuildCommand(), new ServeCommand(), new IngestCommand());
+    return List.of(
+        new BuildCommand(), new ServeCommand(), new ClassifyCommand(), new SampleCommand(),
+        new IngestCommand());
   }
 }

@@ -1,13 +1,23 @@
 package dev.personas.sample;
 
 import blue.strategic.parquet.ParquetWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -64,6 +74,31 @@ public final class ParquetTable {
         out.write(row);
       }
     }
+    sortFooterEncodings(file);
+  }
+
+  /**
+   * parquet-mr lists each column chunk's encodings from a HashSet of enums, whose order changes
+   * from one JVM run to the next; sorting the list in the footer (which is the file's tail, so no
+   * offset moves) makes the same rows give the same bytes.
+   */
+  private static void sortFooterEncodings(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    int start = bytes.length - 8 - length;
+    FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, start, length));
+    for (RowGroup group : footer.getRow_groups()) {
+      for (ColumnChunk chunk : group.getColumns()) {
+        chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+      }
+    }
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
+    Util.writeFileMetaData(footer, rewritten);
+    if (rewritten.size() != length) {
+      throw new IOException("Parquet footer of " + file + " changed size when sorted");
+    }
+    System.arraycopy(rewritten.toByteArray(), 0, bytes, start, length);
+    Files.write(file, bytes);
   }
 
   private static Object value(Column c, Object v) {

@@ -1,0 +1,202 @@
+package dev.personas.sample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blue.strategic.parquet.Hydrator;
+import blue.strategic.parquet.ParquetReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleGeneratorTest {
+  /** Small but with every persona planted at least three times (21+ users). */
+  static final SampleOptions SMALL = new SampleOptions(420, 24, 12, 7L);
+
+  @TempDir static Path shared;
+  static Path sample;
+  static JsonNode truth;
+
+  @BeforeAll
+  static void generate() throws IOException {
+    sample = shared.resolve("a");
+    new SampleGenerator(SMALL).generate(sample);
+    truth = new ObjectMapper().readTree(sample.resolve("ground-truth.json").toFile());
+  }
+
+  static Map<String, byte[]> tree(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalFiles() throws IOException {
+    Path again = shared.resolve("again");
+    new SampleGenerator(SMALL).generate(again);
+    Map<String, byte[]> a = tree(sample);
+    Map<String, byte[]> b = tree(again);
+    assertEquals(a.keySet(), b.keySet());
+    for (String name : a.keySet()) {
+      assertArrayEquals(a.get(name), b.get(name), name);
+    }
+  }
+
+  @Test
+  void differentSeedsGiveDifferentSamples() throws IOException {
+    Path other = shared.resolve("other");
+    new SampleGenerator(new SampleOptions(SMALL.sessions(), SMALL.users(), SMALL.repos(), 8L)).generate(other);
+    assertNotEquals(truth, new ObjectMapper().readTree(other.resolve("ground-truth.json").toFile()));
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(sample.resolve("sessions.parquet")),
+        Files.readAllBytes(other.resolve("sessions.parquet"))));
+  }
+
+  @Test
+  void groundTruthCoversEverySessionAndUserOfTheSessionsTable() throws IOException {
+    List<Map<String, Object>> rows = sessionsTable();
+    assertEquals(SMALL.sessions(), rows.size());
+    Set<String> ids = rows.stream().map(r -> (String) r.get("session_id")).collect(Collectors.toSet());
+    Set<String> users = rows.stream().map(r -> (String) r.get("user_id")).collect(Collectors.toSet());
+    assertEquals(ids, fieldNames(truth.get("sessions")));
+    assertEquals(users, fieldNames(truth.get("users")));
+    assertEquals(SMALL.users(), users.size());
+    for (String id : ids) {
+      assertTrue(Files.isRegularFile(sample.resolve("transcripts").resolve(id + ".jsonl")), id);
+      SessionType.fromSlug(truth.get("sessions").get(id).asText());
+    }
+    Map<Persona, Integer> personas = new EnumMap<>(Persona.class);
+    truth.get("users").forEach(p -> personas.merge(Persona.fromSlug(p.asText()), 1, Integer::sum));
+    for (Persona p : Persona.values()) {
+      assertTrue(personas.getOrDefault(p, 0) >= 3, p + " has " + personas.get(p) + " users");
+    }
+    assertTrue(personas.get(Persona.SHOWRUNNER) > personas.get(Persona.PROMPT_MINIMALIST));
+  }
+
+  @Test
+  void everyPlantedTypeShowsItsSignalsInTheTranscript() throws IOException {
+    Set<String> offType = new HashSet<>();
+    truth.get("noise").get("off_type").forEach(n -> offType.add(n.asText()));
+    Map<SessionType, List<TranscriptSignals>> byType = new EnumMap<>(SessionType.class);
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) truth.get("sessions")::fields) {
+      if (!offType.contains(e.getKey())) {
+        byType.computeIfAbsent(SessionType.fromSlug(e.getValue().asText()), t -> new ArrayList<>())
+            .add(TranscriptSignals.of(sample.resolve("transcripts").resolve(e.getKey() + ".jsonl")));
+      }
+    }
+    assertEquals(SessionType.values().length, byType.size(), byType.keySet().toString());
+    for (TranscriptSignals s : byType.get(SessionType.MARATHON)) {
+      assertTrue(s.prompts.size() >= 20, "marathon with " + s.prompts.size() + " prompts");
+      assertTrue(s.activeTime.compareTo(Duration.ofMinutes(60)) >= 0, "marathon active " + s.activeTime);
+    }
+    for (TranscriptSignals s : byType.get(SessionType.CONSULT)) {
+      assertEquals(0, s.count("Edit") + s.count("Write") + s.count("MultiEdit"), "consult edits: " + s.tools);
+      assertTrue(s.prompts.stream().anyMatch(p -> p.contains("?")));
+    }
+    for (TranscriptSignals s : byType.get(SessionType.ONE_SHOT)) {
+      assertTrue(s.prompts.size() <= 4 && s.tools.size() <= 8, "one-shot " + s.prompts.size() + " " + s.tools);
+      assertTrue(s.activeTime.compareTo(Duration.ofMinutes(30)) < 0);
+    }
+    for (TranscriptSignals s : byType.get(SessionType.BLUEPRINT)) {
+      String first = s.prompts.get(0);
+      assertTrue(first.length() >= 400 && (first.contains("## ") || first.startsWith("Implement the following plan")), first);
+      assertTrue(s.prompts.size() <= 3 && s.count("Edit") + s.count("Write") >= 3);
+    }
+    for (TranscriptSignals s : byType.get(SessionType.SCAFFOLD)) {
+      assertTrue(s.planMode && s.count("Task") >= 1 && s.count("TodoWrite") >= 1 && s.count("ExitPlanMode") == 1);
+    }
+    for (TranscriptSignals s : byType.get(SessionType.WORKSHOP)) {
+      assertTrue(s.prompts.size() >= 4 && s.count("Edit") >= s.prompts.size(), s.prompts.size() + " " + s.tools);
+      assertTrue(s.prompts.subList(1, s.prompts.size()).stream().allMatch(p -> p.lines().findFirst().orElse("").length() <= 120));
+    }
+    for (TranscriptSignals s : byType.get(SessionType.SPIRAL)) {
+      long vague = s.prompts.stream().filter(p -> p.matches("(?s)(it still|still|same|fix it|nope|that didn.t).*")).count();
+      assertTrue(vague >= 2 && s.toolErrors >= 1, "spiral vague=" + vague + " errors=" + s.toolErrors);
+    }
+  }
+
+  @Test
+  void scaffoldSubagentsHaveTheirOwnSidechainTranscripts() throws IOException {
+    try (Stream<Path> walk = Files.walk(sample.resolve("transcripts"))) {
+      List<Path> agents = walk.filter(p -> p.getFileName().toString().startsWith("agent-")).collect(Collectors.toList());
+      assertFalse(agents.isEmpty());
+      JsonNode first = new ObjectMapper().readTree(Files.readAllLines(agents.get(0)).get(0));
+      assertTrue(first.get("isSidechain").asBoolean());
+      assertEquals(agents.get(0).getParent().getParent().getFileName().toString(), first.get("sessionId").asText());
+    }
+  }
+
+  @Test
+  void malformedLinesAreWhereTheGroundTruthSays() throws IOException {
+    JsonNode files = truth.get("noise").get("malformed_files");
+    assertTrue(files.size() >= 1);
+    for (JsonNode f : files) {
+      assertEquals(1, TranscriptSignals.of(sample.resolve(f.asText())).malformedLines, f.asText());
+    }
+  }
+
+  @Test
+  void tarGzRoundTripKeepsEveryFile() throws IOException {
+    Path archive = shared.resolve("s.tar.gz");
+    TarGz.pack(sample, archive);
+    Path out = shared.resolve("unpacked");
+    try (var in = Files.newInputStream(archive)) {
+      TarGz.unpack(in, out);
+    }
+    Map<String, byte[]> a = tree(sample);
+    Map<String, byte[]> b = tree(out);
+    assertEquals(a.keySet(), b.keySet());
+    a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<Map<String, Object>> sessionsTable() throws IOException {
+    Hydrator<Map<String, Object>, Map<String, Object>, String> h = new Hydrator<>() {
+      public Map<String, Object> start() {
+        return new HashMap<>();
+      }
+
+      public Map<String, Object> add(Map<String, Object> m, String k, Object v) {
+        m.put(k, v);
+        return m;
+      }
+
+      public Map<String, Object> finish(Map<String, Object> m) {
+        return m;
+      }
+    };
+    try (Stream<Map<String, Object>> rows = ParquetReader.streamContent(
+        sample.resolve("sessions.parquet").toFile(), h, p -> String.join(".", p))) {
+      return rows.collect(Collectors.toList());
+    }
+  }
+}
