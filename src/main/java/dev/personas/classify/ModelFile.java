@@ -44,26 +44,39 @@ public final class ModelFile {
 
   /** Reads a model written by this version of personas, or fails saying what differs. */
   public static Model read(Path path) {
-    JsonNode tree;
+    byte[] bytes;
     try {
-      tree = Json.MAPPER.readTree(Files.readAllBytes(path));
+      bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw PersonasException.usage("The model file " + path + " does not exist. Give the path"
           + " of a model.json written by `personas build`.");
     } catch (IOException e) {
-      throw PersonasException.failure("The model file " + path + " is not readable JSON: "
+      throw PersonasException.failure("The model file " + path + " is not readable: "
+          + e.getMessage() + ".", e);
+    }
+    return parse(bytes, path.toString());
+  }
+
+  /** Reads a model from bytes; {@code where} names their origin in error messages. */
+  public static Model parse(byte[] bytes, String where) {
+    JsonNode tree;
+    try {
+      tree = Json.MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      throw PersonasException.failure("The model file " + where + " is not readable JSON: "
           + e.getMessage() + ". Rebuild it with `personas build`.", e);
     }
-    checkCompatible(tree, path);
+    checkCompatible(tree, where);
     try {
       return Json.MAPPER.treeToValue(tree, Model.class);
     } catch (JacksonException | IllegalArgumentException e) {
-      throw PersonasException.failure("The model file " + path + " is malformed: "
+      throw PersonasException.failure("The model file " + where + " is malformed: "
           + e.getMessage() + ". Rebuild it with `personas build`.", e);
     }
   }
 
-  private static void checkCompatible(JsonNode tree, Path path) {
+
+  private static void checkCompatible(JsonNode tree, String path) {
     String fix = " Rebuild the model with this version of personas (`personas build`), or use the"
         + " personas version that wrote it.";
     if (tree == null || !tree.isObject()) {

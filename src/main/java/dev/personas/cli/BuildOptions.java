@@ -1,6 +1,9 @@
 package dev.personas.cli;
 
+import dev.personas.load.SourceFormat;
 import dev.personas.site.SiteOptions;
+import dev.personas.study.DatasetSource;
+import dev.personas.study.Sources;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -27,6 +30,25 @@ public final class BuildOptions {
 
   @Option(names = "--origin", paramLabel = "URL", description = "Scheme and host the site is published at (https://me.github.io), for absolute URLs in sitemap.xml.")
   String origin;
+
+  @Option(names = "--dataset", paramLabel = "PATH", description = "A dataset to analyse instead of the bundled synthetic sample: a SWE-chat folder (Parquet, JSONL or CSV tables and/or transcripts/) or folders of Claude Code or Codex logs.")
+  Path dataset;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Read --dataset as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+  SourceFormat format;
+
+  @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")
+  boolean noData;
+
+  /** The dataset this build analyses: the named one, the bundled sample, or none. */
+  public Optional<DatasetSource> datasetSource() {
+    if (noData) {
+      return Optional.empty();
+    }
+    return Optional.of(dataset == null
+        ? Sources.bundledSample()
+        : Sources.dataset(dataset, Optional.ofNullable(format)));
+  }
 
   /** The options as the site engine takes them. */
   public SiteOptions toSiteOptions() {

@@ -39,6 +39,11 @@ public record Output(String path, byte[] bytes, Kind kind) {
     return new Output(path, text.getBytes(StandardCharsets.UTF_8), Kind.GENERATED);
   }
 
+  /** A file the build computed, as bytes (model.json, validation.json). */
+  public static Output generated(String path, byte[] bytes) {
+    return new Output(path, bytes, Kind.GENERATED);
+  }
+
   public static Output copy(String path, byte[] bytes) {
     return new Output(path, bytes, Kind.COPY);
   }

@@ -34,7 +34,11 @@ public final class SiteBuilder {
         content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
         content.nav(), data.sample(), data.data());
     Templates templates = new Templates(options.templates(), site);
-    List<Output> files = renderAll(new RenderContext(site, content, templates, options, data.figures(), List.of()));
+    // The data stages' own files (model.json, validation.json) come first: pages may link to them.
+    List<Output> published = data.files().entrySet().stream()
+        .map(file -> Output.generated(file.getKey(), file.getValue()))
+        .toList();
+    List<Output> files = renderAll(new RenderContext(site, content, templates, options, data.figures(), published));
     new LinkCheck(files).check(linksIn(content, templates));
     new SiteWriter(options.out()).write(files);
     return BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started));

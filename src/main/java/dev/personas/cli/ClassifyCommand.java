@@ -1,0 +1,165 @@
+package dev.personas.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.personas.PersonasException;
+import dev.personas.classify.Classification;
+import dev.personas.classify.Model;
+import dev.personas.classify.PersonaResult;
+import dev.personas.features.Feature;
+import dev.personas.load.ReadReport;
+import dev.personas.load.SourceFormat;
+import dev.personas.study.ClassifiedLog;
+import dev.personas.study.LogsClassification;
+import dev.personas.study.LogsClassifier;
+import dev.personas.study.PopulationModels;
+import dev.personas.study.Sources;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `personas classify`: the type of every session in some logs, then each person's persona. */
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Prints each session's type, confidence and key features, then the persona, "
+        + "classified against the population model.")
+public final class ClassifyCommand implements Callable<Integer> {
+  /** Version of the --json output; bump it when a field changes meaning or disappears. */
+  static final String JSON_SCHEMA = "personas.classify/1";
+
+  private static final List<Feature> KEY_FEATURES = List.of(
+      Feature.PROMPTS, Feature.ACTIVE_MINUTES, Feature.EDIT_ITERATIONS, Feature.TEST_RUNS,
+      Feature.CORRECTIONS, Feature.SUBAGENT_CALLS);
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders: Claude Code, Codex or a SWE-chat dataset.")
+  List<Path> paths;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "A model.json written by `personas build` (default: the model of the bundled sample).")
+  Path model;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Read the paths as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+  SourceFormat format;
+
+  @Option(names = "--json", description = "Print the result as JSON (schema " + JSON_SCHEMA + ", documented in the README).")
+  boolean json;
+
+  @Mixin Verbosity verbosity;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Model population = PopulationModels.load(Optional.ofNullable(model));
+    LogsClassification result = new LogsClassifier(Sources.loader(), population)
+        .classify(paths, Optional.ofNullable(format));
+    reportSkips(result.report(), err);
+    if (result.sessions().isEmpty()) {
+      throw PersonasException.failure("No sessions found in " + paths + ": "
+          + result.report().summary() + ". Point classify at Claude Code or Codex log files or folders.");
+    }
+    out.print(json ? Json.write(result) : text(result));
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private void reportSkips(ReadReport report, PrintWriter err) {
+    if (report.skipCount() > 0 && !verbosity.quiet()) {
+      err.println("personas: " + report.summary());
+    }
+    if (verbosity.verbose()) {
+      report.skips().forEach(skip -> err.println("  " + skip));
+    }
+    err.flush();
+  }
+
+  private static String text(LogsClassification result) {
+    StringBuilder text = new StringBuilder();
+    for (ClassifiedLog session : result.sessions()) {
+      Classification c = session.classification();
+      text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  (then %s %.0f%%)",
+          session.sessionId(), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
+          100 * c.runnerUpProbability()));
+      for (Feature f : KEY_FEATURES) {
+        text.append(String.format(Locale.ROOT, "  %s=%s", f.key(), number(session.features().get(f))));
+      }
+      text.append('\n');
+    }
+    for (PersonaResult person : result.persons().values()) {
+      text.append(String.format(Locale.ROOT, "%s: %s, %.0f%% confidence%s (runner-up %s) from %d sessions%n",
+          person.userId(), person.persona().displayName(), 100 * person.confidence(),
+          person.provisional() ? ", provisional: fewer than 3 sessions" : "",
+          person.runnerUp().displayName(), person.profile().sessions()));
+    }
+    return text.toString();
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** The --json output: stable field names, numbers as numbers, no text from the logs. */
+  static final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+
+    static String write(LogsClassification result) {
+      ObjectNode root = MAPPER.createObjectNode();
+      root.put("schema", JSON_SCHEMA);
+      ObjectNode modelNode = root.putObject("model");
+      modelNode.put("version", Model.VERSION);
+      modelNode.put("fingerprint", result.model().datasetFingerprint());
+      ArrayNode sessions = root.putArray("sessions");
+      for (ClassifiedLog s : result.sessions()) {
+        Classification c = s.classification();
+        ObjectNode node = sessions.addObject();
+        node.put("id", s.sessionId());
+        node.put("user", s.userId());
+        node.put("start", s.start() == null ? null : s.start().toString());
+        node.put("type", c.type().slug());
+        node.put("probability", c.probability());
+        node.put("runnerUp", c.runnerUp().slug());
+        node.put("runnerUpProbability", c.runnerUpProbability());
+        ObjectNode features = node.putObject("features");
+        for (Feature f : Feature.values()) {
+          features.put(f.key(), s.features().get(f));
+        }
+      }
+      ArrayNode persons = root.putArray("persons");
+      for (PersonaResult p : result.persons().values()) {
+        ObjectNode node = persons.addObject();
+        node.put("user", p.userId());
+        node.put("persona", p.persona().slug());
+        node.put("confidence", p.confidence());
+        node.put("runnerUp", p.runnerUp().slug());
+        node.put("decisive", p.decisive());
+        node.put("provisional", p.provisional());
+        node.put("sessions", p.profile().sessions());
+      }
+      ObjectNode skipped = root.putObject("skipped");
+      skipped.put("count", result.report().skipCount());
+      skipped.put("summary", result.report().summary());
+      try {
+        return MAPPER.writeValueAsString(root) + "\n";
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw PersonasException.failure("Could not write the JSON result.", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.personas.study;
+
+import dev.personas.classify.ClassifiedSession;
+import dev.personas.classify.Classifier;
+import dev.personas.classify.Model;
+import dev.personas.classify.PersonaClassifier;
+import dev.personas.classify.PersonaResult;
+import dev.personas.features.FeatureExtractor;
+import dev.personas.features.FeatureVector;
+import dev.personas.features.TimelineMaker;
+import dev.personas.load.ReadReport;
+import dev.personas.load.SessionLoader;
+import dev.personas.load.SourceFormat;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Classifies the sessions of some logs against a fixed population model: read, featurize,
+ * assign a type to every session and a persona to every person. The model is never refit.
+ */
+public final class LogsClassifier {
+  private final SessionLoader loader;
+  private final Model model;
+
+  public LogsClassifier(SessionLoader loader, Model model) {
+    this.loader = loader;
+    this.model = model;
+  }
+
+  public LogsClassification classify(List<Path> paths, Optional<SourceFormat> format) {
+    FeatureExtractor extractor = new FeatureExtractor();
+    TimelineMaker timelines = new TimelineMaker();
+    Classifier classifier = new Classifier(model);
+    List<ClassifiedLog> sessions = new ArrayList<>();
+    ReadReport report = loader.load(paths, format, session -> {
+      FeatureVector features = extractor.extract(session);
+      sessions.add(new ClassifiedLog(session.id(), session.userId(), session.repoId(),
+          session.start(), features, classifier.classify(features), timelines.make(session)));
+    });
+    sessions.sort(Comparator.comparing(ClassifiedLog::start, Comparator.nullsLast(Instant::compareTo))
+        .thenComparing(ClassifiedLog::sessionId));
+    return new LogsClassification(model, sessions, personas(sessions), report);
+  }
+
+  private Map<String, PersonaResult> personas(List<ClassifiedLog> sessions) {
+    PersonaClassifier personas = new PersonaClassifier(model);
+    Map<String, List<ClassifiedSession>> byUser = sessions.stream().collect(Collectors.groupingBy(
+        ClassifiedLog::userId, TreeMap::new,
+        Collectors.mapping(s -> new ClassifiedSession(s.features(), s.classification()),
+            Collectors.toList())));
+    Map<String, PersonaResult> results = new TreeMap<>();
+    byUser.forEach((user, list) -> results.put(user, personas.classify(user, list)));
+    return results;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.personas.study;
+
+import dev.personas.classify.Labels;
+import dev.personas.classify.Model;
+import dev.personas.classify.PopulationStats;
+import dev.personas.classify.SessionInput;
+import dev.personas.classify.Validation;
+import dev.personas.features.Timeline;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A finished analysis of one dataset: the fitted population model, every session's label, every
+ * person's persona, the validation figures and the statistics the pages show.
+ *
+ * @param dataset what was read
+ * @param model the population model, published as model.json
+ * @param sessions every session's features, sorted by session id
+ * @param labels every session's type and every person's persona
+ * @param validation the checks recomputed by this build, published as validation.json
+ * @param stats shares, quartiles and transitions for the pages
+ * @param representatives per session-type slug, the timeline of its most typical session
+ */
+public record Study(
+    DatasetSummary dataset,
+    Model model,
+    List<SessionInput> sessions,
+    Labels labels,
+    Validation validation,
+    PopulationStats stats,
+    Map<String, Timeline> representatives) {
+
+  public Study {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(stats, "stats");
+    sessions = List.copyOf(sessions);
+    representatives = Map.copyOf(representatives);
+  }
+}

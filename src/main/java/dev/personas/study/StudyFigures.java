@@ -1,0 +1,215 @@
+package dev.personas.study;
+
+import dev.personas.classify.Classification;
+import dev.personas.classify.Persona;
+import dev.personas.classify.PersonaResult;
+import dev.personas.classify.PopulationStats;
+import dev.personas.classify.PopulationStats.GroupProfile;
+import dev.personas.classify.Recovery;
+import dev.personas.classify.SessionInput;
+import dev.personas.classify.SessionType;
+import dev.personas.classify.Stability;
+import dev.personas.features.Feature;
+import dev.personas.site.figures.Bootstrap;
+import dev.personas.site.figures.ConfusionMatrix;
+import dev.personas.site.figures.Dataset;
+import dev.personas.site.figures.DistinctiveFeature;
+import dev.personas.site.figures.Endings;
+import dev.personas.site.figures.FeatureRow;
+import dev.personas.site.figures.ModelInfo;
+import dev.personas.site.figures.PersonaFigures;
+import dev.personas.site.figures.Quartiles;
+import dev.personas.site.figures.SiteFigures;
+import dev.personas.site.figures.Timeline;
+import dev.personas.site.figures.TimelineEvent;
+import dev.personas.site.figures.TimelineKind;
+import dev.personas.site.figures.TypeFigures;
+import dev.personas.site.figures.TypeMix;
+import dev.personas.site.figures.Validation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a finished study into the figures the site shows. Every number on a page passes through
+ * here from the study: nothing is computed by templates and nothing is typed by hand.
+ */
+public final class StudyFigures {
+  /** Persons with fewer sessions get a provisional persona and are left out of persona shares. */
+  public static final int MIN_SESSIONS_PER_PERSON = 3;
+
+  /** Features whose quartiles every type page shows, besides its distinctive ones. */
+  private static final List<Feature> CORE = List.of(
+      Feature.PROMPTS, Feature.ACTIVE_MINUTES, Feature.EDIT_ITERATIONS, Feature.CORRECTIONS);
+  private static final int DISTINCTIVE_SHOWN = 6;
+
+  public SiteFigures figures(Study study) {
+    PopulationStats stats = study.stats();
+    return new SiteFigures(
+        dataset(study),
+        types(study),
+        personas(study),
+        mix(stats.typeShares()),
+        featureRows(stats),
+        validation(study.validation()),
+        new ModelInfo(Integer.toString(study.model().modelVersion()),
+            study.model().datasetFingerprint(), Feature.values().length));
+  }
+
+  private static Dataset dataset(Study study) {
+    DatasetSummary d = study.dataset();
+    return new Dataset(d.label(), d.sample(), d.sessions(), d.persons(), d.repos(),
+        (int) Math.min(Integer.MAX_VALUE, d.report().skipCount()),
+        study.stats().establishedPersons(), MIN_SESSIONS_PER_PERSON, d.groundTruth());
+  }
+
+  private static List<TypeFigures> types(Study study) {
+    PopulationStats stats = study.stats();
+    List<TypeFigures> types = new ArrayList<>();
+    for (SessionType type : SessionType.values()) {
+      GroupProfile profile = stats.types().get(type.slug());
+      List<SessionInput> members = study.sessions().stream()
+          .filter(s -> study.labels().sessions().get(s.sessionId()).type() == type).toList();
+      types.add(new TypeFigures(type, members.size(), stats.typeShares().get(type.slug()),
+          distinctive(profile, stats), quartiles(profile, stats), endings(members),
+          nextTypes(stats, type), representative(study.representatives().get(type.slug()))));
+    }
+    return types;
+  }
+
+  private static List<DistinctiveFeature> distinctive(GroupProfile profile, PopulationStats stats) {
+    return profile.distinctive().stream().limit(DISTINCTIVE_SHOWN)
+        .map(d -> new DistinctiveFeature(feature(d.feature()),
+            profile.features().get(d.feature()).median(),
+            stats.population().get(d.feature()).median(), d.meanZ()))
+        .toList();
+  }
+
+  private static List<Quartiles> quartiles(GroupProfile profile, PopulationStats stats) {
+    if (profile.features().isEmpty()) {
+      return List.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    CORE.forEach(f -> keys.add(f.key()));
+    profile.distinctive().stream().limit(DISTINCTIVE_SHOWN).forEach(d -> keys.add(d.feature()));
+    return keys.stream()
+        .map(key -> {
+          PopulationStats.Quartiles q = profile.features().get(key);
+          return new Quartiles(feature(key), q.q1(), q.median(), q.q3());
+        })
+        .toList();
+  }
+
+  /** How the type's sessions end, as far as logs show: commits, passing tests, errors. */
+  private static Optional<Endings> endings(List<SessionInput> members) {
+    if (members.isEmpty()) {
+      return Optional.empty();
+    }
+    double n = members.size();
+    long commits = members.stream().filter(s -> s.features().get(Feature.AGENT_COMMITS) > 0).count();
+    long passing = members.stream().filter(s -> s.features().get(Feature.TESTS_PASS_AT_END) > 0).count();
+    long failed = members.stream().filter(s -> s.features().get(Feature.ENDED_AFTER_ERROR) > 0).count();
+    return Optional.of(new Endings(commits / n, passing / n, failed / n));
+  }
+
+  private static Map<SessionType, Double> nextTypes(PopulationStats stats, SessionType from) {
+    PopulationStats.Transitions t = stats.transitions();
+    int row = t.labels().indexOf(from.slug());
+    Map<SessionType, Double> next = new EnumMap<>(SessionType.class);
+    if (row < 0 || Arrays.stream(t.counts()[row]).sum() == 0) {
+      return next;
+    }
+    for (int col = 0; col < t.labels().size(); col++) {
+      next.put(SessionType.fromSlug(t.labels().get(col)), t.shares()[row][col]);
+    }
+    return next;
+  }
+
+  private static Optional<Timeline> representative(dev.personas.features.Timeline timeline) {
+    if (timeline == null || timeline.marks().isEmpty()) {
+      return Optional.empty();
+    }
+    List<TimelineEvent> events = timeline.marks().stream()
+        .map(m -> new TimelineEvent(m.minute(), TimelineKind.valueOf(m.kind().name())))
+        .toList();
+    double end = events.stream().mapToDouble(TimelineEvent::minute).max().orElse(0);
+    return Optional.of(new Timeline(end, events));
+  }
+
+  private static List<PersonaFigures> personas(Study study) {
+    PopulationStats stats = study.stats();
+    List<PersonaFigures> personas = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      List<PersonaResult> members = study.labels().persons().values().stream()
+          .filter(r -> !r.provisional() && r.persona() == persona).toList();
+      Optional<TypeMix> meanMix = Optional.empty();
+      Optional<Double> decisive = Optional.empty();
+      if (!members.isEmpty()) {
+        Map<String, Double> mean = new java.util.TreeMap<>();
+        for (SessionType t : SessionType.values()) {
+          mean.put(t.slug(), members.stream()
+              .mapToDouble(r -> r.profile().typeShares()[t.ordinal()]).average().orElse(0));
+        }
+        meanMix = Optional.of(mix(mean));
+        decisive = Optional.of(members.stream().filter(PersonaResult::decisive).count()
+            / (double) members.size());
+      }
+      personas.add(new PersonaFigures(persona, members.size(),
+          stats.personaShares().get(persona.slug()), meanMix, decisive));
+    }
+    return personas;
+  }
+
+  private static TypeMix mix(Map<String, Double> bySlug) {
+    Map<SessionType, Double> shares = new EnumMap<>(SessionType.class);
+    bySlug.forEach((slug, share) -> shares.put(SessionType.fromSlug(slug), share));
+    return new TypeMix(shares);
+  }
+
+  private static List<FeatureRow> featureRows(PopulationStats stats) {
+    return Arrays.stream(Feature.values())
+        .map(f -> {
+          PopulationStats.Quartiles q = stats.population().get(f.key());
+          return new FeatureRow(f, q.median(), q.q1(), q.q3());
+        })
+        .toList();
+  }
+
+  private static Validation validation(dev.personas.classify.Validation v) {
+    Stability s = v.stability();
+    Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
+    v.silhouette().forEach((slug, value) -> silhouette.put(SessionType.fromSlug(slug), value));
+    return new Validation(accuracy(v.typeRecovery()), accuracy(v.personaRecovery()),
+        confusion(v.typeRecovery()), confusion(v.personaRecovery()),
+        new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()),
+        silhouette, v.decisivePersonShare());
+  }
+
+  private static Optional<Double> accuracy(Recovery r) {
+    return r.available() ? Optional.of(r.accuracy()) : Optional.empty();
+  }
+
+  private static Optional<ConfusionMatrix> confusion(Recovery r) {
+    if (!r.available()) {
+      return Optional.empty();
+    }
+    List<List<Integer>> counts = Arrays.stream(r.confusion())
+        .map(row -> Arrays.stream(row).boxed().toList())
+        .toList();
+    return Optional.of(new ConfusionMatrix(r.labels(), counts));
+  }
+
+  private static Feature feature(String key) {
+    for (Feature f : Feature.values()) {
+      if (f.key().equals(key)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown feature key " + key);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.personas.study;
+
+import dev.personas.PersonasException;
+import dev.personas.classify.Classification;
+import dev.personas.classify.Labels;
+import dev.personas.classify.Model;
+import dev.personas.classify.ModelFitter;
+import dev.personas.classify.PopulationLabeler;
+import dev.personas.classify.PopulationStats;
+import dev.personas.classify.PopulationSummarizer;
+import dev.personas.classify.SessionInput;
+import dev.personas.classify.SessionType;
+import dev.personas.classify.Validation;
+import dev.personas.classify.Validator;
+import dev.personas.features.FeatureExtractor;
+import dev.personas.features.Timeline;
+import dev.personas.features.TimelineMaker;
+import dev.personas.load.ReadReport;
+import dev.personas.load.SessionLoader;
+import dev.personas.session.Session;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a study: load every session, featurize it, fit the population model, label everyone,
+ * validate, summarize. Sessions are featurized as they stream in and then dropped, so memory
+ * grows with the number of sessions, not with the size of their logs.
+ */
+public final class StudyRunner {
+  /** Timelines kept for choosing representatives; beyond this only every 32nd session's. */
+  private static final int TIMELINES_KEPT_IN_FULL = 20_000;
+
+  private final SessionLoader loader;
+  private final Consumer<String> progress;
+
+  public StudyRunner(SessionLoader loader, Consumer<String> progress) {
+    this.loader = loader;
+    this.progress = progress;
+  }
+
+  public Study run(DatasetSource source) {
+    Collected collected = read(source);
+    if (collected.inputs.isEmpty()) {
+      throw PersonasException.failure("No sessions found in " + source.label() + " ("
+          + source.paths() + "): " + collected.report.summary()
+          + ". Point --dataset at a SWE-chat folder or a folder of Claude Code or Codex logs.");
+    }
+    List<SessionInput> inputs = collected.sortedInputs();
+    progress.accept("Fitting the population model on " + inputs.size() + " sessions");
+    Model model = new ModelFitter().fit(inputs);
+    Labels labels = new PopulationLabeler(model).label(inputs);
+    progress.accept("Validating (bootstrap resamples, silhouettes"
+        + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
+    Validation validation = new Validator().validate(model, inputs, source.groundTruth());
+    PopulationStats stats = new PopulationSummarizer(model).summarize(inputs, labels);
+    DatasetSummary summary = new DatasetSummary(
+        source.label(), source.sample(), inputs.size(), labels.persons().size(),
+        collected.repos.size(), source.groundTruth().isPresent(), collected.report);
+    return new Study(summary, model, inputs, labels, validation, stats,
+        representatives(labels, collected.timelines));
+  }
+
+  private Collected read(DatasetSource source) {
+    Collected collected = new Collected();
+    FeatureExtractor extractor = new FeatureExtractor();
+    TimelineMaker timelines = new TimelineMaker();
+    progress.accept("Reading " + source.label());
+    collected.report = loader.load(source.paths(), source.format(), session -> {
+      collected.add(session, extractor, timelines);
+    });
+    return collected;
+  }
+
+  /** Per type, the timeline of the kept session the model is surest about (ties: lowest id). */
+  private static Map<String, Timeline> representatives(
+      Labels labels, Map<String, Timeline> timelines) {
+    Map<String, Timeline> chosen = new TreeMap<>();
+    Map<SessionType, List<Classification>> byType = labels.sessions().values().stream()
+        .filter(c -> timelines.containsKey(c.sessionId()))
+        .collect(Collectors.groupingBy(Classification::type));
+    for (Map.Entry<SessionType, List<Classification>> entry : byType.entrySet()) {
+      entry.getValue().stream()
+          .min(Comparator.comparingDouble(Classification::probability).reversed()
+              .thenComparing(Classification::sessionId))
+          .ifPresent(best -> chosen.put(entry.getKey().slug(), timelines.get(best.sessionId())));
+    }
+    return chosen;
+  }
+
+  /** What the read collects; mutated only by the loader's sink, one session at a time. */
+  private static final class Collected {
+    final List<SessionInput> inputs = new ArrayList<>();
+    final Set<String> repos = new HashSet<>();
+    final Map<String, Timeline> timelines = new HashMap<>();
+    ReadReport report;
+
+    void add(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
+      inputs.add(new SessionInput(session.id(), session.userId(), session.start(),
+          extractor.extract(session)));
+      if (!session.repoId().isEmpty()) {
+        repos.add(session.repoId());
+      }
+      // Bounded memory on huge datasets: a stable subset still yields a representative per type.
+      if (timelines.size() < TIMELINES_KEPT_IN_FULL || Math.floorMod(session.id().hashCode(), 32) == 0) {
+        timelines.put(session.id(), timelineMaker.make(session));
+      }
+    }
+
+    List<SessionInput> sortedInputs() {
+      List<SessionInput> sorted = new ArrayList<>(inputs);
+      sorted.sort(Comparator.comparing(SessionInput::sessionId));
+      return sorted;
+    }
+  }
+}
