@@ -14,6 +14,7 @@ SIZES=${SIZES:-"100 1000"}
 DATA=${DATA:-/tmp/personas-bench}
 CPU=${CPU:-0}
 SEED=${SEED:-42}
+TOOLS=${TOOLS:-"personas personas-c1 jq python"}
 
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq; }
 [ -f target/personas.jar ] || mvn -B -q package -DskipTests
@@ -33,7 +34,7 @@ measure() {
 }
 
 echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; RUNS=$RUNS; core $CPU"
-printf '%-8s %-9s %9s %9s %7s %9s %11s %7s %11s\n' size tool "wall s" "MB/s" "x jq" "cpu s" "MB/cpu-s" "x jq" "peak RSS MB"
+printf '%-8s %-12s %9s %9s %7s %9s %11s %7s %11s\n' size tool "wall s" "MB/s" "x jq" "cpu s" "MB/cpu-s" "x jq" "peak RSS MB"
 for size in $SIZES; do
   dir="$DATA/claude-${size}m"
   [ -d "$dir" ] || python3 bench/gen_claude_logs.py "$dir" "$size" --seed "$SEED" >/dev/null
@@ -41,9 +42,13 @@ for size in $SIZES; do
   find "$dir" -name '*.jsonl' | sort > "$list"
   bytes=$(xargs -a "$list" cat | wc -c)
   declare -A secs cpus rss
-  for tool in personas jq python; do
+  for tool in $TOOLS; do
     case $tool in
       personas) cmd="java -jar target/personas.jar ingest '$dir'" ;;
+      # C1 only: on one core the C2 compiler's warm-up costs more than it gains (see BENCHMARKS.md)
+      personas-c1) cmd="java -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest '$dir'" ;;
+      # a 64 MB heap: memory stays flat however large the input
+      personas-64m) cmd="java -Xmx64m -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest '$dir'" ;;
       jq) cmd="xargs -a '$list' cat | jq -c . >/dev/null" ;;
       python) cmd="python3 bench/json_loads.py < '$list'" ;;
     esac
@@ -56,9 +61,9 @@ for size in $SIZES; do
     cpus[$tool]=$(printf '%s\n' "${cputimes[@]}" | median)
     rss[$tool]=$(printf '%s\n' "${peaks[@]}" | sort -g | tail -1)
   done
-  for tool in personas jq python; do
-    awk -v b="$bytes" -v s="${secs[$tool]}" -v j="${secs[jq]}" -v c="${cpus[$tool]}" -v jc="${cpus[jq]}" \
+  for tool in $TOOLS; do
+    awk -v b="$bytes" -v s="${secs[$tool]}" -v j="${secs[jq]:-0}" -v c="${cpus[$tool]}" -v jc="${cpus[jq]:-0}" \
       -v r="${rss[$tool]}" -v t="$tool" -v z="${size}MB" \
-      'BEGIN { printf "%-8s %-9s %9.2f %9.1f %7.2f %9.2f %11.1f %7.2f %11s\n", z, t, s, b/1e6/s, j/s, c, b/1e6/c, jc/c, r }'
+      'BEGIN { printf "%-8s %-12s %9.2f %9.1f %7.2f %9.2f %11.1f %7.2f %11s\n", z, t, s, b/1e6/s, j/s, c, b/1e6/c, jc/c, r }'
   done
 done

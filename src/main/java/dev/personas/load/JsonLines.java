@@ -1,6 +1,7 @@
 package dev.personas.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -56,16 +57,40 @@ public final class JsonLines {
   /** Leading lines that all fail (none looking like JSON) before a file is called "not JSON Lines". */
   static final int SNIFF_LINES = 5;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  private static final JsonFactory FACTORY = new FastParser.Factory(new JsonFactoryBuilder()
       // Tool results can be tens of MB; the default 20 M character cap would drop such lines.
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(200_000_000).build())
-      .build();
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(200_000_000).build()));
 
   private JsonLines() {}
 
   /** The shared parser factory (thread-safe), also for JSON nested inside JSON strings. */
   public static JsonFactory factory() {
     return FACTORY;
+  }
+
+  /**
+   * The length in chars of the string value the parser is on, without decoding it when the
+   * parser can measure raw bytes (lines parsed from the buffer).
+   */
+  public static int textLength(JsonParser parser) throws IOException {
+    if (parser instanceof FastParser) {
+      int length = ((FastParser) parser).measureString();
+      if (length >= 0) {
+        return length;
+      }
+    }
+    return parser.getTextLength();
+  }
+
+  /** Skips the value the parser is on (object, array or string), as cheaply as it can. */
+  public static void skip(JsonParser parser) throws IOException {
+    if (parser instanceof FastParser) {
+      FastParser fast = (FastParser) parser;
+      if (parser.currentToken() == JsonToken.VALUE_STRING ? fast.measureString() >= 0 : fast.skipValue()) {
+        return;
+      }
+    }
+    parser.skipChildren();
   }
 
   /** Opens a file, through gunzip when its name ends in {@code .gz}. */

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The log formats personas reads, and how a path tells which one it holds: by its place and
- * name first ({@code .codex/sessions}, {@code rollout-*.jsonl}, a folder of SWE-chat tables),
+ * name first ({@code .codex/sessions}, {@code rollout-*.jsonl}, {@code .claude/projects}, a
+ * folder of SWE-chat tables),
  * else by sniffing the first lines of a JSON Lines file.
  */
 public enum SourceFormat {
@@ -39,6 +40,9 @@ public enum SourceFormat {
     if (text.contains("/.codex/sessions") || text.endsWith("/.codex") || name.startsWith("rollout-")
         && LogFiles.isJsonl(path)) {
       return Optional.of(CODEX);
+    }
+    if (text.contains("/.claude/projects") || text.endsWith("/.claude")) {
+      return Optional.of(CLAUDE_CODE);
     }
     if (Files.isDirectory(path)) {
       if (isSweChatFolder(path)) {

@@ -69,6 +69,7 @@ class BadInputTest {
     Arrays.fill(prose, "Dear diary, today the build was green.");
     readClaude(write("notes.jsonl", prose));
     assertEquals(1, report.skipCount());
+    assertEquals(0, report.emptySessions(), "reported once, as not JSON Lines, not also as empty");
     assertTrue(located().get(0).startsWith("notes.jsonl:0 not a JSON Lines log"), located().toString());
     assertEquals(0, sessions.size());
   }

@@ -32,6 +32,8 @@ class SessionLoaderTest {
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(claude));
     assertEquals(Optional.of(SourceFormat.SWE_CHAT), SourceFormat.detect(swe));
     assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(renamed));
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(home.resolve(".claude/projects")));
+    assertEquals(Optional.empty(), SourceFormat.detect(home.resolve("nothing-here")));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.parse("claude-code"));
   }
 

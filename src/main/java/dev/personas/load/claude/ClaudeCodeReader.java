@@ -117,14 +117,16 @@ public final class ClaudeCodeReader implements SessionReader {
     for (Head head : sessions) {
       String id = LogFiles.stem(head.file);
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
-      JsonLines.read(head.file, handler(line, builder, false), report);
+      boolean readable = JsonLines.read(head.file, handler(line, builder, false), report);
       for (Path sub : subagents.getOrDefault(id, List.of())) {
         builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
         JsonLines.read(sub, handler(line, builder, true), report);
       }
       subagents.remove(id);
       if (builder.isEmpty()) {
-        report.emptySession(head.file);
+        if (readable) {
+          report.emptySession(head.file); // an unreadable file is already reported
+        }
       } else {
         report.sessionRead();
         sink.accept(builder.build(repoId, head.file));

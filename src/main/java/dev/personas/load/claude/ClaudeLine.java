@@ -2,6 +2,7 @@ package dev.personas.load.claude;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.personas.load.JsonLines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ final class ClaudeLine {
           }
           break;
         default:
-          p.skipChildren();
+          JsonLines.skip(p);
       }
     }
   }
@@ -164,7 +165,7 @@ final class ClaudeLine {
           if (t == JsonToken.VALUE_STRING) {
             messageIsString = true;
             if (isAssistant()) {
-              messageTextLength = p.getTextLength();
+              messageTextLength = JsonLines.textLength(p);
             } else {
               messageText = p.getText();
               messageTextLength = messageText.length();
@@ -183,7 +184,7 @@ final class ClaudeLine {
           }
           break;
         default:
-          p.skipChildren();
+          JsonLines.skip(p);
       }
     }
   }
@@ -202,7 +203,7 @@ final class ClaudeLine {
         case "cache_creation_input_tokens": cacheCreationTokens = count(p, t); break;
         case "cache_read_input_tokens": cacheReadTokens = count(p, t); break;
         case "output_tokens": outputTokens = count(p, t); break;
-        default: p.skipChildren();
+        default: JsonLines.skip(p);
       }
     }
   }
@@ -241,7 +242,7 @@ final class ClaudeLine {
         case "text":
           if (t == JsonToken.VALUE_STRING) {
             if (measureOnly) {
-              b.textLength = p.getTextLength();
+              b.textLength = JsonLines.textLength(p);
             } else {
               b.text = p.getText();
               b.textLength = b.text.length();
@@ -251,7 +252,7 @@ final class ClaudeLine {
           }
           break;
         case "thinking":
-          b.textLength = t == JsonToken.VALUE_STRING ? p.getTextLength() : 0;
+          b.textLength = t == JsonToken.VALUE_STRING ? JsonLines.textLength(p) : 0;
           p.skipChildren();
           break;
         case "content":
@@ -265,7 +266,7 @@ final class ClaudeLine {
           }
           break;
         default:
-          p.skipChildren();
+          JsonLines.skip(p);
       }
     }
   }
@@ -273,7 +274,7 @@ final class ClaudeLine {
   /** Characters of a tool result: a string, or the text blocks of an array. */
   private static int resultLength(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_STRING) {
-      return p.getTextLength();
+      return JsonLines.textLength(p);
     }
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
@@ -292,7 +293,7 @@ final class ClaudeLine {
         depth--;
       } else if (next == JsonToken.FIELD_NAME && depth == 2 && "text".equals(p.currentName())) {
         if (p.nextToken() == JsonToken.VALUE_STRING) {
-          total += p.getTextLength();
+          total += JsonLines.textLength(p);
         } else {
           p.skipChildren();
         }
@@ -317,7 +318,7 @@ final class ClaudeLine {
           }
           break;
         default:
-          p.skipChildren();
+          JsonLines.skip(p);
       }
     }
   }

@@ -61,8 +61,28 @@ final class CodexLine {
           }
           break;
         default:
-          p.skipChildren();
+          // Rollouts of early 2025 have no envelope: the item's fields sit at the root.
+          payloadField(p, field, t);
       }
+    }
+    if (!hasPayload) {
+      legacy();
+    }
+  }
+
+  private static final java.util.Set<String> ITEM_TYPES = java.util.Set.of("message",
+      "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output",
+      "reasoning", "local_shell_call", "web_search_call");
+
+  /** Maps an envelope-less line of an early rollout onto the current shape. */
+  private void legacy() {
+    if (type != null && ITEM_TYPES.contains(type)) {
+      payloadType = type;
+      type = "response_item";
+      hasPayload = true;
+    } else if (type == null && id != null) {
+      type = "session_meta"; // the first line: {id, timestamp, instructions}
+      hasPayload = true;
     }
   }
 
@@ -70,42 +90,49 @@ final class CodexLine {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
-      switch (field) {
-        case "type": payloadType = string(p, t); break;
-        case "id": id = string(p, t); break;
-        case "cwd": cwd = string(p, t); break;
-        case "forked_from_id":
-        case "forked_from":
-        case "parent_id":
-        case "parent_session_id":
-          forkedFrom = string(p, t);
-          break;
-        case "role": role = string(p, t); break;
-        case "name": name = string(p, t); break;
-        case "arguments": arguments = string(p, t); break;
-        case "call_id": callId = string(p, t); break;
-        case "input": input = string(p, t); break;
-        case "output": output = string(p, t); break;
-        case "message": message = string(p, t); break;
-        case "reason": reason = string(p, t); break;
-        case "content":
-        case "summary":
-          if (t == JsonToken.START_ARRAY) {
-            texts(p);
-          } else {
-            p.skipChildren();
-          }
-          break;
-        case "info":
-          if (t == JsonToken.START_OBJECT) {
-            info(p);
-          } else {
-            p.skipChildren();
-          }
-          break;
-        default:
-          p.skipChildren();
+      if (field.equals("type")) {
+        payloadType = string(p, t);
+      } else {
+        payloadField(p, field, t);
       }
+    }
+  }
+
+  private void payloadField(JsonParser p, String field, JsonToken t) throws IOException {
+    switch (field) {
+      case "id": id = string(p, t); break;
+      case "cwd": cwd = string(p, t); break;
+      case "forked_from_id":
+      case "forked_from":
+      case "parent_id":
+      case "parent_session_id":
+        forkedFrom = string(p, t);
+        break;
+      case "role": role = string(p, t); break;
+      case "name": name = string(p, t); break;
+      case "arguments": arguments = string(p, t); break;
+      case "call_id": callId = string(p, t); break;
+      case "input": input = string(p, t); break;
+      case "output": output = string(p, t); break;
+      case "message": message = string(p, t); break;
+      case "reason": reason = string(p, t); break;
+      case "content":
+      case "summary":
+        if (t == JsonToken.START_ARRAY) {
+          texts(p);
+        } else {
+          p.skipChildren();
+        }
+        break;
+      case "info":
+        if (t == JsonToken.START_OBJECT) {
+          info(p);
+        } else {
+          p.skipChildren();
+        }
+        break;
+      default:
+        p.skipChildren();
     }
   }
 

@@ -34,7 +34,7 @@ public final class CodexReader implements SessionReader {
       CodexLine line = new CodexLine();
       for (Path file : files) {
         CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
-        JsonLines.read(file, new JsonLines.Handler() {
+        boolean readable = JsonLines.read(file, new JsonLines.Handler() {
           @Override
           public void parse(JsonParser parser) throws IOException {
             line.parse(parser);
@@ -47,7 +47,9 @@ public final class CodexReader implements SessionReader {
         }, report);
         Session session = builder.build(file);
         if (session.events().isEmpty()) {
-          report.emptySession(file);
+          if (readable) {
+            report.emptySession(file); // an unreadable file is already reported
+          }
         } else {
           report.sessionRead();
           sink.accept(session);

@@ -98,4 +98,25 @@ class CodexReaderTest {
     assertEquals(63, report.linesRead());
     assertEquals(report.linesRead(), report.linesParsed() + report.linesIgnored() + report.lineSkipCount());
   }
+
+  @Test
+  void earlyRolloutsWithoutTheEnvelopeAreReadToo() throws IOException {
+    Path file = home.resolve("rollout-2025-05-07T17-24-21-5973b6c0-94b8-487b-a530-2aeb6098ae0e.jsonl");
+    java.nio.file.Files.writeString(file, String.join("\n",
+        "{\"id\":\"5973b6c0-94b8-487b-a530-2aeb6098ae0e\",\"timestamp\":\"2025-05-07T17:24:21.123Z\",\"instructions\":null}",
+        "{\"record_type\":\"state\"}",
+        "{\"type\":\"message\",\"id\":null,\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"add a health check endpoint\"}]}",
+        "{\"type\":\"function_call\",\"id\":\"fc_1\",\"name\":\"shell\",\"arguments\":\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\",\\\"ls\\\"]}\",\"call_id\":\"call_1\"}",
+        "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"{\\\"output\\\":\\\"app.py\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}\"}",
+        "{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Added GET /health.\"}]}") + "\n");
+    Map<String, Session> legacy = new TreeMap<>();
+    ReadReport legacyReport = new ReadReport();
+    new CodexReader().read(file, s -> legacy.put(s.id(), s), legacyReport);
+    Session s = legacy.get("5973b6c0-94b8-487b-a530-2aeb6098ae0e");
+    assertEquals(1, s.typedPromptCount(), legacyReport.skips().toString());
+    assertEquals("ls", s.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).findFirst().orElseThrow().command());
+    assertEquals(1, count(s, EventKind.TOOL_RESULT));
+    assertEquals(1, count(s, EventKind.ASSISTANT_TEXT));
+    assertEquals(0, legacyReport.skipCount());
+  }
 }
