@@ -44,6 +44,11 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("one_shot.errand_chars_full", 150.0);
     m.put("one_shot.errand_chars_zero", 300.0);
     m.put("one_shot.errand_weight", 0.7);
+    // ... and the opening is brief: no long, structured first prompt.
+    m.put("one_shot.first_chars_full", 400.0);
+    m.put("one_shot.first_chars_zero", 1000.0);
+    m.put("one_shot.spec_markers_full", 2.0);
+    m.put("one_shot.spec_markers_zero", 6.0);
     // Consult: no edits (none from 3 on); reads dominate; prompts ask questions.
     m.put("consult.edits_zero", 3.0);
     m.put("consult.read_share_low", 0.4);
@@ -80,6 +85,10 @@ public record RuleThresholds(Map<String, Double> values) {
     // Spiral: loop signals (re-pasted errors, repeated prompts, vague fix requests, failing
     // test re-runs) and ending on an error.
     m.put("spiral.loop_high", 4.0);
+    m.put("spiral.loop_rate_low", 0.15);
+    m.put("spiral.loop_rate_high", 0.6);
+    m.put("spiral.pointer_rate_full", 0.6);
+    m.put("spiral.pointer_rate_zero", 1.2);
     m.put("spiral.ended_after_error_weight", 0.2);
     // A rule label counts only where it is decisive.
     m.put("weak_label.min_score", 0.6);

@@ -90,7 +90,12 @@ public final class TypeRules {
                 "one_shot.errand_chars_zero")
             * down(f.get(ACTIVE_MINUTES), "one_shot.minutes_full", "one_shot.minutes_zero")
         : 0;
-    return Math.max(quick, errands);
+    // A brief request: a long, structured or plan-carrying opening is a Blueprint's, however few
+    // prompts follow it.
+    double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero")
+        * down(f.get(SPEC_MARKERS), "one_shot.spec_markers_full", "one_shot.spec_markers_zero")
+        * (1 - f.get(PLAN_HANDOFF));
+    return Math.max(quick, errands) * brief;
   }
 
   private double consult(FeatureVector f) {
@@ -149,14 +154,22 @@ public final class TypeRules {
     if (loop == 0) {
       return 0;
     }
+    // A loop is judged against the session's length: a few repeats over a long Marathon are
+    // "continue" and "next", not a session going round in circles.
+    double perPrompt = loop / Math.max(1, f.get(PROMPTS));
+    double looping = Math.min(ramp(loop, 0, t.get("spiral.loop_high")),
+        up(perPrompt, "spiral.loop_rate_low", "spiral.loop_rate_high"));
+    // Spiral re-asks are vague; prompts that keep naming files and lines are Workshop steering.
+    double pointersPerPrompt = f.get(SPECIFIC_POINTERS) / Math.max(1, f.get(PROMPTS));
+    double vague = 0.5 + 0.5 * down(pointersPerPrompt, "spiral.pointer_rate_full",
+        "spiral.pointer_rate_zero");
     double endWeight = t.get("spiral.ended_after_error_weight");
-    return Math.min(1, (1 - endWeight) * ramp(loop, 0, t.get("spiral.loop_high"))
-        + endWeight * f.get(ENDED_AFTER_ERROR));
+    return Math.min(1, ((1 - endWeight) * looping + endWeight * f.get(ENDED_AFTER_ERROR)) * vague);
   }
 
   /** Signs of a loop that does not converge; one failing test run is normal work, not a loop. */
   private static double loopSignals(FeatureVector f) {
-    return f.get(ERROR_REPASTES) + f.get(REPEATED_PROMPTS) + f.get(VAGUE_FIX_REQUESTS)
+    return f.get(ERROR_REPASTES) + 0.5 * f.get(REPEATED_PROMPTS) + f.get(VAGUE_FIX_REQUESTS)
         + Math.max(0, f.get(FAILED_TEST_RUNS) - 1);
   }
 
