@@ -186,4 +186,21 @@ class SweChatReaderTest {
     assertEquals(2, read(dir).size());
     assertEquals(0, report.skipCount(), report.skips().toString());
   }
+
+  @Test
+  void generatedSampleIsReadThroughItsTranscriptsWithTableIds() throws IOException {
+    new dev.personas.sample.SampleGenerator(new dev.personas.sample.SampleOptions(30, 7, 3, 11L)).generate(dir);
+    List<Session> sessions = read(dir);
+    assertEquals(30, sessions.size());
+    assertEquals(30, transcripts.filesRead.size());
+    com.fasterxml.jackson.databind.JsonNode truth =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+    for (Session s : sessions) {
+      assertTrue(truth.get("sessions").has(s.id()), s.id());
+      assertTrue(truth.get("users").has(s.userId()), s.userId());
+      assertTrue(s.repoId().startsWith("repo-"), s.repoId());
+      assertEquals(Agent.CLAUDE_CODE, s.agent());
+    }
+    assertEquals(truth.get("noise").get("malformed_files").size(), report.skipCount());
+  }
 }
