@@ -51,6 +51,15 @@ final class SessionScript {
     if (r.nextInt(4) == 0) {
       log.snapshot();
     }
+    if (r.nextInt(25) == 0) {
+      // A local command before the work starts: caveat, command, its output (none are prompts).
+      log.command("model", "", "Set model to " + log.model());
+      log.advance(5 + r.nextInt(30));
+    }
+    if (r.nextInt(10) == 0) {
+      log.meta("<system-reminder>\nThe user opened the file " + log.cwd() + "/" + code.file(r)
+          + " in the IDE. This may or may not be related to the current task.\n</system-reminder>");
+    }
     switch (type) {
       case ONE_SHOT -> oneShot();
       case CONSULT -> consult();
@@ -231,7 +240,7 @@ final class SessionScript {
       if (i == night) {
         log.advance(3600L * (8 + r.nextInt(6))); // slept on it: wall clock, not active time
       }
-      if (!compacted && i > 20 && r.nextInt(6) == 0) {
+      if (!compacted && i >= 12 && r.nextInt(8) == 0) {
         log.compact("The user is building " + pick(FEATURES) + " in " + code.file(r) + "; tests pass so far.");
         compacted = true;
       }

@@ -102,7 +102,7 @@ class SampleGeneratorTest {
     Set<String> offType = new HashSet<>();
     truth.get("noise").get("off_type").forEach(n -> offType.add(n.asText()));
     Map<SessionType, List<TranscriptSignals>> byType = new EnumMap<>(SessionType.class);
-    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) truth.get("sessions")::fields) {
+    for (Map.Entry<String, JsonNode> e : truth.get("sessions").properties()) {
       if (!offType.contains(e.getKey())) {
         byType.computeIfAbsent(SessionType.fromSlug(e.getValue().asText()), t -> new ArrayList<>())
             .add(TranscriptSignals.of(sample.resolve("transcripts").resolve(e.getKey() + ".jsonl")));

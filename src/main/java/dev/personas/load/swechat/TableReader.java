@@ -205,7 +205,7 @@ final class TableReader {
           continue;
         }
         Map<String, Object> values = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
           JsonNode v = field.getValue();
           values.put(field.getKey(), v.isNull() ? null

@@ -30,8 +30,16 @@ final class FakeTranscriptReader implements SessionReader {
     List<Event> events = new ArrayList<>();
     String id = null;
     try {
+      long number = 0;
       for (String line : Files.readAllLines(path)) {
-        JsonNode n = new ObjectMapper().readTree(line);
+        number++;
+        JsonNode n;
+        try {
+          n = new ObjectMapper().readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          report.skip(path, number, "not valid JSON");
+          continue;
+        }
         id = n.path("sessionId").asText(id);
         JsonNode content = n.path("message").path("content");
         if (n.path("type").asText().equals("user") && content.isTextual()) {

@@ -186,4 +186,68 @@ class SweChatReaderTest {
     assertEquals(2, read(dir).size());
     assertEquals(0, report.skipCount(), report.skips().toString());
   }
+
+  @Test
+  void generatedSampleIsReadThroughItsTranscriptsWithTableIds() throws IOException {
+    new dev.personas.sample.SampleGenerator(new dev.personas.sample.SampleOptions(30, 7, 3, 11L)).generate(dir);
+    List<Session> sessions = read(dir);
+    assertEquals(30, sessions.size());
+    assertEquals(30, transcripts.filesRead.size());
+    com.fasterxml.jackson.databind.JsonNode truth =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+    for (Session s : sessions) {
+      assertTrue(truth.get("sessions").has(s.id()), s.id());
+      assertTrue(truth.get("users").has(s.userId()), s.userId());
+      assertTrue(s.repoId().startsWith("repo-"), s.repoId());
+      assertEquals(Agent.CLAUDE_CODE, s.agent());
+    }
+    assertEquals(truth.get("noise").get("malformed_files").size(), report.skipCount());
+  }
+
+  @Test
+  void gzippedJsonlAndCsvTablesAreRead() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeJsonl(dir.resolve("j"));
+    f.writeCsv(dir.resolve("c"));
+    for (Path table : List.of(dir.resolve("j/conversations.jsonl"), dir.resolve("j/sessions.jsonl"),
+        dir.resolve("c/conversations.csv"), dir.resolve("c/sessions.csv"))) {
+      try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(Path.of(table + ".gz")))) {
+        Files.copy(table, out);
+      }
+      Files.delete(table);
+    }
+    assertEquals(S1_KINDS, kinds(read(dir.resolve("j")).get(0)));
+    assertEquals(S1_KINDS, kinds(read(dir.resolve("c")).get(0)));
+    assertEquals(0, report.skipCount(), report.skips().toString());
+  }
+
+  @Test
+  void aFileThatIsNotParquetIsReportedOnceAndTheOtherTablesAreRead() throws IOException {
+    SweChatFixture.standard().writeParquet(dir);
+    Files.writeString(dir.resolve("conversations.parquet"), "this is not parquet at all");
+    List<Session> sessions = read(dir);
+    assertTrue(sessions.isEmpty());
+    List<ReadReport.Skip> skips = report.skips();
+    assertEquals(dir.resolve("conversations.parquet"), skips.get(0).file());
+    assertEquals(0, skips.get(0).line());
+    assertTrue(skips.get(0).reason().startsWith("not a readable Parquet file"), skips.toString());
+    // Both listed sessions are then reported as having neither rows nor transcripts.
+    assertEquals(3, report.skipCount(), skips.toString());
+  }
+
+  @Test
+  void agentToolBashModeAndInjectedTextAreToldApartFromPrompts() {
+    TurnMapper mapper = new TurnMapper();
+    Path file = dir.resolve("t.jsonl");
+    assertEquals(EventKind.SUBAGENT_CALL, mapper.map(new Row(file, 1,
+        SweChatFixture.row("turn_type", "tool_use", "tool_name", "Agent"))).kind());
+    assertEquals(EventKind.BASH_MODE, mapper.map(new Row(file, 2,
+        SweChatFixture.row("turn_type", "user_prompt", "content", "<bash-input>ls</bash-input>"))).kind());
+    assertEquals(EventKind.INJECTED, mapper.map(new Row(file, 3,
+        SweChatFixture.row("turn_type", "user_prompt", "content", "<local-command-stdout>ok</local-command-stdout>"))).kind());
+    assertEquals("/init", mapper.map(new Row(file, 4,
+        SweChatFixture.row("turn_type", "user_prompt", "content", "<command-name>/init</command-name>"))).toolName());
+    assertNull(mapper.map(new Row(file, 5, SweChatFixture.row("turn_type", "file_snapshot"))));
+    assertNull(mapper.map(new Row(file, 6, SweChatFixture.row("turn_type", "queue_operation"))));
+  }
 }
