@@ -13,44 +13,51 @@ public final class PersonaClassifier {
     this.model = model.personas();
   }
 
-  /** The persona of one person from their classified sessions. */
+  /**
+   * The persona of one person from their classified sessions: the posterior of each persona
+   * given the person's counts of session types (a multinomial with the persona's prototype mix,
+   * so more sessions give a sharper answer), nudged by the persona's signature behaviours.
+   */
   public PersonaResult classify(String userId, List<ClassifiedSession> sessions) {
     PersonProfile profile = PersonProfile.of(userId, sessions);
     Persona[] personas = Persona.values();
-    double[] scores = new double[personas.length];
-    int best = -1;
-    int second = -1;
+    double[] logits = new double[personas.length];
     for (Persona p : personas) {
-      if (p == Persona.MULTI_MODE_JOURNEYMAN) {
-        continue;
-      }
-      int i = p.ordinal();
-      scores[i] = score(profile, p);
-      if (best < 0 || scores[i] > scores[best]) {
-        second = best;
+      logits[p.ordinal()] = logLikelihood(profile, p) + model.behaviourWeight() * (behaviour(profile, p) - 0.5);
+    }
+    double[] posterior = softmax(logits);
+    int best = 0;
+    for (int i = 1; i < posterior.length; i++) {
+      if (posterior[i] > posterior[best]) {
         best = i;
-      } else if (second < 0 || scores[i] > scores[second]) {
+      }
+    }
+    int second = best == 0 ? 1 : 0;
+    for (int i = 0; i < posterior.length; i++) {
+      if (i != best && posterior[i] > posterior[second]) {
         second = i;
       }
     }
     boolean provisional = profile.sessions() < model.minSessions();
-    boolean decisive = scores[best] >= model.minScore()
-        && scores[best] - scores[second] >= model.minMargin();
-    if (decisive) {
-      return new PersonaResult(userId, personas[best], scores[best], personas[second], true,
-          provisional, profile, scores);
-    }
-    return new PersonaResult(userId, Persona.MULTI_MODE_JOURNEYMAN, 1 - scores[best],
-        personas[best], false, provisional, profile, scores);
+    boolean decisive = posterior[best] >= model.minScore()
+        && posterior[best] - posterior[second] >= model.minMargin();
+    return new PersonaResult(userId, personas[best], posterior[best], personas[second], decisive,
+        provisional, profile, posterior);
   }
 
-  private double score(PersonProfile profile, Persona persona) {
+  /** Log-probability of the person's type counts under the persona's prototype mix. */
+  private double logLikelihood(PersonProfile profile, Persona persona) {
     double[] proto = model.prototypes().get(persona.slug());
     double[] shares = profile.typeShares();
-    double fit = 0;
+    double sum = 0;
     for (int t = 0; t < proto.length; t++) {
-      fit += shares[t] * proto[t];
+      sum += shares[t] * profile.sessions() * Math.log(proto[t]);
     }
+    return sum;
+  }
+
+  /** Share of the persona's signature rates on its side of the population median. */
+  private double behaviour(PersonProfile profile, Persona persona) {
     double[] signs = model.signatures().get(persona.slug());
     double[] rates = profile.rates();
     double[] medians = model.rateMedians();
@@ -64,8 +71,23 @@ public final class PersonaClassifier {
       double side = Math.signum(signs[r] * (rates[r] - medians[r]));
       agree += side > 0 ? 1 : side == 0 ? 0.5 : 0;
     }
-    double behaviour = counted == 0 ? 0 : agree / counted;
-    double w = model.behaviourWeight();
-    return (1 - w) * fit + w * behaviour;
+    return counted == 0 ? 0.5 : agree / counted;
+  }
+
+  private static double[] softmax(double[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double l : logits) {
+      max = Math.max(max, l);
+    }
+    double[] p = new double[logits.length];
+    double sum = 0;
+    for (int i = 0; i < logits.length; i++) {
+      p[i] = Math.exp(logits[i] - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return p;
   }
 }

@@ -6,10 +6,10 @@ import java.util.Objects;
  * A person's persona under the population's model.
  *
  * @param userId the person
- * @param persona the persona; {@link Persona#MULTI_MODE_JOURNEYMAN} when none fits decisively
+ * @param persona the persona; {@link Persona#MULTI_MODE_JOURNEYMAN} when no pattern dominates
  * @param confidence the winner's score, or for the Journeyman 1 − the best persona's score
  * @param runnerUp the best-scoring persona other than the one given
- * @param decisive whether a persona other than the Journeyman fitted by score and margin
+ * @param decisive whether the persona won by score and margin (otherwise it is borderline)
  * @param provisional whether the person has fewer sessions than the model's minimum: the
  *     persona is shown, marked provisional
  * @param profile the type shares and behaviour rates it was read from
@@ -32,9 +32,6 @@ public record PersonaResult(
     Objects.requireNonNull(profile, "profile");
     if (persona == runnerUp) {
       throw new IllegalArgumentException("runner-up must differ from the persona");
-    }
-    if (decisive == (persona == Persona.MULTI_MODE_JOURNEYMAN)) {
-      throw new IllegalArgumentException("decisive exactly when the persona is not the fallback");
     }
     scores = scores.clone();
   }

@@ -5,6 +5,7 @@ import dev.personas.load.SourceFormat;
 import dev.personas.load.claude.ClaudeCodeReader;
 import dev.personas.load.swechat.SweChatReader;
 import dev.personas.classify.GroundTruth;
+import dev.personas.sample.BundledSample;
 import dev.personas.sample.GroundTruthFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ public final class Sources {
 
   /** The bundled synthetic sample, with its planted labels. */
   public static DatasetSource bundledSample() {
-    throw new UnsupportedOperationException("TODO bundled");
+    Path root = BundledSample.root();
+    return new DatasetSource("bundled synthetic sample", List.of(root), Optional.empty(), true,
+        GroundTruthFile.find(root));
   }
 }
