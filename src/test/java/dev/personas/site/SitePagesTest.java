@@ -254,6 +254,16 @@ class SitePagesTest {
   }
 
   @Test
+  void buildingTwiceWithTheSameFiguresGivesByteIdenticalFiles() {
+    build(Optional.of(figures));
+    var first = TestSite.hashes(site.out());
+    build(Optional.of(figures));
+    assertEquals(first, TestSite.hashes(site.out()));
+    assertTrue(site.read("site/session-types/spiral/index.html").contains("{&quot;x&quot;:0.0,&quot;y&quot;:&quot;"),
+        "timeline marks are written as {x, y} in that order");
+  }
+
+  @Test
   void shareCardsEscapeHostileNamesAndTaglines() throws Exception {
     String hostile = "<script>alert('x')</script> & \"quotes\" \u0007";
     String svg = ShareCardRenderer.svg("Site <b>", hostile, hostile + " " + hostile);
