@@ -39,6 +39,15 @@ class SiteFiguresTest {
   }
 
   @Test
+  void aShareMustBeItsCountOverItsTotal() {
+    List<TypeFigures> types = new ArrayList<>(good.types());
+    TypeFigures t = types.get(2);
+    types.set(2, new TypeFigures(t.type(), t.sessions(), t.share() + 0.01, t.distinctive(), t.quartiles(), t.endings(), t.nextType(), t.representative()));
+    var e = assertThrows(IllegalArgumentException.class, () -> with(types, good.personas()));
+    assertTrue(e.getMessage().contains("share of blueprint"), e.getMessage());
+  }
+
+  @Test
   void aPersonaWithoutPeopleHasNoMixAndAPersonaWithPeopleHasOne() {
     assertThrows(IllegalArgumentException.class,
         () -> new PersonaFigures(Persona.SHOWRUNNER, 0, 0.0, Optional.of(good.populationTypeMix()), Optional.empty()));
