@@ -31,11 +31,16 @@ class SiteMarkupIT {
   private static final Map<String, String> IGNORED = Map.of();
 
   @TempDir static Path temp;
+  @TempDir static Path bareTemp;
   static TestSite site;
+  static TestSite bare;
 
   @BeforeAll
   static void build() {
     site = FixtureSite.build(temp);
+    // The same site when no dataset was analysed: its pages must be just as valid.
+    bare = TestSite.copyInto(bareTemp);
+    bare.build(bare.options(FixtureSite.BASE_URL), SiteData.none());
   }
 
   @Test
@@ -86,8 +91,9 @@ class SiteMarkupIT {
     validator.setNoLangDetect(true);
     ObjectMapper json = new ObjectMapper();
     Map<String, List<String>> problems = new TreeMap<>();
-    List<Path> pages = TestSite.htmlFiles(site.out());
+    List<Path> pages = new ArrayList<>(TestSite.htmlFiles(site.out()));
     assertEquals(22, pages.size(), "21 site pages and the personal page: " + pages.size());
+    pages.addAll(TestSite.htmlFiles(bare.out()));
     for (Path page : pages) {
       JsonNode result = json.readTree(validator.validate(page));
       for (JsonNode message : result.path("messages")) {
@@ -96,7 +102,7 @@ class SiteMarkupIT {
         boolean counts = type.equals("error") || type.equals("non-document-error")
             || (type.equals("info") && message.path("subType").asText().equals("warning"));
         if (counts && IGNORED.keySet().stream().noneMatch(text::contains)) {
-          problems.computeIfAbsent(site.out().relativize(page).toString(), k -> new ArrayList<>())
+          problems.computeIfAbsent(page.toString(), k -> new ArrayList<>())
               .add(message.path("lastLine").asText() + ": " + type + ": " + text);
         }
       }
