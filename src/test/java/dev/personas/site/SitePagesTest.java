@@ -83,6 +83,21 @@ class SitePagesTest {
   }
 
   @Test
+  void sectionIndexesListEveryTypeAndPersonaWithItsShare() throws IOException {
+    build(Optional.of(figures));
+    Document types = page("session-types/index.html");
+    assertEquals(FigureViews.typeNames(), types.select(".cards h3 a").eachText(), "in front-matter order");
+    assertEquals(figures.types().stream().map(t -> Format.percent(t.share()) + " of sessions Illustrative").toList(),
+        types.select(".share-line").eachText());
+    Document personas = page("personas/index.html");
+    assertEquals(7, personas.select(".cards h3 a").size());
+    assertTrue(personas.select(".share-line").eachText().contains("25.0 % of people Illustrative"));
+    build(Optional.empty());
+    assertTrue(page("session-types/index.html").select(".share-line").isEmpty());
+    assertEquals(7, page("session-types/index.html").select(".cards h3 a").size());
+  }
+
+  @Test
   void everyChartsTableHoldsExactlyTheNumbersTheChartDraws() throws IOException {
     build(Optional.of(figures));
     int charts = 0;
