@@ -44,7 +44,7 @@ class BuildCommandTest {
   @Test
   void buildExitsZeroAndEndsWithTheSummaryLine() {
     assertEquals(ExitCode.OK, run(build("--base-url", "/repo")));
-    assertTrue(out.toString().matches("Built 21 pages, copied 6 files in \\d+ ms\\R"), out.toString());
+    assertTrue(out.toString().matches("(?s).*Built 21 pages, copied 6 files in \\d+ ms\\R"), out.toString());
     assertEquals("", err.toString());
     assertTrue(Files.exists(site.out().resolve("index.html")));
   }
