@@ -38,7 +38,8 @@ public final class TimelineMaker {
       }
     }
     for (ToolCall call : ToolUses.of(session.events())) {
-      Timeline.Kind kind = call.testRun() ? Timeline.Kind.TEST
+      // A test run is drawn once: passed at its call, or failed at its result.
+      Timeline.Kind kind = call.testRun() ? (call.failed() ? null : Timeline.Kind.TEST)
           : call.edit() ? Timeline.Kind.EDIT
           : call.shell() ? Timeline.Kind.SHELL
           : call.read() ? Timeline.Kind.READ
