@@ -12,7 +12,6 @@ import dev.personas.study.Studies;
 import dev.personas.study.Study;
 import dev.personas.study.StudyFigures;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +58,13 @@ public final class BuildCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** One build with the given options: `serve` rebuilds through here too. */
-  public static BuildResult build(BuildOptions options, LongSupplier nanoTicker) {
-    Optional<Study> study = analyse(options, new Verbosity(), new PrintWriter(Writer.nullWriter()));
+  /**
+   * One build with the given options: `serve` rebuilds through here too. The analysis is done
+   * once per dataset and process (see {@link Studies}), so a rebuild after an edit only renders.
+   */
+  public static BuildResult build(
+      BuildOptions options, Verbosity verbosity, PrintWriter err, LongSupplier nanoTicker) {
+    Optional<Study> study = analyse(options, verbosity, err);
     return render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()), nanoTicker);
   }
 
