@@ -26,7 +26,7 @@ public final class Redactor {
       new Rule("private key", Pattern.compile("-+BEGIN-[A-Z-]*PRIVATE-KEY-[\\s\\S]*"), 0),
       new Rule("Anthropic key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{8,}"), 0),
       new Rule("OpenAI key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}"), 0),
-      new Rule("AWS key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"), 0),
+      new Rule("AWS key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"), 0),
       new Rule("AWS secret", Pattern.compile(
           "(?i)(aws" + SEP + "?secret[A-Za-z_-]*[\"']?\\s*[=:-]\\s*[\"']?)[A-Za-z0-9/+=-]{40}"), 1),
       new Rule("GitHub token", Pattern.compile("\\b(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0),
@@ -36,6 +36,10 @@ public final class Redactor {
       new Rule("secret", Pattern.compile(
           "\\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|KEY|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)"
               + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1),
+      // The same, as a project folder name spells it: every '_' and '=' turned into '-'.
+      new Rule("secret", Pattern.compile(
+          "\\b((?:[A-Z0-9]+-)*[A-Z0-9]*(?:SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIALS?|API-KEY|ACCESS-KEY|PRIVATE-KEY)-)"
+              + "[A-Za-z0-9]+"), 1),
       new Rule("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0));
 
   /** The text with every secret replaced by a {@code [redacted …]} marker. */

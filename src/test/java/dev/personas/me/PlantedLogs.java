@@ -67,12 +67,17 @@ public final class PlantedLogs {
 
   /** One Codex rollout under {@code sessions/YYYY/MM/DD/}. */
   public static Path codex(Path sessions, String id, Instant start, List<String> prompts, String text) {
+    return codex(sessions, id, start, prompts, text, "/home/dev/" + text);
+  }
+
+  /** The same with a working directory of its own (Codex names the project after it). */
+  public static Path codex(Path sessions, String id, Instant start, List<String> prompts, String text, String cwd) {
     List<String> lines = new ArrayList<>();
     Instant t = start;
     ObjectNode meta = JSON.createObjectNode();
     meta.put("timestamp", t.toString()).put("type", "session_meta");
     ObjectNode payload = meta.putObject("payload");
-    payload.put("id", id).put("timestamp", t.toString()).put("cwd", "/home/dev/" + text).put("originator", "codex_cli_rs")
+    payload.put("id", id).put("timestamp", t.toString()).put("cwd", cwd).put("originator", "codex_cli_rs")
         .put("cli_version", "0.46.0");
     payload.putObject("git").put("branch", text).put("repository_url", "git@example.com:" + text + ".git");
     lines.add(meta.toString());
