@@ -8,7 +8,9 @@
 (function () {
   "use strict";
 
-  var POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "crossRot", "star", "rectRounded", "cross"];
+  // Filled shapes only: thin ones (cross, star) vanish at small sizes. Shape and colour both
+  // tell kinds apart, so colour is never the only cue.
+  var POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "rectRounded"];
   var drawn = [];
 
   function css(name) {
@@ -41,7 +43,30 @@
     }
   }
 
-  function barConfig(spec, colours, base) {
+  // Long category names wrap onto several lines on narrow charts instead of being cut off.
+  function wrapper(canvas) {
+    return function (value) {
+      var label = String(this.getLabelForValue(value));
+      var width = canvas.parentElement.clientWidth;
+      var max = width < 640 ? 16 : 40;
+      if (label.length <= max) {
+        return label;
+      }
+      var lines = [], line = "";
+      label.split(" ").forEach(function (word) {
+        if (line && (line + " " + word).length > max) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? line + " " + word : word;
+        }
+      });
+      lines.push(line);
+      return lines;
+    };
+  }
+
+  function barConfig(spec, colours, base, canvas) {
     var format = formatter(spec.unit);
     return {
       type: "bar",
@@ -71,7 +96,7 @@
           y: {
             grid: { display: false },
             border: { color: css("--border") },
-            ticks: { color: css("--text"), autoSkip: false }
+            ticks: { color: css("--text"), autoSkip: false, callback: wrapper(canvas) }
           }
         },
         plugins: {
@@ -90,7 +115,7 @@
     };
   }
 
-  function timelineConfig(spec, colours, base) {
+  function timelineConfig(spec, colours, base, canvas) {
     var format = formatter(spec.unit);
     var xTitle = spec.unit === "days" ? "Days since the first session" : "Active minutes since the session began";
     return {
@@ -104,7 +129,8 @@
             borderColor: colours[s.colour],
             pointStyle: POINT_STYLES[i % POINT_STYLES.length],
             pointRadius: 5,
-            pointHoverRadius: 7
+            pointHoverRadius: 7,
+            clip: false
           };
         })
       },
@@ -124,7 +150,7 @@
             offset: true,
             grid: { color: css("--border") },
             border: { color: css("--border") },
-            ticks: { color: css("--text") }
+            ticks: { color: css("--text"), callback: wrapper(canvas) }
           }
         },
         plugins: {
@@ -145,7 +171,7 @@
     if (spec.kind === "timeline") {
       return spec.labels.length * 36 + 80;
     }
-    var perLabel = spec.series.length * 20 + 16;
+    var perLabel = spec.series.length * 20 + 24;
     return spec.labels.length * perLabel + (spec.series.length > 1 ? 90 : 50);
   }
 
@@ -160,7 +186,7 @@
       var spec = JSON.parse(canvas.getAttribute("data-chart"));
       canvas.parentElement.style.height = height(spec) + "px";
       var base = { animation: false, responsive: true, maintainAspectRatio: false, events: ["mousemove", "mouseout", "click", "touchstart", "touchmove"] };
-      var config = spec.kind === "timeline" ? timelineConfig(spec, colours, base) : barConfig(spec, colours, base);
+      var config = spec.kind === "timeline" ? timelineConfig(spec, colours, base, canvas) : barConfig(spec, colours, base, canvas);
       drawn.push(new Chart(canvas, config));
       canvas.setAttribute("data-drawn", "true");
     });

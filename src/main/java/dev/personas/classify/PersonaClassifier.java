@@ -41,6 +41,13 @@ public final class PersonaClassifier {
     boolean provisional = profile.sessions() < model.minSessions();
     boolean decisive = posterior[best] >= model.minScore()
         && posterior[best] - posterior[second] >= model.minMargin();
+    int journeyman = Persona.MULTI_MODE_JOURNEYMAN.ordinal();
+    if (!decisive && best != journeyman) {
+      // No persona clearly explains the sessions: that is the Journeyman's profile, and the
+      // best-fitting persona is shown as the runner-up.
+      return new PersonaResult(userId, Persona.MULTI_MODE_JOURNEYMAN, posterior[journeyman],
+          personas[best], false, provisional, profile, posterior);
+    }
     return new PersonaResult(userId, personas[best], posterior[best], personas[second], decisive,
         provisional, profile, posterior);
   }

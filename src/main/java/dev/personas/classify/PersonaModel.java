@@ -65,7 +65,8 @@ public record PersonaModel(
     // thirds of the sessions, the first a little more than the second; the rest is spread
     // evenly. The Journeyman, with no dominant pattern, is an even spread.
     for (Persona p : Persona.values()) {
-      protos.put(p.slug(), prototype(p));
+      // Rounded as the model file rounds them, so a loaded model gives identical answers.
+      protos.put(p.slug(), Numbers.fixed(prototype(p)));
     }
     // Signs per rate in BehaviourRate order: corrections/prompt, tests/session, delegation,
     // spec-first, pasted/prompt, pointers/prompt, questions, prompt chars, prompts/session.
@@ -80,7 +81,7 @@ public record PersonaModel(
     for (BehaviourRate r : BehaviourRate.values()) {
       keys.add(r.key());
     }
-    return new PersonaModel(keys, Numbers.fixed(rateMedians), protos, signs, 3.0, 0.6, 0.2, 3);
+    return new PersonaModel(keys, Numbers.fixed(rateMedians), protos, signs, 3.0, 0.5, 0.15, 3);
   }
 
   private static double[] prototype(Persona persona) {

@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param scales standard deviation of each transformed feature (1 where it is 0)
  */
 public record Scaler(List<FeatureTransform> transforms, double[] centres, double[] scales) {
+  /**
+   * z-scores are clipped to ±this: real logs reach far outside any training sample (a week-long
+   * session, ten million tokens), and a linear model must not extrapolate from such a value.
+   */
+  public static final double Z_LIMIT = 6.0;
 
   public Scaler {
     transforms = List.copyOf(transforms);
@@ -68,7 +73,8 @@ public record Scaler(List<FeatureTransform> transforms, double[] centres, double
     double[] z = new double[centres.length];
     for (Feature f : Feature.values()) {
       int i = f.ordinal();
-      z[i] = (transforms.get(i).apply(vector.get(f)) - centres[i]) / scales[i];
+      double raw = (transforms.get(i).apply(vector.get(f)) - centres[i]) / scales[i];
+      z[i] = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, raw));
     }
     return z;
   }

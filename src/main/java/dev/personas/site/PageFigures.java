@@ -46,10 +46,21 @@ final class PageFigures {
         model.put("features", FigureViews.featureTable(figures));
         model.put("targets", FigureViews.targets());
       }
-      case "section" -> model.put("children", children(page, context.content()));
+      case "section" -> {
+        model.put("children", children(page, context.content()));
+        model.put("shares", figures.map(PageFigures::shares).orElse(Map.of()));
+      }
       default -> { }
     }
     return model;
+  }
+
+  // What each type and persona card of a section index says about its share, by page path.
+  static Map<String, String> shares(SiteFigures figures) {
+    Map<String, String> shares = new java.util.TreeMap<>();
+    figures.types().forEach(t -> shares.put("/session-types/" + t.type().slug() + "/", Format.percent(t.share()) + " of sessions"));
+    figures.personas().forEach(p -> shares.put("/personas/" + p.persona().slug() + "/", Format.percent(p.share()) + " of people"));
+    return shares;
   }
 
   // The pages one level below a section's index, by their front-matter order, then by path.

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /** Sessions written by hand to look like each type land in that type. */
 class ClassifierTest {
+  private static Model model;
   private static Classifier classifier;
 
   @BeforeAll
   static void fit() {
-    classifier = new Classifier(
-        new ModelFitter().fit(SyntheticPopulation.generate(5, 12, 0).sessions()));
+    model = new ModelFitter().fit(SyntheticPopulation.generate(5, 12, 0).sessions());
+    classifier = new Classifier(model);
   }
 
   private static void assertType(SessionType expected, FeatureVector session) {
@@ -88,6 +89,23 @@ class ClassifierTest {
         FIRST_PROMPT_CHARS, 120, MEDIAN_PROMPT_CHARS, 40, READ_SHARE, 0.3, SHELL_SHARE, 0.35,
         DISTINCT_TOOLS, 5, TOOL_CALLS_PER_PROMPT, 5, INPUT_TOKENS, 300000, OUTPUT_TOKENS, 12000,
         WALL_MINUTES, 30));
+  }
+
+  @Test
+  void valuesFarOutsideTheDataAreClippedNotExtrapolated() {
+    // A week-long Marathon with a billion tokens: far beyond any session the model was fitted
+    // on. Clipped z-scores keep it where its shape puts it instead of wherever a linear model
+    // extrapolates to.
+    FeatureVector extreme = vector("extreme", PROMPTS, 4000, ACTIVE_MINUTES, 6000,
+        EDIT_ITERATIONS, 9000, CORRECTIONS, 400, TEST_RUNS, 600, SPECIFIC_POINTERS, 900,
+        FIRST_PROMPT_CHARS, 300, MEDIAN_PROMPT_CHARS, 140, READ_SHARE, 0.35, SHELL_SHARE, 0.3,
+        DISTINCT_TOOLS, 12, TOOL_CALLS_PER_PROMPT, 7, INPUT_TOKENS, 1e9, OUTPUT_TOKENS, 5e7,
+        WALL_MINUTES, 10080, COMPACTIONS, 60);
+    double[] z = model.scaler().standardize(extreme);
+    for (double value : z) {
+      assertTrue(Math.abs(value) <= Scaler.Z_LIMIT, "z-score " + value + " is clipped");
+    }
+    assertType(SessionType.MARATHON, extreme);
   }
 
   @Test

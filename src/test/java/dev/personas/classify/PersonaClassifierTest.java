@@ -57,17 +57,31 @@ class PersonaClassifierTest {
   void aPersonWithNoDominantPatternIsTheJourneyman() {
     PersonaResult r = personas.classify("u", sessions(SessionType.values()));
     assertEquals(Persona.MULTI_MODE_JOURNEYMAN, r.persona());
-    assertFalse(r.decisive());
     assertFalse(r.provisional(), "seven sessions are enough for a firm answer");
     assertTrue(r.confidence() > 0.4, "confidently no single persona: " + r.confidence());
   }
 
   @Test
-  void twoPersonasTiedIsTheJourneymanNotACoinFlip() {
-    // Half Spiral (Sprinter's own), half Consult (Mechanic's own): neither dominates.
+  void moreSessionsOfTheSameMixGiveAFirmerAnswer() {
+    PersonaResult few = personas.classify("u", sessions(SessionType.SCAFFOLD,
+        SessionType.SCAFFOLD, SessionType.BLUEPRINT));
+    PersonaResult many = personas.classify("u", sessions(SessionType.SCAFFOLD,
+        SessionType.SCAFFOLD, SessionType.BLUEPRINT, SessionType.SCAFFOLD, SessionType.SCAFFOLD,
+        SessionType.BLUEPRINT, SessionType.SCAFFOLD, SessionType.SCAFFOLD, SessionType.BLUEPRINT));
+    assertEquals(Persona.SHOWRUNNER, many.persona());
+    assertTrue(many.decisive());
+    assertTrue(many.confidence() > few.scores()[Persona.SHOWRUNNER.ordinal()],
+        few.scores()[Persona.SHOWRUNNER.ordinal()] + " < " + many.confidence());
+  }
+
+  @Test
+  void anUndecidedBestFitIsTheJourneymanWithThatPersonaAsRunnerUp() {
+    // One session each of three personas' own types: nothing explains them clearly.
     PersonaResult r = personas.classify("u", sessions(SessionType.SPIRAL, SessionType.CONSULT,
-        SessionType.SPIRAL, SessionType.CONSULT, SessionType.SPIRAL, SessionType.CONSULT));
+        SessionType.MARATHON));
     assertEquals(Persona.MULTI_MODE_JOURNEYMAN, r.persona());
+    assertFalse(r.decisive());
+    assertTrue(r.runnerUp() != Persona.MULTI_MODE_JOURNEYMAN);
   }
 
   @Test

@@ -72,9 +72,12 @@ class TypeRulesTest {
   void aRuleLabelIsGivenOnlyWhenOneTypeClearlyLeads() {
     assertEquals(SessionType.MARATHON.ordinal(), rules.decisiveType(vector("m", PROMPTS, 30,
         ACTIVE_MINUTES, 90, EDIT_ITERATIONS, 40)));
-    // A Marathon that is also a loop: both rules fire fully, neither leads.
+    // A Marathon that is also a dense loop: both rules fire strongly, neither clearly leads.
     assertEquals(-1, rules.decisiveType(vector("both", PROMPTS, 30, ACTIVE_MINUTES, 90,
-        EDIT_ITERATIONS, 40, ERROR_REPASTES, 3, VAGUE_FIX_REQUESTS, 2)));
+        EDIT_ITERATIONS, 40, ERROR_REPASTES, 10, VAGUE_FIX_REQUESTS, 8)));
+    // A few re-pasted errors over thirty prompts are ordinary in a long session: still Marathon.
+    assertEquals(SessionType.MARATHON.ordinal(), rules.decisiveType(vector("long", PROMPTS, 30,
+        ACTIVE_MINUTES, 90, EDIT_ITERATIONS, 40, ERROR_REPASTES, 3, VAGUE_FIX_REQUESTS, 2)));
     assertEquals(-1, rules.decisiveType(vector("nothing", PROMPTS, 6, ACTIVE_MINUTES, 20,
         EDIT_ITERATIONS, 6)), "an ordinary middling session has no rule label");
   }

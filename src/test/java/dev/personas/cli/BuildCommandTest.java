@@ -42,11 +42,24 @@ class BuildCommandTest {
   }
 
   @Test
-  void buildExitsZeroAndEndsWithTheSummaryLine() {
+  void buildAnalysesTheBundledSampleAndEndsWithTheSummaryLine() {
     assertEquals(ExitCode.OK, run(build("--base-url", "/repo")));
-    assertTrue(out.toString().matches("Built 21 pages, copied 6 files in \\d+ ms\\R"), out.toString());
-    assertEquals("", err.toString());
+    assertTrue(out.toString().matches("Read 5800 sessions of 190 people in \\d+ repositories from"
+        + " bundled synthetic sample; skipped \\d+ lines or files in \\d+ files; --verbose lists"
+        + " them\\.\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), out.toString());
+    // Progress goes to stderr (only the first time in a process: the analysis is reused).
+    assertFalse(err.toString().contains("Exception"), err.toString());
     assertTrue(Files.exists(site.out().resolve("index.html")));
+    assertTrue(Files.exists(site.out().resolve("model.json")));
+    assertTrue(Files.exists(site.out().resolve("validation.json")));
+  }
+
+  @Test
+  void noDataBuildsOnlyTheAuthoredPagesAndPublishesNoModel() {
+    assertEquals(ExitCode.OK, run(build("--no-data")));
+    assertTrue(out.toString().matches("Built \\d+ pages, copied \\d+ files in \\d+ ms\\R"), out.toString());
+    assertEquals("", err.toString());
+    assertFalse(Files.exists(site.out().resolve("model.json")));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Objects;
 /**
  * Everything the pages show about a dataset, already computed: the site formats these numbers
  * and never computes a statistic itself. The data stages fill it; {@code SiteData} carries it.
+ * A build that analysed no session passes no figures at all (the pages then say so).
  *
  * @param dataset what was read
  * @param types one entry per session type, in {@link SessionType} order
@@ -45,11 +46,27 @@ public record SiteFigures(
     if (!features.stream().map(FeatureRow::feature).toList().equals(Arrays.asList(Feature.values()))) {
       throw new IllegalArgumentException("SiteFigures.features has one row per feature, in catalogue order");
     }
+    if (dataset.sessions() == 0 || dataset.classifiedPersons() == 0) {
+      throw new IllegalArgumentException("SiteFigures need at least one session and one classified person; pass no figures instead");
+    }
+    for (TypeFigures t : types) {
+      sameShare(t.share(), t.sessions(), dataset.sessions(), "share of " + t.type().slug());
+    }
+    for (PersonaFigures p : personas) {
+      sameShare(p.share(), p.persons(), dataset.classifiedPersons(), "share of " + p.persona().slug());
+    }
     if (types.stream().mapToInt(TypeFigures::sessions).sum() != dataset.sessions()) {
       throw new IllegalArgumentException("The sessions of the seven types add up to the dataset's sessions");
     }
     if (personas.stream().mapToInt(PersonaFigures::persons).sum() != dataset.classifiedPersons()) {
       throw new IllegalArgumentException("The people of the seven personas add up to the dataset's classified persons");
+    }
+  }
+
+  // A share is its count over its total: a mismatch means the adapter mixed up two populations.
+  private static void sameShare(double share, int count, int total, String name) {
+    if (Math.abs(share - (double) count / total) > 1e-9) {
+      throw new IllegalArgumentException(name + " is " + share + " but its count gives " + count + "/" + total);
     }
   }
 
