@@ -15,7 +15,7 @@ public final class Population {
       return "Compared with the population of the bundled synthetic sample: its shares and medians are illustrative, "
           + "not the study's. Classify against a real population with --model model.json.";
     }
-    return "Compared with the population model " + fingerprint.substring(0, Math.min(12, fingerprint.length()))
-        + " (the model.json given with --model).";
+    return "Compared with the population of the model whose dataset fingerprint starts "
+        + fingerprint.substring(0, Math.min(12, fingerprint.length())) + ".";
   }
 }

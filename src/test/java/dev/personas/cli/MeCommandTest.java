@@ -64,6 +64,17 @@ class MeCommandTest {
   }
 
   @Test
+  void twoRunsWriteByteIdenticalFiles() throws IOException {
+    fixtureHome();
+    Path first = work.resolve("first");
+    Path second = work.resolve("second");
+    assertEquals(ExitCode.OK, MeRun.run(home, "--out", first.toString(), "--export", work.resolve("1.json").toString()).exit());
+    assertEquals(ExitCode.OK, MeRun.run(home, "--out", second.toString(), "--export", work.resolve("2.json").toString()).exit());
+    assertEquals(dev.personas.site.TestSite.hashes(first), dev.personas.site.TestSite.hashes(second));
+    assertEquals(Files.readString(work.resolve("1.json")), Files.readString(work.resolve("2.json")));
+  }
+
+  @Test
   void baseUrlMakesLinksAbsoluteUnderIt() throws IOException {
     fixtureHome();
     Path out = work.resolve("me");

@@ -151,8 +151,10 @@ class MeXssIT {
       String message = entry.getMessage();
       if (message.contains("\"Network.requestWillBeSent\"")) {
         int at = message.indexOf("\"url\":\"");
-        if (at >= 0) {
-          requested.add(message.substring(at + 7, message.indexOf('"', at + 7)));
+        String requestUrl = at < 0 ? "" : message.substring(at + 7, message.indexOf('"', at + 7));
+        // The browser's own start tab (chrome://new-tab-page…) may log late; a page cannot load chrome:// URLs.
+        if (at >= 0 && !requestUrl.startsWith("chrome://") && !requestUrl.startsWith("about:")) {
+          requested.add(requestUrl);
         }
       }
     }
