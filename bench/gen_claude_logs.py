@@ -2,7 +2,7 @@
 """Writes realistic Claude Code logs (the ~/.claude/projects layout) for benchmarks.
 
 Deterministic for a seed: same arguments, same bytes. Usage:
-  gen_claude_logs.py OUT_DIR SIZE_MB [--seed N]
+  gen_claude_logs.py OUT_DIR SIZE_MB [--seed N] [--sessions N]   (stops at whichever comes first)
 Sessions follow the shape of real Claude Code 2.x transcripts: typed prompts, system
 reminders, thinking with signatures, assistant messages split over several lines that repeat
 their usage, tool uses (Read, Bash, Edit, Grep, Task) whose results are echoed in toolUseResult,
@@ -21,6 +21,7 @@ CODE = ("def {n}(self, value):\n    if value is None:\n        return {{}}\n    
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out"); ap.add_argument("size_mb", type=int); ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--sessions", type=int, default=0)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     pool = " ".join(rnd.choice(WORDS) for _ in range(400_000))
@@ -37,7 +38,7 @@ def main():
     projects = ["-home-dev-proj%02d" % i for i in range(nproj)]
     t0 = 1_759_000_000
     sess_no = 0
-    while written < target:
+    while written < target and (a.sessions == 0 or sess_no < a.sessions):
         proj = projects[sess_no % nproj]; sess_no += 1
         sid = uid(); cwd = "/home/dev/proj%02d" % (sess_no % nproj)
         d = os.path.join(a.out, "projects", proj); os.makedirs(d, exist_ok=True)

@@ -28,11 +28,16 @@ public final class App implements Runnable {
    * capture both writers.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, Subcommands.all());
+  }
+
+  /** The same with these subcommands: tests give `me` a fake home and environment. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.List<Object> subcommands) {
     // Output must not depend on the machine's locale or zone: pin both once, here.
     Locale.setDefault(Locale.ROOT);
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     CommandLine cli = new CommandLine(new App());
-    for (Object sub : Subcommands.all()) {
+    for (Object sub : subcommands) {
       cli.addSubcommand(sub);
     }
     cli.setOut(out);

@@ -1,6 +1,19 @@
 package dev.personas.cli;
 
+import dev.personas.PersonasException;
+import dev.personas.classify.Model;
 import dev.personas.classify.ModelFile;
+import dev.personas.me.MeAnalyzer;
+import dev.personas.me.MeFile;
+import dev.personas.me.MeResult;
+import dev.personas.me.PersonalFiguresMaker;
+import dev.personas.me.Population;
+import dev.personas.site.PersonalPageRenderer;
+import dev.personas.site.Renderer;
+import dev.personas.study.PopulationModels;
+import dev.personas.study.Sources;
+import java.util.ArrayList;
+import java.util.List;
 import dev.personas.classify.ValidationFile;
 import dev.personas.site.BuildResult;
 import dev.personas.site.Renderers;
@@ -49,7 +62,8 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<Study> study = analyse(options, verbosity, err);
-    BuildResult result = render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()), nanoTicker);
+    BuildResult result = render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()),
+        personalPage(options, study), nanoTicker);
     if (!verbosity.quiet()) {
       study.ifPresent(s -> out.println(readSummary(s)));
       out.println(result.summary());
@@ -65,7 +79,8 @@ public final class BuildCommand implements Callable<Integer> {
   public static BuildResult build(
       BuildOptions options, Verbosity verbosity, PrintWriter err, LongSupplier nanoTicker) {
     Optional<Study> study = analyse(options, verbosity, err);
-    return render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()), nanoTicker);
+    return render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()),
+        personalPage(options, study), nanoTicker);
   }
 
   /** Loads, featurizes, classifies and validates the build's dataset, if it has one. */
@@ -89,7 +104,36 @@ public final class BuildCommand implements Callable<Integer> {
 
   /** Renders the site from its authored content and the study's figures and files. */
   static BuildResult render(BuildOptions options, SiteData data, LongSupplier nanoTicker) {
-    return new SiteBuilder(options.toSiteOptions(), Renderers.standard(), nanoTicker).build(data);
+    return render(options, data, Optional.empty(), nanoTicker);
+  }
+
+  private static BuildResult render(
+      BuildOptions options, SiteData data, Optional<Renderer> personal, LongSupplier nanoTicker) {
+    List<Renderer> renderers = new ArrayList<>(Renderers.standard());
+    // Before the sitemap, which comes last and lists the pages rendered before it.
+    personal.ifPresent(page -> renderers.add(renderers.size() - 1, page));
+    return new SiteBuilder(options.toSiteOptions(), renderers, nanoTicker).build(data);
+  }
+
+  /**
+   * The personal page at /me/ for --me: read from an exported me.json, or classified from logs
+   * against this build's population model (the bundled sample's when the build has no data).
+   */
+  static Optional<Renderer> personalPage(BuildOptions options, Optional<Study> study) {
+    return options.me().map(path -> {
+      MeResult result;
+      if (MeFile.isMeFile(path)) {
+        result = MeFile.read(path);
+      } else {
+        Model model = study.map(Study::model).orElseGet(() -> PopulationModels.load(Optional.empty()));
+        result = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, session -> { })
+            .analyse(List.of(path)).result()
+            .orElseThrow(() -> PersonasException.failure("No sessions found in " + path
+                + " for --me; give a me.json written by `personas me --export` or a folder of Claude Code or Codex logs."));
+      }
+      return new PersonalPageRenderer(new PersonalFiguresMaker().figures(result), "/me/", false,
+          Population.describe(result.modelFingerprint()));
+    });
   }
 
   /** What the pages and the published data files get from a study. */

@@ -37,6 +37,9 @@ public final class BuildOptions {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Read --dataset as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
   SourceFormat format;
 
+  @Option(names = "--me", paramLabel = "PATH", description = "Also render a personal page at /me/: from a me.json written by `personas me --export`, or from log files or folders.")
+  Path me;
+
   @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")
   boolean noData;
 
@@ -48,6 +51,11 @@ public final class BuildOptions {
     return Optional.of(dataset == null
         ? Sources.bundledSample()
         : Sources.dataset(dataset, Optional.ofNullable(format)));
+  }
+
+  /** The me.json or logs of the personal page at /me/, if asked for. */
+  public Optional<Path> me() {
+    return Optional.ofNullable(me);
   }
 
   /** The options as the site engine takes them. */

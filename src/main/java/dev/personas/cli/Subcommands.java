@@ -9,7 +9,7 @@ final class Subcommands {
 
   static List<Object> all() {
     return List.of(
-        new BuildCommand(), new ServeCommand(), new ClassifyCommand(), new SampleCommand(),
+        new BuildCommand(), new ServeCommand(), new ClassifyCommand(), new MeCommand(), new SampleCommand(),
         new IngestCommand());
   }
 }

@@ -25,13 +25,28 @@ public final class PersonalPageRenderer implements Renderer {
 
   private final PersonalFigures figures;
   private final String path;
+  private final boolean standalone;
+  private final String population;
 
   /**
    * @param figures the person's figures
    * @param path the page's site-relative URL path, such as "/me/"
    */
   public PersonalPageRenderer(PersonalFigures figures, String path) {
+    this(figures, path, false, "");
+  }
+
+  /**
+   * @param figures the person's figures
+   * @param path the page's site-relative URL path, such as "/me/"
+   * @param standalone true when the page is written alone (`personas me`): it then links to no
+   *     other page of the site
+   * @param population what the person is compared with, said on the page ("" to say nothing)
+   */
+  public PersonalPageRenderer(PersonalFigures figures, String path, boolean standalone, String population) {
     this.figures = figures;
+    this.standalone = standalone;
+    this.population = population;
     if (!path.startsWith("/") || !path.endsWith("/")) {
       throw new IllegalArgumentException("A page path starts and ends with '/': " + path);
     }
@@ -44,12 +59,12 @@ public final class PersonalPageRenderer implements Renderer {
 
   /** One row of the sessions table. */
   public record SessionLine(String date, String type, String typePath, String confidence, String activeMinutes,
-      String prompts, List<String> signals) {}
+      String prompts, List<String> signals, String context) {}
 
   /** What me.peb prints. */
   public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
-      String firstDate, String lastDate, List<SessionLine> sessions) {}
+      String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext) {}
 
   @Override
   public List<Output> render(RenderContext context) {
@@ -57,6 +72,8 @@ public final class PersonalPageRenderer implements Renderer {
     Map<String, Object> model = new HashMap<>();
     model.put("me", view(page));
     model.put("current", path);
+    model.put("standalone", standalone);
+    model.put("population", population);
     model.put("borrows", PageFigures.borrows(page, context));
     model.put("reflection", page.frontMatter().getOrDefault("reflection", List.of()));
     // Authored content of the persona's page, passed through as its own page would show it.
@@ -71,8 +88,8 @@ public final class PersonalPageRenderer implements Renderer {
     Map<?, ?> traits = page.frontMatter().get("traits") instanceof Map<?, ?> m ? m : Map.of();
     List<ReasonLine> reasons = new ArrayList<>();
     for (PersonalFigures.Reason r : figures.reasons()) {
-      Object trait = traits.get(r.feature().key());
-      reasons.add(new ReasonLine(r.feature().key(), r.feature().definition(), r.feature().unit(), Format.number(r.yourValue()),
+      Object trait = traits.get(r.traitKey());
+      reasons.add(new ReasonLine(r.key(), r.definition(), r.unit(), Format.number(r.yourValue()),
           Format.number(r.populationValue()), r.direction().label(), trait == null ? "" : String.valueOf(trait)));
     }
     Chart mix = Chart.bars("chart-your-mix", "Your session-type mix against the population",
@@ -84,14 +101,16 @@ public final class PersonalPageRenderer implements Renderer {
     List<SessionLine> sessions = new ArrayList<>();
     for (PersonalFigures.SessionRow s : figures.sessions()) {
       sessions.add(new SessionLine(s.date().toString(), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
-          Format.percent(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals()));
+          Format.percent(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals(),
+          s.context()));
     }
     return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
         String.valueOf(page.frontMatter().getOrDefault("tagline", persona.tagline())), Format.percent(figures.confidence()),
         figures.provisional(), figures.runnerUp().map(Persona::displayName).orElse(""),
         figures.runnerUp().map(p -> "/personas/" + p.slug() + "/").orElse(""), reasons, mix, overTime(),
         Format.count(figures.sessions().size()), figures.sessions().get(0).date().toString(),
-        figures.sessions().get(figures.sessions().size() - 1).date().toString(), sessions);
+        figures.sessions().get(figures.sessions().size() - 1).date().toString(), sessions,
+        figures.sessions().stream().anyMatch(s -> !s.context().isEmpty()));
   }
 
   // Sessions over time: one lane per session type, x the day since the first session.

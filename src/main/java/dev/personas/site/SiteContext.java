@@ -28,7 +28,8 @@ public record SiteContext(
   public SiteContext {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(description, "description");
-    if (!baseUrl.startsWith("/") || !baseUrl.endsWith("/")) {
+    // "./" makes every url() relative: a page folder that works opened from the file system.
+    if (!baseUrl.equals("./") && (!baseUrl.startsWith("/") || !baseUrl.endsWith("/"))) {
       throw new IllegalArgumentException("A base URL starts and ends with '/': " + baseUrl);
     }
     nav = List.copyOf(nav);

@@ -11,6 +11,7 @@ import dev.personas.features.TimelineMaker;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionLoader;
 import dev.personas.load.SourceFormat;
+import dev.personas.session.Session;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -35,14 +37,25 @@ public final class LogsClassifier {
   }
 
   public LogsClassification classify(List<Path> paths, Optional<SourceFormat> format) {
+    return classify(paths, format, (session, classified) -> { });
+  }
+
+  /**
+   * The same, also handing each session and its classification to {@code each} as it is read:
+   * progress, or what a caller keeps from the session itself (the personal page's titles).
+   */
+  public LogsClassification classify(
+      List<Path> paths, Optional<SourceFormat> format, BiConsumer<Session, ClassifiedLog> each) {
     FeatureExtractor extractor = new FeatureExtractor();
     TimelineMaker timelines = new TimelineMaker();
     Classifier classifier = new Classifier(model);
     List<ClassifiedLog> sessions = new ArrayList<>();
     ReadReport report = loader.load(paths, format, session -> {
       FeatureVector features = extractor.extract(session);
-      sessions.add(new ClassifiedLog(session.id(), session.userId(), session.repoId(),
-          session.start(), features, classifier.classify(features), timelines.make(session)));
+      ClassifiedLog classified = new ClassifiedLog(session.id(), session.userId(), session.repoId(),
+          session.start(), features, classifier.classify(features), timelines.make(session));
+      sessions.add(classified);
+      each.accept(session, classified);
     });
     sessions.sort(Comparator.comparing(ClassifiedLog::start, Comparator.nullsLast(Instant::compareTo))
         .thenComparing(ClassifiedLog::sessionId));

@@ -48,14 +48,8 @@ public final class StudyRunner {
 
   public Study run(DatasetSource source) {
     Collected collected = read(source);
-    if (collected.inputs.isEmpty()) {
-      throw PersonasException.failure("No sessions found in " + source.label() + " ("
-          + source.paths() + "): " + collected.report.summary()
-          + ". Point --dataset at a SWE-chat folder or a folder of Claude Code or Codex logs.");
-    }
-    List<SessionInput> inputs = collected.sortedInputs();
-    progress.accept("Fitting the population model on " + inputs.size() + " sessions");
-    Model model = new ModelFitter().fit(inputs);
+    List<SessionInput> inputs = inputsOf(source, collected);
+    Model model = fit(inputs);
     Labels labels = new PopulationLabeler(model).label(inputs);
     progress.accept("Validating (bootstrap resamples, silhouettes"
         + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
@@ -66,6 +60,28 @@ public final class StudyRunner {
         collected.repos.size(), source.groundTruth().isPresent(), collected.report);
     return new Study(summary, model, inputs, labels, validation, stats,
         representatives(labels, collected.timelines));
+  }
+
+  /**
+   * Only the population model of a dataset, without labels or validation: what classifying
+   * someone's own logs needs, fitted the same way {@link #run} fits it.
+   */
+  public Model fitModel(DatasetSource source) {
+    return fit(inputsOf(source, read(source)));
+  }
+
+  private Model fit(List<SessionInput> inputs) {
+    progress.accept("Fitting the population model on " + inputs.size() + " sessions");
+    return new ModelFitter().fit(inputs);
+  }
+
+  private static List<SessionInput> inputsOf(DatasetSource source, Collected collected) {
+    if (collected.inputs.isEmpty()) {
+      throw PersonasException.failure("No sessions found in " + source.label() + " ("
+          + source.paths() + "): " + collected.report.summary()
+          + ". Point --dataset at a SWE-chat folder or a folder of Claude Code or Codex logs.");
+    }
+    return collected.sortedInputs();
   }
 
   private Collected read(DatasetSource source) {

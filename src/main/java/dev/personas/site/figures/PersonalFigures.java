@@ -50,13 +50,31 @@ public record PersonalFigures(
     }
   }
 
-  /** A feature that weighed in the decision, with the person's value next to the population's. */
-  public record Reason(dev.personas.features.Feature feature, double yourValue, double populationValue, Direction direction) {
+  /**
+   * A rate or feature that weighed in the decision, with the person's value next to the
+   * population's.
+   *
+   * @param key the rate's or feature's key
+   * @param definition what it measures
+   * @param unit its unit
+   * @param traitKey the feature key under which the persona's authored page describes the trait
+   *     ("" when none)
+   */
+  public record Reason(String key, String definition, String unit, String traitKey, double yourValue,
+      double populationValue, Direction direction) {
     public Reason {
-      Objects.requireNonNull(feature, "feature");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(unit, "unit");
+      Objects.requireNonNull(traitKey, "traitKey");
       Check.finite(yourValue, "yourValue");
       Check.finite(populationValue, "populationValue");
       Objects.requireNonNull(direction, "direction");
+    }
+
+    /** A reason that is one session feature. */
+    public Reason(dev.personas.features.Feature feature, double yourValue, double populationValue, Direction direction) {
+      this(feature.key(), feature.definition(), feature.unit(), feature.key(), yourValue, populationValue, direction);
     }
   }
 
@@ -85,10 +103,18 @@ public record PersonalFigures(
    * @param activeMinutes active time, idle gaps removed
    * @param prompts typed prompts
    * @param signals short labels of what stood out ("plan mode", "3 failed test runs")
+   * @param context project and title, redacted, only when the person asked to show them; else ""
    */
   public record SessionRow(
-      LocalDate date, SessionType type, double confidence, double activeMinutes, int prompts, List<String> signals) {
+      LocalDate date, SessionType type, double confidence, double activeMinutes, int prompts, List<String> signals,
+      String context) {
+    public SessionRow(
+        LocalDate date, SessionType type, double confidence, double activeMinutes, int prompts, List<String> signals) {
+      this(date, type, confidence, activeMinutes, prompts, signals, "");
+    }
+
     public SessionRow {
+      Objects.requireNonNull(context, "context");
       Objects.requireNonNull(date, "date");
       Objects.requireNonNull(type, "type");
       Check.share(confidence, "confidence");

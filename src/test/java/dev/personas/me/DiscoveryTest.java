@@ -1,0 +1,59 @@
+package dev.personas.me;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryTest {
+  @TempDir Path home;
+
+  @Test
+  void findsClaudeCodeAndCodexFoldersUnderHome() throws IOException {
+    Files.createDirectories(home.resolve(".claude/projects/-home-dev-app"));
+    Files.createDirectories(home.resolve(".codex/sessions/2025/09/01"));
+    Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find();
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions")), found.existing());
+    assertEquals(home, found.home());
+  }
+
+  @Test
+  void homeVariableWinsOverUserHome(@TempDir Path other) throws IOException {
+    Files.createDirectories(home.resolve(".claude/projects"));
+    Files.createDirectories(other.resolve(".claude/projects"));
+    Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), other.toString()).find();
+    assertEquals(List.of(home.resolve(".claude/projects")), found.existing());
+  }
+
+  @Test
+  void userHomeIsUsedWhenHomeIsUnsetOrBlank() throws IOException {
+    Files.createDirectories(home.resolve(".codex/sessions"));
+    assertEquals(List.of(home.resolve(".codex/sessions")), new Discovery(Map.of(), home.toString()).find().existing());
+    assertEquals(List.of(home.resolve(".codex/sessions")),
+        new Discovery(Map.of("HOME", " "), home.toString()).find().existing());
+  }
+
+  @Test
+  void claudeConfigDirMovesTheClaudeRootAndCodexHomeTheCodexRoot(@TempDir Path config) throws IOException {
+    Files.createDirectories(home.resolve(".claude/projects"));
+    Files.createDirectories(config.resolve("claude/projects"));
+    Files.createDirectories(config.resolve("codex/sessions"));
+    Discovery.Found found = new Discovery(Map.of("HOME", home.toString(),
+        "CLAUDE_CONFIG_DIR", config.resolve("claude").toString(), "CODEX_HOME", config.resolve("codex").toString()),
+        "/nonexistent").find();
+    assertEquals(List.of(config.resolve("claude/projects"), config.resolve("codex/sessions")), found.searched());
+    assertEquals(found.searched(), found.existing());
+  }
+
+  @Test
+  void missingFoldersAreSearchedButNotReturned() {
+    Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find();
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions")), found.searched());
+    assertEquals(List.of(), found.existing());
+  }
+}

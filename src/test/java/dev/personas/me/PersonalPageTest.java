@@ -1,0 +1,67 @@
+package dev.personas.me;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.classify.BehaviourRate;
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import dev.personas.site.PersonalSite;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The standalone personal page for a result of each persona, drawn from the repository's content. */
+class PersonalPageTest {
+  @TempDir Path out;
+
+  @ParameterizedTest
+  @EnumSource(Persona.class)
+  void pageShowsThePersonaItsReasonsChartsSessionsAndAuthoredAdvice(Persona persona) throws IOException {
+    Persona runnerUp = persona == Persona.SHOWRUNNER ? Persona.PAIR_PROGRAMMER : Persona.SHOWRUNNER;
+    List<MeResult.MeSession> sessions = new ArrayList<>();
+    SessionType[] types = SessionType.values();
+    for (int i = 0; i < 5; i++) {
+      List<Double> values = new ArrayList<>(Collections.nCopies(Feature.values().length, 0.0));
+      values.set(Feature.PROMPTS.ordinal(), 3.0 + i);
+      values.set(Feature.ACTIVE_MINUTES.ordinal(), 12.5);
+      values.set(Feature.PLAN_MODE.ordinal(), i == 0 ? 1.0 : 0.0);
+      values.set(Feature.TEST_RUNS.ordinal(), 2.0);
+      values.set(Feature.FAILED_TEST_RUNS.ordinal(), 1.0);
+      sessions.add(new MeResult.MeSession(LocalDate.of(2026, 11, 1).plusDays(i * 3L), types[i % types.length], 0.8,
+          types[(i + 1) % types.length], 0.1, values, "", ""));
+    }
+    MeResult result = new MeResult("f".repeat(64), persona, 0.7, runnerUp, true, false,
+        List.of(new MeResult.RateReason(BehaviourRate.TEST_RUNS_PER_SESSION.key(), 2, 0.5),
+            new MeResult.RateReason(BehaviourRate.PROMPT_CHARS.key(), 40, 90)),
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions);
+    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+        .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", out);
+    Document page = Jsoup.parse(out.resolve("index.html").toFile());
+    assertEquals(persona.displayName(), page.selectFirst("h1").text());
+    assertTrue(page.select("dl.stats").text().contains("70.0 %"), page.select("dl.stats").text());
+    assertTrue(page.select("dl.stats").text().contains(runnerUp.displayName()));
+    assertEquals(List.of("test_runs_per_session", "prompt_chars"), page.select("table.reasons tbody th code").eachText());
+    assertEquals("2 0.50 higher than most", String.join(" ",
+        page.select("table.reasons tbody tr").get(0).select("td").eachText().subList(1, 4)));
+    assertEquals(5, page.select("table.sessions tbody tr").size());
+    assertEquals("plan mode 2 test runs (1 failed)", page.select("table.sessions tbody tr").get(0).select("td").get(5).text());
+    assertTrue(page.text().contains("Compared with a test population."));
+    assertFalse(page.select("#moves ~ *").text().isBlank(), "signature moves from content/personas");
+    assertFalse(page.select("#blind-spot ~ *").text().isBlank(), "blind spot from content/personas");
+    assertFalse(page.select("section.borrow li").isEmpty(), "what to borrow from content/personas");
+    assertTrue(page.select("p.note").text().contains("cleanupPeriodDays"));
+    assertTrue(page.select("a[href]").stream().allMatch(a -> a.attr("href").startsWith("./") || a.attr("href").startsWith("#")),
+        "links stay inside the page folder");
+  }
+}
