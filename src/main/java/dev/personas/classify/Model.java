@@ -41,7 +41,7 @@ public record Model(
     int personCount) {
 
   /** Bump when the model's shape or the meaning of its numbers changes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -23,7 +23,8 @@ public final class PersonaClassifier {
     Persona[] personas = Persona.values();
     double[] logits = new double[personas.length];
     for (Persona p : personas) {
-      logits[p.ordinal()] = logLikelihood(profile, p) + model.behaviourWeight() * (behaviour(profile, p) - 0.5);
+      logits[p.ordinal()] = Math.log(model.priors().get(p.slug())) + logLikelihood(profile, p)
+          + model.behaviourWeight() * (behaviour(profile, p) - 0.5);
     }
     double[] posterior = softmax(logits);
     int best = 0;

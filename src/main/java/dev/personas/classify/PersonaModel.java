@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The population's persona model, fixed by the build. Each persona has a prototype mix of
+ * The population's persona model, fixed by the build. Each persona has a prior (the share the
+ * original study reported) and a prototype mix of
  * session types (its leaned-on types take about two thirds of its sessions; the Journeyman's is
  * an even spread). A person's logit for a persona is the log-likelihood of their counts of
- * session types under that mix (a multinomial: more sessions give a sharper answer) plus
+ * session types under that mix (a multinomial: more sessions give a sharper answer) plus the log
+ * of its prior plus
  * {@code behaviourWeight × (behaviour − ½)}, where behaviour is the share of the persona's
  * signature rates on its side of the population median (+1: above, −1: below; a tie counts
  * half; the Journeyman has no signature and scores one half). The softmax of the logits is the
@@ -20,6 +22,9 @@ import java.util.TreeMap;
  *
  * @param rateKeys {@link BehaviourRate} keys, in declaration order
  * @param rateMedians the population's median of each rate (persons with enough sessions)
+ * @param priors persona slug → prior probability: the persona shares the original study
+ *     reported among SWE-chat users with at least three sessions (bigspinai/plugins, RESEARCH.md
+ *     §1); a person's sessions update it
  * @param prototypes persona slug → prototype mix of session types (sums to 1), types in
  *     {@link SessionType} order
  * @param signatures persona slug → sign per rate (+1, −1 or 0)
@@ -31,6 +36,7 @@ import java.util.TreeMap;
 public record PersonaModel(
     List<String> rateKeys,
     double[] rateMedians,
+    Map<String, Double> priors,
     Map<String, double[]> prototypes,
     Map<String, double[]> signatures,
     double behaviourWeight,
@@ -44,9 +50,14 @@ public record PersonaModel(
       throw new IllegalArgumentException("one median per behaviour rate expected");
     }
     rateMedians = rateMedians.clone();
+    priors = Collections.unmodifiableMap(new TreeMap<>(priors));
     prototypes = Collections.unmodifiableMap(new TreeMap<>(prototypes));
     signatures = Collections.unmodifiableMap(new TreeMap<>(signatures));
     for (Persona p : Persona.values()) {
+      Double prior = priors.get(p.slug());
+      if (prior == null || !(prior > 0) || prior > 1) {
+        throw new IllegalArgumentException("persona model lacks a prior in (0, 1] for " + p.slug());
+      }
       double[] proto = prototypes.get(p.slug());
       double[] sign = signatures.get(p.slug());
       if (proto == null || proto.length != SessionType.values().length
@@ -81,7 +92,16 @@ public record PersonaModel(
     for (BehaviourRate r : BehaviourRate.values()) {
       keys.add(r.key());
     }
-    return new PersonaModel(keys, Numbers.fixed(rateMedians), protos, signs, 3.0, 0.5, 0.15, 3);
+    // The study's persona shares (a figure of the study, quoted as such on the method page).
+    Map<String, Double> priors = new LinkedHashMap<>();
+    priors.put(Persona.SHOWRUNNER.slug(), 0.367);
+    priors.put(Persona.QUICK_TURN_SPRINTER.slug(), 0.158);
+    priors.put(Persona.PAIR_PROGRAMMER.slug(), 0.133);
+    priors.put(Persona.RUNTIME_MECHANIC.slug(), 0.133);
+    priors.put(Persona.MULTI_MODE_JOURNEYMAN.slug(), 0.133);
+    priors.put(Persona.SPEC_FIRST_ARCHITECT.slug(), 0.05);
+    priors.put(Persona.PROMPT_MINIMALIST.slug(), 0.025);
+    return new PersonaModel(keys, Numbers.fixed(rateMedians), priors, protos, signs, 3.0, 0.4, 0.1, 3);
   }
 
   private static double[] prototype(Persona persona) {

@@ -21,6 +21,7 @@ import static dev.personas.features.Feature.SPECIFIC_POINTERS;
 import static dev.personas.features.Feature.SPEC_MARKERS;
 import static dev.personas.features.Feature.SUBAGENT_CALLS;
 import static dev.personas.features.Feature.TEST_RUNS;
+import static dev.personas.features.Feature.TOOL_ERRORS;
 import static dev.personas.features.Feature.TODO_LISTS;
 import static dev.personas.features.Feature.VAGUE_FIX_REQUESTS;
 
@@ -81,7 +82,10 @@ public final class TypeRules {
     double quick = down(f.get(PROMPTS), "one_shot.prompts_full", "one_shot.prompts_zero")
         * down(f.get(ACTIVE_MINUTES), "one_shot.minutes_full", "one_shot.minutes_zero")
         * corrections;
-    boolean errandsClean = f.get(CORRECTIONS) == 0 && loopSignals(f) == 0
+    // Short follow-ups after edits read as corrections; without tests run or output pasted
+    // back they are as likely the next small errand, not a review cycle.
+    boolean unchecked = f.get(TEST_RUNS) == 0 && f.get(PASTED_OUTPUT) == 0;
+    boolean errandsClean = (f.get(CORRECTIONS) == 0 || unchecked) && loopSignals(f) == 0
         && f.get(EDIT_ITERATIONS) > 0;
     double errands = errandsClean
         ? t.get("one_shot.errand_weight")
@@ -170,7 +174,7 @@ public final class TypeRules {
   /** Signs of a loop that does not converge; one failing test run is normal work, not a loop. */
   private static double loopSignals(FeatureVector f) {
     return f.get(ERROR_REPASTES) + 0.5 * f.get(REPEATED_PROMPTS) + f.get(VAGUE_FIX_REQUESTS)
-        + Math.max(0, f.get(FAILED_TEST_RUNS) - 1);
+        + Math.max(0, f.get(FAILED_TEST_RUNS) - 1) + 0.5 * Math.max(0, f.get(TOOL_ERRORS) - 1);
   }
 
   private double up(double x, String low, String high) {
