@@ -121,7 +121,8 @@ public final class ModelFitter {
     // Smile numbers the classes it saw in ascending order; absent types are added back below.
     int[] present = java.util.stream.IntStream.range(0, weakCounts.length)
         .filter(t -> weakCounts[t] > 0).toArray();
-    if (present.length < 2) {
+    // Smile's multinomial fit refuses two classes ("binary class data"): three are the minimum.
+    if (present.length < 3) {
       throw PersonasException.failure("Only " + present.length + " session type(s) have sessions"
           + " where the rules are decisive (" + weak.length + " sessions): too few to fit the"
           + " type classifier. Fit on more sessions.");

@@ -43,6 +43,19 @@ class ModelFitterTest {
   }
 
   @Test
+  void twoDecisiveTypesAreAClearFailureNotSmilesBinaryClassError() {
+    List<SessionInput> twoKinds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      twoKinds.add(input("u", i, i % 2 == 0
+          ? typical("s" + i, PROMPTS, 1, ACTIVE_MINUTES, 2, EDIT_ITERATIONS, 1)
+          : typical("s" + i, PROMPTS, 30, ACTIVE_MINUTES, 120, EDIT_ITERATIONS, 40)));
+    }
+    PersonasException e =
+        assertThrows(PersonasException.class, () -> new ModelFitter().fit(twoKinds));
+    assertTrue(e.getMessage().contains("too few to fit"), e.getMessage());
+  }
+
+  @Test
   void tooFewDecisiveTypesToFitIsAClearFailure() {
     List<SessionInput> oneKind = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
