@@ -5,6 +5,7 @@
 #
 #   bench/ingest.sh                 # 100 MB and 1 GB, 3 runs each
 #   SIZES="100" RUNS=5 bench/ingest.sh
+#   TOOLS="features features-c1 features-64m jq python" bench/ingest.sh   # with featurization
 #
 # Data is generated (deterministic seed) under $DATA, never in the repository.
 set -euo pipefail
@@ -49,6 +50,10 @@ for size in $SIZES; do
       personas-c1) cmd="java -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest '$dir'" ;;
       # a 64 MB heap: memory stays flat however large the input
       personas-64m) cmd="java -Xmx64m -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest '$dir'" ;;
+      # ingestion + featurization: the per-session work `personas build` does while reading
+      features) cmd="java -jar target/personas.jar ingest --features '$dir'" ;;
+      features-c1) cmd="java -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest --features '$dir'" ;;
+      features-64m) cmd="java -Xmx64m -XX:TieredStopAtLevel=1 -jar target/personas.jar ingest --features '$dir'" ;;
       jq) cmd="xargs -a '$list' cat | jq -c . >/dev/null" ;;
       python) cmd="python3 bench/json_loads.py < '$list'" ;;
     esac

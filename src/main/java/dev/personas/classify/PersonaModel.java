@@ -101,7 +101,7 @@ public record PersonaModel(
     priors.put(Persona.MULTI_MODE_JOURNEYMAN.slug(), 0.133);
     priors.put(Persona.SPEC_FIRST_ARCHITECT.slug(), 0.05);
     priors.put(Persona.PROMPT_MINIMALIST.slug(), 0.025);
-    return new PersonaModel(keys, Numbers.fixed(rateMedians), priors, protos, signs, 3.0, 0.4, 0.1, 3);
+    return new PersonaModel(keys, Numbers.fixed(rateMedians), priors, protos, signs, 3.0, 0.55, 0.2, 3);
   }
 
   private static double[] prototype(Persona persona) {

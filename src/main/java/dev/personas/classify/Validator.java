@@ -1,6 +1,5 @@
 package dev.personas.classify;
 
-import dev.personas.features.FeatureVector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -165,30 +164,63 @@ public final class Validator {
       }
     });
     int[] fullPersonas = personaLabels(full, established);
+    Map<String, int[]> byUser = indicesByUser(sessions);
     SplittableRandom random = new SplittableRandom(seed);
     double[] typeAri = new double[resamples];
     double[] personaAri = new double[resamples];
+    int[] types = new int[n];
     for (int r = 0; r < resamples; r++) {
+      // A session drawn twice is two sessions of the resample; the fitter counts each draw.
       List<SessionInput> resample = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        SessionInput s = sessions.get(random.nextInt(n));
-        // A session drawn twice is two sessions of the resample: give the copy its own id.
-        String id = s.sessionId() + "#" + i;
-        resample.add(new SessionInput(id, s.userId(), s.start(),
-            new FeatureVector(id, s.features().values())));
+        resample.add(sessions.get(random.nextInt(n)));
       }
-      Labels refit = new PopulationLabeler(fitter.fit(resample)).label(sessions);
-      int[] types = new int[n];
-      for (int i = 0; i < n; i++) {
-        types[i] = refit.sessions().get(sessions.get(i).sessionId()).type().ordinal();
-      }
+      Model refit = fitter.fitResample(resample);
+      resample = null; // drawn sessions are shared with the input: only the list goes
+      Map<String, Persona> personas = relabel(refit, sessions, byUser, types);
       typeAri[r] = ari(fullTypes, types);
-      personaAri[r] = established.isEmpty() ? 1
-          : ari(fullPersonas, personaLabels(refit, established));
+      int[] refitPersonas = new int[established.size()];
+      for (int i = 0; i < refitPersonas.length; i++) {
+        refitPersonas[i] = personas.get(established.get(i)).ordinal();
+      }
+      personaAri[r] = established.isEmpty() ? 1 : ari(fullPersonas, refitPersonas);
     }
     return new Stability(resamples, seed, STABILITY_TARGET, Numbers.fixed(mean(typeAri)),
         Numbers.fixed(min(typeAri)), Numbers.fixed(mean(personaAri)),
         Numbers.fixed(min(personaAri)), Numbers.fixed(typeAri));
+  }
+
+  /** Per person, the positions of their sessions in the (id-sorted) list, ascending. */
+  private static Map<String, int[]> indicesByUser(List<SessionInput> sessions) {
+    Map<String, List<Integer>> lists = new TreeMap<>();
+    for (int i = 0; i < sessions.size(); i++) {
+      lists.computeIfAbsent(sessions.get(i).userId(), u -> new ArrayList<>()).add(i);
+    }
+    Map<String, int[]> out = new TreeMap<>();
+    lists.forEach((user, list) -> out.put(user, list.stream().mapToInt(Integer::intValue).toArray()));
+    return out;
+  }
+
+  /**
+   * Labels every session and person under a refitted model as {@link PopulationLabeler} does
+   * (each person's sessions in list order), one person at a time: on large datasets a full
+   * {@link Labels} per resample would hold a second classification of every session.
+   */
+  private static Map<String, Persona> relabel(
+      Model model, List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
+    Classifier classifier = new Classifier(model);
+    PersonaClassifier persons = new PersonaClassifier(model);
+    Map<String, Persona> personas = new TreeMap<>();
+    byUser.forEach((user, indices) -> {
+      List<ClassifiedSession> own = new ArrayList<>(indices.length);
+      for (int i : indices) {
+        Classification c = classifier.classify(sessions.get(i).features());
+        types[i] = c.type().ordinal();
+        own.add(new ClassifiedSession(sessions.get(i).features(), c));
+      }
+      personas.put(user, persons.classify(user, own).persona());
+    });
+    return personas;
   }
 
   private static int[] personaLabels(Labels labels, List<String> users) {

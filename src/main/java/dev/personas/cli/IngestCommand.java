@@ -1,6 +1,8 @@
 package dev.personas.cli;
 
 import dev.personas.PersonasException;
+import dev.personas.features.Feature;
+import dev.personas.features.FeatureExtractor;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionLoader;
 import dev.personas.load.SourceFormat;
@@ -20,9 +22,11 @@ import picocli.CommandLine.Spec;
 /**
  * Hidden: reads logs and prints what was read and how fast, nothing else. It is what
  * {@code bench/ingest.sh} times, and a quick way to check that a folder of logs reads cleanly.
+ * With {@code --features} every session is also featurized as it streams in, as `build` does,
+ * so the benchmark measures ingestion and featurization together.
  */
 @Command(name = "ingest", hidden = true, mixinStandardHelpOptions = true,
-    description = "Read session logs and print counts and read speed (for benchmarks).")
+    description = "Read session logs (and with --features featurize them); print counts and speed (for benchmarks).")
 final class IngestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin Verbosity verbosity;
@@ -33,6 +37,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "claude-code, codex or swe-chat; detected from each path when absent.")
   String format;
+
+  @Option(names = "--features",
+      description = "Also extract every session's features (the featurization `build` runs).")
+  boolean features;
 
   @Override
   public Integer call() {
@@ -45,12 +53,20 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     long[] counts = new long[3];
+    // Summed feature values: printed, so the work cannot be optimised away, and a quick check.
+    double[] checksum = new double[1];
+    FeatureExtractor extractor = new FeatureExtractor();
     long started = System.nanoTime();
     ReadReport report = SessionLoader.withReaders(Map.of()).load(paths, override, s -> {
       counts[0]++;
       counts[1] += s.events().size() + s.subagentEvents().size();
       for (Event e : s.events()) {
         counts[2] += e.kind().isTypedPrompt() ? 1 : 0;
+      }
+      if (features) {
+        for (double v : extractor.extract(s).values()) {
+          checksum[0] += v;
+        }
       }
     });
     long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -59,6 +75,10 @@ final class IngestCommand implements Callable<Integer> {
     out.printf("read %d sessions, %d events, %d prompts, %d lines, %.1f MB in %d ms (%.1f MB/s); %s%n",
         counts[0], counts[1], counts[2], report.linesRead(), mb, millis, mb * 1000 / millis,
         report.summary());
+    if (features) {
+      out.printf("featurized %d sessions (%d features each, values sum to %.6g)%n", counts[0],
+          Feature.values().length, checksum[0]);
+    }
     if (verbosity.verbose()) {
       report.skips().forEach(s -> out.println("  " + s));
     }

@@ -183,7 +183,12 @@ public final class StudyFigures {
   private static Validation validation(dev.personas.classify.Validation v) {
     Stability s = v.stability();
     Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
-    v.silhouette().forEach((slug, value) -> silhouette.put(SessionType.fromSlug(slug), value));
+    v.silhouette().forEach((slug, value) -> {
+      // A type with fewer than two sampled sessions has no silhouette (null): none is shown.
+      if (value != null) {
+        silhouette.put(SessionType.fromSlug(slug), value);
+      }
+    });
     return new Validation(accuracy(v.typeRecovery()), accuracy(v.personaRecovery()),
         confusion(v.typeRecovery()), confusion(v.personaRecovery()),
         new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()),

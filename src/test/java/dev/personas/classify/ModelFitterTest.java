@@ -43,6 +43,19 @@ class ModelFitterTest {
   }
 
   @Test
+  void twoDecisiveTypesAreAClearFailureNotSmilesBinaryClassError() {
+    List<SessionInput> twoKinds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      twoKinds.add(input("u", i, i % 2 == 0
+          ? typical("s" + i, PROMPTS, 1, ACTIVE_MINUTES, 2, EDIT_ITERATIONS, 1)
+          : typical("s" + i, PROMPTS, 30, ACTIVE_MINUTES, 120, EDIT_ITERATIONS, 40)));
+    }
+    PersonasException e =
+        assertThrows(PersonasException.class, () -> new ModelFitter().fit(twoKinds));
+    assertTrue(e.getMessage().contains("too few to fit"), e.getMessage());
+  }
+
+  @Test
   void tooFewDecisiveTypesToFitIsAClearFailure() {
     List<SessionInput> oneKind = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -62,5 +75,30 @@ class ModelFitterTest {
     PersonasException e =
         assertThrows(PersonasException.class, () -> new ModelFitter().fit(sessions));
     assertTrue(e.getMessage().contains(sessions.get(3).sessionId()), e.getMessage());
+  }
+
+  @Test
+  void aResampleWithRepeatedSessionsFitsTheSameModelAsRenamedCopies() throws Exception {
+    List<SessionInput> population = SyntheticPopulation.generate(7, 6, 2).sessions();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    List<SessionInput> drawn = new ArrayList<>();
+    List<SessionInput> copies = new ArrayList<>();
+    for (int i = 0; i < population.size(); i++) {
+      SessionInput s = population.get(random.nextInt(population.size()));
+      drawn.add(s);
+      String id = s.sessionId() + "#" + i;
+      copies.add(new SessionInput(id, s.userId(), s.start(),
+          new dev.personas.features.FeatureVector(id, s.features().values())));
+    }
+    assertTrue(drawn.stream().distinct().count() < drawn.size(), "the draw repeats sessions");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode fromCopies = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(ModelFile.bytes(new ModelFitter().fit(copies)));
+    com.fasterxml.jackson.databind.node.ObjectNode fromDraws = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(ModelFile.bytes(new ModelFitter().fitResample(drawn)));
+    // The fingerprint hashes session ids, which differ by construction; everything else may not.
+    fromCopies.remove("datasetFingerprint");
+    fromDraws.remove("datasetFingerprint");
+    assertEquals(fromCopies, fromDraws);
   }
 }

@@ -63,6 +63,16 @@ class BuildCommandTest {
   }
 
   @Test
+  void aSmallDatasetWhereSomeTypesHaveNoSilhouetteStillBuilds() {
+    // 40 sessions: some types get fewer than two sessions, so they have no silhouette (null).
+    Path dataset = temp.resolve("small-sample");
+    assertEquals(ExitCode.OK, run("sample", "--sessions", "40", "--users", "4", "--repos", "3",
+        "--out", dataset.toString()), err.toString());
+    assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString())), err.toString());
+    assertTrue(Files.isRegularFile(site.out().resolve("validation.json")));
+  }
+
+  @Test
   void quietBuildPrintsNothing() {
     assertEquals(ExitCode.OK, run(build("--quiet")));
     assertEquals("", out.toString());

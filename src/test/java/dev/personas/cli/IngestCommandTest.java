@@ -3,6 +3,7 @@ package dev.personas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.personas.features.Feature;
 import dev.personas.load.TestTrees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,6 +24,21 @@ class IngestCommandTest {
     assertEquals(ExitCode.OK, code, err.toString());
     assertTrue(out.toString().startsWith("read 5 sessions"), out.toString());
     assertTrue(out.toString().contains("agent-c3.jsonl: subagent transcript whose parent session"), out.toString());
+  }
+
+  @Test
+  void ingestWithFeaturesFeaturizesEverySessionItReads() {
+    int code = run("ingest", TestTrees.resource("fixtures/codex/sessions").toString(),
+        TestTrees.resource("fixtures/claude-code/projects").toString(), "--features");
+    assertEquals(ExitCode.OK, code, err.toString());
+    assertTrue(out.toString().contains("\nfeaturized 5 sessions (" + Feature.values().length
+        + " features each, values sum to "), out.toString());
+  }
+
+  @Test
+  void ingestWithoutFeaturesDoesNotFeaturize() {
+    assertEquals(ExitCode.OK, run("ingest", TestTrees.resource("fixtures/codex/sessions").toString()));
+    assertTrue(!out.toString().contains("featurized"), out.toString());
   }
 
   @Test

@@ -1,0 +1,205 @@
+package dev.personas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.personas.classify.Model;
+import dev.personas.classify.ModelFile;
+import dev.personas.classify.ModelFitter;
+import dev.personas.classify.Persona;
+import dev.personas.classify.SessionInput;
+import dev.personas.classify.SessionType;
+import dev.personas.features.Feature;
+import dev.personas.features.FeatureExtractor;
+import dev.personas.load.TestTrees;
+import dev.personas.study.DatasetSource;
+import dev.personas.study.Sources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `personas classify` in process, on the fixture logs (the real-format claude-code-log files and
+ * the hand-written Claude Code and Codex trees), against a model fitted here from the bundled
+ * sample (read and featurized as `build` does, fitted by {@link ModelFitter}: deterministic, no
+ * randomness anywhere in the fit). The golden classification is
+ * {@code src/test/resources/golden/classify/fixtures.json}; after an intended change rerun with
+ * {@code -Dgolden.update=true} and review the diff.
+ */
+class ClassifyCommandTest {
+  private static final Path GOLDEN_SOURCE = Paths.get("src/test/resources/golden/classify/fixtures.json");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> REAL_FORMAT = List.of(
+      "edge_cases", "representative_messages", "session_b", "todowrite_examples");
+
+  @TempDir static Path dir;
+  private static Path modelFile;
+  private static Model model;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void fitTheModelOnTheBundledSample() {
+    DatasetSource sample = Sources.bundledSample();
+    FeatureExtractor extractor = new FeatureExtractor();
+    List<SessionInput> inputs = new ArrayList<>();
+    Sources.loader().load(sample.paths(), sample.format(), session -> inputs.add(
+        new SessionInput(session.id(), session.userId(), session.start(), extractor.extract(session))));
+    model = new ModelFitter().fit(inputs);
+    modelFile = dir.resolve("model.json");
+    ModelFile.write(model, modelFile);
+  }
+
+  private int run(String... args) {
+    return App.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+  }
+
+  private static String[] realFormatFiles() {
+    return REAL_FORMAT.stream()
+        .map(name -> TestTrees.resource("fixtures/claude-code-log/" + name + ".jsonl").toString())
+        .toArray(String[]::new);
+  }
+
+  private static String[] allFixtures() {
+    List<String> paths = new ArrayList<>(Arrays.asList(realFormatFiles()));
+    paths.add(TestTrees.resource("fixtures/claude-code").toString());
+    paths.add(TestTrees.resource("fixtures/codex").toString());
+    return paths.toArray(String[]::new);
+  }
+
+  private static String[] args(String[] paths, String... options) {
+    return Stream.concat(Stream.concat(Stream.of("classify"), Arrays.stream(paths)),
+        Arrays.stream(options)).toArray(String[]::new);
+  }
+
+  @Test
+  void everyRealFormatSessionGetsATypeInTheJsonOutput() throws IOException {
+    int code = run(args(realFormatFiles(), "--model", modelFile.toString(), "--json"));
+    assertEquals(ExitCode.OK, code, err.toString());
+    JsonNode json = MAPPER.readTree(out.toString());
+    assertEquals("personas.classify/1", json.path("schema").asText());
+    assertEquals(model.datasetFingerprint(), json.path("model").path("fingerprint").asText());
+    Set<String> slugs = Arrays.stream(SessionType.values()).map(SessionType::slug)
+        .collect(Collectors.toSet());
+    Set<String> ids = new TreeSet<>();
+    for (JsonNode s : json.path("sessions")) {
+      ids.add(s.path("id").asText());
+      String type = s.path("type").asText();
+      assertTrue(slugs.contains(type), "unknown type " + type + " for " + s.path("id"));
+      assertTrue(slugs.contains(s.path("runnerUp").asText()), s.toString());
+      assertNotEquals(type, s.path("runnerUp").asText(), "runner-up repeats the type: " + s);
+      double p = s.path("probability").asDouble();
+      assertTrue(p > 0 && p <= 1 && s.path("runnerUpProbability").asDouble() <= p, s.toString());
+      assertEquals(Feature.values().length, s.path("features").size(), s.toString());
+    }
+    assertEquals(new TreeSet<>(REAL_FORMAT), ids);
+    JsonNode person = json.path("persons").get(0);
+    assertEquals("local", person.path("user").asText());
+    assertEquals(4, person.path("sessions").asInt());
+    assertTrue(person.path("provisional").isBoolean() && !person.path("provisional").asBoolean(),
+        "four sessions make an established persona: " + person);
+    assertTrue(Arrays.stream(Persona.values()).anyMatch(
+        p -> p.slug().equals(person.path("persona").asText())), person.toString());
+    // edge_cases.jsonl has three lines that are not JSON objects: reported, not fatal.
+    assertEquals(3, json.path("skipped").path("count").asInt(), json.path("skipped").toString());
+  }
+
+  @Test
+  void textOutputPrintsOneLineWithATypePerSessionThenThePersona() {
+    int code = run(args(realFormatFiles(), "--model", modelFile.toString()));
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(REAL_FORMAT.size() + 1, lines.size(), out.toString());
+    for (String id : REAL_FORMAT) {
+      String line = lines.stream().filter(l -> l.startsWith(id + " ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no line for " + id + " in\n" + out));
+      String type = line.substring(id.length()).strip().split("\\s+")[0];
+      assertTrue(Arrays.stream(SessionType.values()).anyMatch(t -> t.slug().equals(type)), line);
+    }
+    assertTrue(lines.get(lines.size() - 1).startsWith("local: "), out.toString());
+    assertTrue(err.toString().contains("skipped 3 lines or files in 1 file"), err.toString());
+  }
+
+  @Test
+  void fixturesClassifyAsTheGoldenFileSaysAndTheSameTwice() throws IOException {
+    String[] args = args(allFixtures(), "--model", modelFile.toString(), "--json");
+    assertEquals(ExitCode.OK, run(args), err.toString());
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run(args), err.toString());
+    assertEquals(first, out.toString(), "two runs on the same logs differ");
+
+    String actual = golden(MAPPER.readTree(first));
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN_SOURCE.getParent());
+      Files.writeString(GOLDEN_SOURCE, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    Path expected = TestTrees.resource("golden/classify").resolve("fixtures.json");
+    if (!Files.exists(expected)) {
+      fail("no golden/classify/fixtures.json; create it with -Dgolden.update=true and review it");
+    }
+    assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual,
+        "classification of the fixtures changed (after an intended change:"
+            + " -Dgolden.update=true and review the diff)");
+  }
+
+  @Test
+  void aModelFileThatDoesNotExistIsAUsageErrorInOnePlainSentence() {
+    Path missing = dir.resolve("missing.json");
+    int code = run(args(realFormatFiles(), "--model", missing.toString()));
+    assertEquals(ExitCode.USAGE, code);
+    assertTrue(err.toString().startsWith("personas: The model file " + missing + " does not exist."),
+        err.toString());
+    assertFalse(err.toString().contains("Exception"), err.toString());
+  }
+
+  /** What the golden file pins: per session type, probability (3 decimals), runner-up; persons. */
+  private static String golden(JsonNode json) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("model", "fitted by ModelFitter on the bundled sample, fingerprint "
+        + json.path("model").path("fingerprint").asText());
+    ObjectNode sessions = root.putObject("sessions");
+    for (JsonNode s : json.path("sessions")) {
+      sessions.putObject(s.path("id").asText())
+          .put("type", s.path("type").asText())
+          .put("probability", String.format(Locale.ROOT, "%.3f", s.path("probability").asDouble()))
+          .put("runnerUp", s.path("runnerUp").asText());
+    }
+    ObjectNode persons = root.putObject("persons");
+    for (JsonNode p : json.path("persons")) {
+      persons.putObject(p.path("user").asText())
+          .put("persona", p.path("persona").asText())
+          .put("sessions", p.path("sessions").asInt())
+          .put("decisive", p.path("decisive").asBoolean())
+          .put("provisional", p.path("provisional").asBoolean());
+    }
+    root.put("skipped", json.path("skipped").path("summary").asText());
+    return MAPPER.writer(new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))).writeValueAsString(root) + "\n";
+  }
+}
