@@ -175,7 +175,16 @@ public final class Validator {
       for (int i = 0; i < n; i++) {
         resample.add(sessions.get(random.nextInt(n)));
       }
-      Model refit = fitter.fitResample(resample);
+      Model refit;
+      try {
+        refit = fitter.fitResample(resample);
+      } catch (dev.personas.PersonasException e) {
+        // The resample lost so many types that the method cannot fit at all (small or lopsided
+        // datasets): it reproduced nothing, which counts as no agreement, not as a crash.
+        typeAri[r] = 0;
+        personaAri[r] = 0;
+        continue;
+      }
       resample = null; // drawn sessions are shared with the input: only the list goes
       Map<String, Persona> personas = relabel(refit, sessions, byUser, types);
       typeAri[r] = ari(fullTypes, types);
