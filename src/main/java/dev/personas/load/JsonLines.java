@@ -82,6 +82,30 @@ public final class JsonLines {
     return parser.getTextLength();
   }
 
+  /** The value as a string when it is one; anything else is skipped and gives null. */
+  public static String string(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** A token count: a non-negative integer that fits a long, else 0 (garbled counts count as none). */
+  public static long count(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      p.skipChildren();
+      return 0;
+    }
+    JsonParser.NumberType type = p.getNumberType();
+    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+      return 0;
+    }
+    long value = p.getLongValue();
+    // Absurd counts (over a trillion) are garbage, not usage; they would swamp every total.
+    return value < 0 || value > 1_000_000_000_000L ? 0 : value;
+  }
+
   /** Skips the value the parser is on (object, array or string), as cheaply as it can. */
   public static void skip(JsonParser parser) throws IOException {
     if (parser instanceof FastParser) {

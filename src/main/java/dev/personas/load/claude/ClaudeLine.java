@@ -102,18 +102,18 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "type": type = string(p, t); break;
-        case "uuid": uuid = string(p, t); break;
-        case "sessionId": sessionId = string(p, t); break;
-        case "timestamp": timestamp = string(p, t); break;
-        case "agentId": agentId = string(p, t); break;
-        case "permissionMode": permissionMode = string(p, t); break;
-        case "requestId": requestId = string(p, t); break;
-        case "operation": operation = string(p, t); break;
-        case "subtype": subtype = string(p, t); break;
-        case "level": level = string(p, t); break;
-        case "content": content = string(p, t); break;
-        case "reason": reason = string(p, t); break;
+        case "type": type = JsonLines.string(p, t); break;
+        case "uuid": uuid = JsonLines.string(p, t); break;
+        case "sessionId": sessionId = JsonLines.string(p, t); break;
+        case "timestamp": timestamp = JsonLines.string(p, t); break;
+        case "agentId": agentId = JsonLines.string(p, t); break;
+        case "permissionMode": permissionMode = JsonLines.string(p, t); break;
+        case "requestId": requestId = JsonLines.string(p, t); break;
+        case "operation": operation = JsonLines.string(p, t); break;
+        case "subtype": subtype = JsonLines.string(p, t); break;
+        case "level": level = JsonLines.string(p, t); break;
+        case "content": content = JsonLines.string(p, t); break;
+        case "reason": reason = JsonLines.string(p, t); break;
         case "isSidechain": isSidechain = t == JsonToken.VALUE_TRUE; break;
         case "isMeta": isMeta = t == JsonToken.VALUE_TRUE; break;
         case "isCompactSummary": isCompactSummary = t == JsonToken.VALUE_TRUE; break;
@@ -143,9 +143,9 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       if (field.equals("type")) {
-        attachmentType = string(p, t);
+        attachmentType = JsonLines.string(p, t);
       } else if (field.equals("prompt")) {
-        attachmentPrompt = string(p, t);
+        attachmentPrompt = JsonLines.string(p, t);
       } else {
         p.skipChildren();
       }
@@ -158,9 +158,9 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "id": messageId = string(p, t); break;
-        case "role": role = string(p, t); break;
-        case "model": model = string(p, t); break;
+        case "id": messageId = JsonLines.string(p, t); break;
+        case "role": role = JsonLines.string(p, t); break;
+        case "model": model = JsonLines.string(p, t); break;
         case "content":
           if (t == JsonToken.VALUE_STRING) {
             messageIsString = true;
@@ -199,10 +199,10 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "input_tokens": inputTokens = count(p, t); break;
-        case "cache_creation_input_tokens": cacheCreationTokens = count(p, t); break;
-        case "cache_read_input_tokens": cacheReadTokens = count(p, t); break;
-        case "output_tokens": outputTokens = count(p, t); break;
+        case "input_tokens": inputTokens = JsonLines.count(p, t); break;
+        case "cache_creation_input_tokens": cacheCreationTokens = JsonLines.count(p, t); break;
+        case "cache_read_input_tokens": cacheReadTokens = JsonLines.count(p, t); break;
+        case "output_tokens": outputTokens = JsonLines.count(p, t); break;
         default: JsonLines.skip(p);
       }
     }
@@ -234,10 +234,10 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "type": b.type = string(p, t); break;
-        case "id": b.id = string(p, t); break;
-        case "name": b.name = string(p, t); break;
-        case "tool_use_id": b.toolUseId = string(p, t); break;
+        case "type": b.type = JsonLines.string(p, t); break;
+        case "id": b.id = JsonLines.string(p, t); break;
+        case "name": b.name = JsonLines.string(p, t); break;
+        case "tool_use_id": b.toolUseId = JsonLines.string(p, t); break;
         case "is_error": b.isError = t == JsonToken.VALUE_TRUE; break;
         case "text":
           if (t == JsonToken.VALUE_STRING) {
@@ -307,42 +307,19 @@ final class ClaudeLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "command": b.command = string(p, t); break;
+        case "command": b.command = JsonLines.string(p, t); break;
         case "file_path":
         case "notebook_path":
-          b.filePath = string(p, t);
+          b.filePath = JsonLines.string(p, t);
           break;
         case "path":
           if (b.filePath == null) {
-            b.filePath = string(p, t);
+            b.filePath = JsonLines.string(p, t);
           }
           break;
         default:
           JsonLines.skip(p);
       }
     }
-  }
-
-  private static String string(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
-    }
-    p.skipChildren();
-    return null;
-  }
-
-  /** A token count: a non-negative integer that fits a long, else 0 (garbled counts count as none). */
-  private static long count(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      p.skipChildren();
-      return 0;
-    }
-    JsonParser.NumberType type = p.getNumberType();
-    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-      return 0;
-    }
-    long value = p.getLongValue();
-    // Absurd counts (over a trillion) are garbage, not usage; they would swamp every total.
-    return value < 0 || value > 1_000_000_000_000L ? 0 : value;
   }
 }

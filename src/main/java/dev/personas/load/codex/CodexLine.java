@@ -2,6 +2,7 @@ package dev.personas.load.codex;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.personas.load.JsonLines;
 import java.io.IOException;
 
 /**
@@ -50,8 +51,8 @@ final class CodexLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
-        case "timestamp": timestamp = string(p, t); break;
-        case "type": type = string(p, t); break;
+        case "timestamp": timestamp = JsonLines.string(p, t); break;
+        case "type": type = JsonLines.string(p, t); break;
         case "payload":
           if (t == JsonToken.START_OBJECT) {
             hasPayload = true;
@@ -91,7 +92,7 @@ final class CodexLine {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       if (field.equals("type")) {
-        payloadType = string(p, t);
+        payloadType = JsonLines.string(p, t);
       } else {
         payloadField(p, field, t);
       }
@@ -100,22 +101,22 @@ final class CodexLine {
 
   private void payloadField(JsonParser p, String field, JsonToken t) throws IOException {
     switch (field) {
-      case "id": id = string(p, t); break;
-      case "cwd": cwd = string(p, t); break;
+      case "id": id = JsonLines.string(p, t); break;
+      case "cwd": cwd = JsonLines.string(p, t); break;
       case "forked_from_id":
       case "forked_from":
       case "parent_id":
       case "parent_session_id":
-        forkedFrom = string(p, t);
+        forkedFrom = JsonLines.string(p, t);
         break;
-      case "role": role = string(p, t); break;
-      case "name": name = string(p, t); break;
-      case "arguments": arguments = string(p, t); break;
-      case "call_id": callId = string(p, t); break;
-      case "input": input = string(p, t); break;
-      case "output": output = string(p, t); break;
-      case "message": message = string(p, t); break;
-      case "reason": reason = string(p, t); break;
+      case "role": role = JsonLines.string(p, t); break;
+      case "name": name = JsonLines.string(p, t); break;
+      case "arguments": arguments = JsonLines.string(p, t); break;
+      case "call_id": callId = JsonLines.string(p, t); break;
+      case "input": input = JsonLines.string(p, t); break;
+      case "output": output = JsonLines.string(p, t); break;
+      case "message": message = JsonLines.string(p, t); break;
+      case "reason": reason = JsonLines.string(p, t); break;
       case "content":
       case "summary":
         if (t == JsonToken.START_ARRAY) {
@@ -170,9 +171,9 @@ final class CodexLine {
           String key = p.currentName();
           JsonToken v = p.nextToken();
           if (key.equals("input_tokens")) {
-            totalInput = count(p, v);
+            totalInput = JsonLines.count(p, v);
           } else if (key.equals("output_tokens")) {
-            totalOutput = count(p, v);
+            totalOutput = JsonLines.count(p, v);
           } else {
             p.skipChildren();
           }
@@ -181,26 +182,5 @@ final class CodexLine {
         p.skipChildren();
       }
     }
-  }
-
-  private static String string(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
-    }
-    p.skipChildren();
-    return null;
-  }
-
-  private static long count(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      p.skipChildren();
-      return 0;
-    }
-    JsonParser.NumberType type = p.getNumberType();
-    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-      return 0;
-    }
-    long value = p.getLongValue();
-    return value < 0 || value > 1_000_000_000_000L ? 0 : value;
   }
 }
