@@ -73,6 +73,15 @@ class BuildCommandTest {
   }
 
   @Test
+  void aDatasetWithNoSessionsFailsWithOneSentenceAndKeepsTheOldSite() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("empty-dataset"));
+    assertEquals(ExitCode.FAILURE, run(build("--dataset", empty.toString())));
+    assertTrue(err.toString().contains("No sessions found in empty-dataset"), err.toString());
+    assertFalse(err.toString().contains("at dev.personas"), "no stack trace without --verbose");
+    assertFalse(Files.exists(site.out().resolve("index.html")));
+  }
+
+  @Test
   void quietBuildPrintsNothing() {
     assertEquals(ExitCode.OK, run(build("--quiet")));
     assertEquals("", out.toString());
