@@ -41,9 +41,4 @@ public final class PopulationModels {
   public static Model bundledSampleModel() {
     return new StudyRunner(Sources.loader(), message -> { }).fitModel(Sources.bundledSample());
   }
-
-  /** Reads and fits the bundled sample (validation included): what `build` does by default. */
-  public static Study bundledSampleStudy() {
-    return new StudyRunner(Sources.loader(), message -> { }).run(Sources.bundledSample());
-  }
 }
