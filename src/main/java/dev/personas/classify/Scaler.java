@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param transforms one transform per feature, in {@link Feature} order
  * @param centres mean of each transformed feature
  * @param scales standard deviation of each transformed feature (1 where it is 0)
+ * @param zLimit z-scores are clipped to ±this (written into the model so every consumer clips
+ *     alike)
  */
-public record Scaler(List<FeatureTransform> transforms, double[] centres, double[] scales) {
+public record Scaler(
+    List<FeatureTransform> transforms, double[] centres, double[] scales, double zLimit) {
   /**
    * z-scores are clipped to ±this: real logs reach far outside any training sample (a week-long
    * session, ten million tokens), and a linear model must not extrapolate from such a value.
@@ -24,6 +27,9 @@ public record Scaler(List<FeatureTransform> transforms, double[] centres, double
   public static final double Z_LIMIT = 6.0;
 
   public Scaler {
+    if (!(zLimit > 0)) {
+      throw new IllegalArgumentException("the z-score limit must be positive");
+    }
     transforms = List.copyOf(transforms);
     int p = Feature.values().length;
     if (transforms.size() != p || centres.length != p || scales.length != p) {
@@ -65,7 +71,7 @@ public record Scaler(List<FeatureTransform> transforms, double[] centres, double
       centres[f.ordinal()] = Numbers.fixed(mean);
       scales[f.ordinal()] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;
     }
-    return new Scaler(transforms, centres, scales);
+    return new Scaler(transforms, centres, scales, Z_LIMIT);
   }
 
   /** The z-scores of one session's features. */
@@ -74,7 +80,7 @@ public record Scaler(List<FeatureTransform> transforms, double[] centres, double
     for (Feature f : Feature.values()) {
       int i = f.ordinal();
       double raw = (transforms.get(i).apply(vector.get(f)) - centres[i]) / scales[i];
-      z[i] = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, raw));
+      z[i] = Math.max(-zLimit, Math.min(zLimit, raw));
     }
     return z;
   }
