@@ -49,7 +49,7 @@ public final class FigureViews {
       Chart endings, Chart transitions) {}
 
   /** A persona page's figures. */
-  public record PersonaView(DatasetView dataset, String persons, String share, String decisiveShare, boolean empty,
+  public record PersonaView(DatasetView dataset, String persons, String share, String meanConfidence, boolean empty,
       Chart mix) {}
 
   /** One cell of a confusion heat map: its count, its shade (0–5) and whether it is on the diagonal. */
@@ -135,7 +135,7 @@ public final class FigureViews {
         List.of(new Named(persona.displayName(), THIS, mixValues(m)), new Named("All sessions", POPULATION, mixValues(f.populationTypeMix())))))
         .orElse(null);
     return new PersonaView(dataset(f.dataset()), Format.count(p.persons()), Format.percent(p.share()),
-        p.decisiveShare().map(Format::percent).orElse(""), p.persons() == 0, mix);
+        p.meanConfidence().map(Format::percent).orElse(""), p.persons() == 0, mix);
   }
 
   static MethodView method(SiteFigures f) {

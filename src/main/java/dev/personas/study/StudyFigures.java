@@ -148,7 +148,7 @@ public final class StudyFigures {
       List<PersonaResult> members = study.labels().persons().values().stream()
           .filter(r -> !r.provisional() && r.persona() == persona).toList();
       Optional<TypeMix> meanMix = Optional.empty();
-      Optional<Double> decisive = Optional.empty();
+      Optional<Double> meanConfidence = Optional.empty();
       if (!members.isEmpty()) {
         Map<String, Double> mean = new java.util.TreeMap<>();
         for (SessionType t : SessionType.values()) {
@@ -156,11 +156,13 @@ public final class StudyFigures {
               .mapToDouble(r -> r.profile().typeShares()[t.ordinal()]).average().orElse(0));
         }
         meanMix = Optional.of(mix(mean));
-        decisive = Optional.of(members.stream().filter(PersonaResult::decisive).count()
-            / (double) members.size());
+        // Every non-Journeyman persona is decisive by construction (undecided people are
+        // Journeymen), so the page shows how sure the model is instead.
+        meanConfidence = Optional.of(members.stream().mapToDouble(PersonaResult::confidence).average()
+            .orElse(0));
       }
       personas.add(new PersonaFigures(persona, members.size(),
-          stats.personaShares().get(persona.slug()), meanMix, decisive));
+          stats.personaShares().get(persona.slug()), meanMix, meanConfidence));
     }
     return personas;
   }

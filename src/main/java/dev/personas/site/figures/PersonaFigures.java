@@ -11,20 +11,20 @@ import java.util.Optional;
  * @param persons people given this persona
  * @param share their share of the people given a persona
  * @param meanTypeMix the mean of their type mixes; absent when nobody has this persona
- * @param decisiveShare the share of them classified decisively (not provisionally); absent when
+ * @param meanConfidence the mean confidence (posterior probability) of their persona; absent when
  *     nobody has this persona
  */
 public record PersonaFigures(
-    Persona persona, int persons, double share, Optional<TypeMix> meanTypeMix, Optional<Double> decisiveShare) {
+    Persona persona, int persons, double share, Optional<TypeMix> meanTypeMix, Optional<Double> meanConfidence) {
 
   public PersonaFigures {
     Objects.requireNonNull(persona, "persona");
     Check.count(persons, "persons");
     Check.share(share, "share");
     Objects.requireNonNull(meanTypeMix, "meanTypeMix");
-    Objects.requireNonNull(decisiveShare, "decisiveShare");
-    decisiveShare.ifPresent(s -> Check.share(s, "decisiveShare"));
-    if ((persons == 0) != meanTypeMix.isEmpty() || (persons == 0) != decisiveShare.isEmpty()) {
+    Objects.requireNonNull(meanConfidence, "meanConfidence");
+    meanConfidence.ifPresent(s -> Check.share(s, "meanConfidence"));
+    if ((persons == 0) != meanTypeMix.isEmpty() || (persons == 0) != meanConfidence.isEmpty()) {
       throw new IllegalArgumentException(
           "The mean type mix and decisive share of " + persona.slug() + " are present exactly when it has people");
     }
