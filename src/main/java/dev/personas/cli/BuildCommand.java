@@ -62,8 +62,7 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<Study> study = analyse(options, verbosity, err);
-    BuildResult result = render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()),
-        personalPage(options, study), nanoTicker);
+    BuildResult result = render(options, study, nanoTicker);
     if (!verbosity.quiet()) {
       study.ifPresent(s -> out.println(readSummary(s)));
       out.println(result.summary());
@@ -78,7 +77,12 @@ public final class BuildCommand implements Callable<Integer> {
    */
   public static BuildResult build(
       BuildOptions options, Verbosity verbosity, PrintWriter err, LongSupplier nanoTicker) {
-    Optional<Study> study = analyse(options, verbosity, err);
+    return render(options, analyse(options, verbosity, err), nanoTicker);
+  }
+
+  /** Renders the site with the study's figures and files, and the personal page if asked. */
+  private static BuildResult render(
+      BuildOptions options, Optional<Study> study, LongSupplier nanoTicker) {
     return render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()),
         personalPage(options, study), nanoTicker);
   }

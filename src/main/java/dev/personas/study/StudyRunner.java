@@ -47,7 +47,7 @@ public final class StudyRunner {
   }
 
   public Study run(DatasetSource source) {
-    Collected collected = read(source);
+    Collected collected = read(source, true);
     List<SessionInput> inputs = inputsOf(source, collected);
     Model model = fit(inputs);
     Labels labels = new PopulationLabeler(model).label(inputs);
@@ -67,7 +67,7 @@ public final class StudyRunner {
    * someone's own logs needs, fitted the same way {@link #run} fits it.
    */
   public Model fitModel(DatasetSource source) {
-    return fit(inputsOf(source, read(source)));
+    return fit(inputsOf(source, read(source, false)));
   }
 
   private Model fit(List<SessionInput> inputs) {
@@ -84,10 +84,11 @@ public final class StudyRunner {
     return collected.sortedInputs();
   }
 
-  private Collected read(DatasetSource source) {
+  /** Reads and featurizes every session; timelines only when representatives will be drawn. */
+  private Collected read(DatasetSource source, boolean withTimelines) {
     Collected collected = new Collected();
     FeatureExtractor extractor = new FeatureExtractor();
-    TimelineMaker timelines = new TimelineMaker();
+    TimelineMaker timelines = withTimelines ? new TimelineMaker() : null;
     progress.accept("Reading " + source.label());
     collected.report = loader.load(source.paths(), source.format(), session -> {
       collected.add(session, extractor, timelines);
@@ -118,6 +119,7 @@ public final class StudyRunner {
     final Map<String, Timeline> timelines = new HashMap<>();
     ReadReport report;
 
+    /** Adds a session's features and, when {@code timelineMaker} is not null, its timeline. */
     void add(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
       inputs.add(new SessionInput(session.id(), session.userId(), session.start(),
           extractor.extract(session)));
@@ -125,7 +127,8 @@ public final class StudyRunner {
         repos.add(session.repoId());
       }
       // Bounded memory on huge datasets: a stable subset still yields a representative per type.
-      if (timelines.size() < TIMELINES_KEPT_IN_FULL || Math.floorMod(session.id().hashCode(), 32) == 0) {
+      if (timelineMaker != null && (timelines.size() < TIMELINES_KEPT_IN_FULL
+          || Math.floorMod(session.id().hashCode(), 32) == 0)) {
         timelines.put(session.id(), timelineMaker.make(session));
       }
     }
