@@ -40,8 +40,11 @@ public record Model(
     int sessionCount,
     int personCount) {
 
-  /** Bump when the model's shape or the meaning of its numbers changes. */
-  public static final int VERSION = 2;
+  /**
+   * Bump when the model's shape or the meaning of its numbers changes. 3: a close persona call
+   * keeps its best fit (borderline) instead of becoming the Journeyman.
+   */
+  public static final int VERSION = 3;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -42,13 +42,11 @@ public final class PersonaClassifier {
     boolean provisional = profile.sessions() < model.minSessions();
     boolean decisive = posterior[best] >= model.minScore()
         && posterior[best] - posterior[second] >= model.minMargin();
-    int journeyman = Persona.MULTI_MODE_JOURNEYMAN.ordinal();
-    if (!decisive && best != journeyman) {
-      // No persona clearly explains the sessions: that is the Journeyman's profile, and the
-      // best-fitting persona is shown as the runner-up.
-      return new PersonaResult(userId, Persona.MULTI_MODE_JOURNEYMAN, posterior[journeyman],
-          personas[best], false, provisional, profile, posterior);
-    }
+    // No fallback to the Journeyman when the answer is close: the Journeyman is a mix of its
+    // own (an even spread) and wins on the likelihood when a person shows no dominant pattern.
+    // A close call between, say, two Workshop-leaning personas is still a Workshop-leaning
+    // person, so it keeps its best fit and is marked borderline (decisive = false). Measured on
+    // eleven freshly seeded samples the fallback cost about one point of persona recovery.
     return new PersonaResult(userId, personas[best], posterior[best], personas[second], decisive,
         provisional, profile, posterior);
   }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *     sessions)
  * @param silhouetteSample sessions the silhouettes were computed on
  * @param decisivePersonShare share of persons with enough sessions whose persona fitted
- *     decisively (not the Journeyman fallback)
+ *     decisively (posterior and lead over the runner-up above the model's thresholds)
  * @param provisionalPersons persons with too few sessions for a firm persona
  */
 public record Validation(

@@ -156,8 +156,7 @@ public final class StudyFigures {
               .mapToDouble(r -> r.profile().typeShares()[t.ordinal()]).average().orElse(0));
         }
         meanMix = Optional.of(mix(mean));
-        // Every non-Journeyman persona is decisive by construction (undecided people are
-        // Journeymen), so the page shows how sure the model is instead.
+        // How sure the model is about the people it gave this persona: the mean posterior.
         meanConfidence = Optional.of(members.stream().mapToDouble(PersonaResult::confidence).average()
             .orElse(0));
       }
