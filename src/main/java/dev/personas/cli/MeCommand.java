@@ -13,6 +13,7 @@ import dev.personas.me.MeFile;
 import dev.personas.me.MeResult;
 import dev.personas.me.PersonalFiguresMaker;
 import dev.personas.me.Population;
+import dev.personas.site.BundledSiteSources;
 import dev.personas.site.PersonalSite;
 import dev.personas.study.PopulationModels;
 import dev.personas.study.Sources;
@@ -79,13 +80,13 @@ public final class MeCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "PATH", defaultValue = PersonalSite.RELATIVE, description = "Path the page is served under, such as /me/ (default: relative links, which work opened from disk and served).")
   String baseUrl;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "The site's Markdown pages, for the persona's authored profile (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "The site's Markdown pages, for the persona's authored profile (default: ${DEFAULT-VALUE}, else the copy inside personas).")
   Path content;
 
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Pebble templates (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Pebble templates (default: ${DEFAULT-VALUE}, else the copy inside personas).")
   Path templates;
 
-  @Option(names = "--static", paramLabel = "DIR", defaultValue = "static", description = "Stylesheets, scripts and images copied beside the page (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--static", paramLabel = "DIR", defaultValue = "static", description = "Stylesheets, scripts and images copied beside the page (default: ${DEFAULT-VALUE}, else the copy inside personas).")
   Path staticFiles;
 
   @Mixin Verbosity verbosity = new Verbosity();
@@ -171,21 +172,32 @@ public final class MeCommand implements Callable<Integer> {
     return count;
   }
 
+  /**
+   * Folders not named on the command line and absent here (run outside a clone) come from the
+   * copies inside the jar; a folder the person named must exist.
+   */
   private void checkFolders() {
+    var parsed = spec.commandLine().getParseResult();
     List<String> missing = new ArrayList<>();
-    if (!Files.isDirectory(content)) {
-      missing.add("--content " + content);
-    }
-    if (!Files.isDirectory(templates)) {
-      missing.add("--templates " + templates);
-    }
-    if (!Files.isDirectory(staticFiles)) {
-      missing.add("--static " + staticFiles);
-    }
+    content = folderOrBundled(content, "--content", "content", parsed, missing);
+    templates = folderOrBundled(templates, "--templates", "templates", parsed, missing);
+    staticFiles = folderOrBundled(staticFiles, "--static", "static", parsed, missing);
     if (!missing.isEmpty()) {
       throw PersonasException.usage("The page is drawn from the site's folders, and " + String.join(", ", missing)
-          + " does not exist; run personas me from a clone of the personas repository or pass those options.");
+          + " does not exist; pass an existing folder, or leave the option out to use the copy inside personas.");
     }
+  }
+
+  private static Path folderOrBundled(Path given, String option, String name,
+      picocli.CommandLine.ParseResult parsed, List<String> missing) {
+    if (Files.isDirectory(given)) {
+      return given;
+    }
+    if (parsed.hasMatchedOption(option)) {
+      missing.add(option + " " + given);
+      return given;
+    }
+    return BundledSiteSources.folder(name);
   }
 
   private PersonasException nothingFound(List<Path> searched, String why) {

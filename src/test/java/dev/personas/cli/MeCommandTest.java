@@ -152,6 +152,15 @@ class MeCommandTest {
   }
 
   @Test
+  void aNamedTemplatesFolderThatDoesNotExistIsAUsageError() throws IOException {
+    fixtureHome();
+    Path nowhere = work.resolve("no-templates");
+    MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString(), "--templates", nowhere.toString());
+    assertEquals(ExitCode.USAGE, run.exit());
+    assertTrue(run.err().contains("--templates " + nowhere + " does not exist"), run.err());
+  }
+
+  @Test
   void namedPathsAreReadInsteadOfTheHomeFolders() throws IOException {
     fixtureHome();
     MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString(), "--json",
