@@ -256,7 +256,7 @@ class Run {
         throw new BadLine("not a JSON object (" + describeValue(value) + ")");
       }
     } catch (e) {
-      this.fail(looksJson, reason(e));
+      this.fail(looksJson, reason(e, text.length));
       return;
     }
     this.handler.parse(value);
@@ -293,12 +293,14 @@ class Run {
   }
 }
 
-function reason(e) {
+/** Why a line failed; "truncated" when the parser ran out of text, as Jackson's end-of-input. */
+function reason(e, length) {
   if (e instanceof BadLine) {
     return e.message;
   }
   const message = describe(e);
-  if (/end of JSON input|Unterminated/i.test(message)) {
+  const position = /at position (\d+)/.exec(message);
+  if (/end of JSON input|Unterminated/i.test(message) || position !== null && Number(position[1]) >= length) {
     return "truncated JSON (" + message + ")";
   }
   return "malformed JSON (" + message + ")";

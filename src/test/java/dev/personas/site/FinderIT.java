@@ -1,0 +1,417 @@
+package dev.personas.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.personas.classify.Model;
+import dev.personas.classify.ModelFile;
+import dev.personas.load.ReadReport;
+import dev.personas.me.MeAnalyzer;
+import dev.personas.me.MeFile;
+import dev.personas.me.MeResult;
+import dev.personas.me.PersonalFiguresMaker;
+import dev.personas.sample.SampleGenerator;
+import dev.personas.sample.SampleOptions;
+import dev.personas.serve.DevServer;
+import dev.personas.site.figures.FixtureFigures;
+import dev.personas.study.ClassifiedLog;
+import dev.personas.study.LogsClassifier;
+import dev.personas.study.PopulationModels;
+import dev.personas.study.Sources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The in-browser finder ("Find your persona") on the built site, in a real headless Chromium
+ * served by the project's own server. The Java pipeline is the reference: the fixture logs fed
+ * through the page's file input must give the features, session types and persona that
+ * MeAnalyzer gives for the same files (reals within 1e-9, labels exact), in a me.json that
+ * MeFile reads, drawn as the same page PersonalPageRenderer writes. After the page and its
+ * model have loaded the browser sends no request; a large generated log (SampleGenerator)
+ * finishes with progress shown and the Java answers; a malformed file is reported line by line;
+ * cancel stops a read.
+ */
+class FinderIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double TOLERANCE = 1e-9;
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+  @TempDir static Path temp;
+  static Model model;
+  static List<Path> fixtureDirs;
+  static MeResult javaFixtures;
+  static List<String> fixtureIds;
+  static Path large;
+  static MeResult javaLarge;
+  static TestSite site;
+  static DevServer server;
+  static String home;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws IOException {
+    model = PopulationModels.load(Optional.empty());
+    fixtureDirs = List.of(FIXTURES.resolve("claude-code/projects"), FIXTURES.resolve("claude-code-log"),
+        FIXTURES.resolve("codex"));
+    javaFixtures = analyse(fixtureDirs);
+    fixtureIds = new LogsClassifier(Sources.loader(), model).classify(fixtureDirs, Optional.empty()).sessions().stream()
+        .map(ClassifiedLog::sessionId).toList();
+    // About 60 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects layout.
+    new SampleGenerator(new SampleOptions(2_400, 40, 20, 7L)).generate(temp.resolve("large"));
+    large = temp.resolve("large/transcripts");
+    javaLarge = analyse(List.of(large));
+
+    // The site as `personas build` publishes it (model.json beside the pages), plus the Java
+    // personal page of the fixture logs at /me/ to compare the finder's drawing with.
+    site = TestSite.copyInto(temp.resolve("source"));
+    SiteOptions options = site.options(FixtureSite.BASE_URL);
+    SiteData data = SiteData.of(FixtureFigures.sample()).withFiles(Map.of(FinderView.MODEL, ModelFile.bytes(model)));
+    List<Renderer> renderers = new ArrayList<>(Renderers.standard());
+    renderers.add(0, new PersonalPageRenderer(new PersonalFiguresMaker().figures(javaFixtures), "/me/"));
+    server = new DevServer(options, () -> new SiteBuilder(options, renderers, () -> 0L).build(data), 0,
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    home = server.start();
+    driver = Chromium.start(temp);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static MeResult analyse(List<Path> paths) {
+    return new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, session -> { }).analyse(paths).result()
+        .orElseThrow();
+  }
+
+  @Test
+  void fixtureLogsGiveTheJavaFeaturesTypesAndPersonaAndTheSamePageWithNoRequestAfterLoad() throws IOException {
+    List<String> atLoad = openFinder();
+    assertTrue(atLoad.contains(FixtureSite.BASE_URL + "model.json"), "the server saw the model fetched at load " + atLoad);
+    assertTrue(atLoad.contains(FixtureSite.BASE_URL + "js/finder/lines.js"),
+        "the server sees the worker's own requests (its modules, fetched at load) " + atLoad);
+    long served = server.filesServed();
+
+    List<Path> files = new ArrayList<>();
+    for (Path dir : fixtureDirs) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+      }
+    }
+    pick("finder-files", files);
+    JsonNode report = waitUntilDone(Duration.ofSeconds(60));
+
+    MeResult js = readExport();
+    assertSameResult(javaFixtures, js, fixtureIds);
+    assertEquals(served, server.filesServed(), "requests the server received after load; latest: " + server.recentFiles());
+    assertEquals(List.of(), requestsSince(), "requests the browser started after load, to any address");
+    assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
+        "READMEs and licences among the files are left out: " + report);
+    assertSamePage();
+    assertEquals(2L, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
+        "both charts of the results are drawn");
+  }
+
+  @Test
+  void largeGeneratedLogsFinishWithProgressShownAndTheJavaAnswers() throws IOException {
+    openFinder();
+    long baseKb = chromiumRssKb();
+    long peakKb = 0;
+    double progressSeen = -1;
+    pick("finder-folder", List.of(large));
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!"done".equals(state())) {
+      if (System.nanoTime() > deadline) {
+        fail("the large read did not finish within 5 minutes: " + message());
+      }
+      Object bar = js().executeScript("var p = document.getElementById('finder-progress');"
+          + " return p.hidden ? null : document.getElementById('finder-bar').value;");
+      if (bar != null) {
+        double value = ((Number) bar).doubleValue();
+        progressSeen = value > 0 && value < 1 ? value : progressSeen;
+      }
+      peakKb = Math.max(peakKb, chromiumRssKb());
+      sleep(100);
+    }
+    assertTrue(progressSeen > 0, "the progress bar was shown part way: " + progressSeen);
+    assertTrue(Integer.parseInt(driver.findElement(By.id("finder")).getAttribute("data-progress")) > 3,
+        "progress was reported many times");
+    String message = message();
+    assertSameResult(javaLarge, readExport(), null);
+    long bytes;
+    try (Stream<Path> walk = Files.walk(large)) {
+      bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    System.out.printf("FinderIT: %.1f MB of generated logs, %d sessions: %s RSS of all Chromium processes: %d MB"
+        + " before the read, %d MB at most during it%n", bytes / 1e6, javaLarge.sessions().size(), message, baseKb / 1024,
+        peakKb / 1024);
+    assertTrue(bytes > 40_000_000, "the generated input is large: " + bytes);
+  }
+
+  @Test
+  void aMalformedFileIsReportedLineByLineAsTheCliReportsIt() throws IOException {
+    openFinder();
+    Path broken = temp.resolve("broken/broken.jsonl");
+    Files.createDirectories(broken.getParent());
+    Files.writeString(broken, String.join("\n",
+        "{\"type\":\"user\",\"uuid\":\"u1\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a health check endpoint\"}}",
+        "{\"type\":\"assistant\",\"uuid\":\"u2\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",",
+        "this line is not JSON",
+        "[1, 2, 3]",
+        "{\"type\":\"assistant\",\"uuid\":\"u3\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:01:00Z\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done.\"}]}}",
+        ""), StandardCharsets.UTF_8);
+    pick("finder-files", List.of(broken));
+    waitUntilDone(Duration.ofSeconds(60));
+
+    ReadReport java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(broken)).report();
+    List<String> expected = java.skips().stream().map(s -> "broken.jsonl:" + s.line() + ": " + s.reason().replaceAll(" \\(.*", "")).toList();
+    assertEquals(List.of("broken.jsonl:2: truncated JSON", "broken.jsonl:3: malformed JSON", "broken.jsonl:4: not a JSON object"),
+        expected, "the CLI's skips");
+    List<String> shown = driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
+        .map(li -> li.getAttribute("textContent").replaceAll(" \\(.*", "")).toList();
+    assertEquals(expected, shown, "the page lists the same lines, with file:line");
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertTrue(summary.contains("skipped 3 lines or files in 1 file"), summary);
+    assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
+    assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
+        summary.replaceFirst("^Some of what was read was skipped: ", "").replaceFirst("\\.$", ""));
+  }
+
+  @Test
+  void cancelStopsAReadAndKeepsNothing() throws IOException {
+    openFinder();
+    pick("finder-folder", List.of(large));
+    waitFor(() -> js().executeScript("return Number(document.getElementById('finder').dataset.progress || 0) > 1;")
+        .equals(Boolean.TRUE), Duration.ofSeconds(60), "progress");
+    driver.findElement(By.id("finder-cancel")).click();
+    waitFor(() -> "idle".equals(state()), Duration.ofSeconds(60), "the cancel");
+    assertEquals("Cancelled: nothing was kept.", message());
+    assertTrue(!driver.findElement(By.id("finder-result")).isDisplayed(), "no result is shown");
+  }
+
+  // --- the page
+
+  /**
+   * Opens the finder, waits for its model and worker and until the server has been quiet for a
+   * second (the favicon comes late), and returns the paths the server saw requested.
+   */
+  private static List<String> openFinder() throws IOException {
+    driver.get(home + "find-your-persona/");
+    waitFor(() -> "true".equals(driver.findElement(By.id("finder")).getAttribute("data-ready")), Duration.ofSeconds(30),
+        "the finder to load its model");
+    long before;
+    do {
+      before = server.filesServed();
+      sleep(1000);
+    } while (server.filesServed() != before);
+    requestsSince();
+    return server.recentFiles();
+  }
+
+  private static void pick(String input, List<Path> paths) {
+    driver.findElement(By.id(input)).sendKeys(String.join("\n", paths.stream().map(Path::toString).toList()));
+  }
+
+  private static JsonNode waitUntilDone(Duration timeout) throws IOException {
+    waitFor(() -> "done".equals(state()) || message().startsWith("Reading failed"), timeout, "the read");
+    assertEquals("done", state(), message());
+    return JSON.createObjectNode().put("message", message());
+  }
+
+  private static String state() {
+    return driver.findElement(By.id("finder")).getAttribute("data-state");
+  }
+
+  private static String message() {
+    return driver.findElement(By.id("finder-message")).getAttribute("textContent");
+  }
+
+  private static MeResult readExport() throws IOException {
+    String text = (String) js().executeScript("return document.getElementById('finder-result').dataset.meJson;");
+    Path file = Files.createTempFile(temp, "me", ".json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    assertTrue(MeFile.isMeFile(file), "the page offers a personas.me export");
+    return MeFile.read(file);
+  }
+
+  // Every request the page started since the last call, to any address, except the development
+  // server's own reload check (/__personas/), which a published site does not have: SiteServer
+  // injects it into every page it serves. A dedicated worker's requests are not in this log:
+  // the server's count covers them (and the CSP allows no other address).
+  private static List<String> requestsSince() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+      if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+        urls.add(message.path("params").path("request").path("url").asText());
+      }
+    }
+    return urls.stream().filter(url -> !url.contains("/__personas/")).toList();
+  }
+
+  /** The finder's results against the Java personal page of the same logs, section by section. */
+  private static void assertSamePage() throws IOException {
+    Document java = Jsoup.parse(site.out().resolve("me/index.html").toFile(), "UTF-8");
+    String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
+    Element browser = Jsoup.parse(html).getElementById("finder-result");
+    assertEquals(java.selectFirst("h1").text(), browser.selectFirst("h2.finder-persona").text(), "persona");
+    for (String selector : List.of(".page-header .tagline", ".page-header dl.stats", "table.reasons tbody",
+        "table.sessions thead", "table.sessions tbody", "#chart-your-mix details table", "#chart-over-time details table",
+        "section[aria-labelledby=moves]", ".borrow", "section[aria-labelledby=reflect]")) {
+      assertEquals(java.selectFirst(selector).text(), browser.selectFirst(selector).text(), selector);
+    }
+    assertEquals(java.select("table.sessions a").eachAttr("href"), browser.select("table.sessions a").eachAttr("href"));
+    assertEquals(java.select(".stats a, .borrow a").eachAttr("href"), browser.select(".stats a, .borrow a").eachAttr("href"));
+    for (String chart : List.of("chart-your-mix", "chart-over-time")) {
+      assertSameJson(JSON.readTree(java.selectFirst("#" + chart + " canvas").attr("data-chart")),
+          JSON.readTree(browser.selectFirst("#" + chart + " canvas").attr("data-chart")), chart);
+    }
+  }
+
+  // --- comparing with the Java reference
+
+  private static void assertSameResult(MeResult java, MeResult js, List<String> ids) {
+    assertEquals(java.modelFingerprint(), js.modelFingerprint());
+    assertEquals(java.persona(), js.persona(), "persona");
+    assertEquals(java.runnerUp(), js.runnerUp(), "runner-up persona");
+    assertEquals(java.decisive(), js.decisive(), "decisive");
+    assertEquals(java.provisional(), js.provisional(), "provisional");
+    assertClose(java.confidence(), js.confidence(), "persona confidence");
+    assertEquals(java.reasons().stream().map(MeResult.RateReason::rate).toList(),
+        js.reasons().stream().map(MeResult.RateReason::rate).toList(), "reasons");
+    for (int i = 0; i < java.reasons().size(); i++) {
+      assertClose(java.reasons().get(i).yours(), js.reasons().get(i).yours(), "reason " + i);
+      assertClose(java.reasons().get(i).population(), js.reasons().get(i).population(), "reason " + i);
+    }
+    for (int t = 0; t < java.populationMix().size(); t++) {
+      assertClose(java.populationMix().get(t), js.populationMix().get(t), "population mix " + t);
+    }
+    assertEquals(java.sessions().size(), js.sessions().size(), "sessions");
+    for (int i = 0; i < java.sessions().size(); i++) {
+      MeResult.MeSession a = java.sessions().get(i);
+      MeResult.MeSession b = js.sessions().get(i);
+      String where = "session " + (ids == null ? "#" + i : ids.get(i));
+      assertEquals(a.date(), b.date(), where + " date");
+      assertEquals(a.type(), b.type(), where + " type");
+      assertEquals(a.runnerUp(), b.runnerUp(), where + " runner-up type");
+      assertClose(a.probability(), b.probability(), where + " probability");
+      assertClose(a.runnerUpProbability(), b.runnerUpProbability(), where + " runner-up probability");
+      for (int f = 0; f < a.features().size(); f++) {
+        assertClose(a.features().get(f), b.features().get(f),
+            where + " feature " + dev.personas.features.Feature.values()[f].key());
+      }
+    }
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    if (Math.abs(expected - actual) > TOLERANCE) {
+      fail(what + ": Java " + expected + ", browser " + actual);
+    }
+  }
+
+  // JSON trees equal, numbers compared by value (Java writes 12.0 where JavaScript writes 12).
+  private static void assertSameJson(JsonNode a, JsonNode b, String where) {
+    if (a.isNumber() && b.isNumber()) {
+      assertClose(a.asDouble(), b.asDouble(), where);
+      return;
+    }
+    assertEquals(a.getNodeType(), b.getNodeType(), where);
+    if (a.isContainerNode()) {
+      assertEquals(a.size(), b.size(), where + " size");
+      if (a.isObject()) {
+        for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          assertSameJson(a.get(name), b.get(name) == null ? JSON.nullNode() : b.get(name), where + "." + name);
+        }
+      } else {
+        for (int i = 0; i < a.size(); i++) {
+          assertSameJson(a.get(i), b.get(i), where + "[" + i + "]");
+        }
+      }
+    } else {
+      assertEquals(a, b, where);
+    }
+  }
+
+  // --- the machine
+
+  // Resident memory of every process of this test's Chromium (found by its profile folder), in kB.
+  private static long chromiumRssKb() {
+    long total = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (!cmdline.contains(temp.toString()) || !cmdline.contains("chrom")) {
+            continue;
+          }
+          for (String line : Files.readAllLines(proc.resolve("status"))) {
+            if (line.startsWith("VmRSS:")) {
+              total += Long.parseLong(line.replaceAll("\\D", ""));
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // the process ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return total;
+  }
+
+  private static org.openqa.selenium.JavascriptExecutor js() {
+    return driver;
+  }
+
+  private static void waitFor(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("waited " + timeout.toSeconds() + " s for " + what + "; the page says: " + message());
+      }
+      sleep(100);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
