@@ -141,6 +141,8 @@ class FinderIT {
     assertSamePage();
     assertEquals(2L, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
         "both charts of the results are drawn");
+    assertNoSeriousAccessibilityViolations();
+    screenshot("finder-results");
   }
 
   @Test
@@ -298,6 +300,28 @@ class FinderIT {
       assertSameJson(JSON.readTree(java.selectFirst("#" + chart + " canvas").attr("data-chart")),
           JSON.readTree(browser.selectFirst("#" + chart + " canvas").attr("data-chart")), chart);
     }
+  }
+
+  // axe-core (fetched by the build, as for SiteBrowserIT) over the page with its results drawn.
+  private static void assertNoSeriousAccessibilityViolations() throws IOException {
+    js().executeScript("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
+    js().executeScript(Files.readString(Path.of(System.getProperty("axe.script", "target/npm/node_modules/axe-core/axe.min.js"))));
+    String result = (String) js().executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "axe.run(document, { resultTypes: ['violations'] }).then(function (r) {"
+        + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+        + "    .map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3); })));"
+        + "}).catch(function (e) { done('axe failed: ' + e); });");
+    assertEquals("[]", result, "serious or critical axe violations on the finder's results");
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    Files.createDirectories(dir);
+    Number height = (Number) js().executeScript("return document.documentElement.scrollHeight;");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1280,
+            "height", Math.min(height.intValue(), 12000), "scale", 1)));
+    Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
   }
 
   // --- comparing with the Java reference
