@@ -6,7 +6,7 @@
  * classifies against that population.
  */
 import { FEATURES, median } from "./features.js";
-import { utcDate, compareInstants } from "./common.js";
+import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
 export const MODEL_VERSION = 2;
@@ -188,16 +188,7 @@ function reasons(model, person) {
  */
 export function analyse(model, read) {
   const sessions = read.map(s => ({ ...s, ...classifySession(model, s.values) }));
-  sessions.sort((a, b) => {
-    if (a.start === null || b.start === null) {
-      if (a.start !== b.start) {
-        return a.start === null ? 1 : -1;
-      }
-    } else if (compareInstants(a.start, b.start) !== 0) {
-      return compareInstants(a.start, b.start);
-    }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  sessions.sort((a, b) => compareDated(a.start, b.start, a.id, b.id));
   const person = classifyPerson(model, sessions);
   const counts = model.weakLabelCounts;
   const total = counts.reduce((a, b) => a + b, 0);

@@ -8,7 +8,7 @@
  * session of a project first). The Java classes are the reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys } from "./common.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys } from "./common.js";
 import { strip, stripLeading, isBlank } from "./java.js";
 
 const PEEK_LINES = 50;
@@ -591,16 +591,7 @@ async function readProject(dir, files, sink, report, options) {
     head.entry = entry;
     sessions.push(head);
   }
-  sessions.sort((a, b) => {
-    if (a.first === null || b.first === null) {
-      if (a.first !== b.first) {
-        return a.first === null ? 1 : -1;
-      }
-    } else if (compareInstants(a.first, b.first) !== 0) {
-      return compareInstants(a.first, b.first);
-    }
-    return comparePaths(a.entry.path, b.entry.path);
-  });
+  sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
   const shared = new Project();
   for (const head of sessions) {
     const id = lines.stem(head.entry.path);

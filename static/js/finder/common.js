@@ -48,6 +48,18 @@ export function compareInstants(a, b) {
   return a.ms !== b.ms ? (a.ms < b.ms ? -1 : 1) : a.sub - b.sub;
 }
 
+/** Comparator.nullsLast(Instant::compareTo), then the strings {@code x} and {@code y}. */
+export function compareDated(a, b, x, y) {
+  if (a === null || b === null) {
+    if (a !== b) {
+      return a === null ? 1 : -1;
+    }
+  } else if (compareInstants(a, b) !== 0) {
+    return compareInstants(a, b);
+  }
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function epochDay(year, month, day) {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

@@ -4,7 +4,7 @@
  * questions, convention files, near-duplicates. The patterns are the Java ones, character for
  * character, translated by javaRegex so they mean what they mean in Java.
  */
-import { javaRegex, foldSafe, count, find, split, strip, hashCode, isLetterOrDigit } from "./java.js";
+import { javaRegex, foldSafe, count, find, split, strip, trim, hashCode, isLetterOrDigit } from "./java.js";
 
 const R = String.raw;
 
@@ -141,22 +141,10 @@ function addToSignature(line, errorStart, signature) {
   }
   let s = withoutPaths.replace(HEX, " ");
   s = s.replace(DIGITS, " ");
-  s = javaTrim(s.replace(WHITESPACE, " "));
+  s = trim(s.replace(WHITESPACE, " "));
   if (s.length >= 4) {
     signature.add(s);
   }
-}
-
-function javaTrim(s) {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 32) {
-    a++;
-  }
-  while (b > a && s.charCodeAt(b - 1) <= 32) {
-    b--;
-  }
-  return s.substring(a, b);
 }
 
 /** True when two signatures share at least half the lines of the smaller one. */

@@ -22,8 +22,6 @@ import dev.personas.study.LogsClassifier;
 import dev.personas.study.PopulationModels;
 import dev.personas.study.Sources;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,9 +92,9 @@ class FinderIT {
     SiteData data = SiteData.of(FixtureFigures.sample()).withFiles(Map.of(FinderView.MODEL, ModelFile.bytes(model)));
     List<Renderer> renderers = new ArrayList<>(Renderers.standard());
     renderers.add(0, new PersonalPageRenderer(new PersonalFiguresMaker().figures(javaFixtures), "/me/"));
-    server = new DevServer(options, () -> new SiteBuilder(options, renderers, () -> 0L).build(data), 0,
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    home = server.start();
+    FixtureSite.Served served = FixtureSite.serve(options, renderers, data);
+    server = served.server();
+    home = served.home();
     driver = Chromium.start(temp);
   }
 
@@ -209,6 +207,30 @@ class FinderIT {
     assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
     assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
         summary.replaceFirst("^Some of what was read was skipped: ", "").replaceFirst("\\.$", ""));
+  }
+
+  @Test
+  void gzippedLogsAreReadLikeThePlainOnes() throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String fixture : List.of("codex", "claude-code-log")) {
+      Path dir = temp.resolve("gz/" + fixture);
+      Files.createDirectories(dir);
+      try (Stream<Path> walk = Files.walk(FIXTURES.resolve(fixture))) {
+        for (Path log : walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+          Path gz = dir.resolve(log.getFileName() + ".gz");
+          try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(log, out);
+          }
+          files.add(gz);
+        }
+      }
+      dirs.add(dir);
+    }
+    openFinder();
+    pick("finder-files", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    assertSameResult(analyse(dirs), readExport(), null);
   }
 
   @Test

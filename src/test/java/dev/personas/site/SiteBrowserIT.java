@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.personas.serve.DevServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,10 +55,10 @@ class SiteBrowserIT {
 
     site = TestSite.copyInto(temp);
     SiteOptions options = site.options(FixtureSite.BASE_URL);
-    var data = SiteData.of(dev.personas.site.figures.FixtureFigures.sample());
-    server = new DevServer(options, () -> new SiteBuilder(options, FixtureSite.renderers(), () -> 0L).build(data), 0,
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    home = server.start();
+    FixtureSite.Served served = FixtureSite.serve(options, FixtureSite.renderers(),
+        SiteData.of(dev.personas.site.figures.FixtureFigures.sample()));
+    server = served.server();
+    home = served.home();
 
     driver = Chromium.start(temp);
   }
