@@ -587,9 +587,7 @@ async function readProject(dir, files, sink, report, options) {
   }
   const sessions = [];
   for (const entry of files.sessions) {
-    const head = await peek(entry, options);
-    head.entry = entry;
-    sessions.push(head);
+    sessions.push({ ...await peek(entry, options), entry });
   }
   sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
   const shared = new Project();
@@ -632,23 +630,51 @@ function handler(builder, subagent) {
   };
 }
 
-/** What the head of a file says: its first timestamp and session id. */
+/**
+ * What the head of a file says: its first timestamp and session id, from its first 50 lines.
+ * An entry may bring its head along ({@code entry.head}), read while telling formats apart.
+ */
 async function peek(entry, options) {
-  const head = { first: null, sessionId: null };
-  let line = null;
-  await lines.peek(entry, PEEK_LINES, {
-    parse(o) {
-      line = claudeLine(o);
-    },
-    accept() {
-      if (head.first === null) {
-        head.first = parseTimestamp(line.timestamp);
-      }
-      if (head.sessionId === null) {
-        head.sessionId = line.sessionId;
-      }
-      return true;
+  if (entry.head) {
+    return entry.head;
+  }
+  const head = new Head();
+  await lines.peek(entry, Head.LINES, head.handler(), () => head.complete(), { cancelled: options.cancelled });
+  return head.value();
+}
+
+/** Gathers a file's first timestamp and session id, line by line, as the Java peek does. */
+export class Head {
+  static LINES = PEEK_LINES;
+
+  constructor() {
+    this.first = null;
+    this.sessionId = null;
+  }
+
+  /** Takes one valid line of the head. */
+  add(o) {
+    const line = claudeLine(o);
+    if (this.first === null) {
+      this.first = parseTimestamp(line.timestamp);
     }
-  }, () => head.first !== null && head.sessionId !== null, { cancelled: options.cancelled });
-  return head;
+    if (this.sessionId === null) {
+      this.sessionId = line.sessionId;
+    }
+  }
+
+  complete() {
+    return this.first !== null && this.sessionId !== null;
+  }
+
+  value() {
+    return { first: this.first, sessionId: this.sessionId };
+  }
+
+  handler() {
+    return {
+      parse: o => this.add(o),
+      accept: () => true
+    };
+  }
 }

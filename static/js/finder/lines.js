@@ -38,7 +38,7 @@ export async function read(entry, handler, report, options = {}) {
 
 /**
  * Reads at most {@code maxLines} lines without reporting anything, stopping as soon as
- * {@code done()} says so: a quick look at the head of a file.
+ * {@code done(linesRead)} says so: a quick look at the head of a file.
  */
 export async function peek(entry, maxLines, handler, done = () => false, options = {}) {
   const run = new Run(entry.path, handler, null);
@@ -145,7 +145,7 @@ class Run {
     let parts = [];
     try {
       outer:
-      while (this.lineNumber < this.maxLines && !this.done()) {
+      while (this.lineNumber < this.maxLines && !this.done(this.lineNumber)) {
         if (cancelled()) {
           throw new Cancelled();
         }
@@ -174,7 +174,7 @@ class Run {
           if (this.notJsonLines()) {
             return false;
           }
-          if (this.lineNumber >= this.maxLines || this.done()) {
+          if (this.lineNumber >= this.maxLines || this.done(this.lineNumber)) {
             break outer;
           }
         }

@@ -177,6 +177,8 @@ function done(result, report) {
     " (features and labels only) to publish them from a fork with ",
     el("code", {}, "personas build --me me.json"), "."));
   container.dataset.meJson = text;
+  container.dataset.millis = String(report.millis);
+  container.dataset.sortMillis = String(report.sortMillis);
   container.hidden = false;
   finder.dataset.state = "done";
   document.dispatchEvent(new Event("personas:charts"));

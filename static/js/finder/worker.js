@@ -8,7 +8,7 @@
  */
 import * as lines from "./lines.js";
 import { ReadReport } from "./common.js";
-import { readClaude } from "./claude.js";
+import { readClaude, Head } from "./claude.js";
 import { readCodex } from "./codex.js";
 import { extract } from "./features.js";
 import { analyse, checkModel } from "./classify.js";
@@ -43,6 +43,7 @@ async function run(model, entries) {
     const progress = new Progress(entries);
     const options = { cancelled: () => cancelled, onBytes: n => progress.bytes(n) };
     const { claude, codex, unknown } = await sort(entries, report, options);
+    const sorted = performance.now();
     const read = [];
     const sink = session => {
       read.push({ id: session.id, start: session.start, values: extract(session) });
@@ -55,7 +56,8 @@ async function run(model, entries) {
       summary: report.summary("they are listed below"), skipCount: report.skipCount,
       lineSkipCount: report.lineSkipCount, skips: report.skips.slice(0, 200).map(ReadReport.format),
       files: entries.length, logs: claude.length + codex.length, unknown, bytes: progress.total,
-      sessions: read.length, millis: Math.round(performance.now() - started)
+      sessions: read.length, millis: Math.round(performance.now() - started),
+      sortMillis: Math.round(sorted - started)
     };
     if (read.length === 0) {
       self.postMessage({ type: "done", result: null, report: summary });
@@ -73,9 +75,11 @@ async function run(model, entries) {
 
 /**
  * Which reader each file needs (SourceFormat.detect): its path first (.codex/sessions,
- * rollout-*.jsonl, .claude/projects), else its first lines ({timestamp, type, payload} is
+ * rollout-*.jsonl, .claude/projects), else its first 20 lines ({timestamp, type, payload} is
  * Codex, a Claude envelope is Claude Code). Files that are not .jsonl logs are left out and
- * counted; a log of neither kind is reported.
+ * counted; a log of neither kind is reported. The same look at a Claude Code file also reads
+ * its head (first timestamp and session id, within 50 lines) for the reader, so each file is
+ * opened twice, not three times: opening a file costs the browser more than its first lines.
  */
 async function sort(entries, report, options) {
   const claude = [];
@@ -92,21 +96,26 @@ async function sort(entries, report, options) {
       claude.push(entry);
     } else {
       let found = null;
-      await lines.peek(entry, SNIFF_LINES, {
+      let parsed = null;
+      const head = new Head();
+      await lines.peek(entry, Head.LINES, {
         parse(o) {
-          if (found === null) {
-            found = "payload" in o ? "codex"
-              : ["sessionId", "parentUuid", "isSidechain", "leafUuid", "uuid"].some(k => k in o) ? "claude" : null;
-          }
+          parsed = o;
         },
-        accept() {
+        accept(lineNumber) {
+          if (found === null && lineNumber <= SNIFF_LINES) {
+            found = "payload" in parsed ? "codex"
+              : ["sessionId", "parentUuid", "isSidechain", "leafUuid", "uuid"].some(k => k in parsed) ? "claude" : null;
+          }
+          head.add(parsed);
           return true;
         }
-      }, () => found !== null, { cancelled: options.cancelled });
+      }, linesRead => found === "codex" || found === "claude" && head.complete()
+        || found === null && linesRead >= SNIFF_LINES, { cancelled: options.cancelled });
       if (found === "codex") {
         codex.push(entry);
       } else if (found === "claude") {
-        claude.push(entry);
+        claude.push({ ...entry, head: head.value() });
       } else {
         report.skip(path, 0, "neither a Claude Code nor a Codex log (no line looks like either), skipped");
       }

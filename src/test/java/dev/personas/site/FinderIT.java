@@ -80,8 +80,10 @@ class FinderIT {
     javaFixtures = analyse(fixtureDirs);
     fixtureIds = new LogsClassifier(Sources.loader(), model).classify(fixtureDirs, Optional.empty()).sessions().stream()
         .map(ClassifiedLog::sessionId).toList();
-    // About 60 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects layout.
-    new SampleGenerator(new SampleOptions(2_400, 40, 20, 7L)).generate(temp.resolve("large"));
+    // About 47 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects
+    // layout; -Dfinder.sessions=15000 makes about 300 MB, to measure the worst case.
+    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 2_400), 40, 20, 7L))
+        .generate(temp.resolve("large"));
     large = temp.resolve("large/transcripts");
     javaLarge = analyse(List.of(large));
 
@@ -167,7 +169,8 @@ class FinderIT {
     assertTrue(progressSeen > 0, "the progress bar was shown part way: " + progressSeen);
     assertTrue(Integer.parseInt(driver.findElement(By.id("finder")).getAttribute("data-progress")) > 3,
         "progress was reported many times");
-    String message = message();
+    String message = message() + " (telling the formats apart: " + js().executeScript(
+        "return document.getElementById('finder-result').dataset.sortMillis;") + " ms)";
     assertSameResult(javaLarge, readExport(), null);
     long bytes;
     try (Stream<Path> walk = Files.walk(large)) {
