@@ -19,6 +19,8 @@ let modelJson = null;
 let running = false;
 let download = null;
 
+// Set here, not in the markup: webkitdirectory is not HTML, though every current browser has it.
+$("finder-folder").webkitdirectory = true;
 finder.hidden = false;
 inputs.forEach(input => {
   input.disabled = true;

@@ -237,6 +237,24 @@ class FinderIT {
   }
 
   @Test
+  void droppedFilesAreReadAsPickedOnes() throws IOException {
+    List<List<String>> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(FIXTURES.resolve("codex"))) {
+      for (Path log : walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        files.add(List.of(log.getFileName().toString(), Files.readString(log, StandardCharsets.UTF_8)));
+      }
+    }
+    openFinder();
+    // A drop as the browser delivers one from the desktop: a DataTransfer of File objects.
+    js().executeScript("var transfer = new DataTransfer();"
+        + "arguments[0].forEach(function (f) { transfer.items.add(new File([f[1]], f[0])); });"
+        + "document.getElementById('finder-drop').dispatchEvent("
+        + "  new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    assertSameResult(analyse(List.of(FIXTURES.resolve("codex"))), readExport(), null);
+  }
+
+  @Test
   void cancelStopsAReadAndKeepsNothing() throws IOException {
     openFinder();
     pick("finder-folder", List.of(large));
