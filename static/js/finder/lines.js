@@ -8,8 +8,13 @@
  * reported once as a whole. Cancelling stops at the next chunk.
  */
 
-const STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const LENIENT = new TextDecoder("utf-8", { ignoreBOM: true });
+// Each line is decoded on its own and a byte-order mark at its start dropped: Jackson, which the
+// Java reader gives a parser per line, skips one there too.
+const STRICT = new TextDecoder("utf-8", { fatal: true });
+const LENIENT = new TextDecoder("utf-8");
+// Token counts written as decimals (1.0, 1e3): the one place the Java reader tells a JSON
+// integer from a decimal (JsonLines.count reads a decimal as no count).
+const DECIMAL_TOKENS = /_tokens"\s*:\s*-?\d+(?:\.|[eE])/;
 /** Leading lines that all fail (none looking like JSON) before a file is called "not JSON Lines". */
 const SNIFF_LINES = 5;
 const NEWLINE = 10;
@@ -252,6 +257,9 @@ class Run {
     let value;
     try {
       value = JSON.parse(text);
+      if (DECIMAL_TOKENS.test(text)) {
+        value = JSON.parse(text, decimalTokensAsNone);
+      }
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
         throw new BadLine("not a JSON object (" + describeValue(value) + ")");
       }
@@ -291,6 +299,12 @@ class Run {
     this.heldFailures = [];
     this.heldLines = [];
   }
+}
+
+// A reviver that sees each number's source text (JSON.parse source text access, Chromium 114+).
+function decimalTokensAsNone(key, value, context) {
+  return typeof value === "number" && key.endsWith("_tokens") && context && typeof context.source === "string"
+    && /[.eE]/.test(context.source) ? NaN : value;
 }
 
 /** Why a line failed; "truncated" when the parser ran out of text, as Jackson's end-of-input. */

@@ -69,8 +69,11 @@ function onMessage(event) {
   }
 }
 
-$("finder-files").addEventListener("change", event => start(entriesOf(event.target.files)));
-$("finder-folder").addEventListener("change", event => start(entriesOf(event.target.files)));
+inputs.forEach(input => input.addEventListener("change", () => {
+  const entries = entriesOf(input.files);
+  input.value = ""; // picking the same files again is a new read
+  start(entries);
+}));
 $("finder-cancel").addEventListener("click", () => worker.postMessage({ type: "cancel" }));
 const drop = $("finder-drop");
 drop.addEventListener("dragover", event => {
@@ -197,12 +200,15 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+// The CLI's summary line, shown whenever it says more than "skipped nothing" (skips, empty
+// session files, repaired lines), with every skipped line or file located below it.
 function skips(report) {
-  if (report.skipCount === 0) {
+  if (report.summary === "skipped nothing") {
     return;
   }
-  $("finder-skip-summary").textContent = "Some of what was read was skipped: " + report.summary + ".";
+  $("finder-skip-summary").textContent = "While reading: " + report.summary + ".";
   $("finder-skip-list").replaceChildren(...report.skips.map(line => el("li", {}, el("code", {}, line))));
+  $("finder-skip-list").parentElement.hidden = report.skips.length === 0;
   $("finder-skips").hidden = false;
 }
 

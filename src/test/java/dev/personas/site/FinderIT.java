@@ -209,7 +209,50 @@ class FinderIT {
     assertTrue(summary.contains("skipped 3 lines or files in 1 file"), summary);
     assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
     assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
-        summary.replaceFirst("^Some of what was read was skipped: ", "").replaceFirst("\\.$", ""));
+        summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
+  @Test
+  void oddButReadableLinesAreReadAsTheJavaReaderReadsThem() throws IOException {
+    Path odd = temp.resolve("odd/odd.jsonl");
+    Files.createDirectories(odd.getParent());
+    String user = "{\"type\":\"user\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"role\":\"user\",\"content\":\"%s\"}}";
+    String assistant = "{\"type\":\"assistant\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"id\":\"%s\",\"role\":\"assistant\",\"usage\":{\"input_tokens\":%s,\"output_tokens\":%s},"
+        + "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}}";
+    var out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a byte-order mark
+    out.write(String.format(user, "u1", "2025-06-14T10:00:00.5+02:00", "why does `parse()` fail on line 3?").getBytes(StandardCharsets.UTF_8));
+    out.write("\n\n   \n".getBytes(StandardCharsets.UTF_8));
+    // Token counts written as decimals are no counts to the Java reader.
+    out.write(String.format(assistant, "u2", "2025-06-14T08:00:03Z", "m1", "1.0", "5", "Looking.").getBytes(StandardCharsets.UTF_8));
+    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    out.write(String.format(assistant, "u3", "2025-06-14T08:00:09.123456789Z", "m2", "12", "2e1", "Done.")
+        .getBytes(StandardCharsets.UTF_8));
+    out.write('\n');
+    // Invalid UTF-8 inside a prompt, which the Java reader decodes (it only measures the agent's
+    // text, where a bad byte is neither checked nor counted): read with a replacement character.
+    byte[] invalid = String.format(user, "u4", "2025-06-14T08:02:00Z", "still broken \u0001\u2028same error")
+        .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < invalid.length; i++) {
+      invalid[i] = invalid[i] == 1 ? (byte) 0xFF : invalid[i];
+    }
+    out.write(invalid);
+    Files.write(odd, out.toByteArray());
+
+    openFinder();
+    pick("finder-files", List.of(odd));
+    waitUntilDone(Duration.ofSeconds(60));
+    MeAnalyzer.Analysis java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(odd));
+    assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
+    assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
+    assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
+    assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
+    assertEquals("While reading: " + java.report().summary() + ".",
+        driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent"), "the repaired line is said as the CLI says it");
+    assertSameResult(java.result().orElseThrow(), readExport(), null);
   }
 
   @Test
