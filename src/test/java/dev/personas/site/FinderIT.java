@@ -255,6 +255,67 @@ class FinderIT {
     assertSameResult(java.result().orElseThrow(), readExport(), null);
   }
 
+  /**
+   * Prompts where Java's and JavaScript's strings and regular expressions part ways: letters
+   * outside ASCII next to keywords (Java's word boundary is Unicode-aware), the long s and the
+   * Kelvin sign (JavaScript's case folding maps them to s and k), no-break and em spaces (strip
+   * versus trim), U+0085 and U+2028, CRLF, combining marks, surrogate pairs, clipped long lines.
+   */
+  private static final List<List<String>> TRICKY_PROMPTS = List.of(
+      List.of("fix it"), List.of("\u017ftill broken"), List.of("still broken"), List.of("doesn\u2019t work"),
+      List.of("Kelvin \u212a: fix the requirement\u017f"), List.of("\u00e9fix the caf\u00e9Test now"),
+      List.of("\u00dcber-fix: the na\u00efveTest fails"), List.of("cafe\u0301 fix"), List.of("\u0130stanbul fix"),
+      List.of("## Plan\n- step one must pass\n- step two shall run\n1) third"),
+      List.of("Here\u2019s the plan: implement the following plan"),
+      List.of("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad 0x1f 123"),
+      List.of("error[E0308]: mismatched types\n --> src/main.rs:4:5"), List.of("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1"),
+      List.of("TypeError\u0085next line"), List.of("SyntaxError\u2028- item after a line separator"),
+      List.of("lines 10-20 of README.md are wrong"), List.of("what\u2019s going on with `foo_bar`?"),
+      List.of("\u00bfQu\u00e9 pasa con el archivo config.yaml?"), List.of("\u65e5\u672c\u8a9e\u306e\u30c6\u30b9\u30c8: fix the bug in \u8a2d\u5b9a.json"),
+      List.of("\ud83d\ude80 deploy it now?"), List.of("CamelCase in JavaScript and iPhone"), List.of("see ./src/app/main.ts:12."),
+      List.of("\u00a0\u00a0fix\u00a0it\u00a0"), List.of("\u2003fix it\u2003"),
+      List.of("Acceptance Criteria:\r\n1) must do X\r\n2) should do Y\r\n```\r\ncode\r\n```\r\n"),
+      List.of("INFO 2025-01-01 starting\n[12:00:01] WARN x\n$ ls -la"), List.of("check CLAUDE.md and agents.md, then .cursor/rules"),
+      List.of("test: the parser\nTESTS: all\nFooTests and test_thing and app.spec.ts"),
+      List.of("x".repeat(2100) + " Error: at the end of a long line\n" + "y".repeat(1990) + " Error: near the cut"),
+      List.of("ValueError: bad value 42 in /srv/app/x.py", "ValueError: bad value 43 in /srv/app/y.py", "still the same error"),
+      List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
+          "Please make the login-page faster, and nicer"));
+
+  @Test
+  void trickyPromptsGiveTheJavaFeatures() throws IOException {
+    Path dir = temp.resolve("tricky");
+    Files.createDirectories(dir);
+    ObjectMapper mapper = new ObjectMapper();
+    for (int s = 0; s < TRICKY_PROMPTS.size(); s++) {
+      StringBuilder log = new StringBuilder();
+      List<String> prompts = TRICKY_PROMPTS.get(s);
+      for (int p = 0; p < prompts.size(); p++) {
+        String at = String.format("2025-06-%02dT10:%02d:00Z", 1 + s % 28, p * 3);
+        var user = mapper.createObjectNode().put("type", "user").put("uuid", "u" + s + "-" + p)
+            .put("sessionId", "tricky-" + s).put("timestamp", at);
+        user.putObject("message").put("role", "user").put("content", prompts.get(p));
+        var agent = mapper.createObjectNode().put("type", "assistant").put("uuid", "a" + s + "-" + p)
+            .put("sessionId", "tricky-" + s).put("timestamp", at.replace(":00Z", ":30Z"));
+        var message = agent.putObject("message").put("id", "m" + s + "-" + p).put("role", "assistant");
+        message.putArray("content").addObject().put("type", "tool_use").put("id", "t" + s + "-" + p).put("name", "Edit")
+            .putObject("input").put("file_path", "src/x.py");
+        log.append(mapper.writeValueAsString(user)).append('\n').append(mapper.writeValueAsString(agent)).append('\n');
+      }
+      Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.sorted().toList();
+    }
+    openFinder();
+    pick("finder-files", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    List<String> ids = new LogsClassifier(Sources.loader(), model).classify(List.of(dir), Optional.empty()).sessions()
+        .stream().map(ClassifiedLog::sessionId).toList();
+    assertSameResult(analyse(List.of(dir)), readExport(), ids);
+  }
+
   @Test
   void gzippedLogsAreReadLikeThePlainOnes() throws IOException {
     List<Path> dirs = new ArrayList<>();
