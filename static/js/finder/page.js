@@ -6,7 +6,7 @@
  * button, and draws the results. The worker is kept for the page's life (cancelling asks it to
  * stop rather than killing it) because starting a new one would fetch its modules again.
  */
-import { render, view } from "./render.js";
+import { render, view, el } from "./render.js";
 import { meJson } from "./classify.js";
 
 const finder = document.getElementById("finder");
@@ -84,7 +84,7 @@ drop.addEventListener("dragleave", () => drop.classList.remove("drop-active"));
 drop.addEventListener("drop", event => {
   event.preventDefault();
   drop.classList.remove("drop-active");
-  dropped(event.dataTransfer).then(start);
+  dropped(event.dataTransfer).then(start, e => say("The dropped files could not be opened (" + e.message + ")."));
 });
 
 /** {file, path}: the path below what was picked ("projects/<project>/<id>.jsonl") or the name. */
@@ -193,13 +193,6 @@ function link(href, text) {
   return el("a", { href, download: "me.json", id: "finder-download" }, text);
 }
 
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-  children.forEach(child => node.append(child));
-  return node;
-}
-
 // The CLI's summary line, shown whenever it says more than "skipped nothing" (skips, empty
 // session files, repaired lines), with every skipped line or file located below it.
 function skips(report) {
@@ -207,7 +200,9 @@ function skips(report) {
     return;
   }
   $("finder-skip-summary").textContent = "While reading: " + report.summary + ".";
-  $("finder-skip-list").replaceChildren(...report.skips.map(line => el("li", {}, el("code", {}, line))));
+  const more = report.skipCount - report.skips.length;
+  $("finder-skip-list").replaceChildren(...report.skips.map(line => el("li", {}, el("code", {}, line))),
+    ...(more > 0 ? [el("li", {}, "… and " + more + " more")] : []));
   $("finder-skip-list").parentElement.hidden = report.skips.length === 0;
   $("finder-skips").hidden = false;
 }

@@ -134,6 +134,8 @@ class FinderIT {
 
     MeResult js = readExport();
     assertSameResult(javaFixtures, js, fixtureIds);
+    assertTrue(driver.findElement(By.id("finder-download")).getAttribute("href").startsWith("blob:"),
+        "me.json is offered from memory, not from a server");
     assertEquals(served, server.filesServed(), "requests the server received after load; latest: " + server.recentFiles());
     assertEquals(List.of(), requestsSince(), "requests the browser started after load, to any address");
     assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
