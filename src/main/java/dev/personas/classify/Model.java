@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param datasetFingerprint SHA-256 over the sorted feature vectors it was fitted on
  * @param sessionCount sessions it was fitted on
  * @param personCount distinct persons among them
+ * @param cohort the population's person-level figures a personal page compares with
  */
 public record Model(
     int modelVersion,
@@ -38,10 +39,11 @@ public record Model(
     PersonaModel personas,
     String datasetFingerprint,
     int sessionCount,
-    int personCount) {
+    int personCount,
+    Cohort cohort) {
 
   /** Bump when the model's shape or the meaning of its numbers changes. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);
@@ -54,7 +56,14 @@ public record Model(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(personas, "personas");
     Objects.requireNonNull(datasetFingerprint, "datasetFingerprint");
+    Objects.requireNonNull(cohort, "cohort");
     weakLabelCounts = weakLabelCounts.clone();
+  }
+
+  /** The same model with another cohort. */
+  Model withCohort(Cohort other) {
+    return new Model(modelVersion, catalogueVersion, featureKeys, scaler, typeSlugs, typeNames, types, rules,
+        weakLabelCounts, personaSlugs, personaNames, personas, datasetFingerprint, sessionCount, personCount, other);
   }
 
   @Override
