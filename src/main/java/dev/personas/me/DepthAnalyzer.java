@@ -43,7 +43,7 @@ public final class DepthAnalyzer {
     double[] scores = result.scores().stream().mapToDouble(Double::doubleValue).toArray();
     List<PersonalDepth.Measure> measures = measures(result.persona(), rates);
     return new PersonalDepth(
-        new PersonalDepth.MapPlot(PersonaMap.project(scores), cohort.points()),
+        new PersonalDepth.MapPlot(PersonaMap.project(scores), result.scores(), cohort.points()),
         fit(result, scores),
         new PersonalDepth.Shadow(result.runnerUp().slug(), scores[result.runnerUp().ordinal()],
             scores[result.persona().ordinal()], axis(result, rates)),

@@ -44,7 +44,8 @@ class PersonalPageTest {
     MeResult result = new MeResult("f".repeat(64), persona, 0.7, runnerUp, true, false,
         List.of(new MeResult.RateReason(BehaviourRate.TEST_RUNS_PER_SESSION.key(), 2, 0.5),
             new MeResult.RateReason(BehaviourRate.PROMPT_CHARS.key(), 40, 90)),
-        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions);
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(persona, runnerUp), java.util.Optional.empty());
+    result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(java.util.Optional.empty())).analyse(result));
     new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
         .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", out);
     Document page = Jsoup.parse(out.resolve("index.html").toFile());
@@ -63,5 +64,14 @@ class PersonalPageTest {
     assertTrue(page.select("p.note").text().contains("cleanupPeriodDays"));
     assertTrue(page.select("a[href]").stream().allMatch(a -> a.attr("href").startsWith("./") || a.attr("href").startsWith("#")),
         "links stay inside the page folder");
+  }
+
+  // 0.7 for the persona, 0.2 for the runner-up, the rest shared.
+  static List<Double> scores(Persona persona, Persona runnerUp) {
+    List<Double> scores = new ArrayList<>();
+    for (Persona p : Persona.values()) {
+      scores.add(p == persona ? 0.7 : p == runnerUp ? 0.2 : 0.02);
+    }
+    return scores;
   }
 }

@@ -44,11 +44,13 @@ public record PersonalDepth(
 
   /**
    * @param you the person's point [x, y] (dev.personas.classify.PersonaMap)
+   * @param scores the person's score per persona, in its declaration order: what places the point
    * @param population the population's established persons' points, from the model's cohort
    */
-  public record MapPlot(double[] you, List<double[]> population) {
+  public record MapPlot(double[] you, List<Double> scores, List<double[]> population) {
     public MapPlot {
       you = you.clone();
+      scores = List.copyOf(scores);
       population = population.stream().map(double[]::clone).toList();
     }
 

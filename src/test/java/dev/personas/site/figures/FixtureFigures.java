@@ -95,7 +95,7 @@ public final class FixtureFigures {
             new PersonalFigures.Reason(Feature.CORRECTIONS, 0.5, 2.0, PersonalFigures.Direction.LOWER)),
         new TypeMix(Map.of(SessionType.ONE_SHOT, 1 / 6.0, SessionType.CONSULT, 0.0, SessionType.BLUEPRINT, 1 / 6.0,
             SessionType.SCAFFOLD, 0.5, SessionType.WORKSHOP, 0.0, SessionType.MARATHON, 0.0, SessionType.SPIRAL, 1 / 6.0)),
-        mix(i -> TYPE_SESSIONS[i] / 500.0), sessions);
+        mix(i -> TYPE_SESSIONS[i] / 500.0), sessions, Optional.empty());
   }
 
   // A persona leans on its types: weight 6 on each of them, 1 elsewhere, normalised.
