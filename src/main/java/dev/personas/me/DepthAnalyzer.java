@@ -189,8 +189,9 @@ public final class DepthAnalyzer {
   }
 
   /**
-   * Candidates are (persona P, rate r) with P neither the person's persona nor the Journeyman
-   * and P's signature sign s ≠ 0 on r. P's stand on r is its median among its persons, else
+   * Candidates are (persona P, rate r) with P neither the person's persona nor the Journeyman,
+   * P's signature sign s ≠ 0 on r, and s not opposite to the person's own persona's sign on r
+   * (a move that would undo what defines their persona is no advice). P's stand on r is its median among its persons, else
    * everyone's q3 (s &gt; 0) or q1 (s &lt; 0). gap = s·(stand − yours)/scale: how far the
    * person is from P's side. The first move is the largest positive gap (ties: persona order,
    * then rate order); the second the next largest with another persona and another rate.
@@ -202,9 +203,10 @@ public final class DepthAnalyzer {
         continue;
       }
       double[] signs = personas.signatures().get(p.slug());
+      double[] own = personas.signatures().get(persona.slug());
       for (BehaviourRate r : BehaviourRate.values()) {
         double s = signs[r.ordinal()];
-        if (s == 0) {
+        if (s == 0 || s * own[r.ordinal()] < 0) {
           continue;
         }
         PersonalDepth.Measure m = measures.get(r.ordinal());

@@ -76,7 +76,10 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
           + " explains your sessions far better than any other persona" + scores + ".";
       case "borderline" -> "Borderline: the two closest personas score almost alike" + scores
           + (persona == Persona.MULTI_MODE_JOURNEYMAN ? ", so no single pattern is in charge." : "; more sessions will settle it.");
-      default -> "Typical: " + best + " fits best, but not by the model's margin for a decisive call" + scores + ".";
+      default -> persona == Persona.MULTI_MODE_JOURNEYMAN && !fit.best().equals(persona.slug())
+          ? "Typical of a Journeyman: " + best + " fits best, but not by the model's margin for a decisive call" + scores
+              + ", so no single pattern is in charge."
+          : "Typical: " + best + " fits best, but not by the model's margin for a decisive call" + scores + ".";
     };
   }
 
@@ -94,7 +97,7 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
   private static String axisLine(PersonalDepth.Axis axis, Persona persona, Persona shadow, PersonalAuthored words) {
     Persona toward = axis.pull() >= 0 ? persona : shadow;
     String pull = String.format(Locale.ROOT, " Of everything the model weighs, this pulls hardest between the two, "
-        + "towards %s (%.1f in log-odds).", toward.displayName(), Math.abs(axis.pull())).replace("-", "\u2212");
+        + "towards %s (%.1f in log-odds).", toward.displayName(), Math.abs(axis.pull()));
     if (axis.kind().equals("type")) {
       String type = SessionType.fromSlug(axis.key()).displayName();
       return "The model pictures " + persona.displayName() + " with " + Format.percent(axis.persona()) + " of sessions "

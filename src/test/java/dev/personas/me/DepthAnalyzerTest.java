@@ -129,8 +129,9 @@ class DepthAnalyzerTest {
       assertNotEquals(0.0, MODEL.personas().signatures().get(m.from())[rate], "a rate the persona leans on");
     }
     // Never a file or line named, where most Runtime Mechanics name one in most prompts: its move on pointers
-    // comes first; then the Architect's on prompt length, since 20-character prompts are far from its long ones.
-    assertEquals(List.of("runtime-mechanic pointers_per_prompt", "spec-first-architect prompt_chars"),
+    // comes first. The Architect's long prompts lie farther still from 20-character ones, but short prompts
+    // define the Minimalist: no move undoes that. Next come the Pair Programmer's test runs (the person runs none).
+    assertEquals(List.of("runtime-mechanic pointers_per_prompt", "pair-programmer test_runs_per_session"),
         moves.stream().map(m -> m.from() + " " + m.rate()).toList());
   }
 
