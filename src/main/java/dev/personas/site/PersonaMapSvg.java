@@ -18,7 +18,7 @@ final class PersonaMapSvg {
 
   static String svg(PersonalDepth.MapPlot map, Persona persona, Persona shadow, String description) {
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"persona-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-1.6 -1.3 3.2 2.6\" role=\"img\" ")
+    svg.append("<svg class=\"persona-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-2.1 -1.3 4.2 2.6\" role=\"img\" ")
         .append("aria-labelledby=\"persona-map-title\">\n");
     svg.append("<title id=\"persona-map-title\">").append(ShareCardRenderer.escape(description)).append("</title>\n");
     StringBuilder hexagon = new StringBuilder();
