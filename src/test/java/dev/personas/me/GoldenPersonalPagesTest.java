@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Golden personal pages: one person of each persona, taken from a generated sample with a fixed
  * seed (each person's own transcripts read by `personas me`'s analyzer against the shipped
- * model), rendered as `personas me` renders them; index.html and card.svg must match
+ * model), rendered as `personas me` renders them; index.html, card.svg and the export me.json
+ * (whose depth any port of DepthAnalyzer must reproduce from its sessions and scores) must match
  * src/test/resources/golden/me/&lt;persona&gt;/ byte for byte. After an intended change rewrite them
  * with {@code -Dgolden.update=true} and review the diff.
  */
@@ -86,12 +87,14 @@ class GoldenPersonalPagesTest {
     Path out = work.resolve("pages").resolve(persona.slug());
     new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
         .write(new PersonalFiguresMaker().figures(result), Population.describe(result.modelFingerprint()), out);
+    // The export too: sessions, scores and depth side by side, a fixture for ports of DepthAnalyzer.
+    MeFile.write(result, out.resolve("me.json"));
     Document page = Jsoup.parse(out.resolve("index.html").toFile());
     assertEquals(persona.displayName(), page.selectFirst("h1").text());
     assertFalse(page.select("svg.persona-map circle.map-you").isEmpty(), "the map marks the person");
     assertEquals(3, page.select(".traits canvas[data-chart]").size(), "three traits, each with its bars");
     assertTrue(page.selectFirst("meta[property=og:image]").attr("content").endsWith("card.svg"));
-    for (String file : List.of("index.html", "card.svg")) {
+    for (String file : List.of("index.html", "card.svg", "me.json")) {
       String actual = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
       Path expected = SOURCE_DIR.resolve(persona.slug()).resolve(file);
       if (Boolean.getBoolean("golden.update")) {
