@@ -20,6 +20,14 @@ class BuildJarIT {
   @TempDir Path temp;
 
   @Test
+  void packagedJarStaysWithinTwentyFiveMegabytes() throws IOException {
+    // The promise to users (issue 4): one download that runs anywhere, at most 25 MB; the
+    // bundled sample, Smile without its native builds and the site's own folders share it.
+    long size = Files.size(Path.of("target", "personas.jar"));
+    assertTrue(size <= 25_000_000L, "target/personas.jar is " + size + " bytes");
+  }
+
+  @Test
   void packagedJarBuildsTheSiteEndToEnd() throws Exception {
     Path jar = Path.of("target", "personas.jar").toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "mvn package made " + jar);
