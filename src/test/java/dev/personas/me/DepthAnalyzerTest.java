@@ -56,7 +56,7 @@ class DepthAnalyzerTest {
   @Test
   void manySessionsOfATypeTheTwoPrototypesWeighApartMakeItTheAxis() {
     // Prompt Minimalist vs Quick-Turn Sprinter: One-shot is 65 % against 30 % of their prototypes;
-    // five One-shot sessions pull 5·ln(0.65/0.30) ≈ 3.9 towards the Minimalist, more than any rate can (at most w = 3).
+    // five One-shot sessions pull 5·ln(0.65/0.30) ≈ 3.9 towards the Minimalist, more than any rate can (at most w).
     MeResult result = result(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER, true,
         scores(Map.of(Persona.PROMPT_MINIMALIST, 0.8, Persona.QUICK_TURN_SPRINTER, 0.15)), sessions(SessionType.ONE_SHOT, 5, Map.of()));
     PersonalDepth.Axis axis = new DepthAnalyzer(MODEL).analyse(result).shadow().axis();
@@ -68,11 +68,12 @@ class DepthAnalyzerTest {
 
   @Test
   void aRateOnlyTheShadowTakesAStanceOnCanBeTheAxisPullingTowardsTheShadow() {
-    // Spec-First Architect vs Showrunner, one Blueprint session (pull ln(0.65/0.30) ≈ 0.77): delegation is in the
-    // Showrunner's signature only (one of its two rates), so delegating pulls w·½ = 1.5 towards the Showrunner.
+    // Spec-First Architect vs Showrunner, one One-shot session, a type neither leans on (pull
+    // ln((0.35/6)/(0.35/5)) ≈ −0.18): delegation is in the Showrunner's signature only (one of its
+    // two rates), so delegating pulls w·½ towards the Showrunner, more than the session does.
     MeResult result = result(Persona.SPEC_FIRST_ARCHITECT, Persona.SHOWRUNNER, false,
         scores(Map.of(Persona.SPEC_FIRST_ARCHITECT, 0.5, Persona.SHOWRUNNER, 0.4)),
-        sessions(SessionType.BLUEPRINT, 1, Map.of(Feature.SUBAGENT_CALLS, 2.0, Feature.PROMPTS, 3.0)));
+        sessions(SessionType.ONE_SHOT, 1, Map.of(Feature.SUBAGENT_CALLS, 2.0, Feature.PROMPTS, 3.0)));
     PersonalDepth.Axis axis = new DepthAnalyzer(MODEL).analyse(result).shadow().axis();
     assertEquals("rate", axis.kind());
     assertEquals(BehaviourRate.DELEGATION.key(), axis.key());
