@@ -1,6 +1,7 @@
 package dev.personas.classify;
 
 import dev.personas.features.Feature;
+import dev.personas.features.FeatureVector;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,6 +39,14 @@ public enum BehaviourRate {
 
   /** Every rate for one person's sessions, in declaration order. */
   static double[] of(List<ClassifiedSession> sessions) {
+    return ofFeatures(sessions.stream().map(ClassifiedSession::features).toList());
+  }
+
+  /**
+   * Every rate for one person's sessions (at least one), from their features alone, in
+   * declaration order: what the persona classifier reads.
+   */
+  public static double[] ofFeatures(List<FeatureVector> sessions) {
     int n = sessions.size();
     double prompts = 0;
     double corrections = 0;
@@ -50,7 +59,7 @@ public enum BehaviourRate {
     double[] chars = new double[n];
     double[] promptCounts = new double[n];
     for (int i = 0; i < n; i++) {
-      var f = sessions.get(i).features();
+      FeatureVector f = sessions.get(i);
       prompts += f.get(Feature.PROMPTS);
       corrections += f.get(Feature.CORRECTIONS);
       tests += f.get(Feature.TEST_RUNS);

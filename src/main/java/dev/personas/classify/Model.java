@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param datasetFingerprint SHA-256 over the sorted feature vectors it was fitted on
  * @param sessionCount sessions it was fitted on
  * @param personCount distinct persons among them
+ * @param cohort the population's person-level figures a personal page compares with
  */
 public record Model(
     int modelVersion,
@@ -38,11 +39,13 @@ public record Model(
     PersonaModel personas,
     String datasetFingerprint,
     int sessionCount,
-    int personCount) {
+    int personCount,
+    Cohort cohort) {
 
   /**
-   * Bump when the model's shape or the meaning of its numbers changes. 3: a close persona call
-   * keeps its best fit (borderline) instead of becoming the Journeyman.
+   * Bump when the model's shape or the meaning of its numbers changes. 3: the population's cohort
+   * (map points, rate quartiles, persona medians, outcomes) is part of the model, and a close
+   * persona call keeps its best fit (borderline) instead of becoming the Journeyman.
    */
   public static final int VERSION = 3;
 
@@ -57,7 +60,14 @@ public record Model(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(personas, "personas");
     Objects.requireNonNull(datasetFingerprint, "datasetFingerprint");
+    Objects.requireNonNull(cohort, "cohort");
     weakLabelCounts = weakLabelCounts.clone();
+  }
+
+  /** The same model with another cohort. */
+  Model withCohort(Cohort other) {
+    return new Model(modelVersion, catalogueVersion, featureKeys, scaler, typeSlugs, typeNames, types, rules,
+        weakLabelCounts, personaSlugs, personaNames, personas, datasetFingerprint, sessionCount, personCount, other);
   }
 
   @Override

@@ -39,6 +39,9 @@ public final class ModelFitter {
 
   private final RuleThresholds thresholds;
 
+  // Drafts are assembled before anyone is labelled; the final model carries the real cohort.
+  private static final Cohort EMPTY_COHORT = emptyCohort();
+
   public ModelFitter(RuleThresholds thresholds) {
     this.thresholds = thresholds;
   }
@@ -53,7 +56,8 @@ public final class ModelFitter {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    return fitSorted(sessions);
+    Model model = fitSorted(sessions);
+    return model.withCohort(new CohortMaker(model).make(sessions));
   }
 
   /**
@@ -61,6 +65,7 @@ public final class ModelFitter {
    * occurrence counts as a session of its own. Gives the model that {@link #fit} gives on the
    * same resample with every copy renamed, without making those copies (on 580,000 sessions
    * they cost some 400 MB per resample). The sort is stable, so copies stay side by side.
+   * Its cohort is left empty: validation compares labels, and no page shows a resample.
    */
   Model fitResample(List<SessionInput> resample) {
     if (resample.isEmpty()) {
@@ -218,7 +223,7 @@ public final class ModelFitter {
     sessions.forEach(s -> users.add(s.userId()));
     return new Model(Model.VERSION, Feature.CATALOGUE_VERSION, keys, scaler, typeSlugs, typeNames,
         types, thresholds, weakCounts, personaSlugs, personaNames, personas,
-        fingerprint(sessions), sessions.size(), users.size());
+        fingerprint(sessions), sessions.size(), users.size(), EMPTY_COHORT);
   }
 
   /**
@@ -242,6 +247,14 @@ public final class ModelFitter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  private static Cohort emptyCohort() {
+    Map<String, Cohort.Spread> rates = new TreeMap<>();
+    for (BehaviourRate r : BehaviourRate.values()) {
+      rates.put(r.key(), new Cohort.Spread(0, 0, 0));
+    }
+    return new Cohort(0, Map.of(), List.of(), rates, Map.of(), Map.of(Cohort.EVERYONE, new Outcomes(1, 0, 0, 0)));
   }
 
   private static void requireUniqueIds(List<SessionInput> sorted) {

@@ -14,6 +14,7 @@ import dev.personas.me.MeResult;
 import dev.personas.me.PersonalFiguresMaker;
 import dev.personas.me.Population;
 import dev.personas.site.BundledSiteSources;
+import dev.personas.site.PersonalPageRenderer;
 import dev.personas.site.PersonalSite;
 import dev.personas.study.PopulationModels;
 import dev.personas.study.Sources;
@@ -67,6 +68,9 @@ public final class MeCommand implements Callable<Integer> {
 
   @Option(names = "--export", paramLabel = "FILE", description = "Also write your results as features and labels only (no text, paths or names) to publish from a fork: schema " + MeFile.SCHEMA + ".")
   Path export;
+
+  @Option(names = "--card", paramLabel = "FILE", description = "Write only your share card to FILE (SVG, 1200x630: your persona, its tagline and your three traits; nothing from your logs), instead of the page.")
+  Path card;
 
   @Option(names = "--json", description = "Print the result as JSON for scripts (schema " + JSON_SCHEMA + ", documented in the README).")
   boolean json;
@@ -132,9 +136,15 @@ public final class MeCommand implements Callable<Integer> {
     if (result.sessions().size() < 3) {
       say(err, "Fewer than 3 sessions: your persona is provisional.");
     }
-    new PersonalSite(content, templates, staticFiles, baseUrl)
-        .write(new PersonalFiguresMaker().figures(result), Population.describe(result.modelFingerprint()), outDir);
-    Path page = outDir.resolve("index.html");
+    PersonalSite site = new PersonalSite(content, templates, staticFiles, baseUrl);
+    Path page;
+    if (card != null) {
+      writeCard(site.card(new PersonalFiguresMaker().figures(result)));
+      page = card;
+    } else {
+      site.write(new PersonalFiguresMaker().figures(result), Population.describe(result.modelFingerprint()), outDir);
+      page = outDir.resolve("index.html");
+    }
     if (export != null) {
       MeFile.write(result, export);
       say(err, "Exported " + export + " (features and labels only).");
@@ -142,6 +152,19 @@ public final class MeCommand implements Callable<Integer> {
     out.print(json ? json(result, analysis, page) : page + "\n");
     out.flush();
     return ExitCode.OK;
+  }
+
+  private void writeCard(String svg) {
+    try {
+      Path parent = card.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(card, svg, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not write the card " + card + ": " + e.getMessage()
+          + ". Check that the folder is writable.", e);
+    }
   }
 
   private MeAnalyzer.Analysis analyse(List<Path> sources, Model population, Path home, PrintWriter err) {
@@ -226,7 +249,8 @@ public final class MeCommand implements Callable<Integer> {
   private String json(MeResult result, MeAnalyzer.Analysis analysis, Path page) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("schema", JSON_SCHEMA);
-    root.put("page", page.toString());
+    root.put("page", card == null ? page.toString() : null);
+    root.put("card", card == null ? outDir.resolve(PersonalPageRenderer.CARD).toString() : card.toString());
     root.put("export", export == null ? null : export.toString());
     root.put("sessions", result.sessions().size());
     root.put("projects", analysis.projects());
@@ -237,6 +261,7 @@ public final class MeCommand implements Callable<Integer> {
     root.put("runnerUp", result.runnerUp().slug());
     root.put("provisional", result.provisional());
     root.put("model", result.modelFingerprint());
+    result.depth().ifPresent(depth -> root.set("depth", new ObjectMapper().valueToTree(depth)));
     ObjectNode skipped = root.putObject("skipped");
     skipped.put("count", analysis.report().skipCount());
     skipped.put("summary", analysis.report().summary());

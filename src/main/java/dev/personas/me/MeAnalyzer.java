@@ -89,8 +89,9 @@ public final class MeAnalyzer {
           shown.projects() ? project(s.project()) : "", titles.getOrDefault(s.sessionId(), "")));
     }
     MeResult result = new MeResult(model.datasetFingerprint(), person.persona(), person.confidence(),
-        person.runnerUp(), person.decisive(), person.provisional(), reasons(person), populationMix(), rows);
-    return new Analysis(Optional.of(result), logs.report(), projects);
+        person.runnerUp(), person.decisive(), person.provisional(), reasons(person), populationMix(), rows,
+        Arrays.stream(person.scores()).boxed().toList(), Optional.empty());
+    return new Analysis(Optional.of(result.withDepth(new DepthAnalyzer(model).analyse(result))), logs.report(), projects);
   }
 
   // Undated sessions (no timestamp in the log) are shown on the epoch day rather than dropped.

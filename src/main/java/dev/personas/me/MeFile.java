@@ -9,6 +9,7 @@ import dev.personas.PersonasException;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
+import dev.personas.site.figures.PersonalDepth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads and writes {@code me.json}: a person's results as features and labels only, to publish
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public final class MeFile {
   /** Name and version of the format; bump the number when a field changes meaning or goes. */
-  public static final String SCHEMA = "personas.me/1";
+  public static final String SCHEMA = "personas.me/2";
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,6 +45,10 @@ public final class MeFile {
     persona.put("runnerUp", r.runnerUp().slug());
     persona.put("decisive", r.decisive());
     persona.put("provisional", r.provisional());
+    ObjectNode scores = persona.putObject("scores");
+    for (Persona p : Persona.values()) {
+      scores.put(p.slug(), r.scores().get(p.ordinal()));
+    }
     ArrayNode reasons = root.putArray("reasons");
     for (MeResult.RateReason reason : r.reasons()) {
       reasons.addObject().put("rate", reason.rate()).put("yours", reason.yours()).put("population", reason.population());
@@ -66,6 +72,7 @@ public final class MeFile {
       ArrayNode values = node.putArray("values");
       s.features().forEach(values::add);
     }
+    r.depth().ifPresent(depth -> root.set("depth", MAPPER.valueToTree(depth)));
     try {
       return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -137,9 +144,20 @@ public final class MeFile {
             number(s, "probability"), SessionType.fromSlug(text(s, "runnerUp")), number(s, "runnerUpProbability"),
             values, "", ""));
       }
+      List<Double> scores = new ArrayList<>();
+      for (Persona persona : Persona.values()) {
+        scores.add(number(p.path("scores"), persona.slug()));
+      }
+      if (!root.path("depth").isObject()) {
+        throw new IllegalArgumentException("missing object 'depth'");
+      }
+      PersonalDepth depth = MAPPER.treeToValue(root.path("depth"), PersonalDepth.class);
       return new MeResult(text(root, "model"), Persona.fromSlug(text(p, "slug")), number(p, "confidence"),
           Persona.fromSlug(text(p, "runnerUp")), p.path("decisive").asBoolean(), p.path("provisional").asBoolean(),
-          reasons, mix, sessions);
+          reasons, mix, sessions, scores, Optional.of(depth));
+    } catch (IOException e) {
+      throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + e.getMessage()
+          + ". Export it again with `personas me --export`.", e);
     } catch (RuntimeException e) {
       throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + e.getMessage()
           + ". Export it again with `personas me --export`.", e);

@@ -3,9 +3,11 @@ package dev.personas.me;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
+import dev.personas.site.figures.PersonalDepth;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person's results: what {@code me.json} holds and what the personal page is drawn from, so
@@ -22,6 +24,9 @@ import java.util.Objects;
  * @param reasons the behaviour rates that decided it, strongest first
  * @param populationMix the population's share of each session type, in {@link SessionType} order
  * @param sessions every session, in start order
+ * @param scores the persona classifier's score (posterior) of each {@link Persona}, in its
+ *     declaration order
+ * @param depth the deeper figures ({@link DepthAnalyzer}); empty only before they are computed
  */
 public record MeResult(
     String modelFingerprint,
@@ -32,7 +37,9 @@ public record MeResult(
     boolean provisional,
     List<RateReason> reasons,
     List<Double> populationMix,
-    List<MeSession> sessions) {
+    List<MeSession> sessions,
+    List<Double> scores,
+    Optional<PersonalDepth> depth) {
 
   public MeResult {
     Objects.requireNonNull(modelFingerprint, "modelFingerprint");
@@ -47,12 +54,23 @@ public record MeResult(
     if (sessions.isEmpty()) {
       throw new IllegalArgumentException("a result needs at least one session");
     }
+    scores = List.copyOf(scores);
+    if (scores.size() != Persona.values().length) {
+      throw new IllegalArgumentException("one score per persona expected");
+    }
+    Objects.requireNonNull(depth, "depth");
+  }
+
+  /** The same result with its deeper figures. */
+  public MeResult withDepth(PersonalDepth computed) {
+    return new MeResult(modelFingerprint, persona, confidence, runnerUp, decisive, provisional, reasons,
+        populationMix, sessions, scores, Optional.of(computed));
   }
 
   /** The same result without projects and titles: what is exported. */
   public MeResult withoutText() {
     return new MeResult(modelFingerprint, persona, confidence, runnerUp, decisive, provisional, reasons,
-        populationMix, sessions.stream().map(MeSession::withoutText).toList());
+        populationMix, sessions.stream().map(MeSession::withoutText).toList(), scores, depth);
   }
 
   /**

@@ -51,7 +51,8 @@ public final class PersonalFiguresMaker {
           (int) s.get(Feature.PROMPTS), signals(s), context(s)));
     }
     return new PersonalFigures(result.persona(), result.confidence(), result.provisional(),
-        Optional.of(result.runnerUp()), reasons, new TypeMix(yours), new TypeMix(population), rows);
+        Optional.of(result.runnerUp()), reasons, new TypeMix(yours), new TypeMix(population), rows,
+        result.depth());
   }
 
   private static BehaviourRate rate(String key) {

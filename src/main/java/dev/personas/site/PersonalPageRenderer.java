@@ -3,6 +3,7 @@ package dev.personas.site;
 import dev.personas.PersonasException;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
+import dev.personas.site.figures.PersonalDepth;
 import dev.personas.site.figures.PersonalFigures;
 import dev.personas.site.figures.TypeMix;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,21 +68,49 @@ public final class PersonalPageRenderer implements Renderer {
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
       String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext) {}
 
+  /** The card's file name, beside the page. */
+  public static final String CARD = "card.svg";
+
   @Override
   public List<Output> render(RenderContext context) {
     ContentPage page = personaPage(context);
     Map<String, Object> model = new HashMap<>();
+    Optional<PersonalDepthView> depth = depth(context.content());
     model.put("me", view(page));
+    model.put("depth", depth.orElse(null));
+    model.put("card", path + CARD);
     model.put("current", path);
     model.put("standalone", standalone);
     model.put("population", population);
-    model.put("borrows", PageFigures.borrows(page, context));
-    model.put("reflection", page.frontMatter().getOrDefault("reflection", List.of()));
+    // The moves and questions the person's numbers chose; the persona's authored defaults without them.
+    model.put("borrows", depth.<List<?>>map(PersonalDepthView::moves).orElse(PageFigures.borrows(page, context)));
+    model.put("reflection", depth.map(PersonalDepthView::questions).orElse(
+        new PersonalAuthored(context.content()).questions(figures.persona()).stream().limit(3)
+            .map(PersonalAuthored.Question::ask).toList()));
     // Authored content of the persona's page, passed through as its own page would show it.
     model.put("signatureMoves", Templates.trusted(section(page, "signature-moves")));
     model.put("blindSpot", Templates.trusted(section(page, "blind-spot")));
     String html = context.templates().render(TEMPLATE, model, "the personal results page");
-    return List.of(Output.page(path.substring(1) + "index.html", html));
+    List<Output> outputs = new ArrayList<>();
+    outputs.add(Output.page(path.substring(1) + "index.html", html));
+    depth.ifPresent(d -> outputs.add(Output.generated(path.substring(1) + CARD,
+        card(context.site().title(), figures.persona(), d, new PersonalAuthored(context.content())))));
+    return outputs;
+  }
+
+  private Optional<PersonalDepthView> depth(Content content) {
+    return figures.depth().map(d -> PersonalDepthView.of(figures, d, new PersonalAuthored(content)));
+  }
+
+  /** The share card of a person's figures (which must have their depth), with words from {@code content}. */
+  static String card(String site, PersonalFigures figures, Content content) {
+    PersonalAuthored words = new PersonalAuthored(content);
+    PersonalDepth depth = figures.depth().orElseThrow(() -> new IllegalArgumentException("a card needs the depth figures"));
+    return card(site, figures.persona(), PersonalDepthView.of(figures, depth, words), words);
+  }
+
+  private static String card(String site, Persona persona, PersonalDepthView depth, PersonalAuthored words) {
+    return PersonalCard.svg(site, persona.displayName(), words.tagline(persona), depth.cardTraits());
   }
 
   PersonalView view(ContentPage page) {

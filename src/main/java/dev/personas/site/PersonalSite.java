@@ -33,6 +33,12 @@ public final class PersonalSite {
             java.util.Optional.empty(), java.util.Optional.empty()).baseUrl();
   }
 
+  /** The person's share card alone (SVG), with the words of this site's content. */
+  public String card(PersonalFigures figures) {
+    Content read = new ContentReader(content, new Markdown("/")).read();
+    return PersonalPageRenderer.card(read.title(), figures, read);
+  }
+
   /** Writes the page and its assets into {@code out}, replacing the folder; returns the files. */
   public List<Output> write(PersonalFigures figures, String population, Path out) {
     SiteOptions options = new SiteOptions(content, templates, staticFiles, out, "/", java.util.Optional.empty(),

@@ -42,7 +42,7 @@ final class ShareCardRenderer implements Renderer {
     svg.append("  <text x=\"96\" y=\"270\" fill=\"#ffffff\" font-family=\"system-ui, sans-serif\" font-size=\"76\" font-weight=\"700\">")
         .append(escape(name)).append("</text>\n");
     int y = 360;
-    for (String line : wrap(tagline, 52)) {
+    for (String line : wrap(tagline, 52, 5)) {
       svg.append("  <text x=\"96\" y=\"").append(y).append("\" fill=\"#e6e9ef\" font-family=\"system-ui, sans-serif\" font-size=\"")
           .append(LINE).append("\">").append(escape(line)).append("</text>\n");
       y += LINE + 14;
@@ -51,7 +51,8 @@ final class ShareCardRenderer implements Renderer {
     return svg.toString();
   }
 
-  private static List<String> wrap(String text, int width) {
+  /** Words wrapped to lines of at most {@code width} characters; beyond {@code max} lines, cut with an ellipsis. */
+  static List<String> wrap(String text, int width, int max) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.trim().split("\\s+")) {
@@ -64,10 +65,10 @@ final class ShareCardRenderer implements Renderer {
     if (line.length() > 0) {
       lines.add(line.toString());
     }
-    // Five lines fit the card; a longer tagline is cut with an ellipsis rather than overflowing.
-    if (lines.size() > 5) {
-      lines = new ArrayList<>(lines.subList(0, 5));
-      lines.set(4, lines.get(4) + "\u2026");
+    // What fits the card; a longer tagline is cut with an ellipsis rather than overflowing.
+    if (lines.size() > max) {
+      lines = new ArrayList<>(lines.subList(0, max));
+      lines.set(max - 1, lines.get(max - 1) + "\u2026");
     }
     return lines;
   }

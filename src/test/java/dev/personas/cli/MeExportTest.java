@@ -111,7 +111,7 @@ class MeExportTest {
     Files.writeString(export, "{\"schema\": \"personas.me/99\"}");
     MeRun.Result build = MeRun.any("build", "--no-data", "--me", export.toString(), "--out", work.resolve("site").toString());
     assertEquals(ExitCode.FAILURE, build.exit());
-    assertTrue(build.err().contains("has schema 'personas.me/99', but this personas reads personas.me/1"), build.err());
+    assertTrue(build.err().contains("has schema 'personas.me/99', but this personas reads personas.me/2"), build.err());
   }
 
   // What the page says: headings, numbers, tables, chart data, authored text; links and the

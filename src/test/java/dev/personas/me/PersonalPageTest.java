@@ -44,7 +44,8 @@ class PersonalPageTest {
     MeResult result = new MeResult("f".repeat(64), persona, 0.7, runnerUp, true, false,
         List.of(new MeResult.RateReason(BehaviourRate.TEST_RUNS_PER_SESSION.key(), 2, 0.5),
             new MeResult.RateReason(BehaviourRate.PROMPT_CHARS.key(), 40, 90)),
-        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions);
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(persona, runnerUp), java.util.Optional.empty());
+    result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(java.util.Optional.empty())).analyse(result));
     new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
         .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", out);
     Document page = Jsoup.parse(out.resolve("index.html").toFile());
@@ -63,5 +64,38 @@ class PersonalPageTest {
     assertTrue(page.select("p.note").text().contains("cleanupPeriodDays"));
     assertTrue(page.select("a[href]").stream().allMatch(a -> a.attr("href").startsWith("./") || a.attr("href").startsWith("#")),
         "links stay inside the page folder");
+  }
+
+  // 0.7 for the persona, 0.2 for the runner-up, the rest shared.
+  static List<Double> scores(Persona persona, Persona runnerUp) {
+    List<Double> scores = new ArrayList<>();
+    for (Persona p : Persona.values()) {
+      scores.add(p == persona ? 0.7 : p == runnerUp ? 0.2 : 0.02);
+    }
+    return scores;
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPersonaWithoutPeopleInThePopulationLeavesItsBarsOutRatherThanInventingThem() throws IOException {
+    dev.personas.site.figures.PersonalDepth full = dev.personas.site.figures.FixtureFigures.depth();
+    dev.personas.site.figures.PersonalDepth depth = new dev.personas.site.figures.PersonalDepth(full.map(), full.fit(), full.shadow(),
+        full.measures().stream().map(m -> new dev.personas.site.figures.PersonalDepth.Measure(m.rate(), m.yours(), null,
+            m.everyone(), m.q1(), m.q3(), m.scale(), m.z())).toList(),
+        full.traits(), new dev.personas.site.figures.PersonalDepth.OutcomeRow(full.outcomes().you(), null, full.outcomes().everyone()),
+        full.moves(), List.of());
+    List<MeResult.MeSession> sessions = List.of(new MeResult.MeSession(LocalDate.of(2026, 11, 1), SessionType.SCAFFOLD, 0.8,
+        SessionType.BLUEPRINT, 0.1, Collections.nCopies(Feature.values().length, 1.0), "", ""));
+    MeResult result = new MeResult("f".repeat(64), Persona.SHOWRUNNER, 0.78, Persona.SPEC_FIRST_ARCHITECT, true, true, List.of(),
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(Persona.SHOWRUNNER, Persona.SPEC_FIRST_ARCHITECT),
+        java.util.Optional.of(depth));
+    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+        .write(new PersonalFiguresMaker().figures(result), "", out);
+    Document page = Jsoup.parse(out.resolve("index.html").toFile());
+    for (var table : page.select(".traits table")) {
+      assertEquals(List.of("Rate", "You", "Everyone (median)"), table.select("thead th").eachText());
+    }
+    assertEquals(List.of("Ending", "Your sessions", "Everyone's sessions"), page.select("#chart-outcomes thead th").eachText());
+    assertTrue(page.select("div.trait-contrast p").first().text().startsWith("Unlike most people,"));
+    assertEquals(null, page.getElementById("chart-trend"), "no trend without one");
   }
 }

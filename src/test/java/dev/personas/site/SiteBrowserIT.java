@@ -205,7 +205,40 @@ class SiteBrowserIT {
       }
     }
     colourScheme("light");
-    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 2 + 2), charts, "every chart of every page, in both schemes");
+    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 2 + 7), charts, "every chart of every page, in both schemes");
+  }
+
+  @Test
+  void personalPageDrawsItsPersonaMapTraitBarsAndShareCard() {
+    open(home + "me/");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) js().executeScript(
+        "var svg = document.querySelector('svg.persona-map'), you = svg.querySelector('circle.map-you').getBoundingClientRect();"
+            + "var dots = Array.from(svg.querySelectorAll('.map-population circle')).filter(function (c) {"
+            + "  var r = c.getBoundingClientRect(), s = getComputedStyle(c);"
+            + "  return r.width > 1 && s.fill !== 'none' && parseFloat(s.fillOpacity) > 0 && parseFloat(s.fillOpacity) < 1; });"
+            + "var labels = Array.from(svg.querySelectorAll('text.map-label')).filter(function (t) { return t.getBoundingClientRect().width > 10; });"
+            + "return { width: svg.getBoundingClientRect().width, you: you.width, youFill: getComputedStyle(svg.querySelector('circle.map-you')).fill,"
+            + "  faint: dots.length, labels: labels.length };");
+    assertTrue(((Number) map.get("width")).doubleValue() > 300, "the map has a size: " + map);
+    assertTrue(((Number) map.get("you")).doubleValue() > 5, "the person's point is drawn: " + map);
+    assertNotEquals("none", map.get("youFill"));
+    assertEquals(24L, ((Number) map.get("faint")).longValue(), "every person of the population, drawn faint: " + map);
+    assertEquals(7L, ((Number) map.get("labels")).longValue(), "every persona named on the map: " + map);
+    @SuppressWarnings("unchecked")
+    List<Object> bars = (List<Object>) js().executeScript(
+        "return Array.from(document.querySelectorAll('.traits canvas[data-chart]')).map(function (c) {"
+            + "  var chart = Chart.getChart(c); return chart ? chart.data.datasets.map(function (d) {"
+            + "    return chart.getDatasetMeta(chart.data.datasets.indexOf(d)).data[0].width; }) : null; });");
+    assertEquals(3, bars.size(), "three traits");
+    for (Object bar : bars) {
+      @SuppressWarnings("unchecked")
+      List<Number> widths = (List<Number>) bar;
+      assertEquals(3, widths.size(), "you, your persona, everyone: " + bars);
+      assertTrue(widths.stream().allMatch(w -> w.doubleValue() > 0), "every bar drawn: " + bars);
+    }
+    Number card = (Number) js().executeScript("var img = document.querySelector('img.share-card'); return img.complete ? img.naturalWidth : -1;");
+    assertEquals(1200L, card.longValue(), "the share card loads");
   }
 
   @Test

@@ -329,7 +329,13 @@ class SitePagesTest {
     assertEquals(6, doc.getElementById("chart-over-time").select("tbody tr").size());
     assertTrue(doc.selectFirst("#moves ~ ul").text().contains("Opening in plan mode"), "signature moves from content");
     assertTrue(doc.text().contains("Distance. Delegation hides detail by design"), "blind spot from content");
-    assertEquals(List.of("/personas/prompt-minimalist/", "/personas/pair-programmer/"), doc.select(".borrow a").eachAttr("href"));
+    // The moves its numbers chose (PersonalDepth), not the persona's authored defaults.
+    assertEquals(List.of("/personas/pair-programmer/", "/personas/runtime-mechanic/"), doc.select(".borrow a").eachAttr("href"));
+    assertEquals("Test runs", doc.selectFirst(".borrow .move-about").text());
+    assertEquals("/personas/spec-first-architect/", doc.selectFirst("#shadow-title a").attr("href"));
+    assertEquals(24, doc.select("svg.persona-map .map-population circle").size());
+    assertEquals("/me/card.svg", doc.selectFirst("meta[property=og:image]").attr("content"));
+    assertTrue(java.nio.file.Files.readString(site.out().resolve("me/card.svg")).contains("Delegates to subagents"));
     assertNotNull(doc.selectFirst("main a[href=/personas/showrunner/]"), "links to the full profile");
     assertTrue(doc.text().contains("cleanupPeriodDays"));
   }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param yourMix how the person's sessions split over the types
  * @param populationMix the population's mix, to compare with
  * @param sessions every session, oldest first
+ * @param depth the map, shadow, traits, outcomes, moves and trend, when computed
  */
 public record PersonalFigures(
     Persona persona,
@@ -30,7 +31,8 @@ public record PersonalFigures(
     List<Reason> reasons,
     TypeMix yourMix,
     TypeMix populationMix,
-    List<SessionRow> sessions) {
+    List<SessionRow> sessions,
+    Optional<PersonalDepth> depth) {
 
   public PersonalFigures {
     Objects.requireNonNull(persona, "persona");
@@ -48,6 +50,7 @@ public record PersonalFigures(
     if (sessions.isEmpty()) {
       throw new IllegalArgumentException("A personal page needs at least one session");
     }
+    Objects.requireNonNull(depth, "depth");
   }
 
   /**

@@ -95,7 +95,39 @@ public final class FixtureFigures {
             new PersonalFigures.Reason(Feature.CORRECTIONS, 0.5, 2.0, PersonalFigures.Direction.LOWER)),
         new TypeMix(Map.of(SessionType.ONE_SHOT, 1 / 6.0, SessionType.CONSULT, 0.0, SessionType.BLUEPRINT, 1 / 6.0,
             SessionType.SCAFFOLD, 0.5, SessionType.WORKSHOP, 0.0, SessionType.MARATHON, 0.0, SessionType.SPIRAL, 1 / 6.0)),
-        mix(i -> TYPE_SESSIONS[i] / 500.0), sessions);
+        mix(i -> TYPE_SESSIONS[i] / 500.0), sessions, Optional.of(depth()));
+  }
+
+  /** The deeper figures of the fixture person: a decisive Showrunner whose shadow is the Spec-First Architect. */
+  public static PersonalDepth depth() {
+    List<double[]> population = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      population.add(new double[] {Math.round(Math.cos(i) * 800) / 1000.0, Math.round(Math.sin(i * 1.7) * 800) / 1000.0});
+    }
+    population.sort(java.util.Comparator.<double[]>comparingDouble(a -> a[0]).thenComparingDouble(a -> a[1]));
+    List<PersonalDepth.Measure> measures = List.of(
+        new PersonalDepth.Measure("corrections_per_prompt", 0.3, 0.4, 0.44, 0.38, 0.5, 0.12, -1.17),
+        new PersonalDepth.Measure("test_runs_per_session", 1.2, 1.35, 1.47, 1.25, 1.89, 0.64, -0.42),
+        new PersonalDepth.Measure("delegation", 0.83, 0.4, 0.13, 0.06, 0.36, 0.3, 2.33),
+        new PersonalDepth.Measure("spec_first", 0.5, 0.27, 0.2, 0.09, 0.29, 0.2, 1.5),
+        new PersonalDepth.Measure("pasted_output_per_prompt", 0.0, 0.03, 0.04, 0.01, 0.11, 0.1, -0.4),
+        new PersonalDepth.Measure("pointers_per_prompt", 0.6, 0.58, 0.6, 0.56, 0.65, 0.09, 0.0),
+        new PersonalDepth.Measure("question_share", 0.3, 0.05, 0.08, 0.0, 0.17, 0.17, 1.29),
+        new PersonalDepth.Measure("prompt_chars", 140, 127.5, 92.5, 58.6, 130, 71.4, 0.67),
+        new PersonalDepth.Measure("prompts_per_session", 3, 2.0, 3, 2, 3.5, 1.5, 0.0));
+    return new PersonalDepth(
+        new PersonalDepth.MapPlot(new double[] {0.12, -0.74}, List.of(0.01, 0.12, 0.01, 0.78, 0.02, 0.01, 0.05), population),
+        new PersonalDepth.Fit("decisive", "showrunner", 0.78, "spec-first-architect", 0.12),
+        new PersonalDepth.Shadow("spec-first-architect", 0.12, 0.78,
+            new PersonalDepth.Axis("type", "scaffold", 0.5, 0.35, 0.058, 0.144, 5.4)),
+        measures,
+        List.of(new PersonalDepth.Trait("delegation", "strength", true), new PersonalDepth.Trait("spec_first", "strength", true),
+            new PersonalDepth.Trait("question_share", "contrast", true)),
+        new PersonalDepth.OutcomeRow(new PersonalDepth.Ending(6, 0.17, 0.5, 0.17), new PersonalDepth.Ending(1700, 0.13, 0.8, 0.06),
+            new PersonalDepth.Ending(5800, 0.1, 0.66, 0.1)),
+        List.of(new PersonalDepth.Move("pair-programmer", "test_runs_per_session", 1.8),
+            new PersonalDepth.Move("runtime-mechanic", "pasted_output_per_prompt", 1.4)),
+        List.of(new PersonalDepth.Month("2026-10", 6, new int[] {1, 0, 1, 3, 0, 0, 1})));
   }
 
   // A persona leans on its types: weight 6 on each of them, 1 elsewhere, normalised.
