@@ -201,6 +201,8 @@
     if (scheme.addEventListener) {
       scheme.addEventListener("change", draw);
     }
+    // Pages that add charts after loading (the in-browser finder) ask for a redraw.
+    document.addEventListener("personas:charts", draw);
   }
 
   if (document.readyState === "loading") {

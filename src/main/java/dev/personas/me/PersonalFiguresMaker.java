@@ -4,6 +4,7 @@ import dev.personas.classify.BehaviourRate;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
 import dev.personas.site.figures.PersonalFigures;
+import dev.personas.site.figures.RateLabels;
 import dev.personas.site.figures.TypeMix;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,24 +19,12 @@ import java.util.Optional;
  * through here, which is why they are the same page.
  */
 public final class PersonalFiguresMaker {
-  private static final Map<String, String> UNITS = Map.of(
-      "corrections_per_prompt", "per prompt", "test_runs_per_session", "per session", "delegation", "share of sessions",
-      "spec_first", "share of sessions", "pasted_output_per_prompt", "per prompt", "pointers_per_prompt", "per prompt",
-      "question_share", "share", "prompt_chars", "characters", "prompts_per_session", "prompts");
-  // The session feature each rate is made of: the persona pages describe their traits by feature.
-  private static final Map<String, Feature> TRAITS = Map.of(
-      "corrections_per_prompt", Feature.CORRECTIONS, "test_runs_per_session", Feature.TEST_RUNS,
-      "delegation", Feature.SUBAGENT_CALLS, "spec_first", Feature.SPEC_MARKERS,
-      "pasted_output_per_prompt", Feature.PASTED_OUTPUT, "pointers_per_prompt", Feature.SPECIFIC_POINTERS,
-      "question_share", Feature.QUESTION_SHARE, "prompt_chars", Feature.MEDIAN_PROMPT_CHARS,
-      "prompts_per_session", Feature.PROMPTS);
-
   public PersonalFigures figures(MeResult result) {
     List<PersonalFigures.Reason> reasons = new ArrayList<>();
     for (MeResult.RateReason r : result.reasons()) {
       BehaviourRate rate = rate(r.rate());
-      reasons.add(new PersonalFigures.Reason(rate.key(), rate.definition(), UNITS.getOrDefault(rate.key(), ""),
-          Optional.ofNullable(TRAITS.get(rate.key())).map(Feature::key).orElse(""), r.yours(), r.population(),
+      reasons.add(new PersonalFigures.Reason(rate.key(), rate.definition(), RateLabels.unit(rate.key()),
+          RateLabels.traitKey(rate.key()), r.yours(), r.population(),
           r.yours() >= r.population() ? PersonalFigures.Direction.HIGHER : PersonalFigures.Direction.LOWER));
     }
     Map<SessionType, Double> yours = new EnumMap<>(SessionType.class);

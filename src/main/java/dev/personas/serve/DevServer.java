@@ -50,6 +50,19 @@ public final class DevServer implements AutoCloseable {
     return server.url();
   }
 
+  /**
+   * How many requests for site files the server received so far (its own reload check aside):
+   * the browser tests count what a page asks for after it has loaded.
+   */
+  public synchronized long filesServed() {
+    return server == null ? 0 : server.filesServed();
+  }
+
+  /** The paths of the latest requests for site files, oldest first. */
+  public synchronized List<String> recentFiles() {
+    return server == null ? List.of() : server.recentFiles();
+  }
+
   /** How many successful builds the server has served so far. */
   public long generation() {
     return generation.get();

@@ -11,9 +11,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,6 +36,11 @@ final class SiteServer implements AutoCloseable {
   private final LongSupplier generation;
   private final HttpServer server;
   private final ExecutorService threads;
+  private static final int RECENT = 256;
+
+  /** Requests for site files (the reload check aside), and the latest of their paths. */
+  private final AtomicLong filesServed = new AtomicLong();
+  private final Deque<String> recentFiles = new ArrayDeque<>();
 
   /**
    * @param root the built site
@@ -95,8 +104,31 @@ final class SiteServer implements AutoCloseable {
       } else if (path.equals(VERSION)) {
         send(exchange, 200, "text/plain; charset=utf-8", Long.toString(generation.getAsLong()).getBytes(StandardCharsets.UTF_8));
       } else {
+        record(path);
         serveFile(exchange, path);
       }
+    }
+  }
+
+  /** How many requests for site files (any path but the reload check's) this server received. */
+  long filesServed() {
+    return filesServed.get();
+  }
+
+  /** The paths of the latest requests for site files, oldest first (at most {@value #RECENT}). */
+  List<String> recentFiles() {
+    synchronized (recentFiles) {
+      return List.copyOf(recentFiles);
+    }
+  }
+
+  private void record(String path) {
+    filesServed.incrementAndGet();
+    synchronized (recentFiles) {
+      if (recentFiles.size() == RECENT) {
+        recentFiles.removeFirst();
+      }
+      recentFiles.addLast(path);
     }
   }
 

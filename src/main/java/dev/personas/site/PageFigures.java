@@ -50,6 +50,7 @@ final class PageFigures {
         model.put("children", children(page, context.content()));
         model.put("shares", figures.map(PageFigures::shares).orElse(Map.of()));
       }
+      case "finder" -> model.put("finder", FinderView.of(context));
       default -> { }
     }
     return model;

@@ -1,6 +1,9 @@
 package dev.personas.site;
 
+import dev.personas.serve.DevServer;
 import dev.personas.site.figures.FixtureFigures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,19 @@ public final class FixtureSite {
     TestSite site = TestSite.copyInto(temp);
     new SiteBuilder(site.options(BASE_URL), renderers(), () -> 0L).build(SiteData.of(FixtureFigures.sample()));
     return site;
+  }
+
+  /** A started development server and the URL of the site's home page. */
+  public record Served(DevServer server, String home) {}
+
+  /**
+   * Starts the project's development server on a build of the site (any free port, its output
+   * discarded); the caller closes the server.
+   */
+  public static Served serve(SiteOptions options, List<Renderer> renderers, SiteData data) {
+    DevServer server = new DevServer(options, () -> new SiteBuilder(options, renderers, () -> 0L).build(data), 0,
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return new Served(server, server.start());
   }
 
   /** The standard renderers plus the personal results page at /me/. */

@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.personas.serve.DevServer;
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +27,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The built site in a real headless Chromium (Debian's chromium and chromedriver; nothing is
@@ -57,36 +49,18 @@ class SiteBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    Path chromium = executable("chromium", "/usr/bin/chromium");
-    Path chromedriver = executable("chromedriver", "/usr/bin/chromedriver");
     Path axeFile = Path.of(System.getProperty("axe.script", "target/npm/node_modules/axe-core/axe.min.js"));
     assertTrue(Files.isRegularFile(axeFile), "axe-core is fetched by the build (exec-maven-plugin, npm) into " + axeFile);
     axe = Files.readString(axeFile);
 
     site = TestSite.copyInto(temp);
     SiteOptions options = site.options(FixtureSite.BASE_URL);
-    var data = SiteData.of(dev.personas.site.figures.FixtureFigures.sample());
-    server = new DevServer(options, () -> new SiteBuilder(options, FixtureSite.renderers(), () -> 0L).build(data), 0,
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    home = server.start();
+    FixtureSite.Served served = FixtureSite.serve(options, FixtureSite.renderers(),
+        SiteData.of(dev.personas.site.figures.FixtureFigures.sample()));
+    server = served.server();
+    home = served.home();
 
-    ChromeOptions chrome = new ChromeOptions();
-    chrome.setBinary(chromium.toFile());
-    chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile"), "--window-size=1280,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    chrome.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, chrome);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver = Chromium.start(temp);
   }
 
   @AfterAll
@@ -97,17 +71,6 @@ class SiteBrowserIT {
     if (server != null) {
       server.close();
     }
-  }
-
-  // CI installs Chromium (.ci/run): a missing browser is a failure, never a skip.
-  private static Path executable(String name, String usual) {
-    Stream<Path> candidates = Stream.concat(Stream.of(Path.of(usual)),
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(d -> Path.of(d, name)));
-    Optional<Path> found = candidates.filter(Files::isExecutable).findFirst();
-    if (found.isEmpty()) {
-      fail(name + " is not installed: the browser tests need Debian's chromium and chromium-driver (bash .ci/run installs them).");
-    }
-    return found.get();
   }
 
   /** Every page of the built site, as URLs under the base URL. */

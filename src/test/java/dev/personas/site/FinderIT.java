@@ -1,0 +1,590 @@
+package dev.personas.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.personas.classify.Model;
+import dev.personas.classify.ModelFile;
+import dev.personas.load.ReadReport;
+import dev.personas.me.MeAnalyzer;
+import dev.personas.me.MeFile;
+import dev.personas.me.MeResult;
+import dev.personas.me.PersonalFiguresMaker;
+import dev.personas.sample.SampleGenerator;
+import dev.personas.sample.SampleOptions;
+import dev.personas.serve.DevServer;
+import dev.personas.site.figures.FixtureFigures;
+import dev.personas.study.ClassifiedLog;
+import dev.personas.study.LogsClassifier;
+import dev.personas.study.PopulationModels;
+import dev.personas.study.Sources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The in-browser finder ("Find your persona") on the built site, in a real headless Chromium
+ * served by the project's own server. The Java pipeline is the reference: the fixture logs fed
+ * through the page's file input must give the features, session types and persona that
+ * MeAnalyzer gives for the same files (reals within 1e-9, labels exact), in a me.json that
+ * MeFile reads, drawn as the same page PersonalPageRenderer writes. After the page and its
+ * model have loaded the browser sends no request; a large generated log (SampleGenerator)
+ * finishes with progress shown and the Java answers; a malformed file is reported line by line;
+ * cancel stops a read.
+ */
+class FinderIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double TOLERANCE = 1e-9;
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+  @TempDir static Path temp;
+  static Model model;
+  static List<Path> fixtureDirs;
+  static MeResult javaFixtures;
+  static List<String> fixtureIds;
+  static Path large;
+  static MeResult javaLarge;
+  static TestSite site;
+  static DevServer server;
+  static String home;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws IOException {
+    model = PopulationModels.load(Optional.empty());
+    fixtureDirs = List.of(FIXTURES.resolve("claude-code/projects"), FIXTURES.resolve("claude-code-log"),
+        FIXTURES.resolve("codex"));
+    javaFixtures = analyse(fixtureDirs);
+    fixtureIds = new LogsClassifier(Sources.loader(), model).classify(fixtureDirs, Optional.empty()).sessions().stream()
+        .map(ClassifiedLog::sessionId).toList();
+    // About 47 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects
+    // layout; -Dfinder.sessions=15000 makes about 300 MB, to measure the issue's worst case.
+    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 2_400), 40, 20, 7L))
+        .generate(temp.resolve("large"));
+    large = temp.resolve("large/transcripts");
+    javaLarge = analyse(List.of(large));
+
+    // The site as `personas build` publishes it (model.json beside the pages), plus the Java
+    // personal page of the fixture logs at /me/ to compare the finder's drawing with.
+    site = TestSite.copyInto(temp.resolve("source"));
+    SiteOptions options = site.options(FixtureSite.BASE_URL);
+    SiteData data = SiteData.of(FixtureFigures.sample()).withFiles(Map.of(FinderView.MODEL, ModelFile.bytes(model)));
+    List<Renderer> renderers = new ArrayList<>(Renderers.standard());
+    renderers.add(0, new PersonalPageRenderer(new PersonalFiguresMaker().figures(javaFixtures), "/me/"));
+    FixtureSite.Served served = FixtureSite.serve(options, renderers, data);
+    server = served.server();
+    home = served.home();
+    driver = Chromium.start(temp);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static MeResult analyse(List<Path> paths) {
+    return new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, session -> { }).analyse(paths).result()
+        .orElseThrow();
+  }
+
+  @Test
+  void fixtureLogsGiveTheJavaFeaturesTypesAndPersonaAndTheSamePageWithNoRequestAfterLoad() throws IOException {
+    List<String> atLoad = openFinder();
+    assertTrue(atLoad.contains(FixtureSite.BASE_URL + "model.json"), "the server saw the model fetched at load " + atLoad);
+    assertTrue(atLoad.contains(FixtureSite.BASE_URL + "js/finder/lines.js"),
+        "the server sees the worker's own requests (its modules, fetched at load) " + atLoad);
+    long served = server.filesServed();
+
+    List<Path> files = new ArrayList<>();
+    for (Path dir : fixtureDirs) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+      }
+    }
+    pick("finder-files", files);
+    JsonNode report = waitUntilDone(Duration.ofSeconds(60));
+
+    MeResult js = readExport();
+    assertSameResult(javaFixtures, js, fixtureIds);
+    assertTrue(driver.findElement(By.id("finder-download")).getAttribute("href").startsWith("blob:"),
+        "me.json is offered from memory, not from a server");
+    assertEquals(served, server.filesServed(), "requests the server received after load; latest: " + server.recentFiles());
+    assertEquals(List.of(), requestsSince(), "requests the browser started after load, to any address");
+    assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
+        "READMEs and licences among the files are left out: " + report);
+    assertSamePage();
+    assertEquals(2L, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
+        "both charts of the results are drawn");
+    assertNoSeriousAccessibilityViolations();
+    screenshot("finder-results");
+  }
+
+  @Test
+  void largeGeneratedLogsFinishWithProgressShownAndTheJavaAnswers() throws IOException {
+    openFinder();
+    long baseKb = chromiumRssKb();
+    long peakKb = 0;
+    double progressSeen = -1;
+    pick("finder-folder", List.of(large));
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!"done".equals(state())) {
+      if (System.nanoTime() > deadline) {
+        fail("the large read did not finish within 5 minutes: " + message());
+      }
+      Object bar = js().executeScript("var p = document.getElementById('finder-progress');"
+          + " return p.hidden ? null : document.getElementById('finder-bar').value;");
+      if (bar != null) {
+        double value = ((Number) bar).doubleValue();
+        progressSeen = value > 0 && value < 1 ? value : progressSeen;
+      }
+      peakKb = Math.max(peakKb, chromiumRssKb());
+      sleep(100);
+    }
+    assertTrue(progressSeen > 0, "the progress bar was shown part way: " + progressSeen);
+    assertTrue(Integer.parseInt(driver.findElement(By.id("finder")).getAttribute("data-progress")) > 3,
+        "progress was reported many times");
+    String message = message() + " (telling the formats apart: " + js().executeScript(
+        "return document.getElementById('finder-result').dataset.sortMillis;") + " ms)";
+    assertSameResult(javaLarge, readExport(), null);
+    long bytes;
+    try (Stream<Path> walk = Files.walk(large)) {
+      bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    System.out.printf("FinderIT: %.1f MB of generated logs, %d sessions: %s RSS of all Chromium processes: %d MB"
+        + " before the read, %d MB at most during it%n", bytes / 1e6, javaLarge.sessions().size(), message, baseKb / 1024,
+        peakKb / 1024);
+    assertTrue(bytes > 40_000_000, "the generated input is large: " + bytes);
+  }
+
+  @Test
+  void aMalformedFileIsReportedLineByLineAsTheCliReportsIt() throws IOException {
+    openFinder();
+    Path broken = temp.resolve("broken/broken.jsonl");
+    Files.createDirectories(broken.getParent());
+    Files.writeString(broken, String.join("\n",
+        "{\"type\":\"user\",\"uuid\":\"u1\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a health check endpoint\"}}",
+        "{\"type\":\"assistant\",\"uuid\":\"u2\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",",
+        "this line is not JSON",
+        "[1, 2, 3]",
+        "{\"type\":\"assistant\",\"uuid\":\"u3\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:01:00Z\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done.\"}]}}",
+        ""), StandardCharsets.UTF_8);
+    pick("finder-files", List.of(broken));
+    waitUntilDone(Duration.ofSeconds(60));
+
+    ReadReport java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(broken)).report();
+    List<String> expected = java.skips().stream().map(s -> "broken.jsonl:" + s.line() + ": " + s.reason().replaceAll(" \\(.*", "")).toList();
+    assertEquals(List.of("broken.jsonl:2: truncated JSON", "broken.jsonl:3: malformed JSON", "broken.jsonl:4: not a JSON object"),
+        expected, "the CLI's skips");
+    List<String> shown = driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
+        .map(li -> li.getAttribute("textContent").replaceAll(" \\(.*", "")).toList();
+    assertEquals(expected, shown, "the page lists the same lines, with file:line");
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertTrue(summary.contains("skipped 3 lines or files in 1 file"), summary);
+    assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
+    assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
+        summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
+  @Test
+  void oddButReadableLinesAreReadAsTheJavaReaderReadsThem() throws IOException {
+    Path odd = temp.resolve("odd/odd.jsonl");
+    Files.createDirectories(odd.getParent());
+    String user = "{\"type\":\"user\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"role\":\"user\",\"content\":\"%s\"}}";
+    String assistant = "{\"type\":\"assistant\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"id\":\"%s\",\"role\":\"assistant\",\"usage\":{\"input_tokens\":%s,\"output_tokens\":%s},"
+        + "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}}";
+    var out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a byte-order mark
+    out.write(String.format(user, "u1", "2025-06-14T10:00:00.5+02:00", "why does `parse()` fail on line 3?").getBytes(StandardCharsets.UTF_8));
+    out.write("\n\n   \n".getBytes(StandardCharsets.UTF_8));
+    // Token counts written as decimals are no counts to the Java reader.
+    out.write(String.format(assistant, "u2", "2025-06-14T08:00:03Z", "m1", "1.0", "5", "Looking.").getBytes(StandardCharsets.UTF_8));
+    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    out.write(String.format(assistant, "u3", "2025-06-14T08:00:09.123456789Z", "m2", "12", "2e1", "Done.")
+        .getBytes(StandardCharsets.UTF_8));
+    out.write('\n');
+    // Invalid UTF-8 inside a prompt, which the Java reader decodes (it only measures the agent's
+    // text, where a bad byte is neither checked nor counted): read with a replacement character.
+    byte[] invalid = String.format(user, "u4", "2025-06-14T08:02:00Z", "still broken \u0001\u2028same error")
+        .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < invalid.length; i++) {
+      invalid[i] = invalid[i] == 1 ? (byte) 0xFF : invalid[i];
+    }
+    out.write(invalid);
+    Files.write(odd, out.toByteArray());
+
+    openFinder();
+    pick("finder-files", List.of(odd));
+    waitUntilDone(Duration.ofSeconds(60));
+    MeAnalyzer.Analysis java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(odd));
+    assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
+    assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
+    assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
+    assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
+    assertEquals("While reading: " + java.report().summary() + ".",
+        driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent"), "the repaired line is said as the CLI says it");
+    assertSameResult(java.result().orElseThrow(), readExport(), null);
+  }
+
+  /**
+   * Prompts where Java's and JavaScript's strings and regular expressions part ways: letters
+   * outside ASCII next to keywords (Java's word boundary is Unicode-aware), the long s and the
+   * Kelvin sign (JavaScript's case folding maps them to s and k), no-break and em spaces (strip
+   * versus trim), U+0085 and U+2028, CRLF, combining marks, surrogate pairs, clipped long lines.
+   */
+  private static final List<List<String>> TRICKY_PROMPTS = List.of(
+      List.of("fix it"), List.of("\u017ftill broken"), List.of("still broken"), List.of("doesn\u2019t work"),
+      List.of("Kelvin \u212a: fix the requirement\u017f"), List.of("\u00e9fix the caf\u00e9Test now"),
+      List.of("\u00dcber-fix: the na\u00efveTest fails"), List.of("cafe\u0301 fix"), List.of("\u0130stanbul fix"),
+      List.of("## Plan\n- step one must pass\n- step two shall run\n1) third"),
+      List.of("Here\u2019s the plan: implement the following plan"),
+      List.of("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad 0x1f 123"),
+      List.of("error[E0308]: mismatched types\n --> src/main.rs:4:5"), List.of("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1"),
+      List.of("TypeError\u0085next line"), List.of("SyntaxError\u2028- item after a line separator"),
+      List.of("lines 10-20 of README.md are wrong"), List.of("what\u2019s going on with `foo_bar`?"),
+      List.of("\u00bfQu\u00e9 pasa con el archivo config.yaml?"), List.of("\u65e5\u672c\u8a9e\u306e\u30c6\u30b9\u30c8: fix the bug in \u8a2d\u5b9a.json"),
+      List.of("\ud83d\ude80 deploy it now?"), List.of("CamelCase in JavaScript and iPhone"), List.of("see ./src/app/main.ts:12."),
+      List.of("\u00a0\u00a0fix\u00a0it\u00a0"), List.of("\u2003fix it\u2003"),
+      List.of("Acceptance Criteria:\r\n1) must do X\r\n2) should do Y\r\n```\r\ncode\r\n```\r\n"),
+      List.of("INFO 2025-01-01 starting\n[12:00:01] WARN x\n$ ls -la"), List.of("check CLAUDE.md and agents.md, then .cursor/rules"),
+      List.of("test: the parser\nTESTS: all\nFooTests and test_thing and app.spec.ts"),
+      List.of("x".repeat(2100) + " Error: at the end of a long line\n" + "y".repeat(1990) + " Error: near the cut"),
+      List.of("ValueError: bad value 42 in /srv/app/x.py", "ValueError: bad value 43 in /srv/app/y.py", "still the same error"),
+      List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
+          "Please make the login-page faster, and nicer"));
+
+  @Test
+  void trickyPromptsGiveTheJavaFeatures() throws IOException {
+    Path dir = temp.resolve("tricky");
+    Files.createDirectories(dir);
+    ObjectMapper mapper = new ObjectMapper();
+    for (int s = 0; s < TRICKY_PROMPTS.size(); s++) {
+      StringBuilder log = new StringBuilder();
+      List<String> prompts = TRICKY_PROMPTS.get(s);
+      for (int p = 0; p < prompts.size(); p++) {
+        String at = String.format("2025-06-%02dT10:%02d:00Z", 1 + s % 28, p * 3);
+        var user = mapper.createObjectNode().put("type", "user").put("uuid", "u" + s + "-" + p)
+            .put("sessionId", "tricky-" + s).put("timestamp", at);
+        user.putObject("message").put("role", "user").put("content", prompts.get(p));
+        var agent = mapper.createObjectNode().put("type", "assistant").put("uuid", "a" + s + "-" + p)
+            .put("sessionId", "tricky-" + s).put("timestamp", at.replace(":00Z", ":30Z"));
+        var message = agent.putObject("message").put("id", "m" + s + "-" + p).put("role", "assistant");
+        message.putArray("content").addObject().put("type", "tool_use").put("id", "t" + s + "-" + p).put("name", "Edit")
+            .putObject("input").put("file_path", "src/x.py");
+        log.append(mapper.writeValueAsString(user)).append('\n').append(mapper.writeValueAsString(agent)).append('\n');
+      }
+      Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.sorted().toList();
+    }
+    openFinder();
+    pick("finder-files", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    List<String> ids = new LogsClassifier(Sources.loader(), model).classify(List.of(dir), Optional.empty()).sessions()
+        .stream().map(ClassifiedLog::sessionId).toList();
+    assertSameResult(analyse(List.of(dir)), readExport(), ids);
+  }
+
+  @Test
+  void gzippedLogsAreReadLikeThePlainOnes() throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String fixture : List.of("codex", "claude-code-log")) {
+      Path dir = temp.resolve("gz/" + fixture);
+      Files.createDirectories(dir);
+      try (Stream<Path> walk = Files.walk(FIXTURES.resolve(fixture))) {
+        for (Path log : walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+          Path gz = dir.resolve(log.getFileName() + ".gz");
+          try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(log, out);
+          }
+          files.add(gz);
+        }
+      }
+      dirs.add(dir);
+    }
+    openFinder();
+    pick("finder-files", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    assertSameResult(analyse(dirs), readExport(), null);
+  }
+
+  @Test
+  void droppedFilesAreReadAsPickedOnes() throws IOException {
+    List<List<String>> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(FIXTURES.resolve("codex"))) {
+      for (Path log : walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        files.add(List.of(log.getFileName().toString(), Files.readString(log, StandardCharsets.UTF_8)));
+      }
+    }
+    openFinder();
+    // A drop as the browser delivers one from the desktop: a DataTransfer of File objects.
+    js().executeScript("var transfer = new DataTransfer();"
+        + "arguments[0].forEach(function (f) { transfer.items.add(new File([f[1]], f[0])); });"
+        + "document.getElementById('finder-drop').dispatchEvent("
+        + "  new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    assertSameResult(analyse(List.of(FIXTURES.resolve("codex"))), readExport(), null);
+  }
+
+  @Test
+  void cancelStopsAReadAndKeepsNothing() throws IOException {
+    openFinder();
+    pick("finder-folder", List.of(large));
+    waitFor(() -> js().executeScript("return Number(document.getElementById('finder').dataset.progress || 0) > 1;")
+        .equals(Boolean.TRUE), Duration.ofSeconds(60), "progress");
+    driver.findElement(By.id("finder-cancel")).click();
+    waitFor(() -> "idle".equals(state()), Duration.ofSeconds(60), "the cancel");
+    assertEquals("Cancelled: nothing was kept.", message());
+    assertTrue(!driver.findElement(By.id("finder-result")).isDisplayed(), "no result is shown");
+  }
+
+  // --- the page
+
+  /**
+   * Opens the finder, waits for its model and worker and until the server has been quiet for a
+   * second (the favicon comes late), and returns the paths the server saw requested.
+   */
+  private static List<String> openFinder() throws IOException {
+    driver.get(home + "find-your-persona/");
+    waitFor(() -> "true".equals(driver.findElement(By.id("finder")).getAttribute("data-ready")), Duration.ofSeconds(30),
+        "the finder to load its model");
+    long before;
+    do {
+      before = server.filesServed();
+      sleep(1000);
+    } while (server.filesServed() != before);
+    requestsSince();
+    return server.recentFiles();
+  }
+
+  private static void pick(String input, List<Path> paths) {
+    driver.findElement(By.id(input)).sendKeys(String.join("\n", paths.stream().map(Path::toString).toList()));
+  }
+
+  private static JsonNode waitUntilDone(Duration timeout) throws IOException {
+    waitFor(() -> "done".equals(state()) || message().startsWith("Reading failed"), timeout, "the read");
+    assertEquals("done", state(), message());
+    return JSON.createObjectNode().put("message", message());
+  }
+
+  private static String state() {
+    return driver.findElement(By.id("finder")).getAttribute("data-state");
+  }
+
+  private static String message() {
+    return driver.findElement(By.id("finder-message")).getAttribute("textContent");
+  }
+
+  private static MeResult readExport() throws IOException {
+    String text = (String) js().executeScript("return document.getElementById('finder-result').dataset.meJson;");
+    Path file = Files.createTempFile(temp, "me", ".json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    assertTrue(MeFile.isMeFile(file), "the page offers a personas.me export");
+    return MeFile.read(file);
+  }
+
+  // Every request the page started since the last call, to any address, except the development
+  // server's own reload check (/__personas/), which a published site does not have: SiteServer
+  // injects it into every page it serves. A dedicated worker's requests are not in this log:
+  // the server's count covers them (and the CSP allows no other address).
+  private static List<String> requestsSince() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+      if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+        urls.add(message.path("params").path("request").path("url").asText());
+      }
+    }
+    return urls.stream().filter(url -> !url.contains("/__personas/")).toList();
+  }
+
+  /** The finder's results against the Java personal page of the same logs, section by section. */
+  private static void assertSamePage() throws IOException {
+    Document java = Jsoup.parse(site.out().resolve("me/index.html").toFile(), "UTF-8");
+    String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
+    Element browser = Jsoup.parse(html).getElementById("finder-result");
+    assertEquals(java.selectFirst("h1").text(), browser.selectFirst("h2.finder-persona").text(), "persona");
+    for (String selector : List.of(".page-header .tagline", ".page-header dl.stats", "table.reasons tbody",
+        "table.sessions thead", "table.sessions tbody", "#chart-your-mix details table", "#chart-over-time details table",
+        "section[aria-labelledby=moves]", ".borrow", "section[aria-labelledby=reflect]")) {
+      assertEquals(java.selectFirst(selector).text(), browser.selectFirst(selector).text(), selector);
+    }
+    assertEquals(java.select("table.sessions a").eachAttr("href"), browser.select("table.sessions a").eachAttr("href"));
+    assertEquals(java.select(".stats a, .borrow a").eachAttr("href"), browser.select(".stats a, .borrow a").eachAttr("href"));
+    for (String chart : List.of("chart-your-mix", "chart-over-time")) {
+      assertSameJson(JSON.readTree(java.selectFirst("#" + chart + " canvas").attr("data-chart")),
+          JSON.readTree(browser.selectFirst("#" + chart + " canvas").attr("data-chart")), chart);
+    }
+  }
+
+  // axe-core (fetched by the build, as for SiteBrowserIT) over the page with its results drawn.
+  private static void assertNoSeriousAccessibilityViolations() throws IOException {
+    js().executeScript("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
+    js().executeScript(Files.readString(Path.of(System.getProperty("axe.script", "target/npm/node_modules/axe-core/axe.min.js"))));
+    String result = (String) js().executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "axe.run(document, { resultTypes: ['violations'] }).then(function (r) {"
+        + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+        + "    .map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3); })));"
+        + "}).catch(function (e) { done('axe failed: ' + e); });");
+    assertEquals("[]", result, "serious or critical axe violations on the finder's results");
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    Files.createDirectories(dir);
+    Number height = (Number) js().executeScript("return document.documentElement.scrollHeight;");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1280,
+            "height", Math.min(height.intValue(), 12000), "scale", 1)));
+    Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
+  // --- comparing with the Java reference
+
+  private static void assertSameResult(MeResult java, MeResult js, List<String> ids) {
+    assertEquals(java.modelFingerprint(), js.modelFingerprint());
+    assertEquals(java.persona(), js.persona(), "persona");
+    assertEquals(java.runnerUp(), js.runnerUp(), "runner-up persona");
+    assertEquals(java.decisive(), js.decisive(), "decisive");
+    assertEquals(java.provisional(), js.provisional(), "provisional");
+    assertClose(java.confidence(), js.confidence(), "persona confidence");
+    assertEquals(java.reasons().stream().map(MeResult.RateReason::rate).toList(),
+        js.reasons().stream().map(MeResult.RateReason::rate).toList(), "reasons");
+    for (int i = 0; i < java.reasons().size(); i++) {
+      assertClose(java.reasons().get(i).yours(), js.reasons().get(i).yours(), "reason " + i);
+      assertClose(java.reasons().get(i).population(), js.reasons().get(i).population(), "reason " + i);
+    }
+    for (int t = 0; t < java.populationMix().size(); t++) {
+      assertClose(java.populationMix().get(t), js.populationMix().get(t), "population mix " + t);
+    }
+    assertEquals(java.sessions().size(), js.sessions().size(), "sessions");
+    for (int i = 0; i < java.sessions().size(); i++) {
+      MeResult.MeSession a = java.sessions().get(i);
+      MeResult.MeSession b = js.sessions().get(i);
+      String where = "session " + (ids == null ? "#" + i : ids.get(i));
+      assertEquals(a.date(), b.date(), where + " date");
+      assertEquals(a.type(), b.type(), where + " type");
+      assertEquals(a.runnerUp(), b.runnerUp(), where + " runner-up type");
+      assertClose(a.probability(), b.probability(), where + " probability");
+      assertClose(a.runnerUpProbability(), b.runnerUpProbability(), where + " runner-up probability");
+      for (int f = 0; f < a.features().size(); f++) {
+        assertClose(a.features().get(f), b.features().get(f),
+            where + " feature " + dev.personas.features.Feature.values()[f].key());
+      }
+    }
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    if (Math.abs(expected - actual) > TOLERANCE) {
+      fail(what + ": Java " + expected + ", browser " + actual);
+    }
+  }
+
+  // JSON trees equal, numbers compared by value (Java writes 12.0 where JavaScript writes 12).
+  private static void assertSameJson(JsonNode a, JsonNode b, String where) {
+    if (a.isNumber() && b.isNumber()) {
+      assertClose(a.asDouble(), b.asDouble(), where);
+      return;
+    }
+    assertEquals(a.getNodeType(), b.getNodeType(), where);
+    if (a.isContainerNode()) {
+      assertEquals(a.size(), b.size(), where + " size");
+      if (a.isObject()) {
+        for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          assertSameJson(a.get(name), b.get(name) == null ? JSON.nullNode() : b.get(name), where + "." + name);
+        }
+      } else {
+        for (int i = 0; i < a.size(); i++) {
+          assertSameJson(a.get(i), b.get(i), where + "[" + i + "]");
+        }
+      }
+    } else {
+      assertEquals(a, b, where);
+    }
+  }
+
+  // --- the machine
+
+  // Resident memory of every process of this test's Chromium (found by its profile folder), in kB.
+  private static long chromiumRssKb() {
+    long total = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (!cmdline.contains(temp.toString()) || !cmdline.contains("chrom")) {
+            continue;
+          }
+          for (String line : Files.readAllLines(proc.resolve("status"))) {
+            if (line.startsWith("VmRSS:")) {
+              total += Long.parseLong(line.replaceAll("\\D", ""));
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // the process ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return total;
+  }
+
+  private static org.openqa.selenium.JavascriptExecutor js() {
+    return driver;
+  }
+
+  private static void waitFor(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("waited " + timeout.toSeconds() + " s for " + what + "; the page says: " + message());
+      }
+      sleep(100);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,680 @@
+/*
+ * Claude Code logs (~/.claude/projects/<project>/<sessionId>.jsonl), ported from
+ * dev.personas.load.claude: ClaudeLine (the fields that matter, read from each parsed line),
+ * ClaudeText (typed prompt or something Claude Code wrote), ClaudeSessionBuilder (the counting
+ * rules of RESEARCH.md §3: slash commands, tool results, isMeta lines, compactions, API errors,
+ * queued steering, plan mode, usage once per message id + request id, resumed sessions counted
+ * once) and ClaudeCodeReader (session files, subagent files in the new and old layout, oldest
+ * session of a project first). The Java classes are the reference; comments there say why.
+ */
+import * as lines from "./lines.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys } from "./common.js";
+import { strip, stripLeading, isBlank } from "./java.js";
+
+const PEEK_LINES = 50;
+
+function str(v) {
+  return typeof v === "string" ? v : null;
+}
+
+function isObject(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** JsonLines.count: a non-negative integer up to a trillion, else 0. */
+export function tokenCount(v) {
+  return Number.isInteger(v) && v >= 0 && v <= 1e12 ? v : 0;
+}
+
+/** Position of a key among an object's keys, or -1: the Java parser sees fields in this order. */
+function before(keys, first, second) {
+  const a = keys.indexOf(first);
+  return a >= 0 && a < keys.indexOf(second);
+}
+
+/** The fields of one Claude Code log line (ClaudeLine), read from the parsed object. */
+export function claudeLine(o) {
+  const line = {
+    type: str(o.type), uuid: str(o.uuid), sessionId: str(o.sessionId), timestamp: str(o.timestamp),
+    agentId: str(o.agentId), permissionMode: str(o.permissionMode), requestId: str(o.requestId),
+    operation: str(o.operation), subtype: str(o.subtype), level: str(o.level), content: str(o.content),
+    isSidechain: o.isSidechain === true, isMeta: o.isMeta === true, isCompactSummary: o.isCompactSummary === true,
+    isApiErrorMessage: o.isApiErrorMessage === true, attachmentType: null, attachmentPrompt: null,
+    hasMessage: false, messageId: null, role: null, model: null, messageText: null, messageTextLength: 0,
+    messageIsString: false, hasUsage: false, inputTokens: 0, cacheCreationTokens: 0, cacheReadTokens: 0,
+    outputTokens: 0, blocks: []
+  };
+  if (isObject(o.attachment)) {
+    line.attachmentType = str(o.attachment.type);
+    line.attachmentPrompt = str(o.attachment.prompt);
+  }
+  const m = o.message;
+  if (isObject(m)) {
+    line.hasMessage = true;
+    line.messageId = str(m.id);
+    line.role = str(m.role);
+    line.model = str(m.model);
+    // Java reads fields in order: whether the line is an assistant's is known at "content" only
+    // from the fields before it.
+    const rootKeys = Object.keys(o);
+    const keys = Object.keys(m);
+    const assistant = before(keys, "role", "content") && line.role === "assistant"
+      || before(rootKeys, "type", "message") && line.type === "assistant";
+    const model = before(keys, "model", "content") ? line.model : null;
+    const content = m.content;
+    if (typeof content === "string") {
+      line.messageIsString = true;
+      line.messageTextLength = content.length;
+      if (!assistant) {
+        line.messageText = content;
+      }
+    } else if (Array.isArray(content)) {
+      const measureOnly = assistant && model !== "<synthetic>";
+      for (const b of content) {
+        if (isObject(b)) {
+          line.blocks.push(block(b, measureOnly));
+        }
+      }
+    }
+    if (isObject(m.usage)) {
+      line.hasUsage = true;
+      line.inputTokens = tokenCount(m.usage.input_tokens);
+      line.cacheCreationTokens = tokenCount(m.usage.cache_creation_input_tokens);
+      line.cacheReadTokens = tokenCount(m.usage.cache_read_input_tokens);
+      line.outputTokens = tokenCount(m.usage.output_tokens);
+    }
+  }
+  return line;
+}
+
+function block(o, measureOnly) {
+  const b = { type: null, text: null, textLength: 0, id: null, name: null, toolUseId: null, command: null,
+    filePath: null, isError: false };
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    switch (key) {
+      case "type": b.type = str(v); break;
+      case "id": b.id = str(v); break;
+      case "name": b.name = str(v); break;
+      case "tool_use_id": b.toolUseId = str(v); break;
+      case "is_error": b.isError = v === true; break;
+      case "text":
+        if (typeof v === "string") {
+          b.textLength = v.length;
+          b.text = measureOnly ? null : v;
+        }
+        break;
+      case "thinking": b.textLength = typeof v === "string" ? v.length : 0; break;
+      case "content": b.textLength = resultLength(v); break;
+      case "input":
+        if (isObject(v)) {
+          input(v, b);
+        }
+        break;
+      default:
+    }
+  }
+  return b;
+}
+
+/** Characters of a tool result: a string, or the text fields of the objects of an array. */
+function resultLength(v) {
+  if (typeof v === "string") {
+    return v.length;
+  }
+  if (!Array.isArray(v)) {
+    return 0;
+  }
+  let total = 0;
+  for (const item of v) {
+    if (isObject(item) && typeof item.text === "string") {
+      total += item.text.length;
+    }
+  }
+  return Math.min(2147483647, total);
+}
+
+function input(o, b) {
+  for (const key of Object.keys(o)) {
+    if (key === "command") {
+      b.command = str(o[key]);
+    } else if (key === "file_path" || key === "notebook_path") {
+      b.filePath = str(o[key]);
+    } else if (key === "path" && b.filePath === null) {
+      b.filePath = str(o[key]);
+    }
+  }
+}
+
+const INJECTED_PREFIXES = [
+  "<system-reminder>", "<task-notification>", "<local-command-stdout>", "<local-command-stderr>",
+  "<local-command-caveat>", "<bash-stdout>", "<bash-stderr>", "<user-prompt-submit-hook>", "<ide_opened_file>",
+  "<ide_selection>", "<ide_diagnostics>", "<post-tool-use-hook>",
+  "Caveat: The messages below were generated by the user while running local commands"
+];
+
+/** ClaudeText.classify: the kind of a piece of user-side text. */
+export function classifyText(text) {
+  const s = stripLeading(text);
+  if (s.startsWith("[Request interrupted by user")) {
+    return Kind.INTERRUPT;
+  }
+  if (s.startsWith("<bash-input>")) {
+    return Kind.BASH_MODE;
+  }
+  if (s.startsWith("<command-name>") || s.startsWith("<command-message>") && s.includes("<command-name>")) {
+    return Kind.SLASH_COMMAND;
+  }
+  if (s.startsWith("This session is being continued from a previous conversation")) {
+    return Kind.COMPACTION;
+  }
+  if (s.startsWith("<")) {
+    for (const prefix of INJECTED_PREFIXES) {
+      if (s.startsWith(prefix)) {
+        return Kind.INJECTED;
+      }
+    }
+    if (s.startsWith("<command-message>") || s.startsWith("<command-args>")) {
+      return Kind.INJECTED;
+    }
+  } else if (s.startsWith("Caveat: ")) {
+    return Kind.INJECTED;
+  }
+  return Kind.PROMPT;
+}
+
+function commandName(text) {
+  const open = text.indexOf("<command-name>");
+  const close = text.indexOf("</command-name>");
+  if (open < 0 || close < open) {
+    return null;
+  }
+  const name = strip(text.substring(open + "<command-name>".length, close));
+  return name.startsWith("/") || name.length === 0 ? name : "/" + name;
+}
+
+function bashInput(text) {
+  const open = text.indexOf("<bash-input>");
+  const close = text.indexOf("</bash-input>");
+  return open < 0 || close < open ? null : text.substring(open + "<bash-input>".length, close);
+}
+
+function argsLength(text) {
+  const open = text.indexOf("<command-args>");
+  const close = text.indexOf("</command-args>");
+  return open < 0 || close < open ? 0 : close - open - "<command-args>".length;
+}
+
+/** State shared by all sessions of one project folder. */
+class Project {
+  constructor() {
+    this.uuids = new SeenKeys();
+    this.usage = new SeenKeys();
+    this.sessionIds = [];
+  }
+
+  register(sessionId) {
+    this.sessionIds.push(sessionId);
+    return this.sessionIds.length - 1;
+  }
+}
+
+/** ClaudeSessionBuilder: the lines of one session (main file, then subagent files) as events. */
+class SessionBuilder {
+  constructor(project, sessionId) {
+    this.project = project;
+    this.sessionId = sessionId;
+    this.owner = project.register(sessionId);
+    this.events = [];
+    this.subagentEvents = [];
+    this.subagentIds = new Set();
+    this.toolUses = new Map();
+    this.queued = [];
+    this.removed = [];
+    this.parentId = null;
+    this.inPlanMode = false;
+    this.compactionPending = false;
+  }
+
+  accept(line, fromSubagentFile) {
+    const type = line.type;
+    if (type === null) {
+      return false;
+    }
+    switch (type) {
+      case "user": case "assistant": case "system": case "attachment": case "queue-operation": case "permission-mode":
+        break;
+      default:
+        return false;
+    }
+    if (line.uuid !== null && this.project.uuids.contains(line.uuid)) {
+      const first = this.project.uuids.addIfAbsent(line.uuid, this.owner);
+      if (first !== this.owner && this.parentId === null && first >= 0 && first < this.project.sessionIds.length) {
+        this.parentId = this.project.sessionIds[first];
+      }
+      return true;
+    }
+    const side = fromSubagentFile || line.isSidechain;
+    if (side && line.agentId !== null) {
+      this.subagentIds.add(line.agentId);
+    }
+    const out = side ? this.subagentEvents : this.events;
+    const size = out.length;
+    const at = parseTimestamp(line.timestamp);
+    switch (type) {
+      case "user": this.user(line, at, out, side); break;
+      case "assistant": this.assistant(line, at, out); break;
+      case "system": this.system(line, at, out); break;
+      case "attachment": this.attachment(line, at, out, side); break;
+      case "queue-operation": if (!side) this.queue(line, at); break;
+      default: if (!side) this.permissionMode(line.permissionMode, at);
+    }
+    if (line.uuid !== null && out.length > size) {
+      this.project.uuids.addIfAbsent(line.uuid, this.owner);
+    }
+    return true;
+  }
+
+  subagent(agentId) {
+    this.subagentIds.add(agentId);
+  }
+
+  isEmpty() {
+    return this.events.length === 0 && this.subagentEvents.length === 0;
+  }
+
+  build(repoId, source) {
+    const main = this.events.filter(e => e !== null);
+    let start = null;
+    let end = null;
+    for (const list of [main, this.subagentEvents]) {
+      for (const e of list) {
+        if (e.at !== null) {
+          start = start === null || compareInstants(e.at, start) < 0 ? e.at : start;
+          end = end === null || compareInstants(e.at, end) > 0 ? e.at : end;
+        }
+      }
+    }
+    return { id: this.sessionId, repoId, source, agent: "CLAUDE_CODE", start, end, events: main,
+      subagentEvents: this.subagentEvents, parentId: this.parentId, subagentIds: [...this.subagentIds].sort() };
+  }
+
+  user(line, at, out, side) {
+    if (!side && line.permissionMode !== null) {
+      this.permissionMode(line.permissionMode, at);
+    }
+    if (line.isCompactSummary) {
+      this.compaction(at, line.messageTextLength, out);
+      return;
+    }
+    if (!line.hasMessage) {
+      return;
+    }
+    if (line.messageIsString) {
+      if (line.messageText !== null) {
+        const typed = { text: "" };
+        this.text(line.messageText, line.isMeta, at, out, typed);
+        this.prompt(typed, at, out, side);
+      }
+      return;
+    }
+    const typed = { text: "" };
+    for (const b of line.blocks) {
+      if (b.type === "tool_result") {
+        const use = b.toolUseId === null ? undefined : this.toolUses.get(b.toolUseId);
+        out.push(event(Kind.TOOL_RESULT, at, b.textLength, null, use ? use.name : null, use ? use.command : null,
+          null, b.isError));
+      } else if (b.type === "text" && b.text !== null) {
+        this.text(b.text, line.isMeta, at, out, typed);
+      }
+    }
+    this.prompt(typed, at, out, side);
+  }
+
+  text(text, meta, at, out, typed) {
+    if (meta) {
+      out.push(event(Kind.INJECTED, at, text.length));
+      return;
+    }
+    const kind = classifyText(text);
+    switch (kind) {
+      case Kind.PROMPT:
+        // As Java's StringBuilder: a newline only between pieces once something is gathered.
+        typed.text = typed.text.length > 0 ? typed.text + "\n" + text : text;
+        break;
+      case Kind.SLASH_COMMAND:
+        out.push(event(Kind.SLASH_COMMAND, at, argsLength(text), null, commandName(text)));
+        break;
+      case Kind.BASH_MODE: {
+        const command = bashInput(text);
+        out.push(event(Kind.BASH_MODE, at, command === null ? 0 : command.length, null, null, command));
+        break;
+      }
+      case Kind.COMPACTION:
+        this.compaction(at, text.length, out);
+        break;
+      case Kind.INTERRUPT:
+        out.push(event(Kind.INTERRUPT, at));
+        break;
+      default:
+        out.push(event(kind, at, text.length));
+    }
+  }
+
+  prompt(typed, at, out, side) {
+    const text = typed.text;
+    if (text.length === 0) {
+      return;
+    }
+    if (!side && this.deliverQueued(text)) {
+      return;
+    }
+    out.push(promptEvent(Kind.PROMPT, at, text));
+  }
+
+  compaction(at, length, out) {
+    if (this.compactionPending) {
+      this.compactionPending = false;
+      return;
+    }
+    out.push(event(Kind.COMPACTION, at, length));
+  }
+
+  assistant(line, at, out) {
+    this.compactionPending = false;
+    const first = out.length;
+    if (line.isApiErrorMessage) {
+      out.push(event(Kind.API_ERROR, at, line.messageTextLength, null, null, null, null, true));
+    } else if (line.messageIsString) {
+      out.push(event(Kind.ASSISTANT_TEXT, at, line.messageTextLength));
+    }
+    for (let i = 0; i < line.blocks.length && !line.isApiErrorMessage; i++) {
+      const b = line.blocks[i];
+      switch (b.type === null ? "" : b.type) {
+        case "text": {
+          const apiError = b.text !== null && b.text.startsWith("API Error");
+          out.push(event(apiError ? Kind.API_ERROR : Kind.ASSISTANT_TEXT, at, b.textLength, null, null, null, null, apiError));
+          break;
+        }
+        case "thinking": case "redacted_thinking":
+          out.push(event(Kind.THINKING, at, b.textLength));
+          break;
+        case "tool_use": case "server_tool_use":
+          out.push(this.toolUse(b, at));
+          break;
+        default:
+      }
+    }
+    this.usage(line, at, out, first);
+  }
+
+  toolUse(b, at) {
+    const name = b.name;
+    const command = name === "Bash" ? b.command : null;
+    if (b.id !== null) {
+      this.toolUses.set(b.id, { name, command });
+    }
+    let kind = Kind.TOOL_CALL;
+    if (name === "Task" || name === "Agent") {
+      kind = Kind.SUBAGENT_CALL;
+    } else if (name === "EnterPlanMode" || name === "ExitPlanMode") {
+      kind = Kind.PLAN_MODE;
+    }
+    return event(kind, at, 0, null, name, command, b.filePath);
+  }
+
+  usage(line, at, out, first) {
+    if (!line.hasUsage) {
+      return;
+    }
+    const input = line.inputTokens + line.cacheCreationTokens + line.cacheReadTokens;
+    const output = line.outputTokens;
+    if (input === 0 && output === 0) {
+      return;
+    }
+    if (line.messageId !== null || line.requestId !== null) {
+      if (this.project.usage.addIfAbsent(`${line.messageId}\u0000${line.requestId}`, this.owner) >= 0) {
+        return;
+      }
+    }
+    if (out.length === first) {
+      out.push(event(Kind.ASSISTANT_TEXT, at, 0, null, null, null, null, false, input, output));
+      return;
+    }
+    const e = out[first];
+    out[first] = { ...e, inputTokens: e.inputTokens + input, outputTokens: e.outputTokens + output };
+  }
+
+  system(line, at, out) {
+    const subtype = line.subtype === null ? "" : line.subtype;
+    const content = line.content === null ? "" : line.content;
+    if (subtype === "compact_boundary") {
+      if (!this.compactionPending) {
+        out.push(event(Kind.COMPACTION, at));
+      }
+      this.compactionPending = true;
+    } else if (line.level === "error" || subtype === "api_error" || content.startsWith("API Error")) {
+      out.push(event(Kind.API_ERROR, at, content.length, null, null, null, null, true));
+    } else if (subtype === "local_command" && content.length > 0) {
+      if (classifyText(content) === Kind.SLASH_COMMAND) {
+        out.push(event(Kind.SLASH_COMMAND, at, argsLength(content), null, commandName(content)));
+      } else {
+        out.push(event(Kind.INJECTED, at, content.length));
+      }
+    }
+  }
+
+  attachment(line, at, out, side) {
+    if (line.attachmentType !== "queued_command" || line.attachmentPrompt === null) {
+      return;
+    }
+    const prompt = line.attachmentPrompt;
+    if (!side && (this.deliverQueued(prompt) || take(this.removed, strip(prompt)) !== null)) {
+      return;
+    }
+    if (classifyText(prompt) === Kind.PROMPT) {
+      out.push(promptEvent(Kind.QUEUE_STEERING, at, prompt));
+    } else {
+      out.push(event(Kind.INJECTED, at, prompt.length));
+    }
+  }
+
+  queue(line, at) {
+    switch (line.operation === null ? "" : line.operation) {
+      case "enqueue":
+        if (line.content !== null && !isBlank(line.content) && classifyText(line.content) === Kind.PROMPT) {
+          this.events.push(promptEvent(Kind.QUEUE_STEERING, at, line.content));
+          this.queued.push({ text: strip(line.content), index: this.events.length - 1 });
+        }
+        break;
+      case "remove": {
+        const item = line.content !== null ? take(this.queued, strip(line.content))
+          : (this.queued.length > 0 ? this.queued.shift() : null);
+        if (item !== null) {
+          this.removed.push(item);
+        }
+        break;
+      }
+      case "popAll":
+        for (const q of this.queued) {
+          this.events[q.index] = null;
+        }
+        this.queued = [];
+        break;
+      default:
+    }
+  }
+
+  deliverQueued(text) {
+    return this.queued.length > 0 && take(this.queued, strip(text)) !== null;
+  }
+
+  permissionMode(mode, at) {
+    if (mode === null) {
+      return;
+    }
+    const plan = mode === "plan";
+    if (plan !== this.inPlanMode) {
+      this.events.push(event(Kind.PLAN_MODE, at));
+      this.inPlanMode = plan;
+    }
+  }
+}
+
+function take(items, text) {
+  const i = items.findIndex(q => q.text === text);
+  return i < 0 ? null : items.splice(i, 1)[0];
+}
+
+function parent(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.substring(0, slash);
+}
+
+function baseName(path) {
+  return path.substring(path.lastIndexOf("/") + 1);
+}
+
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * ClaudeCodeReader over a set of files ({file, path}; path relative to what the visitor picked,
+ * "/"-separated, or the bare name of a dropped file): grouped into project folders by parent
+ * path, sessions of a project oldest first, subagent files attached to their parent session.
+ * Each session goes to {@code sink} as soon as it is complete.
+ */
+export async function readClaude(entries, sink, report, options = {}) {
+  const projects = new Map();
+  const project = key => {
+    if (!projects.has(key)) {
+      projects.set(key, { sessions: [], subagentsByParent: new Map(), looseSubagents: [] });
+    }
+    return projects.get(key);
+  };
+  for (const entry of [...entries].sort((a, b) => comparePaths(a.path, b.path))) {
+    const dir = parent(entry.path);
+    if (baseName(dir) === "subagents" && dir.includes("/")) {
+      const sessionDir = parent(dir);
+      const byParent = project(parent(sessionDir)).subagentsByParent;
+      const id = baseName(sessionDir);
+      if (!byParent.has(id)) {
+        byParent.set(id, []);
+      }
+      byParent.get(id).push(entry);
+    } else if (lines.stem(entry.path).startsWith("agent-")) {
+      project(dir).looseSubagents.push(entry);
+    } else {
+      project(dir).sessions.push(entry);
+    }
+  }
+  for (const key of [...projects.keys()].sort(comparePaths)) {
+    await readProject(key, projects.get(key), sink, report, options);
+  }
+}
+
+async function readProject(dir, files, sink, report, options) {
+  const repoId = baseName(dir);
+  const subagents = new Map(files.subagentsByParent);
+  for (const loose of files.looseSubagents) {
+    const head = await peek(loose, options);
+    const key = head.sessionId === null ? "" : head.sessionId;
+    if (!subagents.has(key)) {
+      subagents.set(key, []);
+    }
+    subagents.get(key).push(loose);
+  }
+  const sessions = [];
+  for (const entry of files.sessions) {
+    sessions.push({ ...await peek(entry, options), entry });
+  }
+  sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
+  const shared = new Project();
+  for (const head of sessions) {
+    const id = lines.stem(head.entry.path);
+    const builder = new SessionBuilder(shared, id);
+    const readable = await lines.read(head.entry, handler(builder, false), report, options);
+    for (const sub of subagents.get(id) || []) {
+      builder.subagent(lines.stem(sub.path).substring("agent-".length));
+      await lines.read(sub, handler(builder, true), report, options);
+    }
+    subagents.delete(id);
+    if (builder.isEmpty()) {
+      if (readable) {
+        report.emptySession(head.entry.path);
+      }
+    } else {
+      report.sessionRead();
+      sink(builder.build(repoId, head.entry.path));
+    }
+  }
+  for (const key of [...subagents.keys()].sort(comparePaths)) {
+    for (const sub of subagents.get(key)) {
+      report.skip(sub.path, 0, key.length === 0
+        ? "subagent transcript that names no parent session, skipped"
+        : "subagent transcript whose parent session " + key + " is not here, skipped");
+    }
+  }
+}
+
+function handler(builder, subagent) {
+  let line = null;
+  return {
+    parse(o) {
+      line = claudeLine(o);
+    },
+    accept() {
+      return builder.accept(line, subagent);
+    }
+  };
+}
+
+/**
+ * What the head of a file says: its first timestamp and session id, from its first 50 lines.
+ * An entry may bring its head along ({@code entry.head}), read while telling formats apart.
+ */
+async function peek(entry, options) {
+  if (entry.head) {
+    return entry.head;
+  }
+  const head = new Head();
+  await lines.peek(entry, Head.LINES, head.handler(), () => head.complete(), { cancelled: options.cancelled });
+  return head.value();
+}
+
+/** Gathers a file's first timestamp and session id, line by line, as the Java peek does. */
+export class Head {
+  static LINES = PEEK_LINES;
+
+  constructor() {
+    this.first = null;
+    this.sessionId = null;
+  }
+
+  /** Takes one valid line of the head. */
+  add(o) {
+    const line = claudeLine(o);
+    if (this.first === null) {
+      this.first = parseTimestamp(line.timestamp);
+    }
+    if (this.sessionId === null) {
+      this.sessionId = line.sessionId;
+    }
+  }
+
+  complete() {
+    return this.first !== null && this.sessionId !== null;
+  }
+
+  value() {
+    return { first: this.first, sessionId: this.sessionId };
+  }
+
+  handler() {
+    return {
+      parse: o => this.add(o),
+      accept: () => true
+    };
+  }
+}

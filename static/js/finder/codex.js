@@ -1,0 +1,680 @@
+/*
+ * Codex CLI rollouts (~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl), ported from
+ * dev.personas.load.codex: CodexLine (the fields of a {timestamp, type, payload} line, and the
+ * envelope-less lines of early 2025), CodexSessionBuilder (each prompt counted once of its two
+ * copies, cumulative token totals turned into deltas, a forked session's replay of its parent
+ * dropped) and CodexReader (files in path order, oldest first). The Java classes are the
+ * reference; comments there say why.
+ */
+import * as lines from "./lines.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys } from "./common.js";
+import { strip, stripLeading, javaRegex } from "./java.js";
+import { tokenCount } from "./claude.js";
+
+const EXIT_CODE = javaRegex(String.raw`(?:exit code:?|exited with code)\s*(-?\d+)`, "i");
+const PATCH_FILE = javaRegex(String.raw`\*\*\* (?:Update|Add|Delete) File: ([^\r\n]+)`);
+const ITEM_TYPES = new Set(["message", "function_call", "function_call_output", "custom_tool_call",
+  "custom_tool_call_output", "reasoning", "local_shell_call", "web_search_call"]);
+
+function str(v) {
+  return typeof v === "string" ? v : null;
+}
+
+function isObject(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** The fields of one rollout line (CodexLine), read from the parsed object in field order. */
+export function codexLine(o) {
+  const line = { timestamp: null, type: null, hasPayload: false, payloadType: null, id: null, cwd: null,
+    forkedFrom: null, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
+    output: null, message: null, reason: null, hasTotals: false, totalInput: 0, totalOutput: 0 };
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (key === "timestamp") {
+      line.timestamp = str(v);
+    } else if (key === "type") {
+      line.type = str(v);
+    } else if (key === "payload") {
+      if (isObject(v)) {
+        line.hasPayload = true;
+        for (const field of Object.keys(v)) {
+          if (field === "type") {
+            line.payloadType = str(v[field]);
+          } else {
+            payloadField(line, field, v[field]);
+          }
+        }
+      }
+    } else {
+      // Rollouts of early 2025 have no envelope: the item's fields sit at the root.
+      payloadField(line, key, v);
+    }
+  }
+  if (!line.hasPayload) {
+    if (line.type !== null && ITEM_TYPES.has(line.type)) {
+      line.payloadType = line.type;
+      line.type = "response_item";
+      line.hasPayload = true;
+    } else if (line.type === null && line.id !== null) {
+      line.type = "session_meta";
+      line.hasPayload = true;
+    }
+  }
+  return line;
+}
+
+function payloadField(line, field, v) {
+  switch (field) {
+    case "id": line.id = str(v); break;
+    case "cwd": line.cwd = str(v); break;
+    case "forked_from_id": case "forked_from": case "parent_id": case "parent_session_id":
+      line.forkedFrom = str(v);
+      break;
+    case "role": line.role = str(v); break;
+    case "name": line.name = str(v); break;
+    case "arguments": line.arguments = str(v); break;
+    case "call_id": line.callId = str(v); break;
+    case "input": line.input = str(v); break;
+    case "output": line.output = str(v); break;
+    case "message": line.message = str(v); break;
+    case "reason": line.reason = str(v); break;
+    case "content": case "summary":
+      if (Array.isArray(v)) {
+        for (const item of v) {
+          if (isObject(item)) {
+            for (const k of Object.keys(item)) {
+              if (k === "text" && typeof item[k] === "string") {
+                line.text = line.text.length > 0 ? line.text + "\n" + item[k] : item[k];
+                line.textLength += item[k].length;
+              }
+            }
+          }
+        }
+      }
+      break;
+    case "info":
+      if (isObject(v)) {
+        for (const k of Object.keys(v)) {
+          const usage = v[k];
+          if (k === "total_token_usage" && isObject(usage)) {
+            line.hasTotals = true;
+            for (const u of Object.keys(usage)) {
+              if (u === "input_tokens") {
+                line.totalInput = tokenCount(usage[u]);
+              } else if (u === "output_tokens") {
+                line.totalOutput = tokenCount(usage[u]);
+              }
+            }
+          }
+        }
+      }
+      break;
+    default:
+  }
+}
+
+/** CodexSessionBuilder.classify: text Codex puts in user messages itself. */
+export function classifyCodexText(text) {
+  const s = stripLeading(text);
+  if (s.startsWith("<user_shell_command>")) {
+    return Kind.BASH_MODE;
+  }
+  if (s.startsWith("<environment_context>") || s.startsWith("<user_instructions>")
+      || s.startsWith("# AGENTS.md instructions") || s.startsWith("<permissions instructions>")
+      || s.startsWith("<turn_aborted>") || s.startsWith("<user_action>")
+      || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")) {
+    return Kind.INJECTED;
+  }
+  return Kind.PROMPT;
+}
+
+/** CodexSessionBuilder.patchFile: the file a patch touches first, or null. */
+export function patchFile(patch) {
+  const m = PATCH_FILE.exec(patch);
+  return m === null ? null : strip(m[1]);
+}
+
+function between(text, open, close) {
+  const a = text.indexOf(open);
+  const b = text.indexOf(close);
+  return a < 0 || b < a ? null : text.substring(a + open.length, b);
+}
+
+/** Item hashes of every session read in one run, with the session that first had each. */
+class Run {
+  constructor() {
+    this.items = new SeenKeys();
+    this.sessionIds = [];
+  }
+}
+
+class SessionBuilder {
+  constructor(run, fallbackId) {
+    this.run = run;
+    this.fallbackId = fallbackId;
+    this.owner = run.sessionIds.length;
+    run.sessionIds.push(fallbackId);
+    this.events = [];
+    this.calls = new Map();
+    this.id = null;
+    this.cwd = null;
+    this.parentId = null;
+    this.start = null;
+    this.end = null;
+    this.inPrefix = true;
+    this.prefixHasEvidence = false;
+    this.prefixParent = null;
+    this.twinDue = "";
+    this.totalIn = 0;
+    this.totalOut = 0;
+    this.pendingIn = 0;
+    this.pendingOut = 0;
+    this.lastAgentEvent = -1;
+  }
+
+  accept(line) {
+    if (line.type === null || !line.hasPayload) {
+      return false;
+    }
+    const at = parseTimestamp(line.timestamp);
+    switch (line.type) {
+      case "session_meta":
+        if (this.id === null) {
+          this.id = line.id;
+          this.cwd = line.cwd;
+          this.parentId = line.forkedFrom;
+          if (this.id !== null) {
+            this.run.sessionIds[this.owner] = this.id;
+          }
+        }
+        return true;
+      case "response_item": case "event_msg": case "compacted":
+        break;
+      default:
+        return false;
+    }
+    const key = `${line.type}\u0000${line.payloadType}\u0000${line.role}\u0000${line.text}\u0000${line.name}\u0000`
+      + `${line.arguments}\u0000${line.callId}\u0000${line.input}\u0000${line.output}\u0000${line.message}\u0000`
+      + `${line.totalInput}/${line.totalOutput}`;
+    const firstOwner = this.run.items.addIfAbsent(key, this.owner);
+    if (this.inPrefix) {
+      if (firstOwner >= 0 && firstOwner !== this.owner) {
+        this.prefixParent = this.prefixParent === null ? this.run.sessionIds[firstOwner] : this.prefixParent;
+        this.prefixHasEvidence = this.prefixHasEvidence || isEvidence(line);
+      } else {
+        this.endPrefix();
+      }
+    }
+    const size = this.events.length;
+    if (line.type === "response_item") {
+      this.responseItem(line, at);
+    } else if (line.type === "event_msg") {
+      this.eventMsg(line, at);
+    } else {
+      this.events.push(event(Kind.COMPACTION, at, line.message === null ? 0 : line.message.length));
+    }
+    if (this.events.length > size) {
+      this.seen(at);
+    }
+    return true;
+  }
+
+  endPrefix() {
+    this.inPrefix = false;
+    if (this.prefixHasEvidence) {
+      this.events = [];
+      this.calls = new Map();
+      this.lastAgentEvent = -1;
+      this.pendingIn = 0;
+      this.pendingOut = 0;
+      this.twinDue = "";
+      this.start = null;
+      this.end = null;
+      if (this.parentId === null) {
+        this.parentId = this.prefixParent;
+      }
+    }
+  }
+
+  seen(at) {
+    if (at !== null) {
+      this.start = this.start === null || compareInstants(at, this.start) < 0 ? at : this.start;
+      this.end = this.end === null || compareInstants(at, this.end) > 0 ? at : this.end;
+    }
+  }
+
+  responseItem(line, at) {
+    switch (line.payloadType === null ? "" : line.payloadType) {
+      case "message": this.message(line, at); break;
+      case "reasoning": this.agent(event(Kind.THINKING, at, line.textLength)); break;
+      case "function_call": this.functionCall(line.name, line.callId, line.arguments, at); break;
+      case "custom_tool_call": this.customToolCall(line, at); break;
+      case "local_shell_call": this.agent(event(Kind.TOOL_CALL, at, 0, null, "local_shell")); break;
+      case "web_search_call": this.agent(event(Kind.TOOL_CALL, at, 0, null, "web_search")); break;
+      case "function_call_output": case "custom_tool_call_output": this.output(line, at); break;
+      default:
+    }
+  }
+
+  message(line, at) {
+    const role = line.role === null ? "" : line.role;
+    const text = line.text;
+    if (role === "assistant") {
+      this.agent(event(Kind.ASSISTANT_TEXT, at, line.textLength));
+      return;
+    }
+    if (role !== "user") {
+      this.events.push(event(Kind.INJECTED, at, line.textLength));
+      return;
+    }
+    const kind = classifyCodexText(text);
+    if (kind === Kind.PROMPT) {
+      this.typed(text, "R", at);
+    } else if (kind === Kind.BASH_MODE) {
+      this.events.push(event(Kind.BASH_MODE, at, text.length, null, null, between(text, "<command>", "</command>")));
+    } else {
+      this.events.push(event(kind, at, text.length));
+    }
+  }
+
+  eventMsg(line, at) {
+    switch (line.payloadType === null ? "" : line.payloadType) {
+      case "user_message":
+        if (line.message !== null && classifyCodexText(line.message) === Kind.PROMPT) {
+          this.typed(line.message, "E", at);
+        }
+        break;
+      case "token_count":
+        if (line.hasTotals) {
+          this.tokens(line.totalInput, line.totalOutput);
+        }
+        break;
+      case "turn_aborted":
+        this.events.push(event(Kind.INTERRUPT, at));
+        break;
+      case "error": case "stream_error":
+        this.events.push(event(Kind.API_ERROR, at, line.message === null ? 0 : line.message.length, null, null, null,
+          null, true));
+        break;
+      default:
+    }
+  }
+
+  typed(text, source, at) {
+    if (this.twinDue !== "" && this.twinDue !== source) {
+      this.twinDue = "";
+      return;
+    }
+    this.events.push(promptEvent(Kind.PROMPT, at, text));
+    this.twinDue = source;
+  }
+
+  functionCall(name, callId, args, at) {
+    let command = null;
+    let filePath = null;
+    let patch = null;
+    if (args !== null && args.startsWith("{")) {
+      const parsed = parseArgs(args);
+      command = parsed.command;
+      patch = parsed.input;
+    }
+    if (command !== null && command.includes("*** Begin Patch")) {
+      patch = command;
+    }
+    if (patch !== null) {
+      filePath = patchFile(patch);
+    }
+    if (callId !== null) {
+      this.calls.set(callId, { name, command });
+    }
+    this.agent(event(Kind.TOOL_CALL, at, 0, null, name, command, filePath));
+  }
+
+  customToolCall(line, at) {
+    const filePath = line.input === null ? null : patchFile(line.input);
+    if (line.callId !== null) {
+      this.calls.set(line.callId, { name: line.name, command: null });
+    }
+    this.agent(event(Kind.TOOL_CALL, at, 0, null, line.name, null, filePath));
+  }
+
+  output(line, at) {
+    const call = line.callId === null ? undefined : this.calls.get(line.callId);
+    const out = line.output === null ? "" : line.output;
+    let length = out.length;
+    let exit = null;
+    if (out.startsWith("{")) {
+      const parsed = parseArgs(out);
+      if (parsed.output !== null) {
+        length = parsed.outputLength;
+      }
+      exit = parsed.exitCode;
+    }
+    if (exit === null) {
+      const m = EXIT_CODE.exec(out.length > 400 ? out.substring(0, 400) : out);
+      if (m !== null) {
+        exit = javaInt(m[1]);
+      }
+    }
+    const error = exit !== null && exit !== 0;
+    this.events.push(event(Kind.TOOL_RESULT, at, length, null, call ? call.name : null, call ? call.command : null,
+      null, error));
+  }
+
+  agent(e) {
+    this.twinDue = "";
+    if (this.pendingIn > 0 || this.pendingOut > 0) {
+      e = withTokens(e, this.pendingIn, this.pendingOut);
+      this.pendingIn = 0;
+      this.pendingOut = 0;
+    }
+    this.events.push(e);
+    this.lastAgentEvent = this.events.length - 1;
+  }
+
+  tokens(input, output) {
+    const grew = input >= this.totalIn && output >= this.totalOut;
+    const dIn = grew ? input - this.totalIn : input;
+    const dOut = grew ? output - this.totalOut : output;
+    this.totalIn = input;
+    this.totalOut = output;
+    if (dIn === 0 && dOut === 0) {
+      return;
+    }
+    if (this.lastAgentEvent < 0) {
+      this.pendingIn += dIn;
+      this.pendingOut += dOut;
+      return;
+    }
+    this.events[this.lastAgentEvent] = withTokens(this.events[this.lastAgentEvent], dIn, dOut);
+  }
+
+  build(source) {
+    if (this.inPrefix) {
+      this.endPrefix();
+    }
+    if (this.pendingIn > 0 || this.pendingOut > 0) {
+      if (this.events.length === 0) {
+        this.events.push(event(Kind.ASSISTANT_TEXT, this.end));
+      }
+      const last = this.events.length - 1;
+      this.events[last] = withTokens(this.events[last], this.pendingIn, this.pendingOut);
+    }
+    const repoId = this.cwd === null ? "" : this.cwd.replace(/[^A-Za-z0-9]/g, "-");
+    return { id: this.id !== null ? this.id : this.fallbackId, repoId, source, agent: "CODEX", start: this.start,
+      end: this.end, events: this.events, subagentEvents: [], parentId: this.parentId, subagentIds: [] };
+  }
+}
+
+function isEvidence(line) {
+  const t = line.payloadType === null ? "" : line.payloadType;
+  return line.callId !== null && (t.startsWith("function_call") || t.startsWith("custom_tool_call"))
+    || t === "message" && line.role === "assistant" && line.textLength >= 20;
+}
+
+function withTokens(e, input, output) {
+  return { ...e, inputTokens: e.inputTokens + input, outputTokens: e.outputTokens + output };
+}
+
+/** Integer.parseInt: the value, or null when it does not fit an int. */
+function javaInt(digits) {
+  const value = Number(digits);
+  return Number.isSafeInteger(value) && value >= -2147483648 && value <= 2147483647 ? value : null;
+}
+
+/** CodexReader.fallbackId: the session id in a rollout file name. */
+export function fallbackId(path) {
+  const s = lines.stem(path);
+  if (s.startsWith("rollout-") && s.length >= 36) {
+    const tail = s.substring(s.length - 36);
+    if (tail[8] === "-" && tail[13] === "-") {
+      return tail;
+    }
+  }
+  return s;
+}
+
+/**
+ * CodexReader over a set of files ({file, path}) read in path order with one shared run, so a
+ * fork's replay of an earlier session is recognised. Each session goes to {@code sink}.
+ */
+export async function readCodex(entries, sink, report, options = {}) {
+  const run = new Run();
+  for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const builder = new SessionBuilder(run, fallbackId(entry.path));
+    let line = null;
+    const readable = await lines.read(entry, {
+      parse(o) {
+        line = codexLine(o);
+      },
+      accept() {
+        return builder.accept(line);
+      }
+    }, report, options);
+    const session = builder.build(entry.path);
+    if (session.events.length === 0) {
+      if (readable) {
+        report.emptySession(entry.path);
+      }
+    } else {
+      report.sessionRead();
+      sink(session);
+    }
+  }
+}
+
+/**
+ * CodexSessionBuilder.Args: the fields of a JSON object nested in a string (function arguments
+ * or a tool output), read the way Jackson's streaming parser reads them: field by field, so a
+ * malformed tail keeps the fields before it, and text after the object is never looked at.
+ * JSON.parse would drop the whole object, so this is a small strict tokenizer instead.
+ */
+export function parseArgs(json) {
+  const args = { command: null, input: null, output: null, outputLength: 0, exitCode: null };
+  const p = new Tokens(json);
+  try {
+    if (p.next() !== "{") {
+      return args;
+    }
+    object(p, 0, args);
+  } catch (e) {
+    // Malformed arguments are the agent's problem, not the log's: the call still counts.
+  }
+  return args;
+}
+
+function object(p, depth, args) {
+  for (;;) {
+    const t = p.next();
+    if (t === "}") {
+      return;
+    }
+    if (t !== "field") {
+      throw new Error("expected a field");
+    }
+    const field = p.value;
+    const v = p.next();
+    if (depth === 0 && (field === "command" || field === "cmd")) {
+      args.command = commandText(p, v);
+    } else if (depth === 0 && (field === "input" || field === "patch") && v === "string") {
+      args.input = p.value;
+    } else if (depth === 0 && field === "output" && v === "string") {
+      args.outputLength = p.value.length;
+      args.output = "";
+    } else if (field === "metadata" && v === "{" && depth === 0) {
+      object(p, 1, args);
+    } else if (depth === 1 && field === "exit_code" && v === "int" && p.isInt) {
+      args.exitCode = p.number;
+    } else {
+      p.skip(v);
+    }
+  }
+}
+
+function commandText(p, t) {
+  if (t === "string") {
+    return p.value;
+  }
+  if (t !== "[") {
+    p.skip(t);
+    return null;
+  }
+  const argv = [];
+  for (let v = p.next(); v !== "]"; v = p.next()) {
+    if (v === "string") {
+      argv.push(p.value);
+    } else {
+      p.skip(v);
+    }
+  }
+  if (argv.length === 3 && (argv[1] === "-lc" || argv[1] === "-c")) {
+    return argv[2];
+  }
+  return argv.join(" ");
+}
+
+const ESCAPES = { "\"": "\"", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
+/** A strict JSON tokenizer: "{", "}", "[", "]", "field", "string", "int", "float", "literal". */
+class Tokens {
+  constructor(text) {
+    this.s = text;
+    this.i = 0;
+    this.stack = [];
+    this.expectField = false;
+    this.value = null;
+    this.number = 0;
+    this.isInt = false;
+  }
+
+  space() {
+    while (this.i < this.s.length) {
+      const c = this.s.charCodeAt(this.i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+        break;
+      }
+      this.i++;
+    }
+  }
+
+  next() {
+    this.space();
+    const top = this.stack[this.stack.length - 1];
+    let c = this.s[this.i];
+    if (c === undefined) {
+      throw new Error("end of input");
+    }
+    if (top !== undefined && this.afterValue) {
+      if (c === ",") {
+        this.i++;
+        this.space();
+        c = this.s[this.i];
+        this.afterValue = false;
+        if (top === "{" && c !== "\"" || c === "}" || c === "]") {
+          throw new Error("value expected after ','");
+        }
+      } else if (!(c === "}" && top === "{" || c === "]" && top === "[")) {
+        throw new Error("',' expected");
+      }
+    }
+    if (c === "}" || c === "]") {
+      if (top !== (c === "}" ? "{" : "[") || (this.awaitValue)) {
+        throw new Error("unexpected " + c);
+      }
+      this.i++;
+      this.stack.pop();
+      this.afterValue = true;
+      return c;
+    }
+    if (top === "{" && !this.awaitValue) {
+      if (c !== "\"") {
+        throw new Error("field name expected");
+      }
+      this.value = this.string();
+      this.space();
+      if (this.s[this.i] !== ":") {
+        throw new Error("':' expected");
+      }
+      this.i++;
+      this.awaitValue = true;
+      this.afterValue = false;
+      return "field";
+    }
+    this.awaitValue = false;
+    this.afterValue = true;
+    if (c === "{" || c === "[") {
+      this.i++;
+      this.stack.push(c);
+      this.afterValue = false;
+      return c;
+    }
+    if (c === "\"") {
+      this.value = this.string();
+      return "string";
+    }
+    const literal = /^(?:true|false|null)(?![A-Za-z0-9_])/.exec(this.s.substring(this.i, this.i + 6));
+    if (literal !== null) {
+      this.i += literal[0].length;
+      return "literal";
+    }
+    const number = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.substring(this.i, this.i + 400));
+    if (number === null || /[A-Za-z0-9_.]/.test(this.s[this.i + number[0].length] || "")) {
+      throw new Error("unexpected character");
+    }
+    this.i += number[0].length;
+    const integer = number[1] === undefined && number[2] === undefined;
+    this.number = Number(number[0]);
+    this.isInt = integer && this.number >= -2147483648 && this.number <= 2147483647;
+    return integer ? "int" : "float";
+  }
+
+  string() {
+    let out = "";
+    let from = ++this.i;
+    for (;;) {
+      const c = this.s.charCodeAt(this.i);
+      if (Number.isNaN(c)) {
+        throw new Error("unterminated string");
+      }
+      if (c === 34) {
+        out += this.s.substring(from, this.i++);
+        return out;
+      }
+      if (c < 32) {
+        throw new Error("control character in string");
+      }
+      if (c === 92) {
+        out += this.s.substring(from, this.i);
+        const e = this.s[this.i + 1];
+        if (e === "u") {
+          const hex = this.s.substring(this.i + 2, this.i + 6);
+          if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
+            throw new Error("bad \\u escape");
+          }
+          out += String.fromCharCode(parseInt(hex, 16));
+          this.i += 6;
+        } else if (e !== undefined && Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
+          out += ESCAPES[e];
+          this.i += 2;
+        } else {
+          throw new Error("bad escape");
+        }
+        from = this.i;
+      } else {
+        this.i++;
+      }
+    }
+  }
+
+  /** Skips the value that token {@code t} opened. */
+  skip(t) {
+    if (t !== "{" && t !== "[") {
+      return;
+    }
+    const depth = this.stack.length;
+    while (this.stack.length >= depth) {
+      this.next();
+    }
+  }
+}

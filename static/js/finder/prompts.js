@@ -1,0 +1,285 @@
+/*
+ * Text heuristics over typed prompts, ported from dev.personas.features.PromptSignals: the
+ * structure of a spec, pasted errors and output, vague fix requests, specific pointers,
+ * questions, convention files, near-duplicates. The patterns are the Java ones, character for
+ * character, translated by javaRegex so they mean what they mean in Java.
+ */
+import { javaRegex, foldSafe, count, find, split, strip, trim, hashCode, isLetterOrDigit } from "./java.js";
+
+const R = String.raw;
+
+// Spec markers.
+const LIST_ITEM = javaRegex(R`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S`, "mg");
+const MUST_ITEM = javaRegex(R`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+.*\b(?:must|should|shall)\b`, "mig");
+const HEADING = javaRegex(R`^ {0,3}#{1,6}[ \t]+\S`, "mg");
+const FENCE = javaRegex(R`^[ \t]*(?:${"```"}|~~~)`, "mg");
+const SPEC_PHRASE = javaRegex(R`\b(?:acceptance criteria|requirements?(?!\.txt)|definition of done|user stor(?:y|ies)`
+  + R`|deliverables?|constraints)\b`, "ig");
+// (?i:tests?) spelled out: inline flags are not portable.
+const NAMED_TEST = javaRegex(R`\btest_\w+|\b[A-Z]\w*Tests?\b|\b[\w-]+\.(?:test|spec)\.[jt]sx?\b|\b[tT][eE][sS][tT][sS]?:`, "g");
+const PLAN_HANDOFF = javaRegex(R`\b(?:implement|execute|follow|carry out|apply)\s+(?:the|this|my)\s+`
+  + R`(?:following\s+|attached\s+|below\s+)?plan\b`
+  + R`|\bhere(?:'s| is)\s+(?:the|my|a)\s+plan\b`
+  + R`|^ {0,3}#{1,6}[ \t]*(?:implementation\s+)?plan\b`
+  + R`|\bplan below\b`, "mi");
+
+// Errors and output.
+const ERROR_LINE = javaRegex(R`Traceback \(most recent call last\)`
+  + R`|(?:Exception|Error)\b(?::|\s*$)`
+  + R`|^\s*at\s+\S[^\n]{0,300}?\S:\d+`
+  + R`|panicked at`
+  + R`|\bFAILED\b`
+  + R`|\bexit(?:ed with)? (?:code|status)\s*:?\s*-?\d+`
+  + R`|npm ERR!`
+  + R`|^\s*error(?:\[E\d+\])?:`
+  + R`|^\s*File "[^"]+", line \d+`
+  + R`|\bfatal:`
+  + R`|Segmentation fault`);
+const GENERIC_ERROR_LINE = javaRegex(R`^\s*(?:at\s|File ")|Traceback \(most recent call last\)`
+  + R`|^\W*(?:process )?exit(?:ed with)? (?:code|status)\s*:?\s*-?\d+\W*$`);
+const OUTPUT_LINE = javaRegex(R`^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}\b`
+  + R`|\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\]?[\s:\]]`
+  + R`|[$%]\s+\S|>>>\s|(?:PASSED|FAILED|PASS|FAIL)\s+\S|ok\s+\d`
+  + R`|[=-]{3,}\s[^\n]{0,200}\w[^\n]{0,200}\s[=-]{3,}\s*$)`);
+const HEX = javaRegex(R`0x[0-9a-f]+|\b[0-9a-f]{7,}\b`, "g");
+const DIGITS = javaRegex(R`\d+`, "g");
+
+// Requests and pointers.
+const VAGUE_FIX = javaRegex(R`\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?`
+  + R`|same (?:error|issue|problem))\b`, "i");
+const TOKEN = javaRegex(R`[^\s"'${"`"}()\[\]<>{},;]+`, "g");
+const EXTENSION = javaRegex(R`[\w-]+\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc`
+  + R`|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml`
+  + R`|xml|html|htm|css|scss|less|vue|svelte|gradle|properties|ini|cfg|conf|env|lock|csv|proto`
+  + R`|tf|dockerfile)(?::\d+)?[.:]?`, "M");
+const NOT_FILES = new Set(["node.js", "next.js", "vue.js", "react.js", "nuxt.js", "three.js", "express.js", "d3.js",
+  "chart.js", "socket.io", "ext.js", "p5.js"]);
+const FILE_LINE = javaRegex(R`\w\.[A-Za-z]\w{0,9}:\d+`);
+const LINE_REF = javaRegex(R`\bL\d+\b`);
+const BACKTICKED = javaRegex(R`${"`"}[^${"`"}\s][^${"`"}\n]{0,80}${"`"}`);
+const CALL = javaRegex(R`\b\w+\(\)`);
+const SNAKE = javaRegex(R`\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b`);
+const LINE_WORDS = javaRegex(R`\blines?\s+\d+`, "i");
+const CAMEL = javaRegex(R`\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b`, "g");
+const BRANDS = new Set(["iphone", "ipad", "ios", "macos", "ipados", "watchos", "tvos", "ebay", "jquery", "javascript",
+  "typescript", "github", "gitlab", "bitbucket", "powershell", "youtube", "linkedin", "openai", "chatgpt", "postgresql",
+  "mysql", "mongodb", "wordpress", "devops", "fastapi", "nextjs", "nodejs", "vscode", "intellij", "pytorch",
+  "tensorflow", "numpy", "scipy", "pypi", "graphql", "sqlite", "macbook", "airpods", "paypal", "dropbox", "hubspot",
+  "tailwindcss", "webpack", "nestjs", "sveltekit", "claudecode", "codex", "deepseek", "huggingface", "openrouter",
+  "supabase", "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws", "xcode", "android",
+  "linux", "redis", "nginx", "oauth", "json", "yaml"]);
+const QUESTION_MARK = javaRegex(R`\?(?=[\s"')\]]|$)`);
+const QUESTION_WORDS = new Set(["what", "what's", "whats", "why", "how", "where", "when", "which", "who", "whose", "is",
+  "are", "does", "do", "did", "was", "were", "explain", "wondering"]);
+const CONVENTION_FILE = javaRegex(R`(?:^|[^\w.])(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules`
+  + R`|\.cursor/rules|copilot-instructions\.md|CONVENTIONS\.md|\.windsurfrules)\b`, "i");
+const FIRST_WORD = javaRegex(R`[\p{L}\p{N}']+`);
+const TRAILING_PUNCTUATION = javaRegex(R`[.,:;!?]+$`, "g");
+const WHITESPACE = javaRegex(R`\s+`, "g");
+const NON_WORD = javaRegex(R`[^\p{L}\p{N}]+`, "g");
+
+const MAX_CHARS = 100000;
+const MAX_LINE_CHARS = 2000;
+
+function clip(text) {
+  return text.length > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+}
+
+function apostrophes(text) {
+  return text.includes("\u2019") ? text.replaceAll("\u2019", "'") : text;
+}
+
+/** PromptSignals.read: what the per-prompt features need from one prompt. */
+export function readPrompt(text) {
+  const signature = new Set();
+  let pasted = false;
+  let outputLines = 0;
+  for (let line of split(clip(text), /\n/)) {
+    if (line.length > MAX_LINE_CHARS) {
+      line = line.substring(0, MAX_LINE_CHARS);
+    }
+    const error = ERROR_LINE.exec(line);
+    if (error !== null) {
+      pasted = true;
+      addToSignature(line, error.index, signature);
+    } else if (!pasted && find(OUTPUT_LINE, line) && ++outputLines >= 2) {
+      pasted = true;
+    }
+  }
+  const pointer = hasSpecificPointer(text);
+  return { errorSignature: signature, pastedOutput: pasted, vagueFixRequest: !pointer && isFixRequest(text),
+    specificPointer: pointer, question: isQuestion(text), citesConventionFile: citesConventionFile(text),
+    shingles: shingles(text) };
+}
+
+/** Structure in a prompt: list items, headings, code blocks, spec phrases, named tests. */
+export function specMarkers(text) {
+  text = clip(text);
+  const folded = foldSafe(text);
+  const fences = count(FENCE, text);
+  return count(LIST_ITEM, text) + count(MUST_ITEM, folded) + count(HEADING, text)
+    + Math.trunc((fences + 1) / 2) + count(SPEC_PHRASE, folded) + count(NAMED_TEST, text);
+}
+
+export function isPlanHandoff(text) {
+  return find(PLAN_HANDOFF, foldSafe(apostrophes(clip(text))));
+}
+
+function addToSignature(line, errorStart, signature) {
+  if (find(GENERIC_ERROR_LINE, line)) {
+    return;
+  }
+  let start = errorStart;
+  while (start > 0 && isNameChar(line[start - 1])) {
+    start--;
+  }
+  let withoutPaths = "";
+  for (const token of split(line.substring(start).toLowerCase(), WHITESPACE)) {
+    if (!token.includes("/") && !token.includes("\\")) {
+      withoutPaths += token + " ";
+    }
+  }
+  let s = withoutPaths.replace(HEX, " ");
+  s = s.replace(DIGITS, " ");
+  s = trim(s.replace(WHITESPACE, " "));
+  if (s.length >= 4) {
+    signature.add(s);
+  }
+}
+
+/** True when two signatures share at least half the lines of the smaller one. */
+export function sameError(a, b) {
+  if (a.size === 0 || b.size === 0) {
+    return false;
+  }
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  let shared = 0;
+  for (const line of small) {
+    if (large.has(line)) {
+      shared++;
+    }
+  }
+  return shared * 2 >= small.size;
+}
+
+function isFixRequest(text) {
+  return strip(text).length < 80 && find(VAGUE_FIX, foldSafe(apostrophes(text)));
+}
+
+function hasSpecificPointer(text) {
+  text = clip(text);
+  if (text.includes(":") && find(FILE_LINE, text)
+      || text.includes("L") && find(LINE_REF, text)
+      || text.includes("`") && find(BACKTICKED, text)
+      || text.includes("()") && find(CALL, text)
+      || text.includes("_") && find(SNAKE, text)
+      || find(LINE_WORDS, foldSafe(text))) {
+    return true;
+  }
+  TOKEN.lastIndex = 0;
+  let m;
+  while ((m = TOKEN.exec(text)) !== null) {
+    if (hasPathCharacter(m[0]) && isPathLike(m[0])) {
+      return true;
+    }
+  }
+  CAMEL.lastIndex = 0;
+  while ((m = CAMEL.exec(text)) !== null) {
+    if (!BRANDS.has(m[0].toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isQuestion(text) {
+  text = clip(text);
+  if (find(QUESTION_MARK, text)) {
+    return true;
+  }
+  const opening = text.length > 200 ? text.substring(0, 200) : text;
+  const first = FIRST_WORD.exec(apostrophes(opening));
+  return first !== null && QUESTION_WORDS.has(first[0].toLowerCase());
+}
+
+/** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */
+export function citesConventionFile(text) {
+  return text !== null && (text.includes(".md") || text.includes(".MD") || text.includes("rules"))
+    && find(CONVENTION_FILE, foldSafe(clip(text)));
+}
+
+/**
+ * Word-bigram shingles of the normalised text as sorted, distinct 64-bit values (Java longs:
+ * the left word's hashCode in the high half, the right one's in the low half).
+ */
+export function shingles(text) {
+  const words = split(strip(clip(text).toLowerCase()), NON_WORD);
+  const start = words.length > 0 && words[0].length === 0 ? 1 : 0;
+  const n = words.length - start;
+  if (n <= 0) {
+    return new BigInt64Array(0);
+  }
+  if (n === 1) {
+    return BigInt64Array.of(BigInt(hashCode(words[start])));
+  }
+  const out = new BigInt64Array(n - 1);
+  for (let i = 0; i < n - 1; i++) {
+    const left = BigInt(hashCode(words[start + i]));
+    const right = BigInt(hashCode(words[start + i + 1]) >>> 0);
+    out[i] = BigInt.asIntN(64, (left << 32n) ^ right);
+  }
+  out.sort();
+  let unique = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (i === 0 || out[i] !== out[i - 1]) {
+      out[unique++] = out[i];
+    }
+  }
+  return out.slice(0, unique);
+}
+
+/** Jaccard similarity of two sorted, distinct shingle sets; 0 when either is empty. */
+export function jaccard(a, b) {
+  if (a.length === 0 || b.length === 0) {
+    return 0;
+  }
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return shared / (a.length + b.length - shared);
+}
+
+function isNameChar(c) {
+  return isLetterOrDigit(c) || c === "_" || c === "." || c === "$";
+}
+
+function hasPathCharacter(token) {
+  return token.includes("/") || token.includes("\\") || token.includes(".");
+}
+
+function isPathLike(token) {
+  const t = token.replace(TRAILING_PUNCTUATION, "");
+  let slashes = 0;
+  for (const c of t) {
+    if (c === "/" || c === "\\") {
+      slashes++;
+    }
+  }
+  if (slashes > 0) {
+    return slashes >= 2 || t.startsWith("./") || t.startsWith("../") || t.startsWith("~/")
+      || EXTENSION.test(t.substring(Math.max(t.lastIndexOf("/"), t.lastIndexOf("\\")) + 1));
+  }
+  return EXTENSION.test(t) && !NOT_FILES.has(t.toLowerCase());
+}

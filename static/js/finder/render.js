@@ -1,0 +1,260 @@
+/*
+ * Draws a visitor's results: the sections and charts of the personal page (templates/me.peb,
+ * PersonalPageRenderer, PersonalFiguresMaker), built as DOM nodes with textContent, so nothing
+ * computed from a log is ever parsed as markup. Authored persona sections are cloned from the
+ * page's inert <template> elements, which the build rendered from content/personas.
+ *
+ * One function per section, listed in SECTIONS in page order; each takes the view (see
+ * {@link view}) and returns an element, or null to leave its section out. A new section is a
+ * new function added to SECTIONS (and, if it needs more numbers, a field added in view()).
+ */
+import * as format from "./format.js";
+import { FEATURES } from "./features.js";
+
+const THIS = 1;
+const POPULATION = 2;
+
+/** The page's sections, in order. */
+export const SECTIONS = [header, reasons, sessions, signatureMoves, borrows, reflection];
+
+/** Replaces the container's content with every section of the view. */
+export function render(container, view) {
+  container.replaceChildren(...SECTIONS.map(section => section(view)).filter(node => node !== null));
+}
+
+/**
+ * Everything the sections print, computed once from the result (the personas.me/1 shape plus
+ * the labels): PersonalFiguresMaker.figures and PersonalPageRenderer.view in one.
+ * {@code data}: the page's data-finder JSON; {@code base}: the site's base URL; {@code sample}:
+ * whether the site was built from the bundled sample; {@code population}: the comparison sentence.
+ */
+export function view(result, data, base, sample, population) {
+  const typeName = slug => data.types.find(t => t.slug === slug).name;
+  const persona = slug => data.personas.find(p => p.slug === slug);
+  const me = persona(result.persona);
+  const runnerUp = persona(result.runnerUp);
+  const n = result.sessions.length;
+  const yourMix = data.types.map(t => result.sessions.filter(s => s.type === t.slug).length / n);
+  // PersonalFigures lists sessions by day (stable), so undated ones (the epoch day) come first.
+  const rows = [...result.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    result, base, sample, population, typeName,
+    persona: me,
+    runnerUp,
+    confidence: format.percent(result.confidence),
+    provisional: result.provisional,
+    sessionCount: format.count(n),
+    firstDate: rows[0].date,
+    lastDate: rows[n - 1].date,
+    reasons: result.reasons.map(r => {
+      const rate = data.rates.find(x => x.key === r.rate);
+      return { key: r.rate, definition: rate.definition, unit: rate.unit, trait: me.traits[rate.trait] || "",
+        yours: format.number(r.yours), population: format.number(r.population),
+        direction: r.yours >= r.population ? "higher than most" : "lower than most" };
+    }),
+    mix: {
+      id: "chart-your-mix", kind: "bar", title: "Your session-type mix against the population",
+      summary: "Grouped horizontal bar chart: the share of your sessions in each session type, next to its share among all sessions.",
+      unit: "percent", labelHeader: "Session type", labels: data.types.map(t => t.name), badge: sample,
+      series: [
+        { name: "Your sessions", colour: THIS, values: yourMix.map(format.percentValue), texts: yourMix.map(format.percent) },
+        { name: "All sessions", colour: POPULATION, values: result.populationMix.map(format.percentValue),
+          texts: result.populationMix.map(format.percent) }
+      ]
+    },
+    overTime: overTime(rows, data),
+    sessions: rows.map(s => ({
+      date: s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
+      confidence: format.percent(s.probability), activeMinutes: format.minutes(value(s, "active_minutes")),
+      prompts: format.count(Math.trunc(value(s, "prompts"))), signals: signals(s)
+    }))
+  };
+}
+
+function value(session, key) {
+  return session.values[FEATURES.indexOf(key)];
+}
+
+// Sessions over time: one lane per session type present, x the day since the first session.
+function overTime(sessions, data) {
+  const first = Date.parse(sessions[0].date);
+  const series = [];
+  data.types.forEach((t, ordinal) => {
+    const rows = sessions.filter(s => s.type === t.slug);
+    if (rows.length > 0) {
+      series.push({ name: t.name, colour: ordinal % 6 + 1,
+        points: rows.map(s => ({ x: Math.round((Date.parse(s.date) - first) / 86400000), y: t.name })),
+        texts: rows.map(s => s.date) });
+    }
+  });
+  return { id: "chart-over-time", kind: "timeline", title: "Your sessions over time",
+    summary: "Strip chart: each of your " + sessions.length + " sessions as a mark on the day it started, one lane per session type.",
+    unit: "days", labelHeader: "Date", labels: series.map(s => s.name), badge: false, series };
+}
+
+/** PersonalFiguresMaker.signals: short labels of what stood out, from the features only. */
+export function signals(s) {
+  const out = [];
+  const v = key => value(s, key);
+  const plural = (x, one, many) => {
+    const n = Math.round(x);
+    return n + " " + (n === 1 ? one : many);
+  };
+  const add = (x, one, many) => {
+    if (x > 0) {
+      out.push(plural(x, one, many));
+    }
+  };
+  if (v("plan_mode") > 0 || v("plan_handoff") > 0) {
+    out.push(v("plan_handoff") > 0 ? "plan handed over" : "plan mode");
+  }
+  add(v("subagent_calls"), "subagent", "subagents");
+  if (v("spec_markers") >= 3) {
+    out.push("structured spec");
+  }
+  add(v("edit_iterations"), "edit", "edits");
+  if (v("test_runs") > 0) {
+    const failed = Math.trunc(v("failed_test_runs"));
+    out.push(plural(v("test_runs"), "test run", "test runs") + (failed > 0 ? " (" + failed + " failed)" : ""));
+  }
+  add(v("corrections"), "correction", "corrections");
+  add(v("pasted_output"), "pasted output", "pasted outputs");
+  add(v("error_repastes"), "repeated error", "repeated errors");
+  add(v("web_lookups"), "web look-up", "web look-ups");
+  if (v("ended_after_error") > 0) {
+    out.push("ended on an error");
+  }
+  return out.slice(0, 5);
+}
+
+/** An element with attributes and children (strings become text nodes, never markup). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, val] of Object.entries(attributes)) {
+    if (val !== null && val !== undefined && val !== false) {
+      node.setAttribute(name, val === true ? "" : String(val));
+    }
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+function link(view, path, text) {
+  return el("a", { href: view.base + path }, text);
+}
+
+function header(view) {
+  const stats = el("dl", { class: "stats" },
+    el("div", {}, el("dt", {}, "Confidence"), el("dd", {}, view.confidence)),
+    el("div", {}, el("dt", {}, "Sessions read"), el("dd", {}, view.sessionCount)),
+    el("div", {}, el("dt", {}, "From"), el("dd", {}, view.firstDate)),
+    el("div", {}, el("dt", {}, "To"), el("dd", {}, view.lastDate)),
+    el("div", {}, el("dt", {}, "Runner-up"),
+      el("dd", {}, link(view, "personas/" + view.runnerUp.slug + "/", view.runnerUp.name))));
+  return el("header", { class: "page-header finder-header" },
+    el("p", { class: "eyebrow" }, "Your persona"),
+    el("h2", { class: "finder-persona", "data-persona": view.persona.slug }, view.persona.name),
+    el("p", { class: "tagline" }, view.persona.tagline),
+    view.provisional ? el("p", { class: "note" }, el("strong", {}, "Provisional."),
+      " There are too few sessions, or two personas are too close, to be sure; more sessions will settle it.") : null,
+    stats,
+    el("p", {}, link(view, "personas/" + view.persona.slug + "/", "Read the full profile of " + view.persona.name)),
+    view.population ? el("p", { class: "note" }, view.population) : null);
+}
+
+function tableScroll(table) {
+  return el("div", { class: "table-scroll", tabindex: "0", role: "group",
+    "aria-label": "Table (scrolls sideways when it does not fit)" }, table);
+}
+
+function reasons(view) {
+  const rows = view.reasons.map(r => el("tr", {},
+    el("th", { scope: "row" }, el("code", {}, r.key), r.trait ? el("span", { class: "trait" }, r.trait) : null),
+    el("td", {}, r.unit), el("td", { class: "num" }, r.yours), el("td", { class: "num" }, r.population),
+    el("td", {}, r.direction)));
+  return el("section", { "aria-labelledby": "why" },
+    el("h2", { id: "why" }, "Why this persona"),
+    tableScroll(el("table", { class: "data-table reasons" },
+      el("caption", {}, "The features that weighed most, your value next to the population's"),
+      el("thead", {}, el("tr", {}, ["Feature", "Unit", "You", "Population", "So you are"].map(h => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, rows))));
+}
+
+/** A chart as templates/charts.peb draws it: a canvas charts.js fills, and its numbers in a table. */
+export function chart(c) {
+  const spec = { kind: c.kind, unit: c.unit, labels: c.labels,
+    series: c.series.map(s => (c.kind === "bar" ? { name: s.name, colour: s.colour, values: s.values }
+      : { name: s.name, colour: s.colour, points: s.points })) };
+  let table;
+  if (c.kind === "timeline") {
+    const marks = [];
+    c.series.forEach(s => s.points.forEach((p, i) => marks.push({ x: p.x, cells: [s.texts[i], p.y] })));
+    marks.sort((a, b) => a.x - b.x);
+    table = [el("thead", {}, el("tr", {}, el("th", { scope: "col" }, c.unit === "days" ? "Date" : "Active minute"),
+      el("th", { scope: "col" }, c.unit === "days" ? "Session type" : "Event"))),
+    el("tbody", {}, marks.map(m => el("tr", {}, el("td", { class: "num" }, m.cells[0]), el("td", {}, m.cells[1]))))];
+  } else {
+    table = [el("thead", {}, el("tr", {}, [c.labelHeader, ...c.series.map(s => s.name)].map(h => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, c.labels.map((label, i) => el("tr", {}, el("th", { scope: "row" }, label),
+        c.series.map(s => el("td", { class: "num" }, s.texts[i])))))];
+  }
+  return el("figure", { class: "chart", id: c.id, "aria-labelledby": c.id + "-title" },
+    el("figcaption", { id: c.id + "-title", class: "chart-title" }, c.title,
+      c.badge ? [" ", el("span", { class: "badge" }, "Illustrative")] : null),
+    el("div", { class: "chart-box chart-" + c.kind, "data-rows": c.labels.length },
+      el("canvas", { "data-chart": JSON.stringify(spec), role: "img", "aria-label": c.summary }, c.summary)),
+    el("details", { class: "chart-data" }, el("summary", {}, "The numbers behind this chart"),
+      tableScroll(el("table", { class: "data-table" }, el("caption", { class: "visually-hidden" }, c.title), table))));
+}
+
+function sessions(view) {
+  const rows = view.sessions.map(s => el("tr", {},
+    el("td", {}, s.date), el("td", {}, link(view, s.typePath, s.type)), el("td", { class: "num" }, s.confidence),
+    el("td", { class: "num" }, s.activeMinutes), el("td", { class: "num" }, s.prompts),
+    el("td", {}, s.signals.map(signal => [el("span", { class: "chip" }, signal), " "]))));
+  return el("section", { "aria-labelledby": "mix" },
+    el("h2", { id: "mix" }, "Your sessions"),
+    chart(view.mix),
+    chart(view.overTime),
+    tableScroll(el("table", { class: "data-table sessions" },
+      el("caption", {}, "Every session read, oldest first (no prompt text, paths or names)"),
+      el("thead", {}, el("tr", {}, ["Date", "Session type", "Confidence", "Active minutes", "Prompts", "Key signals"]
+        .map(h => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, rows))),
+    el("p", { class: "note" }, "Claude Code deletes session transcripts older than thirty days by default (the ",
+      el("code", {}, "cleanupPeriodDays"), " setting), so older work is missing from these results."));
+}
+
+function signatureMoves(view) {
+  const template = document.getElementById("finder-persona-" + view.persona.slug);
+  const part = name => {
+    const node = template === null ? null : template.content.querySelector(`[data-part="${name}"]`);
+    return node === null ? [] : [...node.cloneNode(true).childNodes];
+  };
+  return el("section", { class: "prose", "aria-labelledby": "moves" },
+    el("h2", { id: "moves" }, "Signature moves"), part("signature-moves"),
+    el("h2", { id: "blind-spot" }, "Blind spot"), part("blind-spot"));
+}
+
+function borrows(view) {
+  if (view.persona.borrows.length === 0) {
+    return null;
+  }
+  return el("section", { class: "borrow", "aria-labelledby": "borrow-title" },
+    el("h2", { id: "borrow-title" }, "What to try next"),
+    el("ul", { class: "cards" }, view.persona.borrows.map(b => el("li", { class: "card" },
+      el("h3", {}, "From ", link(view, b.path.substring(1), b.name)), el("p", {}, b.move)))));
+}
+
+function reflection(view) {
+  if (view.persona.reflection.length === 0) {
+    return null;
+  }
+  return el("section", { class: "prose", "aria-labelledby": "reflect" },
+    el("h2", { id: "reflect" }, "Questions to ask yourself"),
+    el("ul", {}, view.persona.reflection.map(q => el("li", {}, q))));
+}
