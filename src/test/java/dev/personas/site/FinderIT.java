@@ -150,6 +150,38 @@ class FinderIT {
     screenshot("finder-results");
   }
 
+  /**
+   * depth.js against DepthAnalyzer on the golden person of each persona (their sessions, scores
+   * and labels from src/test/resources/golden/me), against this model: every branch of the fit's
+   * wording, shadow axes of both kinds, personas with and without persons in the cohort.
+   */
+  @Test
+  void depthOfTheGoldenPersonOfEachPersonaIsDepthAnalyzers() throws IOException {
+    openFinder();
+    List<Path> goldens;
+    try (Stream<Path> list = Files.list(Path.of("src/test/resources/golden/me"))) {
+      goldens = list.map(dir -> dir.resolve("me.json")).filter(Files::isRegularFile).sorted().toList();
+    }
+    assertEquals(dev.personas.classify.Persona.values().length, goldens.size(), "one golden person per persona");
+    String modelJson = new String(ModelFile.bytes(model), StandardCharsets.UTF_8);
+    for (Path golden : goldens) {
+      MeResult person = MeFile.read(golden);
+      String js = (String) js().executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "var args = arguments;"
+          + "Promise.all([import(args[0]), import(args[1])]).then(function (mods) {"
+          + "  var me = JSON.parse(args[3]);"
+          + "  var result = { persona: me.persona.slug, runnerUp: me.persona.runnerUp, decisive: me.persona.decisive,"
+          + "    scores: mods[1].PERSONAS.map(function (p) { return me.persona.scores[p]; }),"
+          + "    populationMix: mods[1].TYPES.map(function (t) { return me.populationMix[t]; }), sessions: me.sessions };"
+          + "  done(JSON.stringify(mods[0].depth(JSON.parse(args[2]), result)));"
+          + "}).catch(function (e) { done('failed: ' + e); });",
+          home + "js/finder/depth.js", home + "js/finder/classify.js", modelJson, Files.readString(golden));
+      assertTrue(js.startsWith("{"), golden + ": " + js);
+      assertSameJson(JSON.valueToTree(new dev.personas.me.DepthAnalyzer(model).analyse(person)), JSON.readTree(js),
+          golden.getParent().getFileName().toString());
+    }
+  }
+
   @Test
   void largeGeneratedLogsFinishWithProgressShownAndTheJavaAnswers() throws IOException {
     openFinder();
