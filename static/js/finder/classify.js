@@ -9,14 +9,13 @@ import { FEATURES, median } from "./features.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 export const CATALOGUE_VERSION = 1;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
   "runtime-mechanic", "prompt-minimalist", "multi-mode-journeyman"];
 export const RATES = ["corrections_per_prompt", "test_runs_per_session", "delegation", "spec_first",
   "pasted_output_per_prompt", "pointers_per_prompt", "question_share", "prompt_chars", "prompts_per_session"];
-const JOURNEYMAN = PERSONAS.indexOf("multi-mode-journeyman");
 const REASONS = 4;
 
 /** Refuses a model this port would misread, in one sentence (as ModelFile.checkCompatible). */
@@ -141,10 +140,7 @@ export function classifyPerson(model, sessions) {
   const [best, second] = topTwo(posterior);
   const provisional = n < pm.minSessions;
   const decisive = posterior[best] >= pm.minScore && posterior[best] - posterior[second] >= pm.minMargin;
-  if (!decisive && best !== JOURNEYMAN) {
-    return { persona: PERSONAS[JOURNEYMAN], confidence: posterior[JOURNEYMAN], runnerUp: PERSONAS[best],
-      decisive: false, provisional, rates: yours, scores: posterior };
-  }
+  // As the Java classifier: a close call keeps its best fit, marked not decisive (no Journeyman fallback).
   return { persona: PERSONAS[best], confidence: posterior[best], runnerUp: PERSONAS[second], decisive, provisional,
     rates: yours, scores: posterior };
 }
@@ -195,25 +191,30 @@ export function analyse(model, read) {
   return {
     modelFingerprint: model.datasetFingerprint,
     persona: person.persona, confidence: person.confidence, runnerUp: person.runnerUp, decisive: person.decisive,
-    provisional: person.provisional, reasons: reasons(model, person),
+    provisional: person.provisional, scores: person.scores, reasons: reasons(model, person),
     populationMix: counts.map(c => (total === 0 ? 0 : c / total)),
     sessions: sessions.map(s => ({ id: s.id, date: utcDate(s.start), type: s.type, probability: s.probability,
       runnerUp: s.runnerUp, runnerUpProbability: s.runnerUpProbability, values: s.values }))
   };
 }
 
-/** MeFile.bytes: the personas.me/1 export (features and labels only; no ids, text or paths). */
+/**
+ * MeFile.bytes: the personas.me/2 export (features, labels and the deeper figures only; no ids,
+ * text or paths). {@code result.depth} is depth.js's PersonalDepth, required by the schema.
+ */
 export function meJson(result) {
   const root = {
-    schema: "personas.me/1",
+    schema: "personas.me/2",
     model: result.modelFingerprint,
     persona: { slug: result.persona, confidence: result.confidence, runnerUp: result.runnerUp,
-      decisive: result.decisive, provisional: result.provisional },
+      decisive: result.decisive, provisional: result.provisional,
+      scores: Object.fromEntries(PERSONAS.map((p, i) => [p, result.scores[i]])) },
     reasons: result.reasons.map(r => ({ rate: r.rate, yours: r.yours, population: r.population })),
     populationMix: Object.fromEntries(TYPES.map((t, i) => [t, result.populationMix[i]])),
     features: FEATURES,
     sessions: result.sessions.map(s => ({ date: s.date, type: s.type, probability: s.probability,
-      runnerUp: s.runnerUp, runnerUpProbability: s.runnerUpProbability, values: s.values }))
+      runnerUp: s.runnerUp, runnerUpProbability: s.runnerUpProbability, values: s.values })),
+    depth: result.depth
   };
   return JSON.stringify(root, null, 2) + "\n";
 }

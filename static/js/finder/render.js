@@ -10,16 +10,17 @@
  */
 import * as format from "./format.js";
 import { FEATURES } from "./features.js";
+import { depthView, depthSections, trendPart, shareSection } from "./deeper.js";
 
 const THIS = 1;
 const POPULATION = 2;
 
 /** The page's sections, in order. */
-export const SECTIONS = [header, reasons, sessions, signatureMoves, borrows, reflection];
+export const SECTIONS = [header, depthSections, reasons, sessions, signatureMoves, borrows, reflection, shareSection];
 
-/** Replaces the container's content with every section of the view. */
+/** Replaces the container's content with every section of the view (a section may give several, or none). */
 export function render(container, view) {
-  container.replaceChildren(...SECTIONS.map(section => section(view)).filter(node => node !== null));
+  container.replaceChildren(...SECTIONS.flatMap(section => section(view)).filter(node => node !== null));
 }
 
 /**
@@ -39,6 +40,8 @@ export function view(result, data, base, sample, population) {
   const rows = [...result.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
     result, base, sample, population, typeName,
+    personaName: slug => persona(slug).name,
+    depth: result.depth ? depthView(result.depth, result.persona, data, sample) : null,
     persona: me,
     runnerUp,
     confidence: format.percent(result.confidence),
@@ -225,6 +228,7 @@ function sessions(view) {
       el("thead", {}, el("tr", {}, ["Date", "Session type", "Confidence", "Active minutes", "Prompts", "Key signals"]
         .map(h => el("th", { scope: "col" }, h)))),
       el("tbody", {}, rows))),
+    trendPart(view),
     el("p", { class: "note" }, "Claude Code deletes session transcripts older than thirty days by default (the ",
       el("code", {}, "cleanupPeriodDays"), " setting), so older work is missing from these results."));
 }
@@ -240,21 +244,26 @@ function signatureMoves(view) {
     el("h2", { id: "blind-spot" }, "Blind spot"), part("blind-spot"));
 }
 
+// The moves the person's numbers chose (deeper figures), else the persona's authored defaults.
 function borrows(view) {
-  if (view.persona.borrows.length === 0) {
+  const moves = view.depth ? view.depth.moves : view.persona.borrows.map(b => ({ ...b, path: b.path.substring(1) }));
+  if (moves.length === 0) {
     return null;
   }
   return el("section", { class: "borrow", "aria-labelledby": "borrow-title" },
     el("h2", { id: "borrow-title" }, "What to try next"),
-    el("ul", { class: "cards" }, view.persona.borrows.map(b => el("li", { class: "card" },
-      el("h3", {}, "From ", link(view, b.path.substring(1), b.name)), el("p", {}, b.move)))));
+    el("ul", { class: "cards" }, moves.map(b => el("li", { class: "card" },
+      el("h3", {}, "From ", link(view, b.path, b.name)),
+      view.depth ? el("p", { class: "move-about" }, b.rate) : null, el("p", {}, b.move)))));
 }
 
+// The questions the person's numbers chose, else the persona's first three.
 function reflection(view) {
-  if (view.persona.reflection.length === 0) {
+  const asks = view.depth ? view.depth.questions : view.persona.reflection.slice(0, 3).map(q => q.ask);
+  if (asks.length === 0) {
     return null;
   }
   return el("section", { class: "prose", "aria-labelledby": "reflect" },
     el("h2", { id: "reflect" }, "Questions to ask yourself"),
-    el("ul", {}, view.persona.reflection.map(q => el("li", {}, q))));
+    el("ul", {}, asks.map(q => el("li", {}, q))));
 }

@@ -12,6 +12,7 @@ import { readClaude, Head } from "./claude.js";
 import { readCodex } from "./codex.js";
 import { extract } from "./features.js";
 import { analyse, checkModel } from "./classify.js";
+import { depth } from "./depth.js";
 
 const SNIFF_LINES = 20;
 const PROGRESS_EVERY_MS = 100;
@@ -63,7 +64,9 @@ async function run(model, entries) {
       self.postMessage({ type: "done", result: null, report: summary });
       return;
     }
-    self.postMessage({ type: "done", result: analyse(model, read), report: summary });
+    const result = analyse(model, read);
+    result.depth = depth(model, result); // as MeAnalyzer: the deeper figures join the result
+    self.postMessage({ type: "done", result, report: summary });
   } catch (e) {
     if (e instanceof lines.Cancelled) {
       self.postMessage({ type: "cancelled" });

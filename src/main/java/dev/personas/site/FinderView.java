@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * What the "Find your persona" page (templates/finder.peb) needs from the build so its script
  * can draw the personal results in the browser: the authored words of every persona (name,
- * tagline, traits, what to borrow, reflection questions) and the labels of types and rates, as
+ * tagline, traits, what to borrow, moves by rate, tagged reflection questions), each rate's
+ * authored words for the deeper page (PersonalAuthored) and the labels of types and rates, as
  * JSON for a data attribute, and each persona's signature moves and blind spot as authored
  * HTML for inert {@code <template>} elements. The words are ours, from content/personas; the
  * script only picks and copies them, so no authored text is duplicated in JavaScript.
@@ -44,10 +45,17 @@ public record FinderView(String json, List<PersonaSections> personas, boolean ha
     for (SessionType t : SessionType.values()) {
       types.add(ordered("slug", t.slug(), "name", t.displayName()));
     }
+    PersonalAuthored authored = new PersonalAuthored(context.content());
     List<Map<String, Object>> rates = new ArrayList<>();
     for (BehaviourRate r : BehaviourRate.values()) {
-      rates.add(ordered("key", r.key(), "definition", r.definition(), "unit", RateLabels.unit(r.key()),
-          "trait", RateLabels.traitKey(r.key())));
+      Map<String, Object> rate = ordered("key", r.key(), "definition", r.definition(), "unit", RateLabels.unit(r.key()),
+          "trait", RateLabels.traitKey(r.key()));
+      Map<String, Object> words = new LinkedHashMap<>();
+      for (String field : List.of("name", "unit", "higher", "lower", "card_higher", "card_lower")) {
+        words.put(field, authored.rate(r.key(), field));
+      }
+      rate.put("words", words);
+      rates.add(rate);
     }
     List<Map<String, Object>> words = new ArrayList<>();
     List<PersonaSections> sections = new ArrayList<>();
@@ -61,21 +69,26 @@ public record FinderView(String json, List<PersonaSections> personas, boolean ha
       for (PageFigures.Borrow b : PageFigures.borrows(page, context)) {
         borrows.add(ordered("name", b.name(), "path", b.path(), "move", b.move()));
       }
-      List<String> reflection = new ArrayList<>();
-      if (page.frontMatter().get("reflection") instanceof List<?> list) {
-        list.forEach(q -> reflection.add(String.valueOf(q)));
+      List<Map<String, Object>> reflection = new ArrayList<>();
+      for (PersonalAuthored.Question q : authored.questions(p)) {
+        reflection.add(ordered("about", q.about(), "higher", q.higher(), "ask", q.ask()));
+      }
+      Map<String, String> moves = new TreeMap<>();
+      if (page.frontMatter().get("moves") instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> moves.put(String.valueOf(k), String.valueOf(v)));
       }
       Map<String, Object> persona = ordered("slug", p.slug(), "name", p.displayName(),
           "tagline", String.valueOf(page.frontMatter().getOrDefault("tagline", p.tagline())));
       persona.put("traits", traits);
       persona.put("borrows", borrows);
       persona.put("reflection", reflection);
+      persona.put("moves", moves);
       words.add(persona);
       sections.add(new PersonaSections(p.slug(),
           Templates.trusted(PersonalPageRenderer.section(page, "signature-moves")),
           Templates.trusted(PersonalPageRenderer.section(page, "blind-spot"))));
     }
-    Map<String, Object> root = ordered("types", types, "rates", rates);
+    Map<String, Object> root = ordered("site", context.site().title(), "types", types, "rates", rates);
     root.put("personas", words);
     try {
       boolean hasModel = context.earlier().stream().anyMatch(o -> o.path().equals(MODEL));

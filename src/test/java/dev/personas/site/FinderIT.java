@@ -141,10 +141,45 @@ class FinderIT {
     assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
         "READMEs and licences among the files are left out: " + report);
     assertSamePage();
-    assertEquals(2L, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
-        "both charts of the results are drawn");
+    long charts = 2 + 1 + 3 + (javaFixtures.depth().orElseThrow().trend().isEmpty() ? 0 : 1);
+    assertEquals(charts, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
+        "every chart of the results is drawn: mix, over time, outcomes, three traits (and the trend)");
+    assertMapDrawn();
+    assertTheExportBuildsTheJavaPage();
     assertNoSeriousAccessibilityViolations();
     screenshot("finder-results");
+  }
+
+  /**
+   * depth.js against DepthAnalyzer on the golden person of each persona (their sessions, scores
+   * and labels from src/test/resources/golden/me), against this model: every branch of the fit's
+   * wording, shadow axes of both kinds, personas with and without persons in the cohort.
+   */
+  @Test
+  void depthOfTheGoldenPersonOfEachPersonaIsDepthAnalyzers() throws IOException {
+    openFinder();
+    List<Path> goldens;
+    try (Stream<Path> list = Files.list(Path.of("src/test/resources/golden/me"))) {
+      goldens = list.map(dir -> dir.resolve("me.json")).filter(Files::isRegularFile).sorted().toList();
+    }
+    assertEquals(dev.personas.classify.Persona.values().length, goldens.size(), "one golden person per persona");
+    String modelJson = new String(ModelFile.bytes(model), StandardCharsets.UTF_8);
+    for (Path golden : goldens) {
+      MeResult person = MeFile.read(golden);
+      String js = (String) js().executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "var args = arguments;"
+          + "Promise.all([import(args[0]), import(args[1])]).then(function (mods) {"
+          + "  var me = JSON.parse(args[3]);"
+          + "  var result = { persona: me.persona.slug, runnerUp: me.persona.runnerUp, decisive: me.persona.decisive,"
+          + "    scores: mods[1].PERSONAS.map(function (p) { return me.persona.scores[p]; }),"
+          + "    populationMix: mods[1].TYPES.map(function (t) { return me.populationMix[t]; }), sessions: me.sessions };"
+          + "  done(JSON.stringify(mods[0].depth(JSON.parse(args[2]), result)));"
+          + "}).catch(function (e) { done('failed: ' + e); });",
+          home + "js/finder/depth.js", home + "js/finder/classify.js", modelJson, Files.readString(golden));
+      assertTrue(js.startsWith("{"), golden + ": " + js);
+      assertSameJson(JSON.valueToTree(new dev.personas.me.DepthAnalyzer(model).analyse(person)), JSON.readTree(js),
+          golden.getParent().getFileName().toString());
+    }
   }
 
   @Test
@@ -443,12 +478,76 @@ class FinderIT {
         "section[aria-labelledby=moves]", ".borrow", "section[aria-labelledby=reflect]")) {
       assertEquals(java.selectFirst(selector).text(), browser.selectFirst(selector).text(), selector);
     }
+    // The deeper sections (me.peb's depth block, the trend, the chosen moves and questions, the card).
+    for (String selector : List.of(".depth-map p.fit", "table.map-scores", ".shadow", ".traits", ".outcomes", "#trend",
+        "#chart-trend details table", ".share p")) {
+      Element a = java.selectFirst(selector);
+      Element b = browser.selectFirst(selector);
+      assertEquals(a == null, b == null, selector + " present in one page only");
+      if (a != null) {
+        assertEquals(a.text(), b.text(), selector);
+      }
+    }
+    assertEquals(java.select(".borrow .move-about").eachText(), browser.select(".borrow .move-about").eachText());
+    assertEquals(java.select(".shadow a").eachAttr("href"), browser.select(".shadow a").eachAttr("href"));
+    assertEquals(java.selectFirst("svg.persona-map").select("*").stream().map(FinderIT::svgNode).toList(),
+        browser.selectFirst("svg.persona-map").select("*").stream().map(FinderIT::svgNode).toList(), "persona map");
+    assertEquals(java.selectFirst("img.share-card").attr("alt").strip(), browser.selectFirst("svg.share-card").attr("aria-label"),
+        "the card's text alternative");
+    Document card = Jsoup.parse(Files.readString(site.out().resolve("me/card.svg")), "", org.jsoup.parser.Parser.xmlParser());
+    Document browserCard = Jsoup.parse((String) js().executeScript(
+        "return document.querySelector('#finder-result section.share').dataset.card;"), "", org.jsoup.parser.Parser.xmlParser());
+    assertEquals(card.select("text").eachText(), browserCard.select("text").eachText(), "the card's lines");
+    assertEquals(card.selectFirst("svg").attr("aria-label"), browserCard.selectFirst("svg").attr("aria-label"), "the card's label");
     assertEquals(java.select("table.sessions a").eachAttr("href"), browser.select("table.sessions a").eachAttr("href"));
     assertEquals(java.select(".stats a, .borrow a").eachAttr("href"), browser.select(".stats a, .borrow a").eachAttr("href"));
-    for (String chart : List.of("chart-your-mix", "chart-over-time")) {
+    List<String> charts = java.select("figure.chart").eachAttr("id");
+    assertEquals(charts, browser.select("figure.chart").eachAttr("id"), "the charts, in page order");
+    for (String chart : charts) {
       assertSameJson(JSON.readTree(java.selectFirst("#" + chart + " canvas").attr("data-chart")),
           JSON.readTree(browser.selectFirst("#" + chart + " canvas").attr("data-chart")), chart);
     }
+  }
+
+  // One SVG element as drawn: its name, attributes (sorted) and own text.
+  private static String svgNode(Element e) {
+    return e.tagName() + e.attributes().asList().stream().filter(a -> !a.getKey().equals("xmlns"))
+        .map(a -> " " + a.getKey() + "=" + a.getValue()).sorted().reduce("", String::concat) + " " + e.ownText();
+  }
+
+  /** The persona map is on screen with a dot for every person of the cohort and the visitor's point. */
+  private static void assertMapDrawn() {
+    Object drawn = js().executeScript("var map = document.querySelector('#finder-result svg.persona-map');"
+        + "var you = map.querySelector('.map-you').getBoundingClientRect();"
+        + "return [map.getBoundingClientRect().width > 200, you.width > 0,"
+        + "  map.querySelectorAll('.map-population circle').length];");
+    assertEquals(List.of(true, true, (long) model.cohort().points().size()), drawn, "map drawn, you on it, every dot");
+  }
+
+  /**
+   * `personas build --me` accepts the browser's me.json and draws the deeper sections the Java
+   * analysis draws: the JS depth, rendered by Java, is the Java page.
+   */
+  private static void assertTheExportBuildsTheJavaPage() throws IOException {
+    Path export = temp.resolve("finder-me.json");
+    Files.writeString(export, (String) js().executeScript("return document.getElementById('finder-result').dataset.meJson;"),
+        StandardCharsets.UTF_8);
+    Path out = temp.resolve("site-from-finder");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = dev.personas.cli.App.commandLine(new java.io.PrintWriter(new java.io.StringWriter(), true),
+        new java.io.PrintWriter(err, true)).execute("build", "--no-data", "--quiet", "--me", export.toString(), "--out",
+            out.toString());
+    assertEquals(0, exit, err.toString());
+    Document java = Jsoup.parse(site.out().resolve("me/index.html").toFile(), "UTF-8");
+    Document fromJs = Jsoup.parse(out.resolve("me/index.html").toFile(), "UTF-8");
+    // The finder's site is built from the sample (charts badged "Illustrative"), this one from no data.
+    java.select(".badge").remove();
+    fromJs.select(".badge").remove();
+    for (String selector : List.of(".depth-map", ".shadow", ".traits", ".outcomes", ".borrow", "section[aria-labelledby=reflect]")) {
+      assertEquals(java.selectFirst(selector).text(), fromJs.selectFirst(selector).text(), "build --me: " + selector);
+    }
+    assertEquals(Files.readString(site.out().resolve("me/card.svg")), Files.readString(out.resolve("me/card.svg")),
+        "build --me: the card");
   }
 
   // axe-core (fetched by the build, as for SiteBrowserIT) over the page with its results drawn.
@@ -477,6 +576,11 @@ class FinderIT {
 
   private static void assertSameResult(MeResult java, MeResult js, List<String> ids) {
     assertEquals(java.modelFingerprint(), js.modelFingerprint());
+    for (int p = 0; p < java.scores().size(); p++) {
+      assertClose(java.scores().get(p), js.scores().get(p), "persona score " + p);
+    }
+    // DepthAnalyzer against depth.js: every number within 1e-9, every key, label and choice exact.
+    assertSameJson(JSON.valueToTree(java.depth().orElseThrow()), JSON.valueToTree(js.depth().orElseThrow()), "depth");
     assertEquals(java.persona(), js.persona(), "persona");
     assertEquals(java.runnerUp(), js.runnerUp(), "runner-up persona");
     assertEquals(java.decisive(), js.decisive(), "decisive");

@@ -16,6 +16,7 @@ import dev.personas.study.PopulationModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -71,6 +72,9 @@ class FinderPageTest {
       assertEquals(rate.key(), row.path("key").asText());
       assertEquals(RateLabels.unit(rate.key()), row.path("unit").asText());
       assertFalse(row.path("unit").asText().isEmpty(), rate.key() + " has a unit");
+      for (String field : List.of("name", "unit", "higher", "lower", "card_higher", "card_lower")) {
+        assertFalse(row.path("words").path(field).asText().isBlank(), rate.key() + " has its authored " + field);
+      }
     }
     for (Persona p : Persona.values()) {
       Element template = page.getElementById("finder-persona-" + p.slug());
@@ -81,6 +85,14 @@ class FinderPageTest {
     JsonNode showrunner = data.path("personas").get(Persona.SHOWRUNNER.ordinal());
     assertEquals("The Showrunner", showrunner.path("name").asText());
     assertTrue(showrunner.path("borrows").size() > 0 && showrunner.path("reflection").size() > 0);
+    // The deeper page's words: moves by rate, reflection questions tagged with the rate they ask about.
+    assertFalse(showrunner.path("moves").path("delegation").asText().isBlank(), "a move to borrow by rate");
+    JsonNode question = showrunner.path("reflection").get(0);
+    assertEquals("spec_first", question.path("about").asText());
+    assertTrue(question.path("higher").asBoolean());
+    assertFalse(question.path("ask").asText().isBlank());
+    assertEquals("", showrunner.path("reflection").get(2).path("about").asText(), "an untagged question");
+    assertFalse(data.path("site").asText().isBlank(), "the site's title, for the share card");
   }
 
   @Test
