@@ -32,7 +32,7 @@ public final class SiteBuilder {
     Content content = new ContentReader(options.content(), new Markdown(options.baseUrl())).read();
     SiteContext site = new SiteContext(
         content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
-        content.nav(), data.sample(), data.data());
+        content.nav(), data.sample(), data.data(), options.origin());
     Templates templates = new Templates(options.templates(), site);
     // The data stages' own files (model.json, validation.json) come first: pages may link to them.
     List<Output> published = data.files().entrySet().stream()

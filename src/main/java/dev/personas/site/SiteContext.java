@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param nav the main navigation, in menu order
  * @param sample true when figures come from the bundled synthetic sample (a banner says so)
  * @param data values the data stages computed, in key order
+ * @param origin scheme and host the site is published at, when known (absolute links for
+ *     crawlers and link previews)
  */
 public record SiteContext(
     String title,
@@ -23,7 +25,14 @@ public record SiteContext(
     Optional<String> sourceUrl,
     List<NavItem> nav,
     boolean sample,
-    Map<String, Object> data) {
+    Map<String, Object> data,
+    Optional<String> origin) {
+
+  /** A context for a site whose origin is unknown (a page opened from disk, a local preview). */
+  public SiteContext(String title, String description, String baseUrl, Optional<String> sourceUrl,
+      List<NavItem> nav, boolean sample, Map<String, Object> data) {
+    this(title, description, baseUrl, sourceUrl, nav, sample, data, Optional.empty());
+  }
 
   public SiteContext {
     Objects.requireNonNull(title, "title");
@@ -34,6 +43,7 @@ public record SiteContext(
     }
     nav = List.copyOf(nav);
     Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(origin, "origin");
   }
 
   /** The URL of a site-relative path under the base URL: "/method/" → "/repo/method/". */
@@ -42,6 +52,15 @@ public record SiteContext(
       return baseUrl + path.substring(1);
     }
     return path;
+  }
+
+  /**
+   * An already based URL made absolute when the origin is known ("/repo/me/card.svg" →
+   * "https://me.github.io/repo/me/card.svg"): Open Graph wants absolute image URLs. Relative URLs
+   * and unknown origins are returned as they are.
+   */
+  public String absolute(String url) {
+    return origin.isPresent() && url.startsWith("/") && !url.startsWith("//") ? origin.get() + url : url;
   }
 
   /** The footer's source link, or an empty string when unknown (templates test it with `if`). */
