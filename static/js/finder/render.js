@@ -12,6 +12,10 @@ import * as format from "./format.js";
 import { FEATURES } from "./features.js";
 import { depthView, depthSections, trendPart, shareSection } from "./deeper.js";
 
+/** The day an undated session carries (LocalDate.EPOCH in Java) and what the page shows for it. */
+const EPOCH_DAY = "1970-01-01";
+const UNDATED = "undated";
+
 const THIS = 1;
 const POPULATION = 2;
 
@@ -38,6 +42,9 @@ export function view(result, data, base, sample, population) {
   const yourMix = data.types.map(t => result.sessions.filter(s => s.type === t.slug).length / n);
   // PersonalFigures lists sessions by day (stable), so undated ones (the epoch day) come first.
   const rows = [...result.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // A session whose log carries no timestamp sits on the epoch day: shown "undated", left out of
+  // the dates and of the chart over time (PersonalPageRenderer does the same).
+  const dated = rows.filter(s => s.date !== EPOCH_DAY);
   return {
     result, base, sample, population, typeName,
     personaName: slug => persona(slug).name,
@@ -47,8 +54,8 @@ export function view(result, data, base, sample, population) {
     confidence: format.percent(result.confidence),
     provisional: result.provisional,
     sessionCount: format.count(n),
-    firstDate: rows[0].date,
-    lastDate: rows[n - 1].date,
+    firstDate: dated.length ? dated[0].date : UNDATED,
+    lastDate: dated.length ? dated[dated.length - 1].date : UNDATED,
     reasons: result.reasons.map(r => {
       const rate = data.rates.find(x => x.key === r.rate);
       return { key: r.rate, definition: rate.definition, unit: rate.unit, trait: me.traits[rate.trait] || "",
@@ -65,9 +72,9 @@ export function view(result, data, base, sample, population) {
           texts: result.populationMix.map(format.percent) }
       ]
     },
-    overTime: overTime(rows, data),
+    overTime: dated.length ? overTime(dated, data) : null,
     sessions: rows.map(s => ({
-      date: s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
+      date: s.date === EPOCH_DAY ? UNDATED : s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
       confidence: format.percent(s.probability), activeMinutes: format.minutes(value(s, "active_minutes")),
       prompts: format.count(Math.trunc(value(s, "prompts"))), signals: signals(s)
     }))
@@ -78,7 +85,7 @@ function value(session, key) {
   return session.values[FEATURES.indexOf(key)];
 }
 
-// Sessions over time: one lane per session type present, x the day since the first session.
+// Sessions over time: one lane per session type present, x the day since the first dated session.
 function overTime(sessions, data) {
   const first = Date.parse(sessions[0].date);
   const series = [];
@@ -222,7 +229,7 @@ function sessions(view) {
   return el("section", { "aria-labelledby": "mix" },
     el("h2", { id: "mix" }, "Your sessions"),
     chart(view.mix),
-    chart(view.overTime),
+    view.overTime ? chart(view.overTime) : [],
     tableScroll(el("table", { class: "data-table sessions" },
       el("caption", {}, "Every session read, oldest first (no prompt text, paths or names)"),
       el("thead", {}, el("tr", {}, ["Date", "Session type", "Confidence", "Active minutes", "Prompts", "Key signals"]

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,10 +130,11 @@ public final class MeCommand implements Callable<Integer> {
     MeAnalyzer.Analysis analysis = analyse(sources, population, found.home(), err);
     reportSkips(analysis.report(), err);
     MeResult result = analysis.result().orElseThrow(() -> nothingFound(sources, analysis.report().summary()));
-    say(err, String.format(Locale.ROOT, "Found %d %s from %d %s, first %s, last %s.", result.sessions().size(),
+    List<LocalDate> days = datedDays(result);
+    say(err, String.format(Locale.ROOT, "Found %d %s from %d %s, %s.", result.sessions().size(),
         result.sessions().size() == 1 ? "session" : "sessions", analysis.projects(),
-        analysis.projects() == 1 ? "project" : "projects", result.sessions().get(0).date(),
-        result.sessions().get(result.sessions().size() - 1).date()));
+        analysis.projects() == 1 ? "project" : "projects", days.isEmpty() ? "none of them dated"
+            : "first " + days.get(0) + ", last " + days.get(days.size() - 1)));
     if (result.sessions().size() < 3) {
       say(err, "Fewer than 3 sessions: your persona is provisional.");
     }
@@ -223,6 +225,12 @@ public final class MeCommand implements Callable<Integer> {
     return BundledSiteSources.folder(name);
   }
 
+  /** The days of the sessions whose logs carry a timestamp (the others sit on the epoch day), in order. */
+  private static List<LocalDate> datedDays(MeResult result) {
+    return result.sessions().stream().map(MeResult.MeSession::date).filter(d -> !d.equals(LocalDate.EPOCH))
+        .sorted().toList();
+  }
+
   private PersonasException nothingFound(List<Path> searched, String why) {
     return PersonasException.failure("No sessions found in " + searched.stream().map(Path::toString)
         .collect(Collectors.joining(" or ")) + " (" + why + "); name your log folders (personas me PATH...) "
@@ -254,8 +262,10 @@ public final class MeCommand implements Callable<Integer> {
     root.put("export", export == null ? null : export.toString());
     root.put("sessions", result.sessions().size());
     root.put("projects", analysis.projects());
-    root.put("first", result.sessions().get(0).date().toString());
-    root.put("last", result.sessions().get(result.sessions().size() - 1).date().toString());
+    // Null when no session carries a timestamp.
+    List<LocalDate> days = datedDays(result);
+    root.put("first", days.isEmpty() ? null : days.get(0).toString());
+    root.put("last", days.isEmpty() ? null : days.get(days.size() - 1).toString());
     root.put("persona", result.persona().slug());
     root.put("confidence", result.confidence());
     root.put("runnerUp", result.runnerUp().slug());

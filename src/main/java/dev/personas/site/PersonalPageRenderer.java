@@ -63,7 +63,11 @@ public final class PersonalPageRenderer implements Renderer {
   public record SessionLine(String date, String type, String typePath, String confidence, String activeMinutes,
       String prompts, List<String> signals, String context) {}
 
-  /** What me.peb prints. */
+  /**
+   * What me.peb prints. Sessions whose logs carry no timestamp show as "undated": they count
+   * everywhere but in the dates and the chart over time ({@code overTime} is null when no
+   * session is dated).
+   */
   public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
       String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext) {}
@@ -128,26 +132,28 @@ public final class PersonalPageRenderer implements Renderer {
         List.of(new Chart.Series("Your sessions", FigureViews.THIS, percents(figures.yourMix()), List.of()),
             new Chart.Series("All sessions", FigureViews.POPULATION, percents(figures.populationMix()), List.of())),
         List.of(texts(figures.yourMix()), texts(figures.populationMix())), null);
+    List<PersonalFigures.SessionRow> dated = dated();
     List<SessionLine> sessions = new ArrayList<>();
     for (PersonalFigures.SessionRow s : figures.sessions()) {
-      sessions.add(new SessionLine(s.date().toString(), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
+      sessions.add(new SessionLine(day(s), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
           Format.percent(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals(),
           s.context()));
     }
     return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
         String.valueOf(page.frontMatter().getOrDefault("tagline", persona.tagline())), Format.percent(figures.confidence()),
         figures.provisional(), figures.runnerUp().map(Persona::displayName).orElse(""),
-        figures.runnerUp().map(p -> "/personas/" + p.slug() + "/").orElse(""), reasons, mix, overTime(),
-        Format.count(figures.sessions().size()), figures.sessions().get(0).date().toString(),
-        figures.sessions().get(figures.sessions().size() - 1).date().toString(), sessions,
+        figures.runnerUp().map(p -> "/personas/" + p.slug() + "/").orElse(""), reasons, mix,
+        dated.isEmpty() ? null : overTime(dated),
+        Format.count(figures.sessions().size()), dated.isEmpty() ? UNDATED : day(dated.get(0)),
+        dated.isEmpty() ? UNDATED : day(dated.get(dated.size() - 1)), sessions,
         figures.sessions().stream().anyMatch(s -> !s.context().isEmpty()));
   }
 
-  // Sessions over time: one lane per session type, x the day since the first session.
-  private Chart overTime() {
-    var first = figures.sessions().get(0).date();
+  // Sessions over time: one lane per session type, x the day since the first dated session.
+  private static Chart overTime(List<PersonalFigures.SessionRow> dated) {
+    var first = dated.get(0).date();
     Map<SessionType, List<PersonalFigures.SessionRow>> byType = new EnumMap<>(SessionType.class);
-    figures.sessions().forEach(s -> byType.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s));
+    dated.forEach(s -> byType.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s));
     List<String> lanes = new ArrayList<>();
     List<Chart.Series> series = new ArrayList<>();
     List<List<String>> texts = new ArrayList<>();
@@ -158,8 +164,19 @@ public final class PersonalPageRenderer implements Renderer {
       texts.add(rows.stream().map(r -> r.date().toString()).toList());
     });
     return new Chart("chart-over-time", "timeline", "Your sessions over time",
-        "Strip chart: each of your " + figures.sessions().size() + " sessions as a mark on the day it started, one lane per session type.",
+        "Strip chart: each of your " + dated.size() + " sessions as a mark on the day it started, one lane per session type.",
         "days", "Date", lanes, series, texts, null);
+  }
+
+  /** Shown for a session whose log carries no timestamp (dated on the epoch day internally). */
+  static final String UNDATED = "undated";
+
+  private List<PersonalFigures.SessionRow> dated() {
+    return figures.sessions().stream().filter(s -> !s.date().equals(java.time.LocalDate.EPOCH)).toList();
+  }
+
+  private static String day(PersonalFigures.SessionRow s) {
+    return s.date().equals(java.time.LocalDate.EPOCH) ? UNDATED : s.date().toString();
   }
 
   private static List<Double> percents(TypeMix mix) {

@@ -1,6 +1,7 @@
 package dev.personas.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -290,6 +291,32 @@ class FinderIT {
     assertEquals("While reading: " + java.report().summary() + ".",
         driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent"), "the repaired line is said as the CLI says it");
     assertSameResult(java.result().orElseThrow(), readExport(), null);
+  }
+
+  /** Sessions without a timestamp show as "undated" (UndatedSessionsTest holds the Java page to the same). */
+  @Test
+  void sessionsWithoutATimestampShowAsUndated() throws IOException {
+    Path dir = temp.resolve("undated");
+    Files.createDirectories(dir);
+    for (String id : List.of("a", "b", "c")) {
+      Files.writeString(dir.resolve(id + ".jsonl"), String.join("\n",
+          "{\"type\":\"user\",\"uuid\":\"" + id + "1\",\"sessionId\":\"" + id + "\",\"message\":{\"role\":\"user\",\"content\":\"rename foo to bar in util.py\"}}",
+          "{\"type\":\"assistant\",\"uuid\":\"" + id + "2\",\"sessionId\":\"" + id + "\",\"message\":{\"id\":\"m" + id
+              + "\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done.\"}]}}") + "\n");
+    }
+    openFinder();
+    pick("finder-files", List.of(dir.resolve("a.jsonl"), dir.resolve("b.jsonl"), dir.resolve("c.jsonl")));
+    waitUntilDone(Duration.ofSeconds(60));
+    MeResult java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(dir)).result().orElseThrow();
+    assertSameResult(java, readExport(), null);
+    String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
+    Element browser = Jsoup.parse(html).getElementById("finder-result");
+    assertEquals(List.of("undated", "undated", "undated"), browser.select("table.sessions tbody tr td:first-child").eachText());
+    assertTrue(browser.selectFirst(".page-header dl.stats").text().contains("From undated"),
+        browser.selectFirst(".page-header dl.stats").text());
+    assertTrue(browser.select("#chart-over-time").isEmpty(), "no chart over time without a dated session");
+    assertFalse(browser.text().contains("1970"), "the epoch day never shows");
   }
 
   /**
