@@ -290,6 +290,12 @@ export function trendPart(view) {
 }
 
 /** PersonalCard.svg as SVG nodes: the site, the persona's name and tagline, the three traits; nothing else. */
+/** CardDrawing.fit: the largest size up to `size` at which `text` fits `width` pixels, by rule of thumb. */
+function fit(text, size, width) {
+  const length = Math.max(1, [...text].length);
+  return Math.max(12, Math.min(size, Math.floor(width / (0.62 * length))));
+}
+
 export function card(c, traits) {
   const root = svg("svg", { xmlns: SVG, width: "1200", height: "630", viewBox: "0 0 1200 630", role: "img",
     "aria-label": "My coding persona: " + c.name + ". " + c.tagline + " " + traits.join(". ") + "." });
@@ -303,7 +309,7 @@ export function card(c, traits) {
     root.append(node);
   };
   text(96, 110, "#aab2bf", 30, false, c.site + " \u00b7 my coding persona");
-  text(96, 210, "#ffffff", 72, true, c.name);
+  text(96, 210, "#ffffff", fit(c.name, 72, 1200 - 96 - 48), true, c.name);
   let y = 280;
   for (const line of wrap(c.tagline, 60, 2)) {
     text(96, y, "#e6e9ef", 32, false, line);

@@ -70,7 +70,7 @@ public final class MeCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "FILE", description = "Also write your results as features and labels only (no text, paths or names) to publish from a fork: schema " + MeFile.SCHEMA + ".")
   Path export;
 
-  @Option(names = "--card", paramLabel = "FILE", description = "Write only your share card to FILE (SVG, 1200x630: your persona, its tagline and your three traits; nothing from your logs), instead of the page.")
+  @Option(names = "--card", paramLabel = "FILE", description = "Write only your share card to FILE (1200x630: your persona, its tagline and your three traits; nothing from your logs), instead of the page: PNG when FILE ends in .png, else SVG.")
   Path card;
 
   @Option(names = "--json", description = "Print the result as JSON for scripts (schema " + JSON_SCHEMA + ", documented in the README).")
@@ -141,7 +141,7 @@ public final class MeCommand implements Callable<Integer> {
     PersonalSite site = new PersonalSite(content, templates, staticFiles, baseUrl);
     Path page;
     if (card != null) {
-      writeCard(site.card(new PersonalFiguresMaker().figures(result)));
+      writeCard(site, new PersonalFiguresMaker().figures(result));
       page = card;
     } else {
       site.write(new PersonalFiguresMaker().figures(result), Population.describe(result.modelFingerprint()), outDir);
@@ -156,13 +156,19 @@ public final class MeCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private void writeCard(String svg) {
+  /** The card alone: PNG when the file is named .png, else SVG. */
+  private void writeCard(PersonalSite site, dev.personas.site.figures.PersonalFigures figures) {
+    boolean png = card.getFileName() != null && card.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    byte[] bytes = png
+        ? site.cardPng(figures).orElseThrow(() -> PersonasException.failure("This machine has no font to draw the PNG card"
+            + " with (install fontconfig and a font such as fonts-dejavu-core); --card card.svg writes the SVG card."))
+        : site.card(figures).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try {
       Path parent = card.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(card, svg, java.nio.charset.StandardCharsets.UTF_8);
+      Files.write(card, bytes);
     } catch (IOException e) {
       throw PersonasException.failure("Could not write the card " + card + ": " + e.getMessage()
           + ". Check that the folder is writable.", e);

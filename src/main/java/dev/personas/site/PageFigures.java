@@ -18,6 +18,8 @@ import java.util.Optional;
 final class PageFigures {
   /** Where each persona's share card is written, relative to its page. */
   static final String CARD = "card.svg";
+  /** The same card as PNG, the Open Graph image, where this machine could draw it. */
+  static final String CARD_PNG = "card.png";
 
   private PageFigures() {}
 
@@ -40,6 +42,8 @@ final class PageFigures {
         model.put("personaName", persona.displayName());
         model.put("borrows", borrows(page, context));
         model.put("card", page.path() + CARD);
+        model.put("ogImage", CardDrawing.openGraphImage(page.path()));
+        model.put("ogImageType", CardDrawing.openGraphImageType());
       }
       case "method" -> {
         model.put("method", figures.map(FigureViews::method).orElse(null));

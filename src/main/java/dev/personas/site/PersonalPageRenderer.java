@@ -83,6 +83,8 @@ public final class PersonalPageRenderer implements Renderer {
     model.put("me", view(page));
     model.put("depth", depth.orElse(null));
     model.put("card", path + CARD);
+    model.put("ogImage", CardDrawing.openGraphImage(path));
+    model.put("ogImageType", CardDrawing.openGraphImageType());
     model.put("current", path);
     model.put("standalone", standalone);
     model.put("population", population);
@@ -97,8 +99,11 @@ public final class PersonalPageRenderer implements Renderer {
     String html = context.templates().render(TEMPLATE, model, "the personal results page");
     List<Output> outputs = new ArrayList<>();
     outputs.add(Output.page(path.substring(1) + "index.html", html));
-    depth.ifPresent(d -> outputs.add(Output.generated(path.substring(1) + CARD,
-        card(context.site().title(), figures.persona(), d, new PersonalAuthored(context.content())))));
+    depth.ifPresent(d -> {
+      CardDrawing card = drawing(context.site().title(), figures.persona(), d, new PersonalAuthored(context.content()));
+      outputs.add(Output.generated(path.substring(1) + CARD, card.svg()));
+      card.png().ifPresent(png -> outputs.add(Output.generated(path.substring(1) + PageFigures.CARD_PNG, png)));
+    });
     return outputs;
   }
 
@@ -107,14 +112,14 @@ public final class PersonalPageRenderer implements Renderer {
   }
 
   /** The share card of a person's figures (which must have their depth), with words from {@code content}. */
-  static String card(String site, PersonalFigures figures, Content content) {
+  static CardDrawing card(String site, PersonalFigures figures, Content content) {
     PersonalAuthored words = new PersonalAuthored(content);
     PersonalDepth depth = figures.depth().orElseThrow(() -> new IllegalArgumentException("a card needs the depth figures"));
-    return card(site, figures.persona(), PersonalDepthView.of(figures, depth, words), words);
+    return drawing(site, figures.persona(), PersonalDepthView.of(figures, depth, words), words);
   }
 
-  private static String card(String site, Persona persona, PersonalDepthView depth, PersonalAuthored words) {
-    return PersonalCard.svg(site, persona.displayName(), words.tagline(persona), depth.cardTraits());
+  private static CardDrawing drawing(String site, Persona persona, PersonalDepthView depth, PersonalAuthored words) {
+    return PersonalCard.drawing(site, persona.displayName(), words.tagline(persona), depth.cardTraits());
   }
 
   PersonalView view(ContentPage page) {

@@ -35,6 +35,15 @@ public final class PersonalSite {
 
   /** The person's share card alone (SVG), with the words of this site's content. */
   public String card(PersonalFigures figures) {
+    return drawing(figures).svg();
+  }
+
+  /** The same card as PNG; empty where this machine has no font to draw text with. */
+  public java.util.Optional<byte[]> cardPng(PersonalFigures figures) {
+    return drawing(figures).png();
+  }
+
+  private CardDrawing drawing(PersonalFigures figures) {
     Content read = new ContentReader(content, new Markdown("/")).read();
     return PersonalPageRenderer.card(read.title(), figures, read);
   }

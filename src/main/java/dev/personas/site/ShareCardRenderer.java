@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One share card per persona, /personas/<slug>/card.svg, linked from its page as the Open Graph
- * image. It shows only the persona's name, its tagline and the site's name: never a figure or
+ * One share card per persona, /personas/<slug>/card.svg and, where this machine can draw text,
+ * card.png (the Open Graph image: link previews ignore SVG). It shows only the persona's name, its tagline and the site's name: never a figure or
  * anything from a person's logs. All text is escaped for XML.
  */
 final class ShareCardRenderer implements Renderer {
-  private static final int WIDTH = 1200;
-  private static final int HEIGHT = 630;
   private static final int LINE = 34;
 
   @Override
@@ -22,8 +20,10 @@ final class ShareCardRenderer implements Renderer {
         Persona persona = Persona.fromSlug(PageFigures.slug(page, context));
         Object tagline = page.frontMatter().get("tagline");
         String text = tagline == null ? persona.tagline() : String.valueOf(tagline);
-        cards.add(Output.generated(page.outputFile().replace("index.html", PageFigures.CARD),
-            svg(context.site().title(), page.title(), text)));
+        CardDrawing card = drawing(context.site().title(), page.title(), text);
+        cards.add(Output.generated(page.outputFile().replace("index.html", PageFigures.CARD), card.svg()));
+        card.png().ifPresent(png -> cards.add(
+            Output.generated(page.outputFile().replace("index.html", PageFigures.CARD_PNG), png)));
       }
     }
     return cards;
@@ -31,24 +31,22 @@ final class ShareCardRenderer implements Renderer {
 
   /** The card's SVG: a title, a wrapped tagline, the site's name. */
   static String svg(String site, String name, String tagline) {
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"")
-        .append(escape(name + ": " + tagline)).append("\">\n");
-    svg.append("  <rect width=\"100%\" height=\"100%\" fill=\"#0f1217\"/>\n");
-    svg.append("  <rect x=\"0\" y=\"0\" width=\"24\" height=\"100%\" fill=\"#8ab4f8\"/>\n");
-    svg.append("  <text x=\"96\" y=\"150\" fill=\"#aab2bf\" font-family=\"system-ui, sans-serif\" font-size=\"34\">")
-        .append(escape(site)).append("</text>\n");
-    svg.append("  <text x=\"96\" y=\"270\" fill=\"#ffffff\" font-family=\"system-ui, sans-serif\" font-size=\"76\" font-weight=\"700\">")
-        .append(escape(name)).append("</text>\n");
+    return drawing(site, name, tagline).svg();
+  }
+
+  /** The card's drawing steps, written as SVG and as PNG. */
+  static CardDrawing drawing(String site, String name, String tagline) {
+    CardDrawing card = new CardDrawing(name + ": " + tagline)
+        .fill("#0f1217")
+        .band(0, 24, "#8ab4f8")
+        .text(96, 150, "#aab2bf", 34, false, site)
+        .text(96, 270, "#ffffff", CardDrawing.fit(name, 76, CardDrawing.WIDTH - 96 - 48), true, name);
     int y = 360;
     for (String line : wrap(tagline, 52, 5)) {
-      svg.append("  <text x=\"96\" y=\"").append(y).append("\" fill=\"#e6e9ef\" font-family=\"system-ui, sans-serif\" font-size=\"")
-          .append(LINE).append("\">").append(escape(line)).append("</text>\n");
+      card.text(96, y, "#e6e9ef", LINE, false, line);
       y += LINE + 14;
     }
-    svg.append("</svg>\n");
-    return svg.toString();
+    return card;
   }
 
   /** Words wrapped to lines of at most {@code width} characters; beyond {@code max} lines, cut with an ellipsis. */

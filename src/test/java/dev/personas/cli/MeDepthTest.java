@@ -1,5 +1,6 @@
 package dev.personas.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,8 +68,13 @@ class MeDepthTest {
     MeRun.Result run = MeRun.run(home, "--out", out.toString(), "--quiet");
     assertEquals(ExitCode.OK, run.exit(), run.err());
     Document page = Jsoup.parse(out.resolve("index.html").toFile());
-    assertEquals("./card.svg", page.selectFirst("meta[property=og:image]").attr("content"));
+    // The PNG is the Open Graph image (link previews ignore SVG); both cards are the card --card writes.
+    assertEquals("./card.png", page.selectFirst("meta[property=og:image]").attr("content"));
+    assertEquals("image/png", page.selectFirst("meta[property=og:image:type]").attr("content"));
     assertEquals(Files.readString(out.resolve("card.svg")), Files.readString(cardOf(work.resolve("alone.svg"))));
+    assertArrayEquals(Files.readAllBytes(out.resolve("card.png")), Files.readAllBytes(cardOf(work.resolve("alone.png"))));
+    var image = javax.imageio.ImageIO.read(out.resolve("card.png").toFile());
+    assertEquals(List.of(1200, 630), List.of(image.getWidth(), image.getHeight()));
     assertEquals(1, page.select("svg.persona-map circle.map-you").size());
     assertFalse(page.select("svg.persona-map .map-population circle").isEmpty(), "the population behind");
     assertTrue(page.selectFirst("p.fit").text().matches("(Decisive|Typical|Borderline).*"), page.selectFirst("p.fit").text());

@@ -93,7 +93,7 @@ class GoldenPersonalPagesTest {
     assertEquals(persona.displayName(), page.selectFirst("h1").text());
     assertFalse(page.select("svg.persona-map circle.map-you").isEmpty(), "the map marks the person");
     assertEquals(3, page.select(".traits canvas[data-chart]").size(), "three traits, each with its bars");
-    assertTrue(page.selectFirst("meta[property=og:image]").attr("content").endsWith("card.svg"));
+    assertTrue(page.selectFirst("meta[property=og:image]").attr("content").endsWith("card.png"));
     for (String file : List.of("index.html", "card.svg", "me.json")) {
       String actual = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
       Path expected = SOURCE_DIR.resolve(persona.slug()).resolve(file);

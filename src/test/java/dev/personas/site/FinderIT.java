@@ -525,6 +525,7 @@ class FinderIT {
     Document browserCard = Jsoup.parse((String) js().executeScript(
         "return document.querySelector('#finder-result section.share').dataset.card;"), "", org.jsoup.parser.Parser.xmlParser());
     assertEquals(card.select("text").eachText(), browserCard.select("text").eachText(), "the card's lines");
+    assertEquals(card.select("text").eachAttr("font-size"), browserCard.select("text").eachAttr("font-size"), "their sizes");
     assertEquals(card.selectFirst("svg").attr("aria-label"), browserCard.selectFirst("svg").attr("aria-label"), "the card's label");
     assertEquals(java.select("table.sessions a").eachAttr("href"), browser.select("table.sessions a").eachAttr("href"));
     assertEquals(java.select(".stats a, .borrow a").eachAttr("href"), browser.select(".stats a, .borrow a").eachAttr("href"));

@@ -174,8 +174,9 @@ class SitePagesTest {
     assertEquals(List.of("The Showrunner", "All sessions"), spec(mix).get("series").findValuesAsText("name"));
     assertEquals(figures.types().stream().map(t -> Format.percentValue(t.share())).toList(), values(spec(mix), 1));
     assertEquals(List.of("/personas/prompt-minimalist/", "/personas/pair-programmer/"), doc.select(".borrow a").eachAttr("href"));
-    assertEquals("/personas/showrunner/card.svg", doc.selectFirst("meta[property=og:image]").attr("content"));
+    assertEquals("/personas/showrunner/card.png", doc.selectFirst("meta[property=og:image]").attr("content"));
     assertTrue(site.out().resolve("personas/showrunner/card.svg").toFile().isFile());
+    assertTrue(site.out().resolve("personas/showrunner/card.png").toFile().isFile());
 
     Document nobody = page("personas/prompt-minimalist/index.html");
     assertEquals(List.of("0", "0.0 %"), nobody.select(".stats dd").eachText());
@@ -334,7 +335,7 @@ class SitePagesTest {
     assertEquals("Test runs", doc.selectFirst(".borrow .move-about").text());
     assertEquals("/personas/spec-first-architect/", doc.selectFirst("#shadow-title a").attr("href"));
     assertEquals(24, doc.select("svg.persona-map .map-population circle").size());
-    assertEquals("/me/card.svg", doc.selectFirst("meta[property=og:image]").attr("content"));
+    assertEquals("/me/card.png", doc.selectFirst("meta[property=og:image]").attr("content"));
     assertTrue(java.nio.file.Files.readString(site.out().resolve("me/card.svg")).contains("Delegates to subagents"));
     assertNotNull(doc.selectFirst("main a[href=/personas/showrunner/]"), "links to the full profile");
     assertTrue(doc.text().contains("cleanupPeriodDays"));
