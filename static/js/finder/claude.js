@@ -545,6 +545,17 @@ function comparePaths(a, b) {
  * path, sessions of a project oldest first, subagent files attached to their parent session.
  * Each session goes to {@code sink} as soon as it is complete.
  */
+/** ClaudeCodeReader.subagentsFolder: the nearest "subagents" folder up to three levels up, in a session folder. */
+function subagentsFolder(dir) {
+  let at = dir;
+  for (let up = 0; up < 3 && at !== ""; up++, at = parent(at)) {
+    if (baseName(at) === "subagents" && at.includes("/")) {
+      return at;
+    }
+  }
+  return null;
+}
+
 export async function readClaude(entries, sink, report, options = {}) {
   const projects = new Map();
   const project = key => {
@@ -555,14 +566,19 @@ export async function readClaude(entries, sink, report, options = {}) {
   };
   for (const entry of [...entries].sort((a, b) => comparePaths(a.path, b.path))) {
     const dir = parent(entry.path);
-    if (baseName(dir) === "subagents" && dir.includes("/")) {
-      const sessionDir = parent(dir);
-      const byParent = project(parent(sessionDir)).subagentsByParent;
-      const id = baseName(sessionDir);
-      if (!byParent.has(id)) {
-        byParent.set(id, []);
+    const subagents = subagentsFolder(dir);
+    if (subagents !== null) {
+      // ClaudeCodeReader.classify: agent-*.jsonl anywhere under <sessionId>/subagents/ (also
+      // subagents/workflows/<run>/) belong to that session; the workflow's journal.jsonl is no session.
+      if (lines.stem(entry.path).startsWith("agent-")) {
+        const sessionDir = parent(subagents);
+        const byParent = project(parent(sessionDir)).subagentsByParent;
+        const id = baseName(sessionDir);
+        if (!byParent.has(id)) {
+          byParent.set(id, []);
+        }
+        byParent.get(id).push(entry);
       }
-      byParent.get(id).push(entry);
     } else if (lines.stem(entry.path).startsWith("agent-")) {
       project(dir).looseSubagents.push(entry);
     } else {

@@ -78,7 +78,7 @@ async function run(model, entries) {
 
 /**
  * Which reader each file needs (SourceFormat.detect): its path first (.codex/sessions,
- * rollout-*.jsonl, .claude/projects), else its first 20 lines ({timestamp, type, payload} is
+ * rollout-*.jsonl, .claude/projects, a session's subagents/ folder), else its first 20 lines ({timestamp, type, payload} is
  * Codex, a Claude envelope is Claude Code). Files that are not .jsonl logs are left out and
  * counted; a log of neither kind is reported. The same look at a Claude Code file also reads
  * its head (first timestamp and session id, within 50 lines) for the reader, so each file is
@@ -95,7 +95,9 @@ async function sort(entries, report, options) {
       unknown++;
     } else if (path.includes(".codex/sessions") || name.startsWith("rollout-")) {
       codex.push(entry);
-    } else if (path.includes(".claude/projects")) {
+    } else if (path.includes(".claude/projects") || /(^|\/)subagents\//.test(path)) {
+      // Under <session>/subagents/ lie Claude Code's subagent transcripts and a workflow's
+      // journal.jsonl (no conversation, no session): the Claude reader sorts them out.
       claude.push(entry);
     } else {
       let found = null;

@@ -293,6 +293,34 @@ class FinderIT {
     assertSameResult(java.result().orElseThrow(), readExport(), null);
   }
 
+  /** Workflow agents under <session>/subagents/workflows/<run>/ attach as in Java; the run's journal is no session. */
+  @Test
+  void workflowSubagentsAttachAsTheJavaReaderAttachesThem() throws IOException {
+    Path project = temp.resolve("workflow/-repo");
+    Path run = project.resolve("s-main/subagents/workflows/wf_01");
+    Files.createDirectories(run);
+    String line = "{\"type\":\"%s\",\"uuid\":\"%s\",\"sessionId\":\"%s\",\"timestamp\":\"2026-06-28T09:0%d:00.000Z\","
+        + "\"message\":{\"id\":\"m%s\",\"role\":\"%s\",\"content\":[{\"type\":\"text\",\"text\":\"%s\"}],"
+        + "\"usage\":{\"input_tokens\":5,\"output_tokens\":5}}}\n";
+    Files.writeString(project.resolve("s-main.jsonl"), String.format(line, "user", "u1", "s-main", 0, "u1", "user",
+        "Sweep the docs for stale pages with a workflow.") + String.format(line, "assistant", "a1", "s-main", 2, "a1",
+        "assistant", "Two stale pages flagged."));
+    Files.writeString(run.resolve("agent-wf1.jsonl"), String.format(line, "user", "w1", "s-main#agent-wf1", 1, "w1", "user",
+        "Sweep batch a.") + String.format(line, "assistant", "w2", "s-main#agent-wf1", 1, "w2", "assistant", "Swept."));
+    Files.writeString(run.resolve("journal.jsonl"), "{\"type\": \"started\", \"key\": \"v2:h0\", \"agentId\": \"wf1\"}\n");
+    openFinder();
+    pick("finder-folder", List.of(temp.resolve("workflow")));
+    waitUntilDone(Duration.ofSeconds(60));
+    MeAnalyzer.Analysis java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(temp.resolve("workflow")));
+    assertEquals(0, java.report().skipCount(), java.report().summary());
+    assertEquals(1, java.result().orElseThrow().sessions().size(), "one session: the journal is none");
+    assertEquals("Read 1 session from", message().substring(0, "Read 1 session from".length()), message());
+    assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
+        .map(e -> e.getAttribute("textContent")).toList(), "nothing skipped in the browser either");
+    assertSameResult(java.result().orElseThrow(), readExport(), null);
+  }
+
   /** Sessions without a timestamp show as "undated" (UndatedSessionsTest holds the Java page to the same). */
   @Test
   void sessionsWithoutATimestampShowAsUndated() throws IOException {

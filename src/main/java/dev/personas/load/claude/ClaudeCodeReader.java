@@ -73,17 +73,36 @@ public final class ClaudeCodeReader implements SessionReader {
   private static void classify(Path file, Map<Path, Project> projects) {
     String stem = LogFiles.stem(file);
     Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && parent.getFileName() != null
-        && parent.getFileName().toString().equals("subagents") && parent.getParent() != null
-        && parent.getParent().getParent() != null) {
-      Path sessionDir = parent.getParent();
-      projects.computeIfAbsent(sessionDir.getParent(), p -> new Project()).subagentsByParent
-          .computeIfAbsent(sessionDir.getFileName().toString(), k -> new ArrayList<>()).add(file);
+    Path subagents = subagentsFolder(parent);
+    if (subagents != null) {
+      // Everything under <sessionId>/subagents/ belongs to that session: its subagents' transcripts
+      // (agent-*.jsonl, also nested as in subagents/workflows/<run>/) and the workflow runner's own
+      // bookkeeping (journal.jsonl: start and result records, no conversation), which is no session.
+      if (stem.startsWith("agent-")) {
+        Path sessionDir = subagents.getParent();
+        projects.computeIfAbsent(sessionDir.getParent(), p -> new Project()).subagentsByParent
+            .computeIfAbsent(sessionDir.getFileName().toString(), k -> new ArrayList<>()).add(file);
+      }
     } else if (stem.startsWith("agent-")) {
       projects.computeIfAbsent(parent, p -> new Project()).looseSubagents.add(file);
     } else {
       projects.computeIfAbsent(parent, p -> new Project()).sessions.add(file);
     }
+  }
+
+  /**
+   * The nearest folder named "subagents" at most three levels above a file (subagents/,
+   * subagents/workflows/<run>/) that sits in a session folder inside a project folder, or null.
+   */
+  private static Path subagentsFolder(Path dir) {
+    Path at = dir;
+    for (int up = 0; up < 3 && at != null; up++, at = at.getParent()) {
+      if (at.getFileName() != null && at.getFileName().toString().equals("subagents")
+          && at.getParent() != null && at.getParent().getParent() != null) {
+        return at;
+      }
+    }
+    return null;
   }
 
   private static void addNewLayoutSubagents(Path file, Map<Path, Project> projects) {

@@ -123,6 +123,24 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void workflowSubagentsNestedUnderSubagentsAttachAndTheWorkflowJournalIsNoSession() throws IOException {
+    // Newer Claude Code runs workflows whose agents write <session>/subagents/workflows/<run>/,
+    // beside a journal.jsonl of start and result records (layout as in claude-code-log's test data).
+    Path run = projects.resolve("-home-dev-deploy/" + MAIN + "/subagents/workflows/wf_01");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("journal.jsonl"), "{\"type\": \"started\", \"key\": \"v2:h0\", \"agentId\": \"wf1\"}\n"
+        + "{\"type\": \"result\", \"key\": \"v2:h0\", \"agentId\": \"wf1\", \"result\": \"Swept.\"}\n");
+    Files.writeString(run.resolve("agent-wf1.jsonl"), "{\"type\":\"user\",\"uuid\":\"wf1u\",\"isSidechain\":true,"
+        + "\"sessionId\":\"" + MAIN + "#agent-wf1\",\"timestamp\":\"2025-10-03T10:00:00.000Z\",\"agentId\":\"wf1\","
+        + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Sweep docs batch a.\"}]}}\n");
+    readAll();
+    assertTrue(sessions.get(MAIN).subagentIds().contains("wf1"), sessions.get(MAIN).subagentIds().toString());
+    assertTrue(report.skips().stream().noneMatch(s -> s.file().toString().contains("workflows")), report.skips().toString());
+    assertEquals(5, sessions.size(), "the journal is no session");
+    assertEquals(1, report.emptySessions(), "and no empty one either");
+  }
+
+  @Test
   void resumedSessionDoesNotCountReplayedLinesAgain() {
     readAll();
     Session resumed = sessions.get(RESUMED);
