@@ -338,10 +338,17 @@ class SessionBuilder {
     }
     const kind = classifyText(text);
     switch (kind) {
-      case Kind.PROMPT:
+      case Kind.PROMPT: {
+        // ClaudeText.withoutReminders: the <system-reminder> blocks Claude Code writes into typed text.
+        const own = text.includes("<system-reminder>") ? text.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, "") : text;
+        if (isBlank(own)) {
+          out.push(event(Kind.INJECTED, at, text.length));
+          break;
+        }
         // As Java's StringBuilder: a newline only between pieces once something is gathered.
-        typed.text = typed.text.length > 0 ? typed.text + "\n" + text : text;
+        typed.text = typed.text.length > 0 ? typed.text + "\n" + own : own;
         break;
+      }
       case Kind.SLASH_COMMAND:
         out.push(event(Kind.SLASH_COMMAND, at, argsLength(text), null, commandName(text)));
         break;

@@ -200,10 +200,15 @@ final class ClaudeSessionBuilder {
     EventKind kind = ClaudeText.classify(text);
     switch (kind) {
       case PROMPT:
+        String own = ClaudeText.withoutReminders(text);
+        if (own.isBlank()) {
+          out.add(new Event(EventKind.INJECTED, at, text.length(), null, null, null, null, false, 0, 0));
+          break;
+        }
         if (typed.length() > 0) {
           typed.append('\n');
         }
-        typed.append(text);
+        typed.append(own);
         break;
       case SLASH_COMMAND:
         out.add(new Event(EventKind.SLASH_COMMAND, at, argsLength(text), null,

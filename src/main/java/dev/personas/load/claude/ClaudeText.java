@@ -59,6 +59,18 @@ final class ClaudeText {
     return EventKind.PROMPT;
   }
 
+  private static final java.util.regex.Pattern REMINDER =
+      java.util.regex.Pattern.compile("<system-reminder>.*?</system-reminder>", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * Typed text without the {@code <system-reminder>} blocks Claude Code writes into the same
+   * text (a cwd change, a CLAUDE.md now in scope): the person did not type them, and a long
+   * reminder would make a two-word prompt look like a spec.
+   */
+  static String withoutReminders(String text) {
+    return text.contains("<system-reminder>") ? REMINDER.matcher(text).replaceAll("") : text;
+  }
+
   /** The command a {@code <command-name>} block names ("/init"), or null. */
   static String commandName(String text) {
     int open = text.indexOf("<command-name>");
