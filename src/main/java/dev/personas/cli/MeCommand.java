@@ -231,9 +231,9 @@ public final class MeCommand implements Callable<Integer> {
     return BundledSiteSources.folder(name);
   }
 
-  /** The days of the sessions whose logs carry a timestamp (the others sit on the epoch day), in order. */
+  /** The days of the sessions whose logs carry a timestamp, in order. */
   private static List<LocalDate> datedDays(MeResult result) {
-    return result.sessions().stream().map(MeResult.MeSession::date).filter(d -> !d.equals(LocalDate.EPOCH))
+    return result.sessions().stream().filter(MeResult.MeSession::dated).map(MeResult.MeSession::date)
         .sorted().toList();
   }
 

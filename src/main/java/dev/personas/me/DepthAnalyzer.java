@@ -237,7 +237,7 @@ public final class DepthAnalyzer {
    * (shown on 1970-01-01) are left out.
    */
   static List<PersonalDepth.Month> trend(List<MeResult.MeSession> sessions) {
-    List<MeResult.MeSession> dated = sessions.stream().filter(s -> !s.date().equals(LocalDate.EPOCH)).toList();
+    List<MeResult.MeSession> dated = sessions.stream().filter(MeResult.MeSession::dated).toList();
     if (dated.isEmpty()) {
       return List.of();
     }

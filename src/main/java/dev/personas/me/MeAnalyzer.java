@@ -96,7 +96,7 @@ public final class MeAnalyzer {
 
   // Undated sessions (no timestamp in the log) are shown on the epoch day rather than dropped.
   private static LocalDate date(ClassifiedLog s) {
-    return s.start() == null ? LocalDate.EPOCH : LocalDate.ofInstant(s.start(), ZoneOffset.UTC);
+    return s.start() == null ? MeResult.UNDATED : LocalDate.ofInstant(s.start(), ZoneOffset.UTC);
   }
 
   /**

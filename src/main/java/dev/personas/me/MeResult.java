@@ -67,6 +67,12 @@ public record MeResult(
         populationMix, sessions, scores, Optional.of(computed));
   }
 
+  /**
+   * The day a session whose log carries no timestamp is filed under: it is counted everywhere but
+   * shown as "undated" and left out of dates, charts over time and trends.
+   */
+  public static final LocalDate UNDATED = LocalDate.EPOCH;
+
   /** The same result without projects and titles: what is exported. */
   public MeResult withoutText() {
     return new MeResult(modelFingerprint, persona, confidence, runnerUp, decisive, provisional, reasons,
@@ -111,6 +117,11 @@ public record MeResult(
       }
       Objects.requireNonNull(project, "project");
       Objects.requireNonNull(title, "title");
+    }
+
+    /** Whether the session's log carried a timestamp (see {@link MeResult#UNDATED}). */
+    public boolean dated() {
+      return !date.equals(UNDATED);
     }
 
     /** The value of one feature. */

@@ -177,11 +177,11 @@ public final class PersonalPageRenderer implements Renderer {
   static final String UNDATED = "undated";
 
   private List<PersonalFigures.SessionRow> dated() {
-    return figures.sessions().stream().filter(s -> !s.date().equals(java.time.LocalDate.EPOCH)).toList();
+    return figures.sessions().stream().filter(PersonalFigures.SessionRow::dated).toList();
   }
 
   private static String day(PersonalFigures.SessionRow s) {
-    return s.date().equals(java.time.LocalDate.EPOCH) ? UNDATED : s.date().toString();
+    return s.dated() ? s.date().toString() : UNDATED;
   }
 
   private static List<Double> percents(TypeMix mix) {

@@ -125,5 +125,10 @@ public record PersonalFigures(
       Check.count(prompts, "prompts");
       signals = List.copyOf(signals);
     }
+
+    /** Whether the session's log carried a timestamp (undated ones sit on the epoch day). */
+    public boolean dated() {
+      return !date.equals(LocalDate.EPOCH);
+    }
   }
 }
