@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Fetches the real labelled sessions again and checks their features against sessions.tsv.
+
+Usage (from the project root, after `mvn -q package -DskipTests`):
+  python3 corpus/refetch.py                  clone each repository at its commit into .refetch/
+  python3 corpus/refetch.py --offline DIR    read DIR/<owner>+<name>/<path> instead of cloning
+
+For each session: the file's SHA-256 must equal sources.tsv's; `personas classify --json` on the
+file and its subagent transcripts must give every feature of sessions.tsv (to 1e-9). Exit 0 when
+all match, 1 otherwise. Standard library and git only.
+"""
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCES = os.path.join(ROOT, "corpus", "sources.tsv")
+SESSIONS = os.path.join(ROOT, "src", "main", "resources", "dev", "personas", "classify", "real", "sessions.tsv")
+JAR = os.path.join(ROOT, "target", "personas.jar")
+FIXED = ("session", "person", "agent", "split", "reader_a", "reader_b", "type", "runner_up")
+
+
+def clone(repo, into):
+    """A full clone (history included: some logs were deleted after the commit we read)."""
+    git_dir = os.path.join(into, repo.replace("/", "+", 1))
+    if not os.path.isdir(git_dir):
+        subprocess.run(["git", "clone", "--bare", "--quiet", f"https://github.com/{repo}.git", git_dir], check=True)
+    return git_dir
+
+
+def newest_versions(git_dir):
+    """Every .jsonl path in the history and the newest commit that added or changed it."""
+    log = subprocess.run(["git", "--git-dir", git_dir, "log", "--all", "--format=C %H", "--name-status",
+                          "--diff-filter=AM", "--no-renames"], capture_output=True, text=True, check=True).stdout
+    newest, commit = {}, None
+    for line in log.splitlines():
+        if line.startswith("C "):
+            commit = line[2:]
+        elif "\t" in line:
+            path = line.split("\t", 1)[1]
+            if path.endswith(".jsonl"):
+                newest.setdefault(path, commit)
+    return newest
+
+
+def subagent_paths(session_path, all_paths):
+    """A Claude Code session's subagent transcripts: <id>/subagents/… and agent-*.jsonl beside it."""
+    folder = os.path.dirname(session_path)
+    own = session_path[:-len(".jsonl")] + "/subagents/"
+    return [p for p in all_paths if p.startswith(own)
+            or (os.path.dirname(p) == folder and os.path.basename(p).startswith("agent-"))]
+
+
+def materialise(git_dir, commit_of, paths, out):
+    files = []
+    for p in paths:
+        data = subprocess.run(["git", "--git-dir", git_dir, "show", f"{commit_of[p]}:{p}"],
+                              capture_output=True, check=True).stdout
+        dst = os.path.join(out, p)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        with open(dst, "wb") as f:
+            f.write(data)
+        files.append(dst)
+    return files
+
+
+def features(files, agent, wanted):
+    out = subprocess.run(["java", "-jar", JAR, "classify", "--json", "-q", *files],
+                         capture_output=True, text=True, check=True).stdout
+    sessions = json.loads(out)["sessions"]
+    if agent == "claude":
+        stem = os.path.basename(files[0])[:-len(".jsonl")]
+        sessions = [s for s in sessions if s["id"] == stem] or sessions
+    return sessions[0]["features"] if len(sessions) == 1 else None
+
+
+def main(argv):
+    offline = argv[argv.index("--offline") + 1] if "--offline" in argv else None
+    work = os.path.join(ROOT, ".refetch")
+    os.makedirs(work, exist_ok=True)
+    with open(SOURCES, newline="") as f:
+        sources = list(csv.DictReader(f, delimiter="\t"))
+    with open(SESSIONS, newline="") as f:
+        expected = {r["session"]: r for r in csv.DictReader(f, delimiter="\t")}
+    failures = 0
+    histories = {}
+    for src in sources:
+        sid, repo, path = src["session"], src["repo"], src["path"]
+        if offline:
+            base = os.path.join(offline, repo.replace("/", "+", 1))
+            main_file = os.path.join(base, path)
+            extra = []
+            if src["agent"] == "claude":
+                folder = os.path.dirname(main_file)
+                own = main_file[:-len(".jsonl")]
+                extra = [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.startswith("agent-")]
+                if os.path.isdir(own):
+                    extra.append(own)
+            files = [main_file, *extra]
+        else:
+            if repo not in histories:
+                git_dir = clone(repo, work)
+                histories[repo] = (git_dir, newest_versions(git_dir))
+            git_dir, commit_of = histories[repo]
+            commit_of = dict(commit_of, **{path: src["commit"]})
+            paths = [path] + (subagent_paths(path, commit_of) if src["agent"] == "claude" else [])
+            files = materialise(git_dir, commit_of, paths, os.path.join(work, "files", repo.replace("/", "+", 1)))
+        with open(files[0], "rb") as f:
+            if hashlib.sha256(f.read()).hexdigest() != src["sha256"]:
+                print(f"{sid}: {repo}/{path} differs from the file that was labelled (SHA-256)")
+                failures += 1
+                continue
+        got = features(files, src["agent"], sid)
+        want = expected[sid]
+        bad = [k for k in want if k not in FIXED and (got is None or abs(float(got[k]) - float(want[k])) > 1e-9)]
+        if bad:
+            print(f"{sid}: features differ: {', '.join(bad)}")
+            failures += 1
+    print(f"{len(sources) - failures} of {len(sources)} sessions match sessions.tsv")
+    return 0 if failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
