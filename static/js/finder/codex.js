@@ -8,7 +8,7 @@
  */
 import * as lines from "./lines.js";
 import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys } from "./common.js";
-import { strip, stripLeading, javaRegex } from "./java.js";
+import { strip, stripLeading, javaRegex, isLetter } from "./java.js";
 import { tokenCount } from "./claude.js";
 
 const EXIT_CODE = javaRegex(String.raw`(?:exit code:?|exited with code)\s*(-?\d+)`, "i");
@@ -127,6 +127,36 @@ export function classifyCodexText(text) {
     return Kind.INJECTED;
   }
   return Kind.PROMPT;
+}
+
+const USER_INPUT = "## User Input";
+const IDE_REQUEST = "## My request for Codex:";
+
+/** CodexSessionBuilder.expansionArguments: typed arguments' length of a custom prompt expansion, or -1. */
+export function expansionArguments(text) {
+  const s = stripLeading(text);
+  const input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
+  if (input >= 0) {
+    const fence = s.indexOf("```", input);
+    const open = fence < 0 ? -1 : s.indexOf("\n", fence);
+    const close = open < 0 ? -1 : s.indexOf("\n```", open);
+    if (close >= 0) {
+      return strip(s.substring(open + 1, close)).length;
+    }
+  }
+  const end = s.startsWith("---\n") ? s.indexOf("\n---", 3) : -1;
+  const frontMatter = end > 0 && s.substring(0, end).includes("\ndescription:");
+  const commandHeading = s.length > 3 && s.startsWith("# /") && isLetter(s[3]);
+  return frontMatter || commandHeading ? 0 : -1;
+}
+
+/** CodexSessionBuilder.ideRequest: the typed request of an IDE extension prompt. */
+export function ideRequest(text) {
+  if (!stripLeading(text).startsWith("# Context from my IDE setup:")) {
+    return text;
+  }
+  const at = text.indexOf(IDE_REQUEST);
+  return at < 0 ? text : strip(text.substring(at + IDE_REQUEST.length));
 }
 
 /** CodexSessionBuilder.patchFile: the file a patch touches first, or null. */
@@ -306,8 +336,13 @@ class SessionBuilder {
       this.twinDue = "";
       return;
     }
-    this.events.push(promptEvent(Kind.PROMPT, at, text));
     this.twinDue = source;
+    const args = expansionArguments(text);
+    if (args >= 0) {
+      this.events.push(event(Kind.SLASH_COMMAND, at, args));
+    } else {
+      this.events.push(promptEvent(Kind.PROMPT, at, ideRequest(text)));
+    }
   }
 
   functionCall(name, callId, args, at) {

@@ -74,6 +74,12 @@ export function isLetterOrDigit(ch) {
   return LETTER_OR_DIGIT.test(ch);
 }
 
+/** Character.isLetter for one UTF-16 code unit. */
+const LETTER = /^\p{L}$/u;
+export function isLetter(ch) {
+  return LETTER.test(ch);
+}
+
 /** Character.isUpperCase for one UTF-16 code unit (Lu and Other_Uppercase). */
 const UPPER = /^\p{Uppercase}$/u;
 export function isUpperCase(ch) {

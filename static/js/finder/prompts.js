@@ -68,7 +68,7 @@ const BRANDS = new Set(["iphone", "ipad", "ios", "macos", "ipados", "watchos", "
   "tailwindcss", "webpack", "nestjs", "sveltekit", "claudecode", "codex", "deepseek", "huggingface", "openrouter",
   "supabase", "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws", "xcode", "android",
   "linux", "redis", "nginx", "oauth", "json", "yaml"]);
-const QUESTION_MARK = javaRegex(R`\?(?=[\s"')\]]|$)`);
+const QUESTION_MARK = javaRegex(R`\?(?=[\s"')\]]|$)|？|[吗嗎呢](?=[\s"')\]。，.!！]|$)`);
 const QUESTION_WORDS = new Set(["what", "what's", "whats", "why", "how", "where", "when", "which", "who", "whose", "is",
   "are", "does", "do", "did", "was", "were", "explain", "wondering"]);
 const CONVENTION_FILE = javaRegex(R`(?:^|[^\w.])(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules`

@@ -93,7 +93,9 @@ final class PromptSignals {
       "sveltekit", "claudecode", "codex", "deepseek", "huggingface", "openrouter", "supabase",
       "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws",
       "xcode", "android", "linux", "redis", "nginx", "oauth", "json", "yaml");
-  private static final Pattern QUESTION_MARK = Pattern.compile("\\?(?=[\\s\"')\\]]|$)");
+  // "?" or the full-width "？" of Chinese and Japanese text; a Chinese sentence-final 吗/嗎/呢.
+  private static final Pattern QUESTION_MARK =
+      Pattern.compile("\\?(?=[\\s\"')\\]]|$)|？|[吗嗎呢](?=[\\s\"')\\]。，.!！]|$)");
   private static final Set<String> QUESTION_WORDS = Set.of("what", "what's", "whats", "why",
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",
       "were", "explain", "wondering");

@@ -22,7 +22,7 @@ class IngestCommandTest {
     int code = run("ingest", TestTrees.resource("fixtures/codex/sessions").toString(),
         TestTrees.resource("fixtures/claude-code/projects").toString(), "--verbose");
     assertEquals(ExitCode.OK, code, err.toString());
-    assertTrue(out.toString().startsWith("read 5 sessions"), out.toString());
+    assertTrue(out.toString().startsWith("read 6 sessions"), out.toString());
     assertTrue(out.toString().contains("agent-c3.jsonl: subagent transcript whose parent session"), out.toString());
   }
 
@@ -31,7 +31,7 @@ class IngestCommandTest {
     int code = run("ingest", TestTrees.resource("fixtures/codex/sessions").toString(),
         TestTrees.resource("fixtures/claude-code/projects").toString(), "--features");
     assertEquals(ExitCode.OK, code, err.toString());
-    assertTrue(out.toString().contains("\nfeaturized 5 sessions (" + Feature.values().length
+    assertTrue(out.toString().contains("\nfeaturized 6 sessions (" + Feature.values().length
         + " features each, values sum to "), out.toString());
   }
 

@@ -134,6 +134,14 @@ class PromptSignalsTest {
   }
 
   @Test
+  void chineseAndJapaneseQuestionsCountToo() {
+    assertTrue(PromptSignals.isQuestion("这个导出支持中文吗？"));
+    assertTrue(PromptSignals.isQuestion("Buildroot有機會指定libc 版本嗎"));
+    assertTrue(PromptSignals.isQuestion("どうすればいいですか？"));
+    assertFalse(PromptSignals.isQuestion("请把导出改成中文。"));
+  }
+
+  @Test
   void nearIdenticalTextsShareMostWordPairs() {
     long[] a = PromptSignals.shingles("Please fix the login bug on the settings page now!");
     long[] b = PromptSignals.shingles("please fix the login bug on the settings page now");

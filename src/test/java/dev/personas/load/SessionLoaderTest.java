@@ -48,9 +48,9 @@ class SessionLoaderTest {
     List<Session> got = new ArrayList<>();
     ReadReport report = SessionLoader.withReaders(Map.of())
         .load(List.of(codex, claude, swe, home.resolve("nope")), Optional.empty(), got::add);
-    assertEquals(3, got.stream().filter(s -> s.agent() == Agent.CODEX).count());
+    assertEquals(4, got.stream().filter(s -> s.agent() == Agent.CODEX).count());
     assertEquals(2, got.stream().filter(s -> s.agent() == Agent.CLAUDE_CODE).count());
-    assertEquals(5, report.sessions());
+    assertEquals(6, report.sessions());
     assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(swe) && s.reason().contains("SWE_CHAT")));
     assertTrue(report.skips().stream().anyMatch(s -> s.reason().startsWith("not found")));
   }

@@ -43,6 +43,8 @@ final class CodexSessionBuilder {
       Pattern.compile("(?i)(?:exit code:?|exited with code)\\s*(-?\\d+)");
   private static final Pattern PATCH_FILE =
       Pattern.compile("\\*\\*\\* (?:Update|Add|Delete) File: ([^\\r\\n]+)");
+  private static final String USER_INPUT = "## User Input";
+  private static final String IDE_REQUEST = "## My request for Codex:";
 
   /** Item hashes of every session read in one run, with the session that first had each. */
   static final class Run {
@@ -248,8 +250,46 @@ final class CodexSessionBuilder {
       twinDue = 0;
       return;
     }
-    events.add(Event.prompt(EventKind.PROMPT, at, text));
     twinDue = source;
+    int arguments = expansionArguments(text);
+    if (arguments >= 0) {
+      events.add(new Event(EventKind.SLASH_COMMAND, at, arguments, null, null, null, null, false, 0, 0));
+    } else {
+      events.add(Event.prompt(EventKind.PROMPT, at, ideRequest(text)));
+    }
+  }
+
+  /**
+   * Codex logs a custom prompt (a slash command such as spec-kit's /speckit.plan) as its whole
+   * expanded text. The counting rules weigh only what the person typed, so an expansion is a
+   * command, not a prompt: spec-kit's template (a "## User Input" heading over a fenced block
+   * holding the arguments), a command file with "description:" front matter, or a "# /name"
+   * heading. Returns the typed arguments' length, or -1 when the text is not an expansion.
+   */
+  static int expansionArguments(String text) {
+    String s = text.stripLeading();
+    int input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
+    if (input >= 0) {
+      int fence = s.indexOf("```", input);
+      int open = fence < 0 ? -1 : s.indexOf('\n', fence);
+      int close = open < 0 ? -1 : s.indexOf("\n```", open);
+      if (close >= 0) {
+        return s.substring(open + 1, close).strip().length();
+      }
+    }
+    boolean frontMatter = s.startsWith("---\n") && s.indexOf("\n---", 3) > 0
+        && s.substring(0, s.indexOf("\n---", 3)).contains("\ndescription:");
+    boolean commandHeading = s.length() > 3 && s.startsWith("# /") && Character.isLetter(s.charAt(3));
+    return frontMatter || commandHeading ? 0 : -1;
+  }
+
+  /** A Codex IDE extension prompt carries the editor's context; the person typed the request. */
+  static String ideRequest(String text) {
+    if (!text.stripLeading().startsWith("# Context from my IDE setup:")) {
+      return text;
+    }
+    int at = text.indexOf(IDE_REQUEST);
+    return at < 0 ? text : text.substring(at + IDE_REQUEST.length()).strip();
   }
 
   /** Text Codex puts in user messages itself: environment, instructions, AGENTS.md. */

@@ -23,6 +23,7 @@ class CodexReaderTest {
   private static final String A = "0199a1b2-0000-7000-8000-00000000000a";
   private static final String B = "0199a1b2-0000-7000-8000-00000000000b";
   private static final String C = "0199a1b2-0000-7000-8000-00000000000c";
+  private static final String D = "0199a1b2-0000-7000-8000-00000000000d";
 
   @TempDir Path home;
   private final ReadReport report = new ReadReport();
@@ -46,6 +47,30 @@ class CodexReaderTest {
     assertEquals(2, count(a, EventKind.INJECTED));
     assertEquals(Agent.CODEX, a.agent());
     assertEquals("-home-dev-shop", a.repoId());
+  }
+
+  @Test
+  void aCustomPromptsExpansionIsACommandAndTheIdeContextIsNotTyped() {
+    Session d = sessions.get(D);
+    assertEquals(1, d.typedPromptCount(), "only the request typed in the IDE is a prompt");
+    assertEquals(2, count(d, EventKind.SLASH_COMMAND), "spec-kit's template and a front-matter command file");
+    List<Event> commands = d.events().stream().filter(e -> e.kind() == EventKind.SLASH_COMMAND).toList();
+    assertEquals("Add a CSV export of orders".length(), commands.get(0).textLength(), "the typed arguments");
+    assertEquals("这个导出支持中文吗？", d.events().stream().filter(e -> e.kind().isTypedPrompt())
+        .findFirst().orElseThrow().text());
+  }
+
+  @Test
+  void expansionsAreRecognisedByTheirShapeAndOrdinaryPromptsAreNot() {
+    assertEquals(4, CodexSessionBuilder.expansionArguments("## User Input\n\n```text\nT006\n```\n\nYou **MUST**"));
+    assertEquals(0, CodexSessionBuilder.expansionArguments("\n## Checklist\n\n## User Input\n\n```text\n\n```\n"));
+    assertEquals(0, CodexSessionBuilder.expansionArguments("---\ndescription: Plan it\n---\n\nRun the plan."));
+    assertEquals(0, CodexSessionBuilder.expansionArguments("# /butler-exec — Execute a ButlerSpec\n\nPurpose: run"));
+    assertEquals(-1, CodexSessionBuilder.expansionArguments("# Heading\nplease fix the ## User Input parsing"));
+    assertEquals(-1, CodexSessionBuilder.expansionArguments("---\ntitle: notes\n---\nwhat does this do?"));
+    assertEquals(-1, CodexSessionBuilder.expansionArguments("fix the login bug"));
+    assertEquals("continue", CodexSessionBuilder.ideRequest("# Context from my IDE setup:\n\n## My request for Codex:\ncontinue\n"));
+    assertEquals("fix it", CodexSessionBuilder.ideRequest("fix it"));
   }
 
   @Test
@@ -93,9 +118,9 @@ class CodexReaderTest {
 
   @Test
   void everyLineIsAccountedFor() {
-    assertEquals(3, report.sessions());
+    assertEquals(4, report.sessions());
     assertEquals(0, report.skipCount());
-    assertEquals(63, report.linesRead());
+    assertEquals(63 + 18, report.linesRead());
     assertEquals(report.linesRead(), report.linesParsed() + report.linesIgnored() + report.lineSkipCount());
   }
 
