@@ -1,6 +1,6 @@
 /*
  * Classification against the published /model.json, never refitted, ported from
- * dev.personas.classify (Scaler, TypeModel, Classification, BehaviourRate, PersonaClassifier)
+ * dev.personas.classify (TypeRules, TypeModel, Classification, BehaviourRate, PersonaClassifier)
  * and dev.personas.me (MeAnalyzer's result, MeFile's me.json). Everything the Java code reads
  * from the model is read from the same file here, so a site built on another population
  * classifies against that population.
@@ -9,7 +9,7 @@ import { FEATURES, median } from "./features.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 export const CATALOGUE_VERSION = 1;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
@@ -36,26 +36,128 @@ export function checkModel(model) {
   return null;
 }
 
-/** Scaler.standardize then TypeModel.probabilities then Classification.of. */
+/** TypeRules.scores then TypeModel.probabilities then Classification.of. */
 export function classifySession(model, values) {
-  const { transforms, centres, scales, zLimit } = model.scaler;
-  const z = values.map((value, i) => {
-    const t = transforms[i] === "log1p" ? Math.log1p(Math.max(0, value)) : value;
-    return Math.max(-zLimit, Math.min(zLimit, (t - centres[i]) / scales[i]));
-  });
-  const { weights, intercepts } = model.types;
-  const logits = intercepts.map((intercept, t) => {
-    let s = intercept;
-    const w = weights[t];
-    for (let j = 0; j < w.length; j++) {
-      s += w[j] * z[j];
-    }
-    return s;
-  });
-  const probabilities = softmax(logits);
+  const scores = ruleScores(model.rules.values, values);
+  const { sharpness } = model.types;
+  let max = -Infinity;
+  for (const s of scores) {
+    max = Math.max(max, s);
+  }
+  const p = scores.map(s => Math.exp(sharpness * (s - max)));
+  let sum = 0;
+  for (const x of p) {
+    sum += x;
+  }
+  const probabilities = p.map(x => x / sum);
   const [best, second] = topTwo(probabilities);
   return { type: TYPES[best], probability: probabilities[best], runnerUp: TYPES[second],
     runnerUpProbability: probabilities[second], probabilities };
+}
+
+/** Classification.UNCERTAIN_BELOW: a type given with a lower probability is shown as uncertain. */
+export const UNCERTAIN_BELOW = 0.5;
+
+/** Classification.uncertain. */
+export function uncertain(probability) {
+  return probability < UNCERTAIN_BELOW;
+}
+
+/** TypeRules.ramp: 0 at or below low, 1 at or above high, linear between. */
+function ramp(x, low, high) {
+  if (x <= low) {
+    return 0;
+  }
+  if (x >= high) {
+    return 1;
+  }
+  return (x - low) / (high - low);
+}
+
+/** TypeRules.scores: one evidence score per session type, from raw features and the model's thresholds. */
+export function ruleScores(t, values) {
+  const at = name => {
+    const v = t[name];
+    if (v === undefined) {
+      throw new Error("rule threshold missing: " + name);
+    }
+    return v;
+  };
+  const f = key => values[FEATURES.indexOf(key)];
+  const up = (x, low, high) => ramp(x, at(low), at(high));
+  const down = (x, full, zero) => 1 - ramp(x, at(full), at(zero));
+  const prompts = f("prompts");
+  const asks = prompts + f("slash_commands");
+  const commandShare = f("slash_commands") / Math.max(1, asks);
+  const minutes = f("active_minutes");
+  const edits = f("edit_iterations");
+  const corrections = f("corrections");
+  const repeats = f("median_prompt_chars") >= at("spiral.repeat_min_chars") ? f("repeated_prompts") : 0;
+  const loop = f("error_repastes") + f("vague_fix_requests") + at("spiral.repeat_weight") * repeats;
+  const noEdits = 1 - ramp(edits, 0, at("consult.edits_zero"));
+  const calls = f("tool_calls_per_prompt") * Math.max(1, prompts);
+  const reads = up(f("read_share"), "consult.read_share_low", "consult.read_share_high")
+    * up(calls, "consult.calls_low", "consult.calls_high");
+  const runsLong = up(edits, "blueprint.run_edits_low", "blueprint.run_edits_high")
+    * up(minutes, "blueprint.run_minutes_low", "blueprint.run_minutes_high");
+
+  const quick = down(asks, "one_shot.asks_full", "one_shot.asks_zero")
+    * down(minutes, "one_shot.minutes_full", "one_shot.minutes_zero")
+    * (1 - ramp(corrections, 0, at("one_shot.corrections_zero")))
+    * (1 - ramp(loop, 0, at("one_shot.loop_zero")));
+  const errands = at("one_shot.errand_weight")
+    * down(asks, "one_shot.errand_asks_full", "one_shot.errand_asks_zero")
+    * down(f("median_prompt_chars"), "one_shot.errand_chars_full", "one_shot.errand_chars_zero")
+    * down(minutes, "one_shot.errand_minutes_full", "one_shot.errand_minutes_zero")
+    * down(corrections, "one_shot.errand_corrections_full", "one_shot.errand_corrections_zero")
+    * (1 - ramp(loop, 0, at("one_shot.errand_loop_zero")));
+  const brief = down(f("first_prompt_chars"), "one_shot.first_chars_full", "one_shot.first_chars_zero");
+  const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * reads) * (1 - runsLong);
+
+  const asksAbout = Math.max(reads, Math.max(
+    up(f("question_share"), "consult.question_share_low", "consult.question_share_high"),
+    ramp(f("web_lookups"), 0, at("consult.web_high"))));
+  const consult = noEdits * asksAbout;
+
+  const upFront = Math.max(
+    Math.max(up(f("first_prompt_chars"), "blueprint.first_chars_low", "blueprint.first_chars_high"),
+      up(f("spec_markers"), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
+    Math.max(f("plan_handoff"), at("blueprint.run_weight") * runsLong));
+  const blueprint = upFront
+    * down(prompts, "blueprint.prompts_full", "blueprint.prompts_zero")
+    * down(corrections, "blueprint.corrections_full", "blueprint.corrections_zero")
+    * ramp(edits, 0, at("blueprint.edits_high"));
+
+  const setup = Math.max(
+    Math.max(up(commandShare, "scaffold.command_share_low", "scaffold.command_share_high"),
+      ramp(f("plan_mode"), 0, 1)),
+    Math.max(ramp(f("subagent_calls"), 0, at("scaffold.subagents_high")),
+      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))));
+  const substance = up(minutes, "scaffold.minutes_low", "scaffold.minutes_high");
+  const scaffold = asks >= 1 ? setup * substance : 0;
+
+  const high = at("workshop.checks_high");
+  const checks = (ramp(f("specific_pointers"), 0, high) + ramp(f("pasted_output"), 0, high)
+    + ramp(f("test_runs"), 0, high)) / 3;
+  const workshop = ramp(corrections, 0, at("workshop.corrections_high"))
+    * (0.5 + 0.5 * checks)
+    * down(prompts, "workshop.prompts_full", "workshop.prompts_zero")
+    * down(commandShare, "workshop.command_share_full", "workshop.command_share_zero");
+
+  const sustained = Math.min(up(prompts, "marathon.prompts_low", "marathon.prompts_high"),
+    up(minutes, "marathon.minutes_low", "marathon.minutes_high"));
+  const floor = at("marathon.edits_floor");
+  const marathon = sustained * (floor + (1 - floor) * up(edits, "marathon.edits_low", "marathon.edits_high"));
+
+  const perPrompt = Math.max(1, prompts);
+  const looping = ramp(loop, 0, at("spiral.loop_high"))
+    * up(loop / perPrompt, "spiral.loop_rate_low", "spiral.loop_rate_high")
+    * down(f("specific_pointers") / perPrompt, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
+  const stuck = ramp(f("pasted_output"), 0, 1)
+    * down(prompts, "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits;
+  const spiral = Math.min(1, Math.max(looping, stuck));
+
+  return [oneShot, consult, blueprint, scaffold, workshop, marathon, spiral];
 }
 
 function softmax(logits) {
@@ -186,7 +288,7 @@ export function analyse(model, read) {
   const sessions = read.map(s => ({ ...s, ...classifySession(model, s.values) }));
   sessions.sort((a, b) => compareDated(a.start, b.start, a.id, b.id));
   const person = classifyPerson(model, sessions);
-  const counts = model.weakLabelCounts;
+  const counts = model.typeCounts;
   const total = counts.reduce((a, b) => a + b, 0);
   return {
     modelFingerprint: model.datasetFingerprint,

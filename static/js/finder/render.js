@@ -10,6 +10,7 @@
  */
 import * as format from "./format.js";
 import { FEATURES } from "./features.js";
+import { uncertain } from "./classify.js";
 import { depthView, depthSections, trendPart, shareSection } from "./deeper.js";
 
 /** The day an undated session carries (LocalDate.EPOCH in Java) and what the page shows for it. */
@@ -75,7 +76,7 @@ export function view(result, data, base, sample, population) {
     overTime: dated.length ? overTime(dated, data) : null,
     sessions: rows.map(s => ({
       date: s.date === EPOCH_DAY ? UNDATED : s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
-      confidence: format.percent(s.probability), activeMinutes: format.minutes(value(s, "active_minutes")),
+      confidence: format.percent(s.probability) + (uncertain(s.probability) ? " (uncertain)" : ""), activeMinutes: format.minutes(value(s, "active_minutes")),
       prompts: format.count(Math.trunc(value(s, "prompts"))), signals: signals(s)
     }))
   };

@@ -10,12 +10,13 @@ import java.util.Objects;
  * @param modelVersion version of this model's shape and method ({@link #VERSION})
  * @param catalogueVersion the feature catalogue's version it was fitted with
  * @param featureKeys feature keys in the order of every weight row and scaler entry
- * @param scaler transforms, centres and scales of the dataset
+ * @param scaler transforms, centres and scales of the dataset (for describing its types; the
+ *     type classifier reads raw features)
  * @param typeSlugs session type slugs, in the order of the weight rows
  * @param typeNames session type display names, same order
- * @param types the fitted type classifier
- * @param rules the authored rule thresholds that produced its weak labels
- * @param weakLabelCounts decisive rule labels per type, same order
+ * @param types how sure the classifier is: the sharpness fitted on the real labelled corpus
+ * @param rules the evidence rules' thresholds: the best-scoring rule gives a session its type
+ * @param typeCounts sessions of the dataset given each type, same order
  * @param personaSlugs persona slugs in {@link Persona} order
  * @param personaNames persona display names, same order
  * @param personas the persona model
@@ -33,7 +34,7 @@ public record Model(
     List<String> typeNames,
     TypeModel types,
     RuleThresholds rules,
-    int[] weakLabelCounts,
+    int[] typeCounts,
     List<String> personaSlugs,
     List<String> personaNames,
     PersonaModel personas,
@@ -45,9 +46,11 @@ public record Model(
   /**
    * Bump when the model's shape or the meaning of its numbers changes. 3: the population's cohort
    * (map points, rate quartiles, persona medians, outcomes) is part of the model, and a close
-   * persona call keeps its best fit (borderline) instead of becoming the Journeyman.
+   * persona call keeps its best fit (borderline) instead of becoming the Journeyman. 4: types come
+   * from the evidence rules set on real labelled sessions, with a fitted sharpness, not from a
+   * logistic regression trained on the dataset's own rule labels.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);
@@ -61,17 +64,17 @@ public record Model(
     Objects.requireNonNull(personas, "personas");
     Objects.requireNonNull(datasetFingerprint, "datasetFingerprint");
     Objects.requireNonNull(cohort, "cohort");
-    weakLabelCounts = weakLabelCounts.clone();
+    typeCounts = typeCounts.clone();
   }
 
   /** The same model with another cohort. */
   Model withCohort(Cohort other) {
     return new Model(modelVersion, catalogueVersion, featureKeys, scaler, typeSlugs, typeNames, types, rules,
-        weakLabelCounts, personaSlugs, personaNames, personas, datasetFingerprint, sessionCount, personCount, other);
+        typeCounts, personaSlugs, personaNames, personas, datasetFingerprint, sessionCount, personCount, other);
   }
 
   @Override
-  public int[] weakLabelCounts() {
-    return weakLabelCounts.clone();
+  public int[] typeCounts() {
+    return typeCounts.clone();
   }
 }

@@ -15,40 +15,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import smile.classification.LogisticRegression;
 
 /**
- * Fits the population model: standardize with the dataset's statistics, label the sessions
- * where the authored rules are decisive, train a multinomial L2 logistic regression (Smile) on
- * those weak labels, then fix the persona model's population medians. Deterministic: the input
- * is sorted by session id first and nothing is random.
+ * Fits the population model. Session types come from the evidence rules ({@link TypeRules}),
+ * whose numbers were set on real labelled sessions, with a sharpness fitted on the calibration
+ * half of the real corpus ({@link RealCorpus}): they do not depend on the dataset. The dataset
+ * gives its scaler (to describe its types), its counts of each type and the persona model's
+ * population medians. Deterministic: the input is sorted by session id first and nothing is
+ * random.
  */
 public final class ModelFitter {
-  /** L2 penalty: Smile adds {@code λ/2·‖w‖²} to the summed (not averaged) log-loss. */
-  static final double LAMBDA = 10.0;
-
-  /**
-   * Most weak-labelled sessions per type the regression trains on. Capping keeps fitting fast
-   * (41 weights per type need hundreds of examples, not thousands) and balances the types, so
-   * a type does not win ambiguous sessions merely by being common in the weak labels.
-   */
-  static final int MAX_PER_TYPE = 400;
-
-  /** Intercept given to a type without any weak label, so it is never predicted. */
-  static final double ABSENT_TYPE_INTERCEPT = -30;
-
   private final RuleThresholds thresholds;
+  private final TypeModel types;
 
   // Drafts are assembled before anyone is labelled; the final model carries the real cohort.
   private static final Cohort EMPTY_COHORT = emptyCohort();
 
-  public ModelFitter(RuleThresholds thresholds) {
+  /** A fitter with these thresholds and a sharpness fitted on {@code labelled}'s sessions. */
+  public ModelFitter(RuleThresholds thresholds, List<RealCorpus.Session> labelled) {
     this.thresholds = thresholds;
+    this.types = fitSharpness(thresholds, labelled);
   }
 
-  /** A fitter with the authored thresholds. */
+  /** The fitter of every build: authored thresholds, the real corpus's calibration half. */
   public ModelFitter() {
-    this(RuleThresholds.AUTHORED);
+    this(RuleThresholds.AUTHORED, RealCorpus.shipped().half(RealCorpus.Half.CALIBRATION));
   }
 
   /** Fits the model on the given sessions (session ids must be unique). */
@@ -79,100 +70,24 @@ public final class ModelFitter {
   private Model fitSorted(List<SessionInput> sessions) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
     Scaler scaler = Scaler.fit(vectors);
-
-    int[] weak = weakLabels(vectors);
-    int[] weakCounts = new int[SessionType.values().length];
-    for (int label : weak) {
-      if (label >= 0) {
-        weakCounts[label]++;
-      }
-    }
-    TypeModel types = fitTypes(scaler, vectors, weak, weakCounts);
-
-    Model draft = assemble(scaler, types, weakCounts, PersonaModel.authored(
+    Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
         new double[BehaviourRate.values().length]), sessions);
+    Classifier classifier = new Classifier(draft);
+    int[] typeCounts = new int[SessionType.values().length];
+    for (FeatureVector v : vectors) {
+      typeCounts[classifier.classify(v).type().ordinal()]++;
+    }
     PersonaModel personas = PersonaModel.authored(populationRateMedians(draft, sessions));
-    return assemble(scaler, types, weakCounts, personas, sessions);
+    return assemble(scaler, typeCounts, personas, sessions);
   }
 
-  private int[] weakLabels(List<FeatureVector> vectors) {
+  private static TypeModel fitSharpness(RuleThresholds thresholds, List<RealCorpus.Session> labelled) {
+    if (labelled.isEmpty()) {
+      throw new IllegalArgumentException("the sharpness needs labelled sessions");
+    }
     TypeRules rules = new TypeRules(thresholds);
-    int[] labels = new int[vectors.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = rules.decisiveType(vectors.get(i));
-    }
-    return labels;
-  }
-
-  private static TypeModel fitTypes(
-      Scaler scaler, List<FeatureVector> vectors, int[] weak, int[] weakCounts) {
-    List<double[]> x = new ArrayList<>();
-    List<Integer> y = new ArrayList<>();
-    int[] seen = new int[weakCounts.length];
-    for (int i = 0; i < weak.length; i++) {
-      int type = weak[i];
-      if (type < 0) {
-        continue;
-      }
-      // Evenly spaced picks in session-id order: deterministic, and spread over the dataset.
-      long before = (long) seen[type] * MAX_PER_TYPE / weakCounts[type];
-      long after = (long) (seen[type] + 1) * MAX_PER_TYPE / weakCounts[type];
-      seen[type]++;
-      if (after > before || weakCounts[type] <= MAX_PER_TYPE) {
-        x.add(scaler.standardize(vectors.get(i)));
-        y.add(type);
-      }
-    }
-    // Smile numbers the classes it saw in ascending order; absent types are added back below.
-    int[] present = java.util.stream.IntStream.range(0, weakCounts.length)
-        .filter(t -> weakCounts[t] > 0).toArray();
-    // Smile's multinomial fit refuses two classes ("binary class data"): three are the minimum.
-    if (present.length < 3) {
-      throw PersonasException.failure("Only " + present.length + " session type(s) have sessions"
-          + " where the rules are decisive (" + weak.length + " sessions): too few to fit the"
-          + " type classifier. Fit on more sessions.");
-    }
-    double[][] xs = x.toArray(new double[0][]);
-    int[] ys = y.stream().mapToInt(Integer::intValue).toArray();
-    LogisticRegression.Multinomial fitted =
-        LogisticRegression.multinomial(xs, ys, LAMBDA, 1e-4, 500);
-    double[][] coefficients = fitted.coefficients(); // (k-1) x (p+1), bias last, last class 0
-    int p = Feature.values().length;
-    double[][] weights = new double[weakCounts.length][p];
-    double[] intercepts = new double[weakCounts.length];
-    java.util.Arrays.fill(intercepts, ABSENT_TYPE_INTERCEPT);
-    for (int c = 0; c < present.length; c++) {
-      int type = present[c];
-      if (c < coefficients.length) {
-        weights[type] = Numbers.fixed(java.util.Arrays.copyOf(coefficients[c], p));
-        intercepts[type] = Numbers.fixed(coefficients[c][p]);
-      } else {
-        intercepts[type] = 0;
-      }
-    }
-    TypeModel model = new TypeModel(weights, intercepts, LAMBDA);
-    checkSameAnswerAsSmile(fitted, model, xs[0], present);
-    return model;
-  }
-
-  /** Guards the reading of Smile's coefficient layout: our softmax must pick Smile's class. */
-  private static void checkSameAnswerAsSmile(
-      LogisticRegression.Multinomial fitted, TypeModel model, double[] x, int[] present) {
-    double[] posteriori = new double[present.length];
-    int smileClass = fitted.predict(x, posteriori);
-    double[] ours = model.probabilities(x);
-    if (Math.abs(ours[smileClass] - posteriori[indexOf(present, smileClass)]) > 1e-3) {
-      throw new IllegalStateException("exported weights disagree with Smile's own prediction");
-    }
-  }
-
-  private static int indexOf(int[] values, int value) {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == value) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("not present: " + value);
+    List<double[]> scores = labelled.stream().map(s -> rules.scores(s.features())).toList();
+    return TypeModel.fit(scores, labelled.stream().map(RealCorpus.Session::type).toList());
   }
 
   private static double[] populationRateMedians(Model draft, List<SessionInput> sessions) {
@@ -201,7 +116,7 @@ public final class ModelFitter {
     return medians;
   }
 
-  private Model assemble(Scaler scaler, TypeModel types, int[] weakCounts, PersonaModel personas,
+  private Model assemble(Scaler scaler, int[] typeCounts, PersonaModel personas,
       List<SessionInput> sessions) {
     List<String> keys = new ArrayList<>();
     for (Feature f : Feature.values()) {
@@ -222,7 +137,7 @@ public final class ModelFitter {
     Set<String> users = new HashSet<>();
     sessions.forEach(s -> users.add(s.userId()));
     return new Model(Model.VERSION, Feature.CATALOGUE_VERSION, keys, scaler, typeSlugs, typeNames,
-        types, thresholds, weakCounts, personaSlugs, personaNames, personas,
+        types, thresholds, typeCounts, personaSlugs, personaNames, personas,
         fingerprint(sessions), sessions.size(), users.size(), EMPTY_COHORT);
   }
 

@@ -1,65 +1,82 @@
 package dev.personas.classify;
 
+import java.util.List;
+
 /**
- * The fitted multinomial logistic regression over standardized features: one weight row and
- * intercept per {@link SessionType}; a session's probabilities are the softmax of
- * {@code weights[t] · z + intercepts[t]}. Plain numbers, so a browser can apply it too.
+ * Turns the evidence rules' scores into probabilities: the softmax of {@code sharpness × score}.
+ * The most probable type is always the best-scoring rule's; the sharpness only says how sure to
+ * be, and is fitted (maximum likelihood) on the calibration half of the real labelled corpus, so
+ * a probability of 0.6 means about what it says on real sessions. Plain numbers, so a browser can
+ * apply it too.
  *
- * @param weights [type][feature] weights, types in {@link SessionType} order
- * @param intercepts one intercept per type
- * @param lambda the L2 penalty the weights were fitted with
+ * @param sharpness multiplies every score before the softmax (at least 0)
+ * @param fittedOn how many labelled sessions the sharpness was fitted on
  */
-public record TypeModel(double[][] weights, double[] intercepts, double lambda) {
+public record TypeModel(double sharpness, int fittedOn) {
+  /** Upper end of the sharpness search: beyond it every probability is all but 0 or 1. */
+  private static final double MAX_SHARPNESS = 50;
 
   public TypeModel {
-    int k = SessionType.values().length;
-    if (weights.length != k || intercepts.length != k) {
-      throw new IllegalArgumentException("a type model needs " + k + " weight rows and intercepts");
+    if (!(sharpness >= 0) || fittedOn < 0) {
+      throw new IllegalArgumentException("sharpness and session count must not be negative");
     }
-    double[][] copy = new double[k][];
-    for (int i = 0; i < k; i++) {
-      copy[i] = weights[i].clone();
-    }
-    weights = copy;
-    intercepts = intercepts.clone();
   }
 
-  /** The probability of each type for one session's z-scores. */
-  public double[] probabilities(double[] z) {
-    int k = intercepts.length;
-    double[] logits = new double[k];
+  /** The probability of each type for one session's rule scores. */
+  public double[] probabilities(double[] scores) {
     double max = Double.NEGATIVE_INFINITY;
-    for (int t = 0; t < k; t++) {
-      double s = intercepts[t];
-      double[] w = weights[t];
-      for (int j = 0; j < w.length; j++) {
-        s += w[j] * z[j];
-      }
-      logits[t] = s;
+    for (double s : scores) {
       max = Math.max(max, s);
     }
+    double[] p = new double[scores.length];
     double sum = 0;
-    for (int t = 0; t < k; t++) {
-      logits[t] = Math.exp(logits[t] - max);
-      sum += logits[t];
+    for (int t = 0; t < scores.length; t++) {
+      p[t] = Math.exp(sharpness * (scores[t] - max));
+      sum += p[t];
     }
-    for (int t = 0; t < k; t++) {
-      logits[t] /= sum;
+    for (int t = 0; t < p.length; t++) {
+      p[t] /= sum;
     }
-    return logits;
+    return p;
   }
 
-  @Override
-  public double[][] weights() {
-    double[][] copy = new double[weights.length][];
-    for (int i = 0; i < weights.length; i++) {
-      copy[i] = weights[i].clone();
+  /**
+   * The sharpness that makes the decided types most likely on {@code labelled} (rule scores and
+   * decided type per session): a golden-section search on [0, 50], where the log-likelihood is
+   * concave in the sharpness. Deterministic.
+   */
+  static TypeModel fit(List<double[]> scores, List<SessionType> types) {
+    double lo = 0;
+    double hi = MAX_SHARPNESS;
+    double ratio = (Math.sqrt(5) - 1) / 2;
+    double a = hi - ratio * (hi - lo);
+    double b = lo + ratio * (hi - lo);
+    double fa = logLikelihood(a, scores, types);
+    double fb = logLikelihood(b, scores, types);
+    for (int i = 0; i < 80; i++) {
+      if (fa < fb) {
+        lo = a;
+        a = b;
+        fa = fb;
+        b = lo + ratio * (hi - lo);
+        fb = logLikelihood(b, scores, types);
+      } else {
+        hi = b;
+        b = a;
+        fb = fa;
+        a = hi - ratio * (hi - lo);
+        fa = logLikelihood(a, scores, types);
+      }
     }
-    return copy;
+    return new TypeModel(Numbers.fixed((lo + hi) / 2), scores.size());
   }
 
-  @Override
-  public double[] intercepts() {
-    return intercepts.clone();
+  private static double logLikelihood(double sharpness, List<double[]> scores, List<SessionType> types) {
+    TypeModel model = new TypeModel(sharpness, 0);
+    double sum = 0;
+    for (int i = 0; i < scores.size(); i++) {
+      sum += Math.log(Math.max(1e-300, model.probabilities(scores.get(i))[types.get(i).ordinal()]));
+    }
+    return sum;
   }
 }

@@ -3,9 +3,7 @@ package dev.personas.classify;
 import static dev.personas.features.Feature.ACTIVE_MINUTES;
 import static dev.personas.features.Feature.CORRECTIONS;
 import static dev.personas.features.Feature.EDIT_ITERATIONS;
-import static dev.personas.features.Feature.ENDED_AFTER_ERROR;
 import static dev.personas.features.Feature.ERROR_REPASTES;
-import static dev.personas.features.Feature.FAILED_TEST_RUNS;
 import static dev.personas.features.Feature.FIRST_PROMPT_CHARS;
 import static dev.personas.features.Feature.MEDIAN_PROMPT_CHARS;
 import static dev.personas.features.Feature.PASTED_OUTPUT;
@@ -13,24 +11,28 @@ import static dev.personas.features.Feature.PLAN_HANDOFF;
 import static dev.personas.features.Feature.PLAN_MODE;
 import static dev.personas.features.Feature.PROMPTS;
 import static dev.personas.features.Feature.QUESTION_SHARE;
-import static dev.personas.features.Feature.READS_BEFORE_FIRST_WRITE;
 import static dev.personas.features.Feature.READ_SHARE;
 import static dev.personas.features.Feature.REPEATED_PROMPTS;
 import static dev.personas.features.Feature.SETUP_ACTIONS;
+import static dev.personas.features.Feature.SLASH_COMMANDS;
 import static dev.personas.features.Feature.SPECIFIC_POINTERS;
 import static dev.personas.features.Feature.SPEC_MARKERS;
 import static dev.personas.features.Feature.SUBAGENT_CALLS;
 import static dev.personas.features.Feature.TEST_RUNS;
-import static dev.personas.features.Feature.TOOL_ERRORS;
-import static dev.personas.features.Feature.TODO_LISTS;
+import static dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT;
 import static dev.personas.features.Feature.VAGUE_FIX_REQUESTS;
+import static dev.personas.features.Feature.WEB_LOOKUPS;
 
 import dev.personas.features.FeatureVector;
 
 /**
- * The authored evidence rules of RESEARCH.md §4: for one session, a soft score in [0, 1] per
- * session type, in raw feature units. They anchor what each type means; the classifier learns
- * the region around the sessions where they are decisive.
+ * The evidence rules of RESEARCH.md §4: for one session, a soft score in [0, 1] per session type,
+ * in raw feature units. The session's type is the best-scoring one. The rules were written from
+ * the vocabulary and their numbers set on the calibration half of the real labelled corpus
+ * ({@link RealCorpus}); the browser finder computes the same scores (classify.js).
+ *
+ * <p>What the person asked for is counted as <em>asks</em>: typed prompts plus commands run
+ * (a spec-kit or custom command is an ask whose long expansion is not the person's text).
  */
 public final class TypeRules {
   private final RuleThresholds t;
@@ -52,129 +54,122 @@ public final class TypeRules {
     return s;
   }
 
-  /**
-   * The type whose rule is decisive for this session (best score at least
-   * {@code weak_label.min_score}, ahead of the runner-up by {@code weak_label.min_margin}), or
-   * -1 when the rules do not settle it. Package-private: the weak labels of fitting and the
-   * rule agreement of validation.
-   */
-  int decisiveType(FeatureVector f) {
-    double[] s = scores(f);
-    int best = 0;
-    for (int i = 1; i < s.length; i++) {
-      if (s[i] > s[best]) {
-        best = i;
-      }
-    }
-    double second = 0;
-    for (int i = 0; i < s.length; i++) {
-      if (i != best) {
-        second = Math.max(second, s[i]);
-      }
-    }
-    boolean decisive = s[best] >= t.get("weak_label.min_score")
-        && s[best] - second >= t.get("weak_label.min_margin");
-    return decisive ? best : -1;
-  }
-
   private double oneShot(FeatureVector f) {
-    double corrections = f.get(CORRECTIONS) == 0 ? 1 : 0.5;
-    double quick = down(f.get(PROMPTS), "one_shot.prompts_full", "one_shot.prompts_zero")
-        * down(f.get(ACTIVE_MINUTES), "one_shot.minutes_full", "one_shot.minutes_zero")
-        * corrections;
-    // Short follow-ups after edits read as corrections; without tests run or output pasted
-    // back they are as likely the next small errand, not a review cycle.
-    boolean unchecked = f.get(TEST_RUNS) == 0 && f.get(PASTED_OUTPUT) == 0;
-    boolean errandsClean = (f.get(CORRECTIONS) == 0 || unchecked) && loopSignals(f) == 0
-        && f.get(EDIT_ITERATIONS) > 0;
-    double errands = errandsClean
-        ? t.get("one_shot.errand_weight")
-            * down(f.get(PROMPTS), "one_shot.errand_prompts_full", "one_shot.errand_prompts_zero")
-            * down(f.get(MEDIAN_PROMPT_CHARS), "one_shot.errand_chars_full",
-                "one_shot.errand_chars_zero")
-            * down(f.get(ACTIVE_MINUTES), "one_shot.minutes_full", "one_shot.minutes_zero")
-        : 0;
-    // A brief request: a long, structured or plan-carrying opening is a Blueprint's, however few
-    // prompts follow it.
-    double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero")
-        * down(f.get(SPEC_MARKERS), "one_shot.spec_markers_full", "one_shot.spec_markers_zero")
-        * (1 - f.get(PLAN_HANDOFF));
-    return Math.max(quick, errands) * brief;
+    double asks = asks(f);
+    double minutes = f.get(ACTIVE_MINUTES);
+    double quick = down(asks, "one_shot.asks_full", "one_shot.asks_zero")
+        * down(minutes, "one_shot.minutes_full", "one_shot.minutes_zero")
+        * (1 - ramp(f.get(CORRECTIONS), 0, t.get("one_shot.corrections_zero")))
+        * (1 - ramp(loop(f), 0, t.get("one_shot.loop_zero")));
+    // A chain of small errands, each done at once, is still One-shot work.
+    double errands = t.get("one_shot.errand_weight")
+        * down(asks, "one_shot.errand_asks_full", "one_shot.errand_asks_zero")
+        * down(f.get(MEDIAN_PROMPT_CHARS), "one_shot.errand_chars_full", "one_shot.errand_chars_zero")
+        * down(minutes, "one_shot.errand_minutes_full", "one_shot.errand_minutes_zero")
+        * down(f.get(CORRECTIONS), "one_shot.errand_corrections_full", "one_shot.errand_corrections_zero")
+        * (1 - ramp(loop(f), 0, t.get("one_shot.errand_loop_zero")));
+    // Not brief when the opening is a long spec, when the agent only read and reported (Consult's
+    // ground), or when a short ask set off a long run of edits (Blueprint's).
+    double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero");
+    return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * reads(f)) * (1 - runsLong(f));
   }
 
   private double consult(FeatureVector f) {
-    double noEdits = 1 - ramp(f.get(EDIT_ITERATIONS), 0, t.get("consult.edits_zero"));
-    double reads = up(f.get(READ_SHARE), "consult.read_share_low", "consult.read_share_high");
-    double asks =
-        up(f.get(QUESTION_SHARE), "consult.question_share_low", "consult.question_share_high");
-    return noEdits * (0.5 * reads + 0.5 * asks);
+    double asksAbout = Math.max(reads(f), Math.max(
+        up(f.get(QUESTION_SHARE), "consult.question_share_low", "consult.question_share_high"),
+        ramp(f.get(WEB_LOOKUPS), 0, t.get("consult.web_high"))));
+    return noEdits(f) * asksAbout;
   }
 
   private double blueprint(FeatureVector f) {
-    double longFirst =
-        up(f.get(FIRST_PROMPT_CHARS), "blueprint.first_chars_low", "blueprint.first_chars_high");
-    double structured =
-        up(f.get(SPEC_MARKERS), "blueprint.spec_markers_low", "blueprint.spec_markers_high");
-    // A long prompt without structure is half the evidence; a handed-over plan is all of it.
-    double upFront = Math.max(Math.min(longFirst, Math.max(structured, 0.5)), f.get(PLAN_HANDOFF));
-    double fewLater = down(f.get(PROMPTS), "blueprint.prompts_full", "blueprint.prompts_zero");
-    double fewCorrections =
-        down(f.get(CORRECTIONS), "blueprint.corrections_full", "blueprint.corrections_zero");
-    double letsItRun = f.get(EDIT_ITERATIONS) > 0 ? 1 : 0.5;
-    return upFront * fewLater * fewCorrections * letsItRun;
+    double upFront = Math.max(
+        Math.max(up(f.get(FIRST_PROMPT_CHARS), "blueprint.first_chars_low", "blueprint.first_chars_high"),
+            up(f.get(SPEC_MARKERS), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
+        Math.max(f.get(PLAN_HANDOFF), t.get("blueprint.run_weight") * runsLong(f)));
+    return upFront
+        * down(f.get(PROMPTS), "blueprint.prompts_full", "blueprint.prompts_zero")
+        * down(f.get(CORRECTIONS), "blueprint.corrections_full", "blueprint.corrections_zero")
+        * ramp(f.get(EDIT_ITERATIONS), 0, t.get("blueprint.edits_high"));
   }
 
   private double scaffold(FeatureVector f) {
-    int signals = (f.get(PLAN_MODE) > 0 ? 1 : 0)
-        + (f.get(SUBAGENT_CALLS) > 0 ? 1 : 0)
-        + (f.get(TODO_LISTS) > 0 ? 1 : 0)
-        + (f.get(SETUP_ACTIONS) > 0 ? 1 : 0)
-        + (f.get(READS_BEFORE_FIRST_WRITE) >= t.get("scaffold.reads_before_write") ? 1 : 0);
-    return up(signals, "scaffold.signals_low", "scaffold.signals_high");
+    double setup = Math.max(
+        Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
+            ramp(f.get(PLAN_MODE), 0, 1)),
+        Math.max(ramp(f.get(SUBAGENT_CALLS), 0, t.get("scaffold.subagents_high")),
+            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))));
+    // Setting the table takes some doing: a lone command that ends at once is a quick errand.
+    double substance = up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high");
+    return asks(f) >= 1 ? setup * substance : 0;
   }
 
   private double workshop(FeatureVector f) {
-    double corrections =
-        up(f.get(CORRECTIONS), "workshop.corrections_low", "workshop.corrections_high");
     double high = t.get("workshop.checks_high");
-    double checks = (ramp(f.get(SPECIFIC_POINTERS), 0, high)
-        + ramp(f.get(PASTED_OUTPUT), 0, high)
+    double checks = (ramp(f.get(SPECIFIC_POINTERS), 0, high) + ramp(f.get(PASTED_OUTPUT), 0, high)
         + ramp(f.get(TEST_RUNS), 0, high)) / 3;
-    // Tight cycles, not a day-long build: very long sessions are Marathon's ground.
-    double notMarathon = down(f.get(PROMPTS), "workshop.prompts_full", "workshop.prompts_zero");
-    return corrections * (0.4 + 0.6 * checks) * notMarathon;
+    return ramp(f.get(CORRECTIONS), 0, t.get("workshop.corrections_high"))
+        * (0.5 + 0.5 * checks)
+        * down(f.get(PROMPTS), "workshop.prompts_full", "workshop.prompts_zero")
+        * down(commandShare(f), "workshop.command_share_full", "workshop.command_share_zero");
   }
 
   private double marathon(FeatureVector f) {
-    return Math.min(
-        up(f.get(PROMPTS), "marathon.prompts_low", "marathon.prompts_high"),
-        Math.min(
-            up(f.get(ACTIVE_MINUTES), "marathon.minutes_low", "marathon.minutes_high"),
-            up(f.get(EDIT_ITERATIONS), "marathon.edits_low", "marathon.edits_high")));
+    double sustained = Math.min(up(f.get(PROMPTS), "marathon.prompts_low", "marathon.prompts_high"),
+        up(f.get(ACTIVE_MINUTES), "marathon.minutes_low", "marathon.minutes_high"));
+    double floor = t.get("marathon.edits_floor");
+    return sustained
+        * (floor + (1 - floor) * up(f.get(EDIT_ITERATIONS), "marathon.edits_low", "marathon.edits_high"));
   }
 
   private double spiral(FeatureVector f) {
-    double loop = loopSignals(f);
-    if (loop == 0) {
-      return 0;
-    }
-    // A loop is judged against the session's length: a few repeats over a long Marathon are
-    // "continue" and "next", not a session going round in circles.
-    double perPrompt = loop / Math.max(1, f.get(PROMPTS));
-    double looping = Math.min(ramp(loop, 0, t.get("spiral.loop_high")),
-        up(perPrompt, "spiral.loop_rate_low", "spiral.loop_rate_high"));
-    // Spiral re-asks are vague; prompts that keep naming files and lines are Workshop steering.
-    double pointersPerPrompt = f.get(SPECIFIC_POINTERS) / Math.max(1, f.get(PROMPTS));
-    double vague = 0.5 + 0.5 * down(pointersPerPrompt, "spiral.pointer_rate_full",
-        "spiral.pointer_rate_zero");
-    double endWeight = t.get("spiral.ended_after_error_weight");
-    return Math.min(1, ((1 - endWeight) * looping + endWeight * f.get(ENDED_AFTER_ERROR)) * vague);
+    double prompts = Math.max(1, f.get(PROMPTS));
+    double loop = loop(f);
+    // Re-asks are vague; prompts that keep naming files and lines are Workshop steering.
+    double looping = ramp(loop, 0, t.get("spiral.loop_high"))
+        * up(loop / prompts, "spiral.loop_rate_low", "spiral.loop_rate_high")
+        * down(f.get(SPECIFIC_POINTERS) / prompts, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
+    // An error pasted back in a short session where nothing got changed: stuck, not done.
+    double stuck = ramp(f.get(PASTED_OUTPUT), 0, 1)
+        * down(f.get(PROMPTS), "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits(f);
+    return Math.min(1, Math.max(looping, stuck));
   }
 
-  /** Signs of a loop that does not converge; one failing test run is normal work, not a loop. */
-  private static double loopSignals(FeatureVector f) {
-    return f.get(ERROR_REPASTES) + 0.5 * f.get(REPEATED_PROMPTS) + f.get(VAGUE_FIX_REQUESTS)
-        + Math.max(0, f.get(FAILED_TEST_RUNS) - 1) + 0.5 * Math.max(0, f.get(TOOL_ERRORS) - 1);
+  /** Typed prompts plus commands run: everything the person asked for. */
+  private static double asks(FeatureVector f) {
+    return f.get(PROMPTS) + f.get(SLASH_COMMANDS);
+  }
+
+  /** Share of the asks that were commands (spec-kit and custom command expansions among them). */
+  private static double commandShare(FeatureVector f) {
+    return f.get(SLASH_COMMANDS) / Math.max(1, asks(f));
+  }
+
+  /** 1 when the agent edited nothing, falling to 0 at {@code consult.edits_zero} edits. */
+  private double noEdits(FeatureVector f) {
+    return 1 - ramp(f.get(EDIT_ITERATIONS), 0, t.get("consult.edits_zero"));
+  }
+
+  /** How much the agent's work was reading: a high read share over more than a couple of calls. */
+  private double reads(FeatureVector f) {
+    double calls = f.get(TOOL_CALLS_PER_PROMPT) * Math.max(1, f.get(PROMPTS));
+    return up(f.get(READ_SHARE), "consult.read_share_low", "consult.read_share_high")
+        * up(calls, "consult.calls_low", "consult.calls_high");
+  }
+
+  /** A short ask that set off a long run of edits. */
+  private double runsLong(FeatureVector f) {
+    return up(f.get(EDIT_ITERATIONS), "blueprint.run_edits_low", "blueprint.run_edits_high")
+        * up(f.get(ACTIVE_MINUTES), "blueprint.run_minutes_low", "blueprint.run_minutes_high");
+  }
+
+  /**
+   * Signs of a loop that does not converge, from what the person typed: re-pasted errors, vague
+   * fix requests, and near-repeated prompts (weighed low, and not at all when the prompts are
+   * menu answers such as "A" or "yes", which repeat by nature).
+   */
+  private double loop(FeatureVector f) {
+    double repeats = f.get(MEDIAN_PROMPT_CHARS) >= t.get("spiral.repeat_min_chars") ? f.get(REPEATED_PROMPTS) : 0;
+    return f.get(ERROR_REPASTES) + f.get(VAGUE_FIX_REQUESTS) + t.get("spiral.repeat_weight") * repeats;
   }
 
   private double up(double x, String low, String high) {
@@ -186,7 +181,7 @@ public final class TypeRules {
   }
 
   /** 0 at or below {@code low}, 1 at or above {@code high}, linear between. */
-  private static double ramp(double x, double low, double high) {
+  static double ramp(double x, double low, double high) {
     if (x <= low) {
       return 0;
     }

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * @param persons persons in the dataset
  * @param typeRecovery planted session types recovered
  * @param personaRecovery planted personas recovered (persons with enough sessions)
- * @param ruleAgreement share of rule-decisive sessions whose classifier type equals the rule's
- * @param ruleDecisiveShare share of sessions on which the rules were decisive (the weak labels)
+ * @param real the method and the readers on the real labelled corpus (the measure of the method)
  * @param stability bootstrap stability
  * @param silhouette mean silhouette per type slug on standardized features (null below 2
  *     sessions)
@@ -31,8 +30,7 @@ public record Validation(
     int persons,
     Recovery typeRecovery,
     Recovery personaRecovery,
-    double ruleAgreement,
-    double ruleDecisiveShare,
+    CorpusAgreement real,
     Stability stability,
     Map<String, Double> silhouette,
     int silhouetteSample,

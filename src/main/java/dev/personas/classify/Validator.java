@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import smile.validation.metric.AdjustedRandIndex;
 
 /**
- * Computes the build's validation of a fitted model on the dataset it was fitted on: planted
- * truth recovery (when there is truth), agreement with the rules, bootstrap stability, silhouette
- * per type and the share of persons classified decisively. Seeded: the same input gives the same
+ * Computes the build's validation of a fitted model: agreement with blind readers on the real
+ * labelled corpus, and on the dataset it was fitted on planted-truth recovery (when there is
+ * truth), bootstrap stability, silhouette per type and the share of persons classified
+ * decisively. Seeded: the same input gives the same
  * numbers.
  */
 public final class Validator {
@@ -62,7 +63,6 @@ public final class Validator {
         decisive += r.decisive() ? 1 : 0;
       }
     }
-    double[] ruleAgreement = ruleAgreement(model, sessions, labels);
     return new Validation(
         model.modelVersion(),
         model.datasetFingerprint(),
@@ -70,8 +70,7 @@ public final class Validator {
         labels.persons().size(),
         typeRecovery(labels, truth),
         personaRecovery(labels, truth, minSessions),
-        ruleAgreement[0],
-        ruleAgreement[1],
+        new CorpusValidator(model.rules()).validate(RealCorpus.shipped()),
         stability(sessions, labels),
         silhouette(model, sessions, labels),
         Math.min(silhouetteSample, sessions.size()),
@@ -133,24 +132,6 @@ public final class Validator {
         confusion);
   }
 
-  /** [agreement, decisive share]: the classifier against the rules where the rules are sure. */
-  private static double[] ruleAgreement(Model model, List<SessionInput> sessions, Labels labels) {
-    TypeRules rules = new TypeRules(model.rules());
-    int decisive = 0;
-    int agree = 0;
-    for (SessionInput s : sessions) {
-      int rule = rules.decisiveType(s.features());
-      if (rule >= 0) {
-        decisive++;
-        agree += labels.sessions().get(s.sessionId()).type().ordinal() == rule ? 1 : 0;
-      }
-    }
-    return new double[] {
-      decisive == 0 ? 0 : Numbers.fixed((double) agree / decisive),
-      Numbers.fixed((double) decisive / sessions.size())
-    };
-  }
-
   private Stability stability(List<SessionInput> sessions, Labels full) {
     int n = sessions.size();
     int[] fullTypes = new int[n];
@@ -175,16 +156,7 @@ public final class Validator {
       for (int i = 0; i < n; i++) {
         resample.add(sessions.get(random.nextInt(n)));
       }
-      Model refit;
-      try {
-        refit = fitter.fitResample(resample);
-      } catch (dev.personas.PersonasException e) {
-        // The resample lost so many types that the method cannot fit at all (small or lopsided
-        // datasets): it reproduced nothing, which counts as no agreement, not as a crash.
-        typeAri[r] = 0;
-        personaAri[r] = 0;
-        continue;
-      }
+      Model refit = fitter.fitResample(resample);
       resample = null; // drawn sessions are shared with the input: only the list goes
       Map<String, Persona> personas = relabel(refit, sessions, byUser, types);
       typeAri[r] = ari(fullTypes, types);

@@ -90,9 +90,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     for (ClassifiedLog session : result.sessions()) {
       Classification c = session.classification();
-      text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  (then %s %.0f%%)",
+      text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  (then %s %.0f%%%s)",
           session.sessionId(), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
-          100 * c.runnerUpProbability()));
+          100 * c.runnerUpProbability(), c.uncertain() ? "; uncertain" : ""));
       for (Feature f : KEY_FEATURES) {
         text.append(String.format(Locale.ROOT, "  %s=%s", f.key(), number(session.features().get(f))));
       }
@@ -136,6 +136,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         node.put("probability", c.probability());
         node.put("runnerUp", c.runnerUp().slug());
         node.put("runnerUpProbability", c.runnerUpProbability());
+        node.put("uncertain", c.uncertain());
         ObjectNode features = node.putObject("features");
         for (Feature f : Feature.values()) {
           features.put(f.key(), s.features().get(f));

@@ -127,7 +127,7 @@ public final class MeAnalyzer {
 
   /** The population's session-type mix: the rule labels the model was fitted on. */
   private List<Double> populationMix() {
-    int[] counts = model.weakLabelCounts();
+    int[] counts = model.typeCounts();
     double total = Arrays.stream(counts).sum();
     List<Double> mix = new ArrayList<>();
     for (int t = 0; t < SessionType.values().length; t++) {

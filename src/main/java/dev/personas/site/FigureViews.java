@@ -1,6 +1,8 @@
 package dev.personas.site;
 
+import dev.personas.classify.CorpusValidator;
 import dev.personas.classify.Persona;
+import dev.personas.classify.RealCorpus;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
 import dev.personas.site.figures.ConfusionMatrix;
@@ -8,6 +10,7 @@ import dev.personas.site.figures.Dataset;
 import dev.personas.site.figures.DistinctiveFeature;
 import dev.personas.site.figures.PersonaFigures;
 import dev.personas.site.figures.Quartiles;
+import dev.personas.site.figures.RealAgreement;
 import dev.personas.site.figures.SiteFigures;
 import dev.personas.site.figures.Timeline;
 import dev.personas.site.figures.TimelineEvent;
@@ -58,8 +61,17 @@ public final class FigureViews {
   /** A confusion matrix as a heat-map table. */
   public record HeatMap(String id, String title, List<String> labels, List<List<Cell>> rows, List<String> totals) {}
 
+  /** One agreement figure on real sessions: share, 95 % interval, counts. */
+  public record Measure(String share, String low, String high, String hits, String items, boolean met) {}
+
+  /** The method against blind readers on the real corpus. */
+  public record RealView(String sessions, String people, Measure readers, String readerKappa,
+      Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
+      Measure personas, String heldOutTarget, String personaTarget, Chart chart,
+      HeatMap heldOutConfusion, HeatMap personaConfusion) {}
+
   /** The method page's validation figures. */
-  public record MethodView(DatasetView dataset, String typeRecovery, String personaRecovery, Chart recovery,
+  public record MethodView(DatasetView dataset, RealView real, String typeRecovery, String personaRecovery, Chart recovery,
       HeatMap typeConfusion, HeatMap personaConfusion, String resamples, String meanAri, String minAri,
       String ariTarget, boolean ariMet, Chart silhouette, String decisivePersonShare, String modelVersion,
       String modelFingerprint, String featureCount) {}
@@ -173,7 +185,7 @@ public final class FigureViews {
           "Horizontal bar chart: the mean silhouette of each session type's sessions, from −1 (closer to another type) to 1 (well separated).",
           "number", "Session type", labels, List.of(new Chart.Series("Mean silhouette", THIS, values, List.of())), List.of(texts), null);
     }
-    return new MethodView(dataset(f.dataset()),
+    return new MethodView(dataset(f.dataset()), real(v.real()),
         v.typeRecovery().map(Format::percent).orElse(""), v.personaRecovery().map(Format::percent).orElse(""), recovery,
         v.typeConfusion().map(m -> heatMap("confusion-types", "Session types: known against assigned", m)).orElse(null),
         v.personaConfusion().map(m -> heatMap("confusion-personas", "Personas: known against assigned", m)).orElse(null),
@@ -183,25 +195,59 @@ public final class FigureViews {
         Format.count(f.model().featureCount()));
   }
 
+  static RealView real(RealAgreement r) {
+    Chart chart = shareBars("chart-real-agreement", "Agreement with blind readers on real sessions",
+        "Horizontal bar chart: how often the method gave the readers' label, on the calibration half, the held-out half and"
+            + " for people judged with their own sessions left out, next to how often the two readers agreed with each other.",
+        "Compared", List.of("Readers with each other (sessions)", "Method, calibration half", "Method, held-out half",
+            "Readers with each other (people)", "Method, personas (person left out)"),
+        List.of(new Named("Agreement", THIS, List.of(r.readers().accuracy(), r.calibration().accuracy(),
+            r.heldOut().accuracy(), r.readerPeople().accuracy(), r.personas().accuracy()))));
+    return new RealView(Format.count(r.sessions()), Format.count(r.people()), measure(r.readers(), 0),
+        Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
+        measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.personas(), r.personaTarget()),
+        Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
+        heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
+        heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));
+  }
+
+  private static Measure measure(RealAgreement.Measured m, double target) {
+    return new Measure(Format.percent(m.accuracy()), Format.percent(m.low()), Format.percent(m.high()),
+        Format.count(m.hits()), Format.count(m.items()), m.accuracy() >= target);
+  }
+
   /** The targets, for the method page's text (they are the project's, not data). */
-  public record Targets(String typeRecovery, String personaRecovery, String meanAri) {}
+  public record Targets(String realHeldOut, String realPersonas, String typeRecovery, String personaRecovery,
+      String meanAri) {}
 
   static Targets targets() {
-    return new Targets(Format.percent(Validation.TYPE_RECOVERY_TARGET), Format.percent(Validation.PERSONA_RECOVERY_TARGET),
+    return new Targets(Format.percent(CorpusValidator.HELD_OUT_TARGET), Format.percent(CorpusValidator.PERSONA_TARGET),
+        Format.percent(Validation.TYPE_RECOVERY_TARGET), Format.percent(Validation.PERSONA_RECOVERY_TARGET),
         Format.score(Validation.MEAN_ARI_TARGET));
   }
 
   /** The feature catalogue, with the population's quartiles when a dataset was analysed. */
   static List<FeatureLine> featureTable(Optional<SiteFigures> figures) {
+    List<RealCorpus.Session> real = RealCorpus.shipped().sessions();
     List<FeatureLine> lines = new ArrayList<>();
     for (Feature feature : Feature.values()) {
-      List<String> values = figures.map(f -> {
+      List<String> values = new ArrayList<>(figures.map(f -> {
         var row = f.features().get(feature.ordinal());
         return List.of(Format.number(row.q1()), Format.number(row.populationMedian()), Format.number(row.q3()));
-      }).orElse(List.of());
+      }).orElse(List.of()));
+      // Beside the dataset's quartiles, the median of the real labelled sessions: how far a
+      // generated sample's sessions are from real ones shows at a glance.
+      values.add(Format.number(median(real.stream().mapToDouble(s -> s.features().get(feature)).toArray())));
       lines.add(new FeatureLine(feature.key(), feature.definition(), feature.unit(), values));
     }
     return lines;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   static Chart timeline(SessionType type, Timeline timeline) {

@@ -1,6 +1,7 @@
 package dev.personas.site;
 
 import dev.personas.PersonasException;
+import dev.personas.classify.Classification;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
 import dev.personas.site.figures.PersonalDepth;
@@ -141,7 +142,7 @@ public final class PersonalPageRenderer implements Renderer {
     List<SessionLine> sessions = new ArrayList<>();
     for (PersonalFigures.SessionRow s : figures.sessions()) {
       sessions.add(new SessionLine(day(s), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
-          Format.percent(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals(),
+          confidence(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals(),
           s.context()));
     }
     return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
@@ -155,6 +156,11 @@ public final class PersonalPageRenderer implements Renderer {
   }
 
   // Sessions over time: one lane per session type, x the day since the first dated session.
+  /** A session type's probability, marked when it is too close a call (as the finder marks it). */
+  private static String confidence(double probability) {
+    return Format.percent(probability) + (Classification.uncertain(probability) ? " (uncertain)" : "");
+  }
+
   private static Chart overTime(List<PersonalFigures.SessionRow> dated) {
     var first = dated.get(0).date();
     Map<SessionType, List<PersonalFigures.SessionRow>> byType = new EnumMap<>(SessionType.class);

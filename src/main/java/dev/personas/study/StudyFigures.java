@@ -1,10 +1,12 @@
 package dev.personas.study;
 
+import dev.personas.classify.Agreement;
 import dev.personas.classify.Classification;
+import dev.personas.classify.CorpusAgreement;
 import dev.personas.classify.Persona;
 import dev.personas.classify.PersonaResult;
-import dev.personas.classify.PopulationStats;
 import dev.personas.classify.PopulationStats.GroupProfile;
+import dev.personas.classify.PopulationStats;
 import dev.personas.classify.Recovery;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
@@ -19,6 +21,7 @@ import dev.personas.site.figures.FeatureRow;
 import dev.personas.site.figures.ModelInfo;
 import dev.personas.site.figures.PersonaFigures;
 import dev.personas.site.figures.Quartiles;
+import dev.personas.site.figures.RealAgreement;
 import dev.personas.site.figures.SiteFigures;
 import dev.personas.site.figures.Timeline;
 import dev.personas.site.figures.TimelineEvent;
@@ -193,7 +196,21 @@ public final class StudyFigures {
     return new Validation(accuracy(v.typeRecovery()), accuracy(v.personaRecovery()),
         confusion(v.typeRecovery()), confusion(v.personaRecovery()),
         new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()),
-        silhouette, v.decisivePersonShare());
+        silhouette, v.decisivePersonShare(), real(v.real()));
+  }
+
+  private static RealAgreement real(CorpusAgreement r) {
+    return new RealAgreement(r.sessions(), r.people(), measured(r.readerSessions()), r.readerKappa(),
+        measured(r.readerPeople()), r.readerPeopleKappa(), measured(r.calibration()),
+        measured(r.heldOut()), measured(r.personas()), r.heldOutTarget(), r.personaTarget());
+  }
+
+  private static RealAgreement.Measured measured(Agreement a) {
+    List<List<Integer>> counts = Arrays.stream(a.confusion())
+        .map(row -> Arrays.stream(row).boxed().toList())
+        .toList();
+    return new RealAgreement.Measured(a.items(), a.hits(), a.accuracy(), a.low(), a.high(),
+        new ConfusionMatrix(a.labels(), counts));
   }
 
   private static Optional<Double> accuracy(Recovery r) {

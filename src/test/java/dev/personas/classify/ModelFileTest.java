@@ -60,7 +60,8 @@ class ModelFileTest {
     assertEquals("one-shot", tree.at("/typeSlugs/0").asText());
     assertEquals("The Multi-Mode Journeyman", tree.at("/personaNames/6").asText());
     assertEquals(64, tree.path("datasetFingerprint").asText().length());
-    assertEquals(7, tree.at("/types/weights").size());
+    assertTrue(tree.at("/types/sharpness").asDouble() > 0);
+    assertEquals(7, tree.at("/typeCounts").size());
     assertTrue(tree.at("/rules/values").has("marathon.prompts_high"));
     assertTrue(tree.at("/personas/prototypes").has("showrunner"));
     String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -168,7 +168,7 @@ class SiteBrowserIT {
       }
     }
     colourScheme("light");
-    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 2 + 7), charts, "every chart of every page, in both schemes");
+    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 3 + 7), charts, "every chart of every page, in both schemes");
   }
 
   @Test

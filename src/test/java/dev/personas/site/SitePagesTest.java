@@ -127,8 +127,9 @@ class SitePagesTest {
         }
       }
     }
-    // Home 2, 7 types x 4 (timeline, distinctive, endings, transitions; Marathon has no next), 6 personas, method 2.
-    assertEquals(2 + 7 * 4 - 1 + 6 + 2, charts);
+    // Home 2, 7 types x 4 (timeline, distinctive, endings, transitions; Marathon has no next), 6 personas,
+    // method 3 (real-corpus agreement, recovery, silhouette).
+    assertEquals(2 + 7 * 4 - 1 + 6 + 3, charts);
   }
 
   private static double parse(String text) {
@@ -198,9 +199,21 @@ class SitePagesTest {
           () -> assertEquals(f.key(), row.selectFirst("th").text()),
           () -> assertEquals(f.definition(), row.select("td").get(0).text()),
           () -> assertEquals(List.of(Format.number(r.q1()), Format.number(r.populationMedian()), Format.number(r.q3())),
-              row.select("td.num").eachText()));
+              row.select("td.num").eachText().subList(0, 3)),
+          () -> assertEquals(4, row.select("td.num").size(), "the real corpus's median beside the quartiles"));
     }
-    assertEquals(List.of("93.4 %", "87.5 %"), doc.select("#validation ~ dl.stats dd, .stats dd").eachText());
+    // Real corpus first (held-out, personas, readers), then the planted-truth recovery.
+    assertEquals(List.of("66.0 %", "55.0 %", "90.0 %", "93.4 %", "87.5 %"),
+        doc.select("#validation ~ dl.stats dd, .stats dd").eachText());
+    Element real = doc.getElementById("chart-real-agreement");
+    assertEquals(List.of(90.0, 70.0, 66.0, 85.0, 55.0), values(spec(real), 0));
+    assertTrue(doc.text().contains("for 66 of 100 sessions (66.0 %; 95 % interval 57.0 % to 74.0 %; target 80.0 %: not met)"));
+    ConfusionMatrix held = figures.validation().real().heldOut().confusion();
+    Element heldHeat = doc.getElementById("confusion-real-types");
+    for (int r = 0; r < held.labels().size(); r++) {
+      assertEquals(held.counts().get(r).stream().map(c -> Format.count(c)).toList(),
+          heldHeat.select("tbody tr").get(r).select("td:not(.total)").eachText());
+    }
     Element recovery = doc.getElementById("chart-recovery");
     assertEquals(List.of(93.4, 87.5), values(spec(recovery), 0));
     assertEquals(List.of(90.0, 85.0), values(spec(recovery), 1));
@@ -248,7 +261,8 @@ class SitePagesTest {
     }
     // The catalogue is code, not data: the feature table is there without figures, minus quartiles.
     assertEquals(Feature.values().length, page("method/index.html").select("table.feature-table tbody tr").size());
-    assertTrue(page("method/index.html").select("table.feature-table td.num").isEmpty());
+    // No dataset quartiles; only the real corpus's medians, which do not come from a dataset.
+    assertEquals(Feature.values().length, page("method/index.html").select("table.feature-table td.num").size());
   }
 
   @Test

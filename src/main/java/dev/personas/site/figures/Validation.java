@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param bootstrap stability under resampling
  * @param silhouette mean silhouette of each session type's sessions, in [-1, 1]
  * @param decisivePersonShare share of classified people whose persona was decisive, not provisional
+ * @param real the method against blind readers on real sessions
  */
 public record Validation(
     Optional<Double> typeRecovery,
@@ -23,7 +24,8 @@ public record Validation(
     Optional<ConfusionMatrix> personaConfusion,
     Bootstrap bootstrap,
     Map<SessionType, Double> silhouette,
-    double decisivePersonShare) {
+    double decisivePersonShare,
+    RealAgreement real) {
 
   /** Target for session-type recovery on planted truth. */
   public static final double TYPE_RECOVERY_TARGET = 0.90;
@@ -47,5 +49,6 @@ public record Validation(
     });
     silhouette = java.util.Collections.unmodifiableMap(copy);
     Check.share(decisivePersonShare, "decisivePersonShare");
+    Objects.requireNonNull(real, "real");
   }
 }

@@ -76,9 +76,31 @@ public final class FixtureFigures {
         groundTruth ? Optional.of(0.875) : Optional.empty(),
         groundTruth ? Optional.of(confusion(SessionType.values().length, 60, "type")) : Optional.empty(),
         groundTruth ? Optional.of(confusion(Persona.values().length, 7, "persona")) : Optional.empty(),
-        new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125);
+        new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125, real());
     return new SiteFigures(dataset, types, personas, population, rows, validation,
         new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length));
+  }
+
+  /** Agreement on a real corpus of 200 sessions and 20 people, in round fixture numbers. */
+  public static RealAgreement real() {
+    return new RealAgreement(200, 20, measured(200, 180, 7, "type"), 0.88, measured(20, 17, 7, "persona"), 0.82,
+        measured(100, 70, 7, "type"), measured(100, 66, 7, "type"), measured(20, 11, 7, "persona"), 0.8, 0.7);
+  }
+
+  private static RealAgreement.Measured measured(int items, int hits, int k, String label) {
+    List<List<Integer>> counts = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      labels.add(label + "-" + i);
+      List<Integer> row = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        row.add(i == j ? (i == 0 ? hits - (k - 1) * (hits / k) : hits / k) : j == (i + 1) % k ? (items - hits) / k : 0);
+      }
+      counts.add(row);
+    }
+    double p = (double) hits / items;
+    return new RealAgreement.Measured(items, hits, p, Math.max(0, p - 0.09), Math.min(1, p + 0.08),
+        new ConfusionMatrix(labels, counts));
   }
 
   public static PersonalFigures personal() {

@@ -1,0 +1,32 @@
+package dev.personas.classify;
+
+/**
+ * The method measured on real sessions labelled blind (the real corpus): how often it gives the
+ * readers' type on the calibration half its numbers were set on and on the held-out half it never
+ * saw, how often it gives the readers' persona when that person's sessions are left out of the
+ * fit, and how often the two readers agreed with each other (the ceiling).
+ *
+ * @param sessions labelled sessions in the corpus
+ * @param people labelled people (three or more sessions)
+ * @param readerSessions sessions both readers labelled and how often they agreed
+ * @param readerKappa Cohen's kappa of the two readers over the sessions
+ * @param readerPeople people both readers labelled and how often they agreed
+ * @param readerPeopleKappa Cohen's kappa of the two readers over the people
+ * @param calibration the method against the decided types on the calibration half
+ * @param heldOut the method against the decided types on the held-out half
+ * @param personas the method against the decided personas, each person left out of the fit
+ * @param heldOutTarget the held-out agreement the project holds the method to
+ * @param personaTarget the persona agreement the project holds the method to
+ */
+public record CorpusAgreement(
+    int sessions,
+    int people,
+    Agreement readerSessions,
+    double readerKappa,
+    Agreement readerPeople,
+    double readerPeopleKappa,
+    Agreement calibration,
+    Agreement heldOut,
+    Agreement personas,
+    double heldOutTarget,
+    double personaTarget) {}

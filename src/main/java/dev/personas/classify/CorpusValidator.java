@@ -1,0 +1,132 @@
+package dev.personas.classify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures the method on the real labelled corpus: types on each half of the fixed split, and
+ * personas person by person with that person's sessions left out of everything fitted (the
+ * sharpness and the persona model's medians). Deterministic.
+ */
+public final class CorpusValidator {
+  /** Held-out session-type agreement the project aims for (issue 13). */
+  public static final double HELD_OUT_TARGET = 0.80;
+  /** Leave-one-person-out persona agreement the project aims for (issue 13). */
+  public static final double PERSONA_TARGET = 0.70;
+
+  private final RuleThresholds thresholds;
+
+  public CorpusValidator(RuleThresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  /** The agreement of the method and of the readers on {@code corpus}. */
+  public CorpusAgreement validate(RealCorpus corpus) {
+    List<String> types = slugs(SessionType.values());
+    List<String> personas = slugs(Persona.values());
+    int[][] readers = new int[types.size()][types.size()];
+    int[][] calibration = new int[types.size()][types.size()];
+    int[][] heldOut = new int[types.size()][types.size()];
+    TypeRules rules = new TypeRules(thresholds);
+    for (RealCorpus.Session s : corpus.sessions()) {
+      readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
+      int method = best(rules.scores(s.features()));
+      int[][] half = s.half() == RealCorpus.Half.CALIBRATION ? calibration : heldOut;
+      half[s.type().ordinal()][method]++;
+    }
+    int[][] readerPeople = new int[personas.size()][personas.size()];
+    for (RealCorpus.Person p : corpus.persons()) {
+      readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
+    }
+    return new CorpusAgreement(corpus.sessions().size(), corpus.persons().size(),
+        Agreement.of(types, readers), kappa(readers), Agreement.of(personas, readerPeople),
+        kappa(readerPeople), Agreement.of(types, calibration), Agreement.of(types, heldOut),
+        Agreement.of(personas, leaveOnePersonOut(corpus, personas.size())), HELD_OUT_TARGET,
+        PERSONA_TARGET);
+  }
+
+  /** [decided persona][method's persona], each person judged by a model fitted without them. */
+  private int[][] leaveOnePersonOut(RealCorpus corpus, int k) {
+    int[][] confusion = new int[k][k];
+    for (RealCorpus.Person person : corpus.persons()) {
+      List<RealCorpus.Session> calibration = new ArrayList<>();
+      List<SessionInput> others = new ArrayList<>();
+      List<RealCorpus.Session> own = new ArrayList<>();
+      for (RealCorpus.Session s : corpus.sessions()) {
+        if (s.person().equals(person.id())) {
+          own.add(s);
+          continue;
+        }
+        others.add(input(s));
+        if (s.half() == RealCorpus.Half.CALIBRATION) {
+          calibration.add(s);
+        }
+      }
+      Model model = new ModelFitter(thresholds, calibration).fit(others);
+      Classifier classifier = new Classifier(model);
+      List<ClassifiedSession> classified = new ArrayList<>();
+      for (RealCorpus.Session s : own) {
+        classified.add(new ClassifiedSession(s.features(), classifier.classify(s.features())));
+      }
+      Persona method = new PersonaClassifier(model).classify(person.id(), classified).persona();
+      confusion[person.persona().ordinal()][method.ordinal()]++;
+    }
+    return confusion;
+  }
+
+  private static SessionInput input(RealCorpus.Session s) {
+    return new SessionInput(s.id(), s.person(), (Instant) null, s.features());
+  }
+
+  /** Cohen's kappa of a square agreement table. */
+  static double kappa(int[][] table) {
+    double n = 0;
+    double observed = 0;
+    double[] rows = new double[table.length];
+    double[] columns = new double[table.length];
+    for (int i = 0; i < table.length; i++) {
+      for (int j = 0; j < table.length; j++) {
+        n += table[i][j];
+        rows[i] += table[i][j];
+        columns[j] += table[i][j];
+        observed += i == j ? table[i][j] : 0;
+      }
+    }
+    if (n == 0) {
+      return 0;
+    }
+    double expected = 0;
+    for (int i = 0; i < table.length; i++) {
+      expected += rows[i] * columns[i] / (n * n);
+    }
+    return expected >= 1 ? 1 : Numbers.fixed((observed / n - expected) / (1 - expected));
+  }
+
+  /** Index of the highest score; ties go to the earlier type, as {@link Classification#of}. */
+  private static int best(double[] scores) {
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> slugs(SessionType[] types) {
+    List<String> out = new ArrayList<>();
+    for (SessionType t : types) {
+      out.add(t.slug());
+    }
+    return out;
+  }
+
+  private static List<String> slugs(Persona[] personas) {
+    List<String> out = new ArrayList<>();
+    for (Persona p : personas) {
+      out.add(p.slug());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.personas.site.figures;
+
+import java.util.Objects;
+
+/**
+ * The method measured on real sessions that two readers labelled blind (the real corpus). The
+ * targets are the project's (issue 13), not data.
+ *
+ * @param sessions labelled sessions in the corpus
+ * @param people labelled people (three or more sessions each)
+ * @param readers the two readers against each other, over the sessions
+ * @param readerKappa Cohen's kappa of the readers over the sessions
+ * @param readerPeople the two readers against each other, over the people
+ * @param readerPeopleKappa Cohen's kappa of the readers over the people
+ * @param calibration the method against the decided types on the half its numbers were set on
+ * @param heldOut the method against the decided types on the half it never saw
+ * @param personas the method against the decided personas, each person left out of the fit
+ * @param heldOutTarget held-out agreement the project aims for
+ * @param personaTarget persona agreement the project aims for
+ */
+public record RealAgreement(int sessions, int people, Measured readers, double readerKappa,
+    Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
+    Measured personas, double heldOutTarget, double personaTarget) {
+
+  /**
+   * One agreement figure with its 95 % Wilson interval and confusion matrix.
+   *
+   * @param items sessions or people compared
+   * @param hits how many agreed
+   * @param accuracy hits / items
+   * @param low lower end of the 95 % interval
+   * @param high upper end of the 95 % interval
+   * @param confusion [readers' label][method's label] counts
+   */
+  public record Measured(int items, int hits, double accuracy, double low, double high,
+      ConfusionMatrix confusion) {
+    public Measured {
+      Check.count(items, "items");
+      Check.count(hits, "hits");
+      Check.share(accuracy, "accuracy");
+      Check.share(low, "low");
+      Check.share(high, "high");
+      Objects.requireNonNull(confusion, "confusion");
+    }
+  }
+
+  public RealAgreement {
+    Objects.requireNonNull(readers, "readers");
+    Objects.requireNonNull(readerPeople, "readerPeople");
+    Objects.requireNonNull(calibration, "calibration");
+    Objects.requireNonNull(heldOut, "heldOut");
+    Objects.requireNonNull(personas, "personas");
+  }
+}

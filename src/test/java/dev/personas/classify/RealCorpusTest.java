@@ -1,0 +1,120 @@
+package dev.personas.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real labelled corpus is what issue 13 asks for, its split is the one written down before
+ * tuning, and the method's agreement with the readers is recomputed from the committed data.
+ */
+class RealCorpusTest {
+  private final RealCorpus corpus = RealCorpus.shipped();
+
+  @Test
+  void theCorpusHasEnoughSessionsAgentsAndPeople() {
+    assertTrue(corpus.sessions().size() >= 150, corpus.sessions().size() + " sessions");
+    Map<String, Long> agents = corpus.sessions().stream()
+        .collect(Collectors.groupingBy(RealCorpus.Session::agent, Collectors.counting()));
+    assertTrue(agents.get("claude") >= 40 && agents.get("codex") >= 40, agents.toString());
+    Map<String, Long> perPerson = corpus.sessions().stream()
+        .collect(Collectors.groupingBy(RealCorpus.Session::person, Collectors.counting()));
+    long withThree = perPerson.values().stream().filter(n -> n >= 3).count();
+    assertTrue(withThree >= 15, withThree + " people with three or more sessions");
+    assertEquals(withThree, corpus.persons().size(), "every such person has a labelled persona");
+  }
+
+  @Test
+  void everySessionHasASourceAndNoTextFromItsLogShips() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("corpus", "sources.tsv"), StandardCharsets.UTF_8);
+    assertEquals(corpus.sessions().size(), lines.size() - 1);
+    List<String> ids = lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList();
+    assertEquals(corpus.sessions().stream().map(RealCorpus.Session::id).toList(), ids);
+    String shipped = Files.readString(
+        Path.of("src/main/resources/dev/personas/classify/real/sessions.tsv"), StandardCharsets.UTF_8);
+    for (String line : shipped.split("\n")) {
+      String[] cells = line.split("\t");
+      for (int j = 8; j < cells.length && !line.startsWith("session\t"); j++) {
+        Double.parseDouble(cells[j]); // numbers only beyond the label columns
+      }
+    }
+  }
+
+  /** The split rule of corpus/README.md, recomputed from the sources and the decided types. */
+  @Test
+  void theSplitIsTheOneTheHashesGive() throws IOException {
+    Map<String, String> pathOf = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("corpus", "sources.tsv"), StandardCharsets.UTF_8)) {
+      String[] c = line.split("\t");
+      pathOf.put(c[0], c[3] + "/" + c[5]);
+    }
+    Map<String, List<RealCorpus.Session>> groups = new TreeMap<>();
+    for (RealCorpus.Session s : corpus.sessions()) {
+      groups.computeIfAbsent(s.person() + "|" + s.type().displayName(), g -> new ArrayList<>()).add(s);
+    }
+    for (Map.Entry<String, List<RealCorpus.Session>> g : groups.entrySet()) {
+      List<RealCorpus.Session> ordered = new ArrayList<>(g.getValue());
+      ordered.sort((a, b) -> sha("personas-split-v1:" + pathOf.get(a.id()))
+          .compareTo(sha("personas-split-v1:" + pathOf.get(b.id()))));
+      int start = Character.digit(sha("personas-split-v1:" + g.getKey()).charAt(0), 16) % 2;
+      for (int i = 0; i < ordered.size(); i++) {
+        RealCorpus.Half expected = (i + start) % 2 == 0 ? RealCorpus.Half.CALIBRATION : RealCorpus.Half.HELD_OUT;
+        assertEquals(expected, ordered.get(i).half(), ordered.get(i).id());
+      }
+    }
+  }
+
+  /**
+   * The method on real sessions, recomputed from the committed corpus. Issue 13 asks for 80 %
+   * held-out and 70 % of people; the method does not reach them yet (the method page says so).
+   * These floors are what it reaches now: a change that reads real sessions worse fails here.
+   */
+  @Test
+  void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
+    CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
+    assertEquals(99, a.heldOut().items());
+    assertTrue(a.heldOut().hits() >= 59, "held-out " + a.heldOut().hits() + " of 99");
+    assertTrue(a.calibration().hits() >= 62, "calibration " + a.calibration().hits() + " of 99");
+    assertEquals(24, a.personas().items());
+    assertTrue(a.personas().hits() >= 10, "personas " + a.personas().hits() + " of 24");
+  }
+
+  @Test
+  void theReadersAgreementIsRecomputedFromTheirLabels() {
+    CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
+    long same = corpus.sessions().stream().filter(s -> s.readerA() == s.readerB()).count();
+    assertEquals(same, a.readerSessions().hits());
+    assertTrue(a.readerKappa() > 0 && a.readerKappa() < a.readerSessions().accuracy());
+    assertTrue(a.readerSessions().low() < a.readerSessions().accuracy()
+        && a.readerSessions().accuracy() < a.readerSessions().high());
+  }
+
+  @Test
+  void kappaIsOneForPerfectAgreementAndZeroForChance() {
+    assertEquals(1.0, CorpusValidator.kappa(new int[][] {{5, 0}, {0, 5}}), 1e-12);
+    assertEquals(0.0, CorpusValidator.kappa(new int[][] {{5, 5}, {5, 5}}), 1e-12);
+  }
+
+  private static String sha(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
