@@ -53,7 +53,8 @@ export function view(result, data, base, sample, population) {
     persona: me,
     runnerUp,
     confidence: format.percent(result.confidence),
-    provisional: result.provisional,
+    // As PersonalFiguresMaker: too few sessions or a close call.
+    provisional: result.provisional || !result.decisive,
     sessionCount: format.count(n),
     firstDate: dated.length ? dated[0].date : UNDATED,
     lastDate: dated.length ? dated[dated.length - 1].date : UNDATED,

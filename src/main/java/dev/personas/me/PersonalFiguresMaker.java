@@ -39,7 +39,8 @@ public final class PersonalFiguresMaker {
       rows.add(new PersonalFigures.SessionRow(s.date(), s.type(), s.probability(), s.get(Feature.ACTIVE_MINUTES),
           (int) s.get(Feature.PROMPTS), signals(s), context(s)));
     }
-    return new PersonalFigures(result.persona(), result.confidence(), result.provisional(),
+    // The page's note covers both ways a persona can be unsure: too few sessions, or a close call.
+    return new PersonalFigures(result.persona(), result.confidence(), result.provisional() || !result.decisive(),
         Optional.of(result.runnerUp()), reasons, new TypeMix(yours), new TypeMix(population), rows,
         result.depth());
   }

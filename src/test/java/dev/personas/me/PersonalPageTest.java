@@ -66,6 +66,32 @@ class PersonalPageTest {
         "links stay inside the page folder");
   }
 
+  @org.junit.jupiter.api.Test
+  void aCloseCallAndAnUncertainSessionTypeAreSaidSoOnThePage() throws IOException {
+    List<MeResult.MeSession> sessions = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      List<Double> values = new ArrayList<>(Collections.nCopies(Feature.values().length, 0.0));
+      values.set(Feature.PROMPTS.ordinal(), 2.0);
+      sessions.add(new MeResult.MeSession(LocalDate.of(2026, 11, 1).plusDays(i), SessionType.ONE_SHOT,
+          i == 0 ? 0.45 : 0.8, SessionType.CONSULT, i == 0 ? 0.4 : 0.1, values, "", ""));
+    }
+    for (boolean decisive : new boolean[] {true, false}) {
+      MeResult result = new MeResult("f".repeat(64), Persona.PROMPT_MINIMALIST, 0.5, Persona.QUICK_TURN_SPRINTER,
+          decisive, false, List.of(), List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions,
+          scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), java.util.Optional.empty());
+      result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(java.util.Optional.empty())).analyse(result));
+      Path dir = out.resolve(decisive ? "decisive" : "close");
+      new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+          .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", dir);
+      Document page = Jsoup.parse(dir.resolve("index.html").toFile());
+      assertEquals(!decisive, page.select("p.note").text().contains("Provisional."),
+          "four sessions, " + (decisive ? "a decisive" : "a close") + " call");
+      List<String> confidence = page.select("table.sessions tbody tr td.num").eachText();
+      assertTrue(confidence.contains("45.0 % (uncertain)"), confidence.toString());
+      assertTrue(confidence.contains("80.0 %"), confidence.toString());
+    }
+  }
+
   // 0.7 for the persona, 0.2 for the runner-up, the rest shared.
   static List<Double> scores(Persona persona, Persona runnerUp) {
     List<Double> scores = new ArrayList<>();
