@@ -10,7 +10,9 @@ import java.util.Objects;
  * Turns raw features into z-scores with the dataset's own statistics: transform each feature
  * ({@link FeatureTransform}), subtract the dataset mean, divide by the dataset standard
  * deviation. Mean and sd (not median and IQR) because most count features are zero for more
- * than half the sessions, which makes the IQR zero and the median uninformative.
+ * than half the sessions, which makes the IQR zero and the median uninformative. Used to say how
+ * far a type's sessions sit from the population (type pages) and for the silhouettes; the type
+ * classifier itself reads raw features.
  *
  * @param transforms one transform per feature, in {@link Feature} order
  * @param centres mean of each transformed feature
@@ -22,7 +24,7 @@ public record Scaler(
     List<FeatureTransform> transforms, double[] centres, double[] scales, double zLimit) {
   /**
    * z-scores are clipped to ±this: real logs reach far outside any training sample (a week-long
-   * session, ten million tokens), and a linear model must not extrapolate from such a value.
+   * session, ten million tokens), and one such session must not dominate a type's mean distance.
    */
   public static final double Z_LIMIT = 6.0;
 
