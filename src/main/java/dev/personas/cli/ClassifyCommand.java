@@ -101,7 +101,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     for (PersonaResult person : result.persons().values()) {
       text.append(String.format(Locale.ROOT, "%s: %s, %.0f%% confidence%s (runner-up %s) from %d sessions%n",
           person.userId(), person.persona().displayName(), 100 * person.confidence(),
-          person.provisional() ? ", provisional: fewer than 3 sessions" : "",
+          person.provisional() ? ", provisional: fewer than 3 sessions"
+              : person.decisive() ? "" : ", uncertain: close to the runner-up",
           person.runnerUp().displayName(), person.profile().sessions()));
     }
     return text.toString();

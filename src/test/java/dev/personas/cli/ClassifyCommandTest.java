@@ -137,8 +137,14 @@ class ClassifyCommandTest {
     for (String id : REAL_FORMAT) {
       String line = lines.stream().filter(l -> l.startsWith(id + " ")).findFirst()
           .orElseThrow(() -> new AssertionError("no line for " + id + " in\n" + out));
-      String type = line.substring(id.length()).strip().split("\\s+")[0];
+      String[] words = line.substring(id.length()).strip().split("\\s+");
+      String type = words[0];
       assertTrue(Arrays.stream(SessionType.values()).anyMatch(t -> t.slug().equals(type)), line);
+      int percent = Integer.parseInt(words[1].replace("%", ""));
+      // A type under 50 % says so; one of 50 % or more does not (49.5 % prints as 50 %: skip it).
+      if (percent != 50) {
+        assertEquals(percent < 50, line.contains("; uncertain)"), line);
+      }
     }
     assertTrue(lines.get(lines.size() - 1).startsWith("local: "), out.toString());
     assertTrue(err.toString().contains("skipped 3 lines or files in 1 file"), err.toString());
