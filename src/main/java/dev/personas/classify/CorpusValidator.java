@@ -23,15 +23,15 @@ public final class CorpusValidator {
 
   /** The agreement of the method and of the readers on {@code corpus}. */
   public CorpusAgreement validate(RealCorpus corpus) {
-    List<String> types = slugs(SessionType.values());
-    List<String> personas = slugs(Persona.values());
+    List<String> types = SessionType.slugs();
+    List<String> personas = Persona.slugs();
     int[][] readers = new int[types.size()][types.size()];
     int[][] calibration = new int[types.size()][types.size()];
     int[][] heldOut = new int[types.size()][types.size()];
     TypeRules rules = new TypeRules(thresholds);
     for (RealCorpus.Session s : corpus.sessions()) {
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
-      int method = best(rules.scores(s.features()));
+      int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
       int[][] half = s.half() == RealCorpus.Half.CALIBRATION ? calibration : heldOut;
       half[s.type().ordinal()][method]++;
     }
@@ -101,32 +101,5 @@ public final class CorpusValidator {
       expected += rows[i] * columns[i] / (n * n);
     }
     return expected >= 1 ? 1 : Numbers.fixed((observed / n - expected) / (1 - expected));
-  }
-
-  /** Index of the highest score; ties go to the earlier type, as {@link Classification#of}. */
-  private static int best(double[] scores) {
-    int best = 0;
-    for (int i = 1; i < scores.length; i++) {
-      if (scores[i] > scores[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static List<String> slugs(SessionType[] types) {
-    List<String> out = new ArrayList<>();
-    for (SessionType t : types) {
-      out.add(t.slug());
-    }
-    return out;
-  }
-
-  private static List<String> slugs(Persona[] personas) {
-    List<String> out = new ArrayList<>();
-    for (Persona p : personas) {
-      out.add(p.slug());
-    }
-    return out;
   }
 }

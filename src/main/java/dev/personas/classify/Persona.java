@@ -1,5 +1,6 @@
 package dev.personas.classify;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The seven personas of RESEARCH.md §4, in the fixed order of the model file. */
@@ -50,6 +51,11 @@ public enum Persona {
   /** The session types this persona leans on; empty for the Journeyman. */
   public List<SessionType> leansOn() {
     return leansOn;
+  }
+
+  /** Every persona's slug, in declaration order (the rows and columns of a confusion matrix). */
+  static List<String> slugs() {
+    return Arrays.stream(values()).map(Persona::slug).toList();
   }
 
   /** The persona with this slug. */

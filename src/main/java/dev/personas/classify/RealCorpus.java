@@ -83,9 +83,23 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
     persons = List.copyOf(persons);
   }
 
-  /** The corpus shipped with personas. */
+  /** The corpus shipped with personas, read once. */
   public static RealCorpus shipped() {
-    return new RealCorpus(readSessions(), readPersons());
+    return Shipped.CORPUS;
+  }
+
+  /** Read on first use; the builds, the fitter and the method page share one copy. */
+  private static final class Shipped {
+    static final RealCorpus CORPUS = new RealCorpus(readSessions(), readPersons());
+  }
+
+  /** The median of each feature over every labelled session, in {@link Feature} order. */
+  public double[] featureMedians() {
+    double[] medians = new double[Feature.values().length];
+    for (Feature f : Feature.values()) {
+      medians[f.ordinal()] = BehaviourRate.median(sessions.stream().mapToDouble(s -> s.features().get(f)).toArray());
+    }
+    return medians;
   }
 
   /** The sessions of one half. */

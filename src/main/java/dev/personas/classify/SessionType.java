@@ -1,5 +1,8 @@
 package dev.personas.classify;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The seven session types of RESEARCH.md §4, in the fixed order of the model file. */
 public enum SessionType {
   ONE_SHOT("one-shot", "One-shot", "A brief request, done in one or two exchanges."),
@@ -31,6 +34,11 @@ public enum SessionType {
 
   public String tagline() {
     return tagline;
+  }
+
+  /** Every type's slug, in declaration order (the rows and columns of a confusion matrix). */
+  static List<String> slugs() {
+    return Arrays.stream(values()).map(SessionType::slug).toList();
   }
 
   /** The type with this slug. */

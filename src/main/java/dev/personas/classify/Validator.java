@@ -79,7 +79,7 @@ public final class Validator {
   }
 
   private static Recovery typeRecovery(Labels labels, Optional<GroundTruth> truth) {
-    List<String> slugs = typeSlugs();
+    List<String> slugs = SessionType.slugs();
     if (truth.isEmpty() || truth.get().sessionTypes().isEmpty()) {
       return Recovery.notAvailable(TYPE_TARGET, slugs);
     }
@@ -100,10 +100,7 @@ public final class Validator {
 
   private static Recovery personaRecovery(
       Labels labels, Optional<GroundTruth> truth, int minSessions) {
-    List<String> slugs = new ArrayList<>();
-    for (Persona p : Persona.values()) {
-      slugs.add(p.slug());
-    }
+    List<String> slugs = Persona.slugs();
     if (truth.isEmpty() || truth.get().personas().isEmpty()) {
       return Recovery.notAvailable(PERSONA_TARGET, slugs);
     }
@@ -246,14 +243,6 @@ public final class Validator {
       out.put(t.slug(), Double.isNaN(m) ? null : Numbers.fixed(m));
     }
     return out;
-  }
-
-  private static List<String> typeSlugs() {
-    List<String> slugs = new ArrayList<>();
-    for (SessionType t : SessionType.values()) {
-      slugs.add(t.slug());
-    }
-    return slugs;
   }
 
   private static double mean(double[] values) {

@@ -228,7 +228,7 @@ public final class FigureViews {
 
   /** The feature catalogue, with the population's quartiles when a dataset was analysed. */
   static List<FeatureLine> featureTable(Optional<SiteFigures> figures) {
-    List<RealCorpus.Session> real = RealCorpus.shipped().sessions();
+    double[] real = RealCorpus.shipped().featureMedians();
     List<FeatureLine> lines = new ArrayList<>();
     for (Feature feature : Feature.values()) {
       List<String> values = new ArrayList<>(figures.map(f -> {
@@ -237,17 +237,10 @@ public final class FigureViews {
       }).orElse(List.of()));
       // Beside the dataset's quartiles, the median of the real labelled sessions: how far a
       // generated sample's sessions are from real ones shows at a glance.
-      values.add(Format.number(median(real.stream().mapToDouble(s -> s.features().get(feature)).toArray())));
+      values.add(Format.number(real[feature.ordinal()]));
       lines.add(new FeatureLine(feature.key(), feature.definition(), feature.unit(), values));
     }
     return lines;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   static Chart timeline(SessionType type, Timeline timeline) {
