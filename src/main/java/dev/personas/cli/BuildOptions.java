@@ -40,6 +40,9 @@ public final class BuildOptions {
   @Option(names = "--me", paramLabel = "PATH", description = "Also render a personal page at /me/: from a me.json written by `personas me --export`, or from log files or folders.")
   Path me;
 
+  @Option(names = "--keep-excluded", description = "Also analyse what the SWE-chat paper leaves out of a SWE-chat release: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows (read from their transcripts). Left out by default, as in the paper.")
+  boolean keepExcluded;
+
   @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")
   boolean noData;
 
@@ -48,9 +51,9 @@ public final class BuildOptions {
     if (noData) {
       return Optional.empty();
     }
-    return Optional.of(dataset == null
+    return Optional.of((dataset == null
         ? Sources.bundledSample()
-        : Sources.dataset(dataset, Optional.ofNullable(format)));
+        : Sources.dataset(dataset, Optional.ofNullable(format))).keepingExcluded(keepExcluded));
   }
 
   /** The me.json or logs of the personal page at /me/, if asked for. */

@@ -34,6 +34,8 @@ public final class ReadReport {
   private long linesRead;
   private long bytesRead;
   private long sessions;
+  private final java.util.Map<String, Long> exclusions = new java.util.TreeMap<>();
+  private final Set<String> notes = new TreeSet<>();
 
   /** Records a skipped line (line ≥ 1) or a skipped file (line 0). */
   public synchronized void skip(Path file, long line, String reason) {
@@ -115,6 +117,38 @@ public final class ReadReport {
     return sessions;
   }
 
+  /**
+   * Records a session left out on purpose (not a fault of the data), under a reason that
+   * follows the word "session", such as "of dayhaysoos/nimbus (machine-generated prompts)";
+   * counted per reason.
+   */
+  public synchronized void exclude(String reason) {
+    exclusions.merge(reason, 1L, Long::sum);
+  }
+
+  /** Sessions left out on purpose, by reason, in reason order. */
+  public synchronized java.util.Map<String, Long> exclusions() {
+    return Collections.unmodifiableMap(new java.util.TreeMap<>(exclusions));
+  }
+
+  /** One line per reason: "1 session without conversation rows", "87 sessions of …". */
+  public synchronized List<String> exclusionLines() {
+    List<String> lines = new ArrayList<>();
+    exclusions.forEach((reason, n) -> lines.add(String.format(java.util.Locale.ROOT, "%,d", n)
+        + (n == 1 ? " session " : " sessions ") + reason));
+    return lines;
+  }
+
+  /** Records a sentence about how the data was read that every summary must say (once). */
+  public synchronized void note(String sentence) {
+    notes.add(sentence);
+  }
+
+  /** The sentences recorded with {@link #note}, sorted. */
+  public synchronized List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   /** The first skips recorded (up to ten thousand), in the order they happened. */
   public synchronized List<Skip> skips() {
     return Collections.unmodifiableList(new ArrayList<>(skips));
@@ -141,6 +175,13 @@ public final class ReadReport {
       out.append("; ").append(linesRepaired)
           .append(linesRepaired == 1 ? " line had" : " lines had")
           .append(" invalid UTF-8, read with replacement characters");
+    }
+    if (!exclusions.isEmpty()) {
+      out.append("; left out as the SWE-chat paper does: ")
+          .append(String.join(", ", exclusionLines())).append(" (--keep-excluded keeps them)");
+    }
+    for (String note : notes) {
+      out.append("; ").append(note);
     }
     return out.toString();
   }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param subagentEvents events of subagent transcripts attached to this session
  * @param parentId the session this one was forked or resumed from, or null
  * @param subagentIds ids of subagent transcripts attached to this session
+ * @param annotations what the dataset's authors annotated on the session ({@link Annotations#NONE}
+ *     for a person's own logs)
  */
 public record Session(
     String id,
@@ -33,7 +35,8 @@ public record Session(
     List<Event> events,
     List<Event> subagentEvents,
     String parentId,
-    List<String> subagentIds) {
+    List<String> subagentIds,
+    Annotations annotations) {
 
   public Session {
     Objects.requireNonNull(id, "id");
@@ -43,9 +46,24 @@ public record Session(
     events = List.copyOf(events);
     subagentEvents = List.copyOf(subagentEvents);
     subagentIds = List.copyOf(subagentIds);
+    Objects.requireNonNull(annotations, "annotations");
     if (start != null && end != null && end.isBefore(start)) {
       throw new IllegalArgumentException("session " + id + " ends before it starts");
     }
+  }
+
+  /** A session without annotations, as every log reader but SWE-chat's makes them. */
+  public Session(String id, String userId, String repoId, Agent agent, Path source, Instant start,
+      Instant end, List<Event> events, List<Event> subagentEvents, String parentId,
+      List<String> subagentIds) {
+    this(id, userId, repoId, agent, source, start, end, events, subagentEvents, parentId,
+        subagentIds, Annotations.NONE);
+  }
+
+  /** This session with the dataset's annotations. */
+  public Session withAnnotations(Annotations given) {
+    return new Session(id, userId, repoId, agent, source, start, end, events, subagentEvents,
+        parentId, subagentIds, given);
   }
 
   /** Wall-clock span from first to last event; zero when timestamps are missing. */

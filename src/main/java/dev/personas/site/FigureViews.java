@@ -5,7 +5,10 @@ import dev.personas.classify.Persona;
 import dev.personas.classify.RealCorpus;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
+import dev.personas.site.figures.AnnotationFigures;
 import dev.personas.site.figures.ConfusionMatrix;
+import dev.personas.site.figures.Crosstab;
+import dev.personas.site.figures.Success;
 import dev.personas.site.figures.Dataset;
 import dev.personas.site.figures.DistinctiveFeature;
 import dev.personas.site.figures.PersonaFigures;
@@ -38,7 +41,8 @@ public final class FigureViews {
 
   /** The dataset line every figure page opens with. */
   public record DatasetView(String label, boolean sample, String sessions, String persons, String repos,
-      String classifiedPersons, String minSessions, String skippedLines, boolean groundTruth) {}
+      String classifiedPersons, String minSessions, String skippedLines, boolean groundTruth,
+      List<String> leftOut) {}
 
   /** Home: the two headline charts. */
   public record HomeView(DatasetView dataset, Chart types, Chart personas) {}
@@ -49,11 +53,25 @@ public final class FigureViews {
   /** A session-type page's figures. */
   public record TypeView(DatasetView dataset, String sessions, String share, boolean empty, Chart timeline,
       String timelineMinutes, Chart distinctive, List<FeatureLine> distinctiveRows, List<FeatureLine> quartiles,
-      Chart endings, Chart transitions) {}
+      Chart endings, Chart transitions, AnnotatedView annotated) {}
 
   /** A persona page's figures. */
   public record PersonaView(DatasetView dataset, String persons, String share, String meanConfidence, boolean empty,
-      Chart mix) {}
+      Chart mix, AnnotatedView annotated) {}
+
+  /**
+   * The SWE-chat authors' annotations of one group of sessions (a type or a persona) beside all
+   * sessions: a chart per annotation the dataset carries (null when it carries none) and, for
+   * each one it lacks, a sentence saying what a release with it would show.
+   */
+  public record AnnotatedView(Chart codingMode, Chart success, Chart userPersonas, Chart intents,
+      String sessions, List<String> absent) {}
+
+  /** The data page: the annotations by every type and persona, and what the read left out. */
+  public record DataView(DatasetView dataset, Chart codingModeByType, Chart codingModeByPersona,
+      Chart successByType, Chart successByPersona, Chart userPersonaByPersona, Chart userPersonaByType,
+      List<String> intentHeaders, List<List<String>> intentRows, List<String> absent,
+      List<String> leftOut, List<String> notes) {}
 
   /** One cell of a confusion heat map: its count, its shade (0–5) and whether it is on the diagonal. */
   public record Cell(String count, int level, boolean diagonal) {}
@@ -79,7 +97,7 @@ public final class FigureViews {
   static DatasetView dataset(Dataset d) {
     return new DatasetView(d.label(), d.sample(), Format.count(d.sessions()), Format.count(d.persons()),
         Format.count(d.repos()), Format.count(d.classifiedPersons()), Format.count(d.minSessionsPerPerson()),
-        Format.count(d.skippedLines()), d.groundTruth());
+        Format.count(d.skippedLines()), d.groundTruth(), d.leftOut());
   }
 
   static HomeView home(SiteFigures f) {
@@ -135,7 +153,173 @@ public final class FigureViews {
           "Next session", typeNames(), List.of(new Named("Share of next sessions", THIS, next)));
     }
     return new TypeView(dataset(f.dataset()), Format.count(t.sessions()), Format.percent(t.share()), t.sessions() == 0,
-        timeline, minutes, distinctive, rows, quartiles, endings, transitions);
+        timeline, minutes, distinctive, rows, quartiles, endings, transitions,
+        annotated(f.annotations(), type.displayName(), AnnotationSubject.TYPE));
+  }
+
+  /** Whose sessions an annotated view compares with all sessions. */
+  enum AnnotationSubject { TYPE, PERSONA }
+
+  // Palette slots per category: coding modes and the authors' user personas keep their colour
+  // on every page.
+  private static final int[] MODE_COLOURS = {4, 2, 3};
+  private static final int[] USER_PERSONA_COLOURS = {1, 5, 3, 2, 6, 4};
+
+  /** What the dataset's authors annotated for one type's or persona's sessions, beside all sessions. */
+  static AnnotatedView annotated(AnnotationFigures a, String group, AnnotationSubject subject) {
+    boolean type = subject == AnnotationSubject.TYPE;
+    Crosstab modes = type ? a.codingModeByType() : a.codingModeByPersona();
+    Crosstab users = type ? a.userPersonaByType() : a.userPersonaByPersona();
+    List<Success> success = type ? a.successByType() : a.successByPersona();
+    int row = modes.row(group);
+    String whose = type ? group + " sessions" : "sessions of " + group + " people";
+    Chart codingMode = modes.isEmpty() ? null : beside("chart-coding-mode",
+        "Coding mode, as SWE-chat's authors measured it",
+        "Grouped horizontal bar chart: the share of " + whose + " in each coding mode of the SWE-chat paper, next to all sessions.",
+        "Coding mode", modes, row, group);
+    Chart users_ = users.isEmpty() ? null : beside("chart-user-personas",
+        "SWE-chat's user personas",
+        "Grouped horizontal bar chart: the share of " + whose + " the SWE-chat authors gave each of their user personas, next to all sessions.",
+        "SWE-chat user persona", users, users.row(group), group);
+    Chart intents = null;
+    if (type && !a.intentsByType().isEmpty()) {
+      intents = beside("chart-intents", "What the prompts asked for",
+          "Grouped horizontal bar chart: the share of the prompts of " + whose + " with each intent the SWE-chat authors tagged, next to all sessions' prompts.",
+          "Prompt intent", a.intentsByType(), a.intentsByType().row(group), group);
+    }
+    Chart successChart = null;
+    Success mine = success.stream().filter(s -> s.label().equals(group)).findFirst().orElseThrow();
+    Success all = success.get(success.size() - 1);
+    if (a.hasSuccess()) {
+      successChart = Chart.bars("chart-success", "Session success, as SWE-chat's authors scored it",
+          "Grouped horizontal bar chart: the mean success score (0 to 100) of " + whose
+              + " and the share scoring 50 or more, next to all sessions.",
+          "percent", "Measure", List.of("Mean success score (of 100)", "Scoring 50 or more"),
+          List.of(new Chart.Series(group, THIS, List.of(Format.percentValue(mine.mean() / 100), Format.percentValue(mine.atLeastHalf())), List.of()),
+              new Chart.Series(Crosstab.ALL, POPULATION, List.of(Format.percentValue(all.mean() / 100), Format.percentValue(all.atLeastHalf())), List.of())),
+          List.of(List.of(Format.number(mine.mean()), Format.percent(mine.atLeastHalf())),
+              List.of(Format.number(all.mean()), Format.percent(all.atLeastHalf()))), null);
+    }
+    int annotated = Math.max(modes.total(row), Math.max(users.total(users.row(group)), mine.sessions()));
+    return new AnnotatedView(codingMode, successChart, users_, intents, Format.count(annotated),
+        absent(a, type));
+  }
+
+  /** For each annotation the dataset lacks, what a SWE-chat release carrying it would show here. */
+  private static List<String> absent(AnnotationFigures a, boolean withIntents) {
+    List<String> absent = new ArrayList<>();
+    if (a.codingModeByType().isEmpty()) {
+      absent.add("Coding mode: this dataset has no agent_percentage column. In a SWE-chat release it gives the share of each session's committed code the agent wrote, and this section would show how many of these sessions were human-only (0 %), collaborative or vibe coding (99 % or more).");
+    }
+    if (!a.hasSuccess()) {
+      absent.add("Session success: this dataset has no session_success column. In a SWE-chat release it is the authors' success score (0 to 100), and this section would show the mean score and the share scoring 50 or more.");
+    }
+    if (a.userPersonaByType().isEmpty()) {
+      absent.add("SWE-chat's user personas: this dataset has no user_persona column. In a SWE-chat release the authors tag each session's user as an Expert Nitpicker, a Vague Requester, a Mind Changer or Other, and this section would set those tags beside ours.");
+    }
+    if (withIntents && a.intentsByType().isEmpty()) {
+      absent.add("Prompt intents: this dataset's conversations carry no prompt_intent. In a SWE-chat release each prompt is tagged (create new code, debug, refactor, understand, connect, test, git, other), and this section would show what these sessions' prompts asked for.");
+    }
+    return absent;
+  }
+
+
+  /** One row of a crosstab (as shares of the row) next to the all-sessions row. */
+  private static Chart beside(String id, String title, String summary, String labelHeader, Crosstab t,
+      int row, String group) {
+    int all = t.rows().size() - 1;
+    return countedShares(id, title, summary, labelHeader, t.columns(),
+        List.of(new Counted(group, THIS, t.counts().get(row), t.total(row)),
+            new Counted(Crosstab.ALL, POPULATION, t.counts().get(all), t.total(all))));
+  }
+
+  /** Every row of a crosstab as a bar group, one series per column, each as a share of its row. */
+  private static Chart byRow(String id, String title, String summary, String labelHeader, Crosstab t, int[] colours) {
+    List<Chart.Series> series = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    for (int c = 0; c < t.columns().size(); c++) {
+      List<Double> values = new ArrayList<>();
+      List<String> text = new ArrayList<>();
+      for (int r = 0; r < t.rows().size(); r++) {
+        double share = t.shares(r).get(c);
+        values.add(Format.percentValue(share));
+        text.add(Format.percent(share) + " (" + Format.count(t.counts().get(r).get(c)) + ")");
+      }
+      series.add(new Chart.Series(t.columns().get(c), colours[c % colours.length], values, List.of()));
+      texts.add(text);
+    }
+    return Chart.bars(id, title, summary, "percent", labelHeader, t.rows(), series, texts, null);
+  }
+
+  private record Counted(String name, int colour, List<Integer> counts, int total) {}
+
+  private static Chart countedShares(String id, String title, String summary, String labelHeader,
+      List<String> labels, List<Counted> series) {
+    List<Chart.Series> plotted = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    for (Counted s : series) {
+      List<Double> values = new ArrayList<>();
+      List<String> text = new ArrayList<>();
+      for (int count : s.counts()) {
+        double share = s.total() == 0 ? 0 : (double) count / s.total();
+        values.add(Format.percentValue(share));
+        text.add(Format.percent(share) + " (" + Format.count(count) + ")");
+      }
+      plotted.add(new Chart.Series(s.name(), s.colour(), values, List.of()));
+      texts.add(text);
+    }
+    return Chart.bars(id, title, summary, "percent", labelHeader, labels, plotted, texts, null);
+  }
+
+  /** The data page's figures. */
+  static DataView data(SiteFigures f) {
+    AnnotationFigures a = f.annotations();
+    Chart modeType = a.codingModeByType().isEmpty() ? null : byRow("chart-coding-mode-types",
+        "Coding mode by session type",
+        "Grouped horizontal bar chart: for each session type and for all sessions, the share of sessions in each coding mode of the SWE-chat paper.",
+        "Session type", a.codingModeByType(), MODE_COLOURS);
+    Chart modePersona = a.codingModeByPersona().isEmpty() ? null : byRow("chart-coding-mode-personas",
+        "Coding mode by persona",
+        "Grouped horizontal bar chart: for the sessions of each persona's people and for all sessions, the share in each coding mode of the SWE-chat paper.",
+        "Persona", a.codingModeByPersona(), MODE_COLOURS);
+    Chart successType = a.hasSuccess() ? successBars("chart-success-types", "Session success by session type", "Session type", a.successByType()) : null;
+    Chart successPersona = a.hasSuccess() ? successBars("chart-success-personas", "Session success by persona", "Persona", a.successByPersona()) : null;
+    Chart usersPersona = a.userPersonaByPersona().isEmpty() ? null : byRow("chart-user-personas-personas",
+        "SWE-chat's user personas by our persona",
+        "Grouped horizontal bar chart: for the sessions of each of our personas, the share the SWE-chat authors tagged with each of their user personas.",
+        "Persona", a.userPersonaByPersona(), USER_PERSONA_COLOURS);
+    Chart usersType = a.userPersonaByType().isEmpty() ? null : byRow("chart-user-personas-types",
+        "SWE-chat's user personas by session type",
+        "Grouped horizontal bar chart: for each session type, the share of sessions the SWE-chat authors tagged with each of their user personas.",
+        "Session type", a.userPersonaByType(), USER_PERSONA_COLOURS);
+    List<String> intentHeaders = new ArrayList<>();
+    List<List<String>> intentRows = new ArrayList<>();
+    Crosstab intents = a.intentsByType();
+    if (!intents.isEmpty()) {
+      intentHeaders.add("Session type");
+      intentHeaders.addAll(intents.columns());
+      intentHeaders.add("Prompts");
+      for (int r = 0; r < intents.rows().size(); r++) {
+        List<String> line = new ArrayList<>();
+        line.add(intents.rows().get(r));
+        intents.shares(r).forEach(share -> line.add(Format.percent(share)));
+        line.add(Format.count(intents.total(r)));
+        intentRows.add(line);
+      }
+    }
+    return new DataView(dataset(f.dataset()), modeType, modePersona, successType, successPersona, usersPersona,
+        usersType, intentHeaders, intentRows, absent(a, true), f.dataset().leftOut(), f.dataset().notes());
+  }
+
+  private static Chart successBars(String id, String title, String labelHeader, List<Success> rows) {
+    List<String> labels = rows.stream().map(Success::label).toList();
+    return Chart.bars(id, title,
+        "Grouped horizontal bar chart: for each group, the mean success score the SWE-chat authors gave its sessions (0 to 100) and the share scoring 50 or more.",
+        "percent", labelHeader, labels,
+        List.of(new Chart.Series("Mean success score (of 100)", THIS, rows.stream().map(s -> Format.percentValue(s.mean() / 100)).toList(), List.of()),
+            new Chart.Series("Scoring 50 or more", POPULATION, rows.stream().map(s -> Format.percentValue(s.atLeastHalf())).toList(), List.of())),
+        List.of(rows.stream().map(s -> Format.number(s.mean())).toList(),
+            rows.stream().map(s -> Format.percent(s.atLeastHalf()) + " of " + Format.count(s.sessions())).toList()), null);
   }
 
   static PersonaView persona(SiteFigures f, Persona persona) {
@@ -147,7 +331,8 @@ public final class FigureViews {
         List.of(new Named(persona.displayName(), THIS, mixValues(m)), new Named("All sessions", POPULATION, mixValues(f.populationTypeMix())))))
         .orElse(null);
     return new PersonaView(dataset(f.dataset()), Format.count(p.persons()), Format.percent(p.share()),
-        p.meanConfidence().map(Format::percent).orElse(""), p.persons() == 0, mix);
+        p.meanConfidence().map(Format::percent).orElse(""), p.persons() == 0, mix,
+        annotated(f.annotations(), persona.displayName(), AnnotationSubject.PERSONA));
   }
 
   static MethodView method(SiteFigures f) {

@@ -55,6 +55,7 @@ final class PageFigures {
         model.put("shares", figures.map(PageFigures::shares).orElse(Map.of()));
       }
       case "finder" -> model.put("finder", FinderView.of(context));
+      case "data" -> model.put("data", figures.map(FigureViews::data).orElse(null));
       default -> { }
     }
     return model;

@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param format the source format when the user forced one; detected from the path otherwise
  * @param sample true for the bundled synthetic sample: every page then says so
  * @param groundTruth the planted labels, known only for generated samples
+ * @param keepExcluded true to read, from a SWE-chat release, the sessions the SWE-chat paper
+ *     leaves out (a machine-generated repository, sessions without conversation rows)
  */
 public record DatasetSource(
     String label,
     List<Path> paths,
     Optional<SourceFormat> format,
     boolean sample,
-    Optional<GroundTruth> groundTruth) {
+    Optional<GroundTruth> groundTruth,
+    boolean keepExcluded) {
 
   public DatasetSource {
     Objects.requireNonNull(label, "label");
@@ -31,5 +34,10 @@ public record DatasetSource(
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("a dataset needs at least one path");
     }
+  }
+
+  /** The same dataset, read with or without the sessions the paper leaves out. */
+  public DatasetSource keepingExcluded(boolean keep) {
+    return new DatasetSource(label, paths, format, sample, groundTruth, keep);
   }
 }

@@ -19,8 +19,16 @@ public final class Sources {
 
   /** A loader for Claude Code and Codex logs and SWE-chat datasets (transcripts included). */
   public static SessionLoader loader() {
+    return loader(false);
+  }
+
+  /**
+   * The same loader; with {@code keepExcluded} its SWE-chat reader also reads the sessions the
+   * SWE-chat paper leaves out.
+   */
+  public static SessionLoader loader(boolean keepExcluded) {
     return SessionLoader.withReaders(
-        Map.of(SourceFormat.SWE_CHAT, new SweChatReader(new ClaudeCodeReader())));
+        Map.of(SourceFormat.SWE_CHAT, new SweChatReader(new ClaudeCodeReader(), keepExcluded)));
   }
 
   /**
@@ -33,13 +41,13 @@ public final class Sources {
     Optional<GroundTruth> truth = Files.isDirectory(absolute)
         ? GroundTruthFile.find(absolute) : Optional.empty();
     return new DatasetSource(name == null ? absolute.toString() : name.toString(),
-        List.of(absolute), format, false, truth);
+        List.of(absolute), format, false, truth, false);
   }
 
   /** The bundled synthetic sample, with its planted labels. */
   public static DatasetSource bundledSample() {
     Path root = BundledSample.root();
     return new DatasetSource("bundled synthetic sample", List.of(root), Optional.empty(), true,
-        GroundTruthFile.find(root));
+        GroundTruthFile.find(root), false);
   }
 }

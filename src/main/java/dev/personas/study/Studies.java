@@ -15,7 +15,7 @@ public final class Studies {
 
   public static synchronized Study run(DatasetSource source, Consumer<String> progress) {
     if (!source.equals(lastSource)) {
-      lastStudy = new StudyRunner(Sources.loader(), progress).run(source);
+      lastStudy = new StudyRunner(Sources.loader(source.keepExcluded()), progress).run(source);
       lastSource = source;
     }
     return lastStudy;

@@ -6,6 +6,7 @@ import dev.personas.classify.PopulationStats;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.Validation;
 import dev.personas.features.Timeline;
+import dev.personas.session.Annotations;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param validation the checks recomputed by this build, published as validation.json
  * @param stats shares, quartiles and transitions for the pages
  * @param representatives per session-type slug, the timeline of its most typical session
+ * @param annotations the dataset authors' annotations by session id (sessions that have any)
  */
 public record Study(
     DatasetSummary dataset,
@@ -29,7 +31,8 @@ public record Study(
     Labels labels,
     Validation validation,
     PopulationStats stats,
-    Map<String, Timeline> representatives) {
+    Map<String, Timeline> representatives,
+    Map<String, Annotations> annotations) {
 
   public Study {
     Objects.requireNonNull(dataset, "dataset");
@@ -39,5 +42,6 @@ public record Study(
     Objects.requireNonNull(stats, "stats");
     sessions = List.copyOf(sessions);
     representatives = Map.copyOf(representatives);
+    annotations = Map.copyOf(annotations);
   }
 }

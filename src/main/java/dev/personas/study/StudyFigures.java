@@ -12,6 +12,11 @@ import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
 import dev.personas.classify.Stability;
 import dev.personas.features.Feature;
+import dev.personas.session.Annotations;
+import dev.personas.session.Annotations.CodingMode;
+import dev.personas.site.figures.AnnotationFigures;
+import dev.personas.site.figures.Crosstab;
+import dev.personas.site.figures.Success;
 import dev.personas.site.figures.Bootstrap;
 import dev.personas.site.figures.ConfusionMatrix;
 import dev.personas.site.figures.Dataset;
@@ -60,15 +65,131 @@ public final class StudyFigures {
         mix(stats.typeShares()),
         featureRows(stats),
         validation(study.validation()),
+        annotations(study),
         new ModelInfo(Integer.toString(study.model().modelVersion()),
             study.model().datasetFingerprint(), Feature.values().length));
+  }
+
+  /** The authors' intents in the order the SWE-chat paper lists them. */
+  static final List<String> INTENTS = List.of("create new code", "debug", "refactor", "understand",
+      "connect", "test", "git", "other");
+  /** The authors' user personas in the order the SWE-chat loader lists them. */
+  static final List<String> USER_PERSONAS = List.of("Expert Nitpicker", "Vague Requester",
+      "Mind Changer", "Other");
+
+  /** The dataset authors' annotations by our session types and personas. */
+  static AnnotationFigures annotations(Study study) {
+    Map<String, SessionType> typeOf = new java.util.HashMap<>();
+    Map<String, Persona> personaOf = new java.util.HashMap<>();
+    for (SessionInput s : study.sessions()) {
+      typeOf.put(s.sessionId(), study.labels().sessions().get(s.sessionId()).type());
+      PersonaResult person = study.labels().persons().get(s.userId());
+      if (person != null && !person.provisional()) {
+        personaOf.put(s.sessionId(), person.persona());
+      }
+    }
+    List<String> typeRows = new ArrayList<>();
+    Arrays.stream(SessionType.values()).forEach(t -> typeRows.add(t.displayName()));
+    typeRows.add(Crosstab.ALL);
+    List<String> personaRows = new ArrayList<>();
+    Arrays.stream(Persona.values()).forEach(p -> personaRows.add(p.displayName()));
+    personaRows.add(Crosstab.ALL);
+    List<String> modes = Arrays.stream(CodingMode.values()).map(CodingMode::displayName).toList();
+    Set<String> personaColumns = new LinkedHashSet<>(USER_PERSONAS);
+    Set<String> intentColumns = new LinkedHashSet<>(INTENTS);
+    // Sorted, so the order of sessions never reaches the pages (new values go after the known).
+    Map<String, Annotations> annotated = new java.util.TreeMap<>(study.annotations());
+    annotated.values().forEach(a -> {
+      if (a.hasUserPersona()) {
+        personaColumns.add(a.userPersona());
+      }
+    });
+    new java.util.TreeSet<>(annotated.values().stream()
+        .flatMap(a -> a.promptIntents().keySet().stream()).toList()).forEach(intentColumns::add);
+    List<String> userPersonas = List.copyOf(personaColumns);
+    List<String> intents = List.copyOf(intentColumns);
+
+    int[][] modeByType = new int[typeRows.size()][modes.size()];
+    int[][] modeByPersona = new int[personaRows.size()][modes.size()];
+    int[][] userByPersona = new int[personaRows.size()][userPersonas.size()];
+    int[][] userByType = new int[typeRows.size()][userPersonas.size()];
+    int[][] intentByType = new int[typeRows.size()][intents.size()];
+    List<List<Double>> successType = new ArrayList<>();
+    List<List<Double>> successPersona = new ArrayList<>();
+    typeRows.forEach(r -> successType.add(new ArrayList<>()));
+    personaRows.forEach(r -> successPersona.add(new ArrayList<>()));
+    int allType = typeRows.size() - 1;
+    int allPersona = personaRows.size() - 1;
+    for (Map.Entry<String, Annotations> e : annotated.entrySet()) {
+      SessionType type = typeOf.get(e.getKey());
+      if (type == null) {
+        continue;
+      }
+      Persona persona = personaOf.get(e.getKey());
+      int[] typeIdx = {type.ordinal(), allType};
+      int[] personaIdx = persona == null ? new int[] {allPersona} : new int[] {persona.ordinal(), allPersona};
+      Annotations a = e.getValue();
+      if (a.hasAgentPercentage()) {
+        int mode = a.codingMode().ordinal();
+        for (int r : typeIdx) {
+          modeByType[r][mode]++;
+        }
+        for (int r : personaIdx) {
+          modeByPersona[r][mode]++;
+        }
+      }
+      if (a.hasUserPersona()) {
+        int col = userPersonas.indexOf(a.userPersona());
+        for (int r : typeIdx) {
+          userByType[r][col]++;
+        }
+        for (int r : personaIdx) {
+          userByPersona[r][col]++;
+        }
+      }
+      if (a.hasSessionSuccess()) {
+        for (int r : typeIdx) {
+          successType.get(r).add(a.sessionSuccess());
+        }
+        for (int r : personaIdx) {
+          successPersona.get(r).add(a.sessionSuccess());
+        }
+      }
+      a.promptIntents().forEach((intent, n) -> {
+        for (int r : typeIdx) {
+          intentByType[r][intents.indexOf(intent)] += n;
+        }
+      });
+    }
+    return new AnnotationFigures(crosstab(typeRows, modes, modeByType),
+        crosstab(personaRows, modes, modeByPersona), success(typeRows, successType),
+        success(personaRows, successPersona), crosstab(personaRows, userPersonas, userByPersona),
+        crosstab(typeRows, userPersonas, userByType), crosstab(typeRows, intents, intentByType));
+  }
+
+  private static Crosstab crosstab(List<String> rows, List<String> columns, int[][] counts) {
+    return new Crosstab(rows, columns,
+        Arrays.stream(counts).map(r -> Arrays.stream(r).boxed().toList()).toList());
+  }
+
+  private static List<Success> success(List<String> rows, List<List<Double>> scores) {
+    List<Success> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      List<Double> s = scores.get(i);
+      double mean = s.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double half = s.isEmpty() ? 0 : s.stream().filter(v -> v >= 50).count() / (double) s.size();
+      out.add(new Success(rows.get(i), s.size(), mean, half));
+    }
+    return out;
   }
 
   private static Dataset dataset(Study study) {
     DatasetSummary d = study.dataset();
     return new Dataset(d.label(), d.sample(), d.sessions(), d.persons(), d.repos(),
         (int) Math.min(Integer.MAX_VALUE, d.report().skipCount()),
-        study.stats().establishedPersons(), MIN_SESSIONS_PER_PERSON, d.groundTruth());
+        study.stats().establishedPersons(), MIN_SESSIONS_PER_PERSON, d.groundTruth(),
+        d.report().exclusionLines(),
+        d.report().notes());
   }
 
   private static List<TypeFigures> types(Study study) {

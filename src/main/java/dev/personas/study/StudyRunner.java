@@ -17,6 +17,7 @@ import dev.personas.features.Timeline;
 import dev.personas.features.TimelineMaker;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionLoader;
+import dev.personas.session.Annotations;
 import dev.personas.session.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +60,7 @@ public final class StudyRunner {
         source.label(), source.sample(), inputs.size(), labels.persons().size(),
         collected.repos.size(), source.groundTruth().isPresent(), collected.report);
     return new Study(summary, model, inputs, labels, validation, stats,
-        representatives(labels, collected.timelines));
+        representatives(labels, collected.timelines), collected.annotations);
   }
 
   /**
@@ -117,6 +118,7 @@ public final class StudyRunner {
     final List<SessionInput> inputs = new ArrayList<>();
     final Set<String> repos = new HashSet<>();
     final Map<String, Timeline> timelines = new HashMap<>();
+    final Map<String, Annotations> annotations = new HashMap<>();
     ReadReport report;
 
     /** Adds a session's features and, when {@code timelineMaker} is not null, its timeline. */
@@ -125,6 +127,9 @@ public final class StudyRunner {
           extractor.extract(session)));
       if (!session.repoId().isEmpty()) {
         repos.add(session.repoId());
+      }
+      if (!session.annotations().isEmpty()) {
+        annotations.put(session.id(), session.annotations());
       }
       // Bounded memory on huge datasets: a stable subset still yields a representative per type.
       if (timelineMaker != null && (timelines.size() < TIMELINES_KEPT_IN_FULL

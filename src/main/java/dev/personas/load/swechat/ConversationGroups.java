@@ -22,15 +22,16 @@ import java.util.Set;
  * and skipped, never silently merged into the wrong place.
  */
 final class ConversationGroups {
-  /** Receives one session's events. */
+  /** Receives one session's events and how many of its prompts carry each prompt_intent. */
   interface Sink {
-    void accept(String sessionId, Row firstRow, List<Event> events);
+    void accept(String sessionId, Row firstRow, List<Event> events, Map<String, Integer> intents);
   }
 
   private static final class Group {
     final Row firstRow;
     final List<Event> events = new ArrayList<>();
     final List<Long> turns = new ArrayList<>();
+    final Map<String, Integer> intents = new java.util.TreeMap<>();
     long lastRow;
 
     Group(Row firstRow) {
@@ -79,6 +80,10 @@ final class ConversationGroups {
         }
         Group g = open.computeIfAbsent(sessionId, id -> new Group(row));
         g.lastRow = index[0];
+        String intent = row.text("prompt_intent");
+        if (intent != null) {
+          g.intents.merge(intent.trim().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        }
         if (event != null) {
           g.events.add(event);
           g.turns.add(turn);
@@ -123,6 +128,6 @@ final class ConversationGroups {
     for (int i : order) {
       events.add(g.events.get(i));
     }
-    sink.accept(sessionId, g.firstRow, events);
+    sink.accept(sessionId, g.firstRow, events, g.intents);
   }
 }

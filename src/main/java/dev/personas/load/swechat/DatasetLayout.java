@@ -27,21 +27,24 @@ import java.util.stream.Stream;
  * @param root the dataset folder
  * @param sessions files of the sessions table, empty when there is none
  * @param conversations files of the conversations table, empty when there is none
+ * @param repositories files of the repositories table, empty when there is none
  * @param transcripts transcript file by session id (the file name without .jsonl/.jsonl.gz)
  */
 record DatasetLayout(
-    Path root, List<Path> sessions, List<Path> conversations, Map<String, Path> transcripts) {
+    Path root, List<Path> sessions, List<Path> conversations, List<Path> repositories,
+    Map<String, Path> transcripts) {
 
   DatasetLayout {
     sessions = List.copyOf(sessions);
     conversations = List.copyOf(conversations);
+    repositories = List.copyOf(repositories);
     transcripts = java.util.Collections.unmodifiableMap(new TreeMap<>(transcripts));
   }
 
   /** Finds the tables and transcripts under a dataset folder. */
   static DatasetLayout of(Path root) {
     return new DatasetLayout(root, table(root, "sessions"), table(root, "conversations"),
-        transcripts(root.resolve("transcripts")));
+        table(root, "repositories"), transcripts(root.resolve("transcripts")));
   }
 
   /** True when the folder holds nothing this reader knows. */

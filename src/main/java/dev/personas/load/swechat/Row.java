@@ -62,6 +62,32 @@ record Row(Path file, long number, Map<String, Object> values) {
     }
   }
 
+  /**
+   * The value as a decimal number, or NaN when absent; a boolean reads as 100 or 0 (exports of
+   * the first release wrote success as a flag); a non-number is bad data.
+   */
+  double decimal(String column) {
+    Object v = values.get(column);
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof Boolean b) {
+      return b ? 100 : 0;
+    }
+    String s = text(column);
+    if (s == null) {
+      return Double.NaN;
+    }
+    if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+      return s.equalsIgnoreCase("true") ? 100 : 0;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new BadRowException("column " + column + " is not a number: " + clip(s));
+    }
+  }
+
   /** True when the value is a boolean true or the text "true"/"1". */
   boolean flag(String column) {
     Object v = values.get(column);

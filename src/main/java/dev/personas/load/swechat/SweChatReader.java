@@ -1,8 +1,10 @@
 package dev.personas.load.swechat;
 
+import dev.personas.PersonasException;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionReader;
 import dev.personas.session.Agent;
+import dev.personas.session.Annotations;
 import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import dev.personas.session.Session;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,26 +25,43 @@ import java.util.function.Consumer;
 
 /**
  * Reads the SWE-chat dataset as published (see {@link DatasetLayout} for the accepted layouts):
- * the sessions table gives each session's user, repository and agent; the conversations table,
- * streamed, gives its events; a session with a transcript and no conversation rows is read from
- * its transcript by the Claude Code reader passed in. Sessions come out in conversations-table
- * order, then the transcript-only ones in id order.
+ * the sessions table gives each session's user, repository, agent and the authors' annotations;
+ * the repositories table gives repository names; the conversations table, streamed, gives each
+ * session's events and prompt intents; a session with a transcript and no conversation rows is
+ * read from its transcript by the Claude Code reader passed in. Sessions come out in
+ * conversations-table order, then the transcript-only ones in id order.
+ *
+ * <p>By default it leaves out what the SWE-chat paper's analyses leave out (RESEARCH.md §2): the
+ * repository whose prompts are machine-generated, and, when the dataset has a conversations
+ * table, the sessions without conversation rows. Each is counted in the read report.
  */
 public final class SweChatReader implements SessionReader {
   /** Rows after which a session with no new rows is taken as complete (see ConversationGroups). */
   static final int WINDOW_ROWS = 200_000;
   /** Events held at most while sessions are being assembled (about 100 bytes each). */
   static final int MAX_BUFFERED_EVENTS = 1_000_000;
+  /** Repositories whose prompts a program wrote, not a person (names as the repositories table). */
+  public static final Set<String> MACHINE_GENERATED = Set.of("dayhaysoos/nimbus");
+  /** Why sessions without conversation rows are left out, as the read report counts them. */
+  static final String NO_ROWS = "without conversation rows";
 
   private final SessionReader transcriptReader;
+  private final boolean keepExcluded;
   private final TableReader tables = new TableReader();
 
   /**
    * @param transcriptReader reads one Claude Code transcript file (`transcripts/<id>.jsonl`) into
    *     sessions; its user and repo ids are replaced by the sessions table's
+   * @param keepExcluded true to read the sessions the paper leaves out as well
    */
-  public SweChatReader(SessionReader transcriptReader) {
+  public SweChatReader(SessionReader transcriptReader, boolean keepExcluded) {
     this.transcriptReader = Objects.requireNonNull(transcriptReader, "transcriptReader");
+    this.keepExcluded = keepExcluded;
+  }
+
+  /** A reader that leaves out what the paper leaves out. */
+  public SweChatReader(SessionReader transcriptReader) {
+    this(transcriptReader, false);
   }
 
   @Override
@@ -61,26 +81,59 @@ public final class SweChatReader implements SessionReader {
       report.skip(path, 0, "holds no sessions or conversations table and no transcripts/ folder");
       return;
     }
-    Map<String, SessionInfo> infos = sessions(layout.sessions(), report);
+    requireKey(layout.sessions(), "session_id", "the sessions table");
+    requireKey(layout.conversations(), "session_id", "the conversations table");
+    requireKey(layout.repositories(), "repo_id", "the repositories table");
+    Map<String, SessionInfo> infos = people(sessions(layout.sessions(), report), report);
+    Map<String, String> excludedRepos = keepExcluded
+        ? Map.of() : machineGenerated(layout.repositories(), report);
     Set<String> done = new HashSet<>();
     new ConversationGroups(WINDOW_ROWS, MAX_BUFFERED_EVENTS).read(layout.conversations(),
-        (id, firstRow, events) -> {
+        (id, firstRow, events, intents) -> {
           done.add(id);
           SessionInfo info = infos.get(id);
-          sink.accept(fromRows(id, info, firstRow, events));
+          String repo = info != null ? info.repoId() : firstRow.textOrEmpty("repo_id");
+          if (excludedRepos.containsKey(repo)) {
+            report.exclude(machineGeneratedReason(excludedRepos.get(repo)));
+            return;
+          }
+          sink.accept(fromRows(id, info, firstRow, events, intents, report));
           report.sessionRead();
         }, report);
     Set<String> rest = new TreeSet<>(infos.keySet());
     rest.addAll(layout.transcripts().keySet());
     rest.removeAll(done);
+    // Only a conversations table that gave rows makes a session without rows an exception; when
+    // it is missing or unreadable, transcripts are all there is.
+    boolean hasRows = !done.isEmpty();
     for (String id : rest) {
       Path transcript = layout.transcripts().get(id);
       SessionInfo info = infos.get(id);
-      if (transcript != null) {
+      if (info != null && excludedRepos.containsKey(info.repoId())) {
+        report.exclude(machineGeneratedReason(excludedRepos.get(info.repoId())));
+      } else if (hasRows && !keepExcluded) {
+        report.exclude(NO_ROWS);
+      } else if (transcript != null) {
         transcriptReader.read(transcript, s -> sink.accept(relabel(s, info)), report);
       } else {
         report.skip(info.file(), info.row(),
             "session " + id + " has no conversation rows and no transcript");
+      }
+    }
+  }
+
+  private static String machineGeneratedReason(String name) {
+    return "of " + name + " (machine-generated prompts)";
+  }
+
+  /** A table without its key column cannot be joined: one sentence, and the build stops. */
+  private void requireKey(List<Path> files, String key, String table) {
+    for (Path file : files) {
+      Set<String> columns = tables.columns(file);
+      if (!columns.isEmpty() && !columns.contains(key)) {
+        throw PersonasException.failure(file + " has no " + key + " column, the key " + table
+            + " is joined on (its columns: " + String.join(", ", columns)
+            + "); point --dataset at a SWE-chat release or rename the column.");
       }
     }
   }
@@ -90,7 +143,7 @@ public final class SweChatReader implements SessionReader {
     for (Path file : files) {
       tables.read(file, row -> {
         try {
-          SessionInfo info = SessionInfo.of(row);
+          SessionInfo info = SessionInfo.of(row, report);
           if (byId.putIfAbsent(info.id(), info) != null) {
             report.skip(row.file(), row.number(), "session " + info.id() + " listed twice");
           }
@@ -102,9 +155,53 @@ public final class SweChatReader implements SessionReader {
     return byId;
   }
 
+  /**
+   * A release without user ids (the authors' loader names none) must not put everyone into one
+   * person: each repository's sessions are then taken as one person's, and the report says so
+   * (sessions the table does not list are grouped the same way in {@link #fromRows}).
+   */
+  private static Map<String, SessionInfo> people(Map<String, SessionInfo> infos, ReadReport report) {
+    if (infos.isEmpty() || infos.values().stream().anyMatch(i -> !i.userId().isEmpty())) {
+      return infos;
+    }
+    report.note(NO_USER_IDS);
+    Map<String, SessionInfo> byRepo = new TreeMap<>();
+    infos.forEach((id, info) -> byRepo.put(id, info.withUserId(repoPerson(info.repoId()))));
+    return byRepo;
+  }
+
+  /** What every summary says when the sessions table names no user. */
+  public static final String NO_USER_IDS = "the dataset has no user_id, so each repository's"
+      + " sessions are taken as one person's (people are repositories here)";
+
+  private static String repoPerson(String repoId) {
+    return repoId.isEmpty() ? "unknown repository" : "repository " + repoId;
+  }
+
+  /** Repository ids whose name is in {@link #MACHINE_GENERATED}, with that name. */
+  private Map<String, String> machineGenerated(List<Path> files, ReadReport report) {
+    Map<String, String> ids = new TreeMap<>();
+    for (Path file : files) {
+      tables.read(file, row -> {
+        String name = row.textOrEmpty("name").trim().toLowerCase(Locale.ROOT);
+        if (MACHINE_GENERATED.contains(name)) {
+          ids.put(row.textOrEmpty("repo_id"), name);
+        }
+      }, report);
+    }
+    // A release without a repositories table may use the name as the id.
+    MACHINE_GENERATED.forEach(name -> ids.putIfAbsent(name, name));
+    return ids;
+  }
+
   /** A session from its conversation rows; ids from the sessions table when it lists it. */
-  private static Session fromRows(String id, SessionInfo info, Row firstRow, List<Event> events) {
+  private static Session fromRows(String id, SessionInfo info, Row firstRow, List<Event> events,
+      Map<String, Integer> intents, ReadReport report) {
     String userId = info != null ? info.userId() : firstRow.textOrEmpty("user_id");
+    if (userId.isEmpty()) {
+      report.note(NO_USER_IDS);
+      userId = repoPerson(info != null ? info.repoId() : firstRow.textOrEmpty("repo_id"));
+    }
     String repoId = info != null ? info.repoId() : firstRow.textOrEmpty("repo_id");
     Agent agent = info != null ? info.agent() : Agent.OTHER;
     List<Event> withTokens = info == null ? events : sessionTokens(events, info);
@@ -120,8 +217,10 @@ public final class SweChatReader implements SessionReader {
       start = info.createdAt();
       end = start;
     }
+    Annotations annotations = (info == null ? Annotations.NONE : info.annotations())
+        .withPromptIntents(intents);
     return new Session(id, userId, repoId, agent, firstRow.file(), start, end, withTokens,
-        List.of(), null, List.of());
+        List.of(), null, List.of(), annotations);
   }
 
   /**
@@ -153,6 +252,6 @@ public final class SweChatReader implements SessionReader {
     }
     return new Session(s.id(), info.userId(), info.repoId(),
         info.agent() == Agent.OTHER ? s.agent() : info.agent(), s.source(), s.start(), s.end(),
-        s.events(), s.subagentEvents(), s.parentId(), s.subagentIds());
+        s.events(), s.subagentEvents(), s.parentId(), s.subagentIds(), info.annotations());
   }
 }

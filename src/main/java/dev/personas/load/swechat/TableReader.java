@@ -67,6 +67,44 @@ final class TableReader {
       .enable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
       .build();
 
+  /**
+   * The columns a table file declares: a Parquet file's schema, a CSV file's header, the keys of
+   * a JSONL file's first object. Empty when the file cannot tell (empty, unreadable: reading it
+   * reports why).
+   */
+  java.util.Set<String> columns(Path file) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    try {
+      switch (Format.of(file)) {
+        case PARQUET -> ParquetReader.readMetadata(file.toFile()).getFileMetaData().getSchema()
+            .getFields().forEach(f -> names.add(f.getName()));
+        case CSV -> {
+          try (BufferedReader in = new BufferedReader(reader(file))) {
+            String header = in.readLine();
+            if (header != null) {
+              for (String name : header.split(",")) {
+                names.add(name.trim().replace("\"", ""));
+              }
+            }
+          }
+        }
+        case JSONL -> {
+          try (BufferedReader in = new BufferedReader(reader(file))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+              if (!line.isBlank()) {
+                JSON.readTree(line).fieldNames().forEachRemaining(names::add);
+                break;
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Set.of();
+    }
+    return names;
+  }
+
   /** Hands every good row of the file to the sink, in file order. */
   void read(Path file, Consumer<Row> sink, ReadReport report) {
     Format format = Format.of(file);

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 final class TurnMapper {
   private static final String INTERRUPT = "[Request interrupted by user";
+  /** Tools that start a subagent: Claude Code's Task and Agent, Codex's spawn_agent. */
+  private static final java.util.Set<String> SUBAGENT_TOOLS = java.util.Set.of("task", "agent", "spawn_agent");
 
   /** The event for a row, or null when the row is not an event. */
   Event map(Row row) {
@@ -97,10 +99,11 @@ final class TurnMapper {
 
   private static Event toolUse(Row row, Instant at) {
     String tool = row.text("tool_name");
+    String name = tool == null ? "" : tool.trim().toLowerCase(Locale.ROOT);
     EventKind kind = EventKind.TOOL_CALL;
-    if ("Task".equals(tool) || "Agent".equals(tool)) {
+    if (SUBAGENT_TOOLS.contains(name)) {
       kind = EventKind.SUBAGENT_CALL;
-    } else if ("EnterPlanMode".equals(tool) || "ExitPlanMode".equals(tool)) {
+    } else if (name.equals("enterplanmode") || name.equals("exitplanmode")) {
       kind = EventKind.PLAN_MODE;
     }
     return Event.toolCall(kind, at, tool, row.text("command"), row.text("file_path"));

@@ -1,5 +1,6 @@
 package dev.personas.site.figures;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param classifiedPersons people with enough sessions to be given a persona
  * @param minSessionsPerPerson the fewest sessions a person needs to be given a persona
  * @param groundTruth whether the data carries planted or labelled truth (recovery can be measured)
+ * @param leftOut sessions left out on purpose, one line each ("87 sessions of …")
+ * @param notes sentences on how the data was read that a reader must know (people grouped by
+ *     repository when the dataset names no user, …)
  */
 public record Dataset(
     String label,
@@ -24,10 +28,14 @@ public record Dataset(
     int skippedLines,
     int classifiedPersons,
     int minSessionsPerPerson,
-    boolean groundTruth) {
+    boolean groundTruth,
+    List<String> leftOut,
+    List<String> notes) {
 
   public Dataset {
     Objects.requireNonNull(label, "label");
+    leftOut = List.copyOf(leftOut);
+    notes = List.copyOf(notes);
     if (label.isBlank()) {
       throw new IllegalArgumentException("A dataset needs a label");
     }

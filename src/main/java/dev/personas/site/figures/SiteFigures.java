@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param populationTypeMix how all sessions split over the types (the pages' reference mix)
  * @param features one row per feature, in {@link Feature} catalogue order
  * @param validation the classifier's validation figures
+ * @param annotations the dataset authors' annotations beside our types and personas
  * @param model which model classified the sessions
  */
 public record SiteFigures(
@@ -27,6 +28,7 @@ public record SiteFigures(
     TypeMix populationTypeMix,
     List<FeatureRow> features,
     Validation validation,
+    AnnotationFigures annotations,
     ModelInfo model) {
 
   public SiteFigures {
@@ -36,6 +38,7 @@ public record SiteFigures(
     Objects.requireNonNull(populationTypeMix, "populationTypeMix");
     features = List.copyOf(features);
     Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(model, "model");
     if (!types.stream().map(TypeFigures::type).toList().equals(Arrays.asList(SessionType.values()))) {
       throw new IllegalArgumentException("SiteFigures.types has one entry per session type, in SessionType order");

@@ -33,7 +33,7 @@ class ConversationGroupsTest {
     Map<String, Integer> sizes = new TreeMap<>();
     List<String> order = new ArrayList<>();
     ReadReport report = new ReadReport();
-    new ConversationGroups(3, 100).read(List.of(file), (id, first, events) -> {
+    new ConversationGroups(3, 100).read(List.of(file), (id, first, events, intents) -> {
       order.add(id);
       sizes.put(id, events.size());
     }, report);
@@ -47,7 +47,7 @@ class ConversationGroupsTest {
     Path file = table("a", "b", "b", "b", "b", "a");
     Map<String, Integer> sizes = new TreeMap<>();
     ReadReport report = new ReadReport();
-    new ConversationGroups(2, 100).read(List.of(file), (id, first, events) -> sizes.put(id, events.size()), report);
+    new ConversationGroups(2, 100).read(List.of(file), (id, first, events, intents) -> sizes.put(id, events.size()), report);
     assertEquals(Map.of("a", 1, "b", 4), sizes);
     assertEquals(1, report.skipCount());
     assertEquals(6, report.skips().get(0).line());

@@ -50,7 +50,7 @@ public final class ParquetReadBench {
         long[] events = {0};
         ReadReport report = new ReadReport();
         new ConversationGroups(SweChatReader.WINDOW_ROWS, SweChatReader.MAX_BUFFERED_EVENTS)
-            .read(List.of(file), (id, first, ev) -> events[0] += ev.size(), report);
+            .read(List.of(file), (id, first, ev, intents) -> events[0] += ev.size(), report);
         long ns = System.nanoTime() - t0;
         if (events[0] != rows || report.skipCount() != 0) {
           throw new IllegalStateException("read " + events[0] + " events, " + report.summary());

@@ -24,7 +24,8 @@ final class SweChatFixture {
       new Column("user_id", Type.STRING), new Column("agent", Type.STRING),
       new Column("created_at", Type.TIMESTAMP), new Column("prompt_count", Type.LONG),
       new Column("input_tokens", Type.LONG), new Column("output_tokens", Type.LONG),
-      new Column("agent_percentage", Type.DOUBLE), new Column("session_success", Type.BOOLEAN));
+      new Column("agent_percentage", Type.DOUBLE), new Column("session_success", Type.LONG),
+      new Column("user_persona", Type.STRING));
   static final List<Column> CONVERSATION_COLUMNS = List.of(
       new Column("turn_id", Type.STRING), new Column("session_id", Type.STRING),
       new Column("user_id", Type.STRING), new Column("repo_id", Type.STRING),
@@ -32,7 +33,12 @@ final class SweChatFixture {
       new Column("turn_type", Type.STRING), new Column("content", Type.STRING),
       new Column("timestamp", Type.TIMESTAMP), new Column("tool_name", Type.STRING),
       new Column("command", Type.STRING), new Column("file_path", Type.STRING),
-      new Column("word_count", Type.LONG), new Column("char_count", Type.LONG));
+      new Column("word_count", Type.LONG), new Column("char_count", Type.LONG),
+      new Column("prompt_intent", Type.STRING), new Column("prompt_pushback", Type.BOOLEAN));
+  static final List<Column> CHECKPOINT_COLUMNS = List.of(new Column("checkpoint_pk", Type.STRING),
+      new Column("session_id", Type.STRING), new Column("repo_id", Type.STRING),
+      new Column("commit_sha", Type.STRING), new Column("agent_lines", Type.LONG),
+      new Column("human_lines", Type.LONG));
   static final List<Column> REPO_COLUMNS = List.of(new Column("repo_id", Type.STRING),
       new Column("name", Type.STRING), new Column("url", Type.STRING),
       new Column("repo_type_domain", Type.STRING));
@@ -46,7 +52,48 @@ final class SweChatFixture {
   SweChatFixture session(String id, String user, String repo, String agent) {
     sessions.add(row("session_id", id, "repo_id", repo, "user_id", user, "agent", agent,
         "created_at", T0, "prompt_count", 2L, "input_tokens", 1200L, "output_tokens", 300L,
-        "agent_percentage", 0.8, "session_success", true));
+        "agent_percentage", 80.0, "session_success", 75L, "user_persona", "Expert Nitpicker"));
+    return this;
+  }
+
+  /** Sets a session's annotations (null values are written as absent). */
+  SweChatFixture annotate(String id, Double agentPercentage, Long success, String userPersona) {
+    for (Map<String, Object> s : sessions) {
+      if (s.get("session_id").equals(id)) {
+        s.remove("agent_percentage");
+        s.remove("session_success");
+        s.remove("user_persona");
+        s.putAll(row("agent_percentage", agentPercentage, "session_success", success,
+            "user_persona", userPersona));
+      }
+    }
+    return this;
+  }
+
+  /** Tags the prompt rows of a session with intents, in turn order (null leaves one untagged). */
+  SweChatFixture intents(String session, String... intents) {
+    int i = 0;
+    List<Map<String, Object>> prompts = conversations.stream()
+        .filter(r -> r.get("session_id").equals(session) && "user_prompt".equals(r.get("turn_type")))
+        .sorted(java.util.Comparator.comparingLong(r -> (Long) r.get("turn_number")))
+        .toList();
+    for (Map<String, Object> r : prompts) {
+      if (i < intents.length && intents[i] != null) {
+        r.put("prompt_intent", intents[i]);
+        r.put("prompt_pushback", i > 0);
+      }
+      i++;
+    }
+    return this;
+  }
+
+  final List<Map<String, Object>> checkpoints = new ArrayList<>();
+
+  /** A checkpoint of a session: the release's fourth table, which the reader does not need. */
+  SweChatFixture checkpoint(String session, String repo, long agentLines, long humanLines) {
+    checkpoints.add(row("checkpoint_pk", session + "-c" + checkpoints.size(), "session_id", session,
+        "repo_id", repo, "commit_sha", String.format("%040x", checkpoints.size() + 1),
+        "agent_lines", agentLines, "human_lines", humanLines));
     return this;
   }
 
@@ -102,6 +149,9 @@ final class SweChatFixture {
     new ParquetTable("conversations", CONVERSATION_COLUMNS)
         .write(dir.resolve("conversations.parquet"), conversations);
     new ParquetTable("repositories", REPO_COLUMNS).write(dir.resolve("repositories.parquet"), repositories);
+    if (!checkpoints.isEmpty()) {
+      new ParquetTable("checkpoints", CHECKPOINT_COLUMNS).write(dir.resolve("checkpoints.parquet"), checkpoints);
+    }
   }
 
   void writeJsonl(Path dir) throws IOException {

@@ -2,11 +2,14 @@ package dev.personas.load.swechat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.personas.PersonasException;
 import dev.personas.load.ReadReport;
 import dev.personas.sample.ParquetTable;
 import dev.personas.session.Agent;
+import dev.personas.session.Annotations;
 import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import dev.personas.session.Session;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +27,7 @@ class SweChatReaderTest {
   @TempDir Path dir;
 
   private final FakeTranscriptReader transcripts = new FakeTranscriptReader();
-  private final ReadReport report = new ReadReport();
+  private ReadReport report = new ReadReport();
 
   private List<Session> read(Path root) {
     List<Session> out = new ArrayList<>();
@@ -143,11 +147,18 @@ class SweChatReaderTest {
     List<Session> sessions = read(dir);
     assertEquals(2, sessions.size());
     List<ReadReport.Skip> skips = report.skips();
-    assertEquals(2, skips.size(), skips.toString());
+    assertEquals(1, skips.size(), skips.toString());
     assertEquals(dir.resolve("sessions").resolve("part-1.parquet"), skips.get(0).file());
     assertEquals(2, skips.get(0).line());
-    // s3 is listed but has neither rows nor a transcript: located at its sessions row.
-    assertTrue(skips.get(1).reason().contains("s3 has no conversation rows"), skips.toString());
+    // s3 is listed but has no conversation rows: left out, as the paper does, and counted.
+    assertEquals(Map.of(SweChatReader.NO_ROWS, 1L), report.exclusions());
+
+    // Kept, it has no transcript either: located at its sessions row.
+    report = new ReadReport();
+    List<Session> kept = new ArrayList<>();
+    new SweChatReader(transcripts, true).read(dir, kept::add, report);
+    assertEquals(2, kept.size());
+    assertTrue(report.skips().get(1).reason().contains("s3 has no conversation rows"), report.skips().toString());
   }
 
   @Test
@@ -160,7 +171,14 @@ class SweChatReaderTest {
     // s1 has conversation rows AND a transcript: the rows win, the transcript is not read.
     Files.writeString(dir.resolve("transcripts").resolve("s1.jsonl"), "{}\n");
 
-    List<Session> sessions = read(dir);
+    // Left out by default, as the SWE-chat paper leaves out sessions without conversation rows.
+    assertEquals(List.of("s1", "s2"), read(dir).stream().map(Session::id).collect(Collectors.toList()));
+    assertEquals(Map.of(SweChatReader.NO_ROWS, 1L), report.exclusions());
+    assertTrue(report.summary().contains("left out as the SWE-chat paper does: 1 session without conversation rows"), report.summary());
+
+    report = new ReadReport();
+    List<Session> sessions = new ArrayList<>();
+    new SweChatReader(transcripts, true).read(dir, sessions::add, report);
     assertEquals(List.of("s1", "s2", "s9"), sessions.stream().map(Session::id).collect(Collectors.toList()));
     Session s9 = sessions.get(2);
     assertEquals("carol", s9.userId());
@@ -249,5 +267,110 @@ class SweChatReaderTest {
         SweChatFixture.row("turn_type", "user_prompt", "content", "<command-name>/init</command-name>"))).toolName());
     assertNull(mapper.map(new Row(file, 5, SweChatFixture.row("turn_type", "file_snapshot"))));
     assertNull(mapper.map(new Row(file, 6, SweChatFixture.row("turn_type", "queue_operation"))));
+  }
+
+  /** The v2 release: four tables, annotations, a machine-generated repository, a session without rows. */
+  private SweChatFixture v2Release() throws IOException {
+    SweChatFixture f = SweChatFixture.standard()
+        .session("n1", "nimbus-bot", "r9", "claude_code").repo("r9", "dayhaysoos/nimbus")
+        .session("s9", "carol", "r1", "claude_code")
+        .annotate("s2", 0.0, 40L, "Vague Requester")
+        .annotate("s9", 100.0, 90L, null)
+        .checkpoint("s1", "r1", 30, 10);
+    f.turn("n1", 1, "user_prompt", "Generated task 1: update the changelog", null, null, null);
+    f.turn("s2", 4, "user_prompt", "and the tests?", null, null, null);
+    f.intents("s1", "debug", null, "other").intents("s2", "understand", "understand");
+    f.writeParquet(dir);
+    Files.writeString(Files.createDirectories(dir.resolve("transcripts")).resolve("s9.jsonl"),
+        "{\"type\":\"user\",\"sessionId\":\"s9\",\"timestamp\":\"2025-09-02T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a flag\"}}\n");
+    return f;
+  }
+
+  @Test
+  void v2ReleaseLeavesOutTheMachineGeneratedRepositoryAndSessionsWithoutRowsAndCountsThem() throws IOException {
+    v2Release();
+    List<Session> sessions = read(dir);
+    assertEquals(List.of("s1", "s2"), sessions.stream().map(Session::id).toList());
+    assertEquals(Map.of("of dayhaysoos/nimbus (machine-generated prompts)", 1L, SweChatReader.NO_ROWS, 1L),
+        report.exclusions());
+    assertTrue(report.summary().contains("left out as the SWE-chat paper does: 1 session of dayhaysoos/nimbus"
+        + " (machine-generated prompts), 1 session without conversation rows (--keep-excluded keeps them)"), report.summary());
+    assertEquals(List.of(), report.skips());
+
+    report = new ReadReport();
+    List<Session> kept = new ArrayList<>();
+    new SweChatReader(transcripts, true).read(dir, kept::add, report);
+    assertEquals(List.of("s1", "n1", "s2", "s9"), kept.stream().map(Session::id).toList());
+    assertEquals(Map.of(), report.exclusions());
+  }
+
+  @Test
+  void theAuthorsAnnotationsAndPromptIntentsTravelWithTheSession() throws IOException {
+    v2Release();
+    report = new ReadReport();
+    List<Session> kept = new ArrayList<>();
+    new SweChatReader(transcripts, true).read(dir, kept::add, report);
+    Map<String, Annotations> byId = kept.stream().collect(Collectors.toMap(Session::id, Session::annotations));
+    Annotations s1 = byId.get("s1");
+    assertEquals(80.0, s1.agentPercentage());
+    assertEquals(Annotations.CodingMode.COLLABORATIVE, s1.codingMode());
+    assertEquals(75.0, s1.sessionSuccess());
+    assertEquals("Expert Nitpicker", s1.userPersona());
+    // s1's second prompt row (the /init command) carries no intent; the third does.
+    assertEquals(Map.of("debug", 1, "other", 1), s1.promptIntents());
+    Annotations s2 = byId.get("s2");
+    assertEquals(Annotations.CodingMode.HUMAN_ONLY, s2.codingMode());
+    assertEquals(Map.of("understand", 2), s2.promptIntents());
+    // Read from its transcript, s9 still carries the sessions table's annotations.
+    Annotations s9 = byId.get("s9");
+    assertEquals(Annotations.CodingMode.VIBE_CODING, s9.codingMode());
+    assertEquals(90.0, s9.sessionSuccess());
+    assertTrue(!s9.hasUserPersona() && s9.promptIntents().isEmpty());
+  }
+
+  @Test
+  void anAnnotationOutsideItsRangeIsReportedAndReadAsAbsent() throws IOException {
+    SweChatFixture f = SweChatFixture.standard().annotate("s2", 140.0, 50L, "Other");
+    f.writeParquet(dir);
+    Session s2 = read(dir).get(1);
+    assertTrue(!s2.annotations().hasAgentPercentage());
+    assertEquals(50.0, s2.annotations().sessionSuccess());
+    assertEquals(1, report.skips().size(), report.skips().toString());
+    assertTrue(report.skips().get(0).toString().contains("sessions.parquet:2: column agent_percentage is 140.0, outside 0–100"),
+        report.skips().toString());
+  }
+
+  @Test
+  void aReleaseWithoutUserIdsTakesEachRepositoryAsOnePersonAndSaysSo() throws IOException {
+    SweChatFixture f = SweChatFixture.standard().session("s3", "carol", "r1", "claude_code");
+    f.turn("s3", 1, "user_prompt", "rename it", null, null, null);
+    f.sessions.forEach(r -> r.remove("user_id"));
+    f.conversations.forEach(r -> r.remove("user_id"));
+    f.writeParquet(dir);
+    List<Session> sessions = read(dir);
+    assertEquals(List.of("repository r1", "repository r2", "repository r1"),
+        sessions.stream().map(Session::userId).toList());
+    assertTrue(report.summary().contains(SweChatReader.NO_USER_IDS), report.summary());
+  }
+
+  @Test
+  void aTableWithoutItsKeyColumnStopsTheReadWithOneSentence() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.sessions.forEach(r -> r.put("id", r.remove("session_id")));
+    f.writeJsonl(dir);
+    PersonasException e = assertThrows(PersonasException.class, () -> read(dir));
+    assertTrue(e.getMessage().startsWith(dir.resolve("sessions.jsonl") + " has no session_id column, the key the sessions table is joined on"),
+        e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void otherAgentsSubagentToolsStartSubagents() throws IOException {
+    SweChatFixture f = new SweChatFixture().session("c1", "dana", "r1", "codex").repo("r1", "acme/web");
+    f.turn("c1", 1, "user_prompt", "split the work", null, null, null)
+        .turn("c1", 2, "tool_use", "", "spawn_agent", null, null)
+        .turn("c1", 3, "tool_use", "", "exec_command", "git status", null);
+    f.writeParquet(dir);
+    assertEquals(List.of(EventKind.PROMPT, EventKind.SUBAGENT_CALL, EventKind.TOOL_CALL), kinds(read(dir).get(0)));
   }
 }

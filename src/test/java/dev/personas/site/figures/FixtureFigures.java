@@ -33,7 +33,8 @@ public final class FixtureFigures {
   }
 
   static SiteFigures figures(boolean sample, boolean groundTruth) {
-    Dataset dataset = new Dataset(sample ? "bundled synthetic sample" : "swe-chat-v1", sample, 500, 60, 33, 7, 48, 3, groundTruth);
+    Dataset dataset = new Dataset(sample ? "bundled synthetic sample" : "swe-chat-v1", sample, 500, 60, 33, 7, 48, 3, groundTruth,
+        List.of("40 sessions of dayhaysoos/nimbus (machine-generated prompts)"), List.of());
     TypeMix population = mix(i -> TYPE_SESSIONS[i] / 500.0);
     List<TypeFigures> types = new ArrayList<>();
     for (SessionType type : SessionType.values()) {
@@ -77,8 +78,48 @@ public final class FixtureFigures {
         groundTruth ? Optional.of(confusion(SessionType.values().length, 60, "type")) : Optional.empty(),
         groundTruth ? Optional.of(confusion(Persona.values().length, 7, "persona")) : Optional.empty(),
         new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125, real());
-    return new SiteFigures(dataset, types, personas, population, rows, validation,
+    return new SiteFigures(dataset, types, personas, population, rows, validation, annotations(),
         new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length));
+  }
+
+  /**
+   * Annotations in round fixture numbers: every type and persona row has 10 coded sessions
+   * (2 human-only, 3 collaborative, 5 vibe coding), success 70 on average with 8 of 10 at 50 or
+   * more; user personas and intents likewise.
+   */
+  public static AnnotationFigures annotations() {
+    List<String> typeRows = new ArrayList<>();
+    for (SessionType t : SessionType.values()) {
+      typeRows.add(t.displayName());
+    }
+    typeRows.add("All sessions");
+    List<String> personaRows = new ArrayList<>();
+    for (Persona p : Persona.values()) {
+      personaRows.add(p.displayName());
+    }
+    personaRows.add("All sessions");
+    List<String> modes = List.of("Human-only", "Collaborative", "Vibe coding");
+    List<String> users = List.of("Expert Nitpicker", "Vague Requester", "Mind Changer", "Other");
+    List<String> intents = List.of("create new code", "debug", "refactor", "understand", "connect",
+        "test", "git", "other");
+    return new AnnotationFigures(
+        crosstab(typeRows, modes, List.of(2, 3, 5)), crosstab(personaRows, modes, List.of(2, 3, 5)),
+        success(typeRows), success(personaRows),
+        crosstab(personaRows, users, List.of(4, 3, 2, 1)), crosstab(typeRows, users, List.of(4, 3, 2, 1)),
+        crosstab(typeRows, intents, List.of(6, 4, 2, 10, 1, 3, 2, 2)));
+  }
+
+  private static Crosstab crosstab(List<String> rows, List<String> columns, List<Integer> row) {
+    List<List<Integer>> counts = new ArrayList<>();
+    for (int i = 0; i < rows.size() - 1; i++) {
+      counts.add(row);
+    }
+    counts.add(row.stream().map(c -> c * (rows.size() - 1)).toList());
+    return new Crosstab(rows, columns, counts);
+  }
+
+  private static List<Success> success(List<String> rows) {
+    return rows.stream().map(r -> new Success(r, r.equals("All sessions") ? 10 * (rows.size() - 1) : 10, 70, 0.8)).toList();
   }
 
   /** Agreement on a real corpus of 200 sessions and 20 people, in round fixture numbers. */
