@@ -347,7 +347,7 @@ function share(part, whole) {
 // ToolClasses.
 const EDIT = new Set(["edit", "multiedit", "write", "notebookedit", "apply_patch", "write_file", "edit_file",
   "create_file", "str_replace_editor", "replace", "write_to_file"]);
-const READ = new Set(["read", "grep", "glob", "ls", "notebookread", "read_file", "list_dir", "list_files", "grep_files",
+const READ = new Set(["read", "grep", "glob", "ls", "notebookread", "read_file", "list_dir", "list_directory", "list_files", "grep_files",
   "search", "file_search", "find", "codebase_search", "view_image", "read_many_files", "search_file_content",
   "grep_search", "find_files"]);
 const WEB = new Set(["websearch", "webfetch", "web_search", "web_fetch", "web_search_preview", "web.run",

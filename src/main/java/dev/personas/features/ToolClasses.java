@@ -18,7 +18,7 @@ final class ToolClasses {
       Set.of("edit", "multiedit", "write", "notebookedit", "apply_patch", "write_file",
           "edit_file", "create_file", "str_replace_editor", "replace", "write_to_file");
   private static final Set<String> READ =
-      Set.of("read", "grep", "glob", "ls", "notebookread", "read_file", "list_dir", "list_files",
+      Set.of("read", "grep", "glob", "ls", "notebookread", "read_file", "list_dir", "list_directory", "list_files",
           "grep_files", "search", "file_search", "find", "codebase_search", "view_image",
           "read_many_files", "search_file_content", "grep_search", "find_files");
   private static final Set<String> WEB =
