@@ -128,12 +128,15 @@ class SitePagesTest {
       }
     }
     // Home 2, 7 types x 4 (timeline, distinctive, endings, transitions; Marathon has no next), 6 personas,
-    // method 3 (real-corpus agreement, recovery, silhouette).
-    assertEquals(2 + 7 * 4 - 1 + 6 + 3, charts);
+    // method 3 (real-corpus agreement, recovery, silhouette); SWE-chat's annotations: 7 types x 4
+    // (coding mode, success, user personas, intents), 6 personas x 3, the data page 6.
+    assertEquals(2 + 7 * 4 - 1 + 6 + 3 + 7 * 4 + 6 * 3 + 6, charts);
   }
 
+  // A cell is a number, maybe with a unit and its count after it ("15.0 % (188)", "80.0 % of 10").
   private static double parse(String text) {
-    return Double.parseDouble(text.replace(" %", "").replace(",", "").replace('\u2212', '-'));
+    String number = text.replace(",", "").replace('\u2212', '-').split(" ")[0];
+    return Double.parseDouble(number);
   }
 
   @Test
@@ -229,6 +232,60 @@ class SitePagesTest {
     assertTrue(doc.text().contains("81.3 % of the people given a persona were classified decisively"));
     assertTrue(doc.text().contains("sha256:5f2c9e01"));
     assertNotNull(doc.getElementById("chart-silhouette"));
+  }
+
+  @Test
+  void typePersonaAndDataPagesSetSweChatsAnnotationsBesideAllSessions() throws IOException {
+    build(Optional.of(figures));
+    Document oneShot = page("session-types/one-shot/index.html");
+    JsonNode modes = spec(oneShot.getElementById("chart-coding-mode"));
+    assertEquals(List.of("Human-only", "Collaborative", "Vibe coding"), texts(modes.get("labels")));
+    // The fixture gives every type 2, 3 and 5 sessions; all sessions are seven times that.
+    assertEquals(List.of(20.0, 30.0, 50.0), values(modes, 0));
+    assertEquals(List.of(20.0, 30.0, 50.0), values(modes, 1));
+    assertEquals("20.0 % (2)", oneShot.getElementById("chart-coding-mode").select("tbody tr td").get(0).text());
+    assertEquals("20.0 % (14)", oneShot.getElementById("chart-coding-mode").select("tbody tr td").get(1).text());
+    assertEquals(List.of(70.0, 80.0), values(spec(oneShot.getElementById("chart-success")), 0));
+    assertEquals(8, spec(oneShot.getElementById("chart-intents")).get("labels").size());
+    assertNotNull(oneShot.getElementById("chart-user-personas"));
+    assertTrue(oneShot.select("p.note").stream().noneMatch(p -> p.text().contains("this dataset has no")));
+
+    Document persona = page("personas/showrunner/index.html");
+    assertNotNull(persona.getElementById("chart-coding-mode"));
+    assertNotNull(persona.getElementById("chart-user-personas"));
+    assertNull(persona.getElementById("chart-intents"), "intents are tagged per prompt: by type only");
+
+    Document data = page("data/index.html");
+    for (String id : List.of("chart-coding-mode-types", "chart-coding-mode-personas", "chart-success-types",
+        "chart-success-personas", "chart-user-personas-personas", "chart-user-personas-types")) {
+      assertNotNull(data.getElementById(id), id);
+    }
+    assertEquals(SessionType.values().length + 1, data.select("#table-intents-types tbody tr").size());
+    assertTrue(data.selectFirst("#left-out ~ ul").text()
+        .contains("40 sessions of dayhaysoos/nimbus (machine-generated prompts)"));
+    assertTrue(page("index.html").selectFirst(".dataset-line").text().contains("40 sessions of dayhaysoos/nimbus"
+        + " (machine-generated prompts) left out, as the SWE-chat paper does"));
+  }
+
+  @Test
+  void withoutAnnotationsThePagesSayWhatAReleaseWouldShowInsteadOfDrawingEmptyCharts() throws IOException {
+    build(Optional.of(FixtureFigures.withoutAnnotations()));
+    Document oneShot = page("session-types/one-shot/index.html");
+    for (String id : List.of("chart-coding-mode", "chart-success", "chart-user-personas", "chart-intents")) {
+      assertNull(oneShot.getElementById(id), id);
+    }
+    List<String> notes = oneShot.select("p.note").eachText();
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("Coding mode: this dataset has no agent_percentage column.")), notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("Prompt intents: this dataset's conversations carry no prompt_intent.")), notes.toString());
+    Document data = page("data/index.html");
+    assertTrue(data.select("#annotations ~ figure.chart").isEmpty());
+    assertEquals(4, data.select("p.note").stream().filter(p -> p.text().contains("this dataset")).count());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   @Test

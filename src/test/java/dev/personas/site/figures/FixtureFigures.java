@@ -109,6 +109,23 @@ public final class FixtureFigures {
         crosstab(typeRows, intents, List.of(6, 4, 2, 10, 1, 3, 2, 2)));
   }
 
+  /** The sample's figures from a dataset that carries none of the authors' annotations. */
+  public static SiteFigures withoutAnnotations() {
+    SiteFigures f = sample();
+    AnnotationFigures a = annotations();
+    AnnotationFigures none = new AnnotationFigures(zero(a.codingModeByType()), zero(a.codingModeByPersona()),
+        a.successByType().stream().map(s -> new Success(s.label(), 0, 0, 0)).toList(),
+        a.successByPersona().stream().map(s -> new Success(s.label(), 0, 0, 0)).toList(),
+        zero(a.userPersonaByPersona()), zero(a.userPersonaByType()), zero(a.intentsByType()));
+    return new SiteFigures(f.dataset(), f.types(), f.personas(), f.populationTypeMix(), f.features(),
+        f.validation(), none, f.model());
+  }
+
+  private static Crosstab zero(Crosstab t) {
+    return new Crosstab(t.rows(), t.columns(),
+        t.counts().stream().map(r -> r.stream().map(c -> 0).toList()).toList());
+  }
+
   private static Crosstab crosstab(List<String> rows, List<String> columns, List<Integer> row) {
     List<List<Integer>> counts = new ArrayList<>();
     for (int i = 0; i < rows.size() - 1; i++) {
