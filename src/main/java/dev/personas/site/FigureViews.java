@@ -5,7 +5,10 @@ import dev.personas.classify.Persona;
 import dev.personas.classify.RealCorpus;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
+import dev.personas.features.ToolCategory;
+import dev.personas.load.swechat.PublishedTotals;
 import dev.personas.site.figures.AnnotationFigures;
+import dev.personas.site.figures.DatasetShape;
 import dev.personas.site.figures.ConfusionMatrix;
 import dev.personas.site.figures.Crosstab;
 import dev.personas.site.figures.Success;
@@ -71,7 +74,7 @@ public final class FigureViews {
   public record DataView(DatasetView dataset, Chart codingModeByType, Chart codingModeByPersona,
       Chart successByType, Chart successByPersona, Chart userPersonaByPersona, Chart userPersonaByType,
       List<String> intentHeaders, List<List<String>> intentRows, List<String> absent,
-      List<String> leftOut, List<String> notes) {}
+      List<String> leftOut, List<String> notes, List<List<String>> shapeRows, Chart categories) {}
 
   /** One cell of a confusion heat map: its count, its shade (0–5) and whether it is on the diagonal. */
   public record Cell(String count, int level, boolean diagonal) {}
@@ -308,7 +311,34 @@ public final class FigureViews {
       }
     }
     return new DataView(dataset(f.dataset()), modeType, modePersona, successType, successPersona, usersPersona,
-        usersType, intentHeaders, intentRows, absent(a, true), f.dataset().leftOut(), f.dataset().notes());
+        usersType, intentHeaders, intentRows, absent(a, true), f.dataset().leftOut(), f.dataset().notes(),
+        shapeRows(f.shape()), categories(f.shape()));
+  }
+
+  /** Sessions, prompts and tool calls per session here and in the published release. */
+  private static List<List<String>> shapeRows(DatasetShape d) {
+    double sessions = Math.max(1, d.sessions());
+    double prompts = Math.max(1, d.prompts());
+    return List.of(
+        List.of("Sessions", Format.count(d.sessions()), Format.count(PublishedTotals.SESSIONS)),
+        List.of("Typed prompts per session", Format.number(d.prompts() / sessions), Format.number(PublishedTotals.promptsPerSession())),
+        List.of("Tool calls per session", Format.number(d.totalToolCalls() / sessions), Format.number(PublishedTotals.toolCallsPerSession())),
+        List.of("Tool calls per prompt", Format.number(d.totalToolCalls() / prompts), Format.number(PublishedTotals.toolCallsPerPrompt())));
+  }
+
+  /** Each tool-call category's share here and in the published release. */
+  private static Chart categories(DatasetShape d) {
+    List<String> labels = new ArrayList<>();
+    List<Double> here = new ArrayList<>();
+    List<Double> published = new ArrayList<>();
+    for (ToolCategory c : ToolCategory.values()) {
+      labels.add(c.label());
+      here.add(d.share(c));
+      published.add(c.publishedShare() / 100);
+    }
+    return shareBars("chart-tool-categories", "What the tool calls do, here and in the published release",
+        "Grouped horizontal bar chart: the share of this dataset's tool calls in each category SWE-chat's authors publish, next to the published share of the v2 release.",
+        "Tool-call category", labels, List.of(new Named("This dataset", THIS, here), new Named("SWE-chat v2 (published)", POPULATION, published)));
   }
 
   private static Chart successBars(String id, String title, String labelHeader, List<Success> rows) {

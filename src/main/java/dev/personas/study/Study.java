@@ -7,6 +7,7 @@ import dev.personas.classify.SessionInput;
 import dev.personas.classify.Validation;
 import dev.personas.features.Timeline;
 import dev.personas.session.Annotations;
+import dev.personas.site.figures.DatasetShape;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param stats shares, quartiles and transitions for the pages
  * @param representatives per session-type slug, the timeline of its most typical session
  * @param annotations the dataset authors' annotations by session id (sessions that have any)
+ * @param shape the sessions' size and tool-call mix, counted as SWE-chat's authors count
  */
 public record Study(
     DatasetSummary dataset,
@@ -32,7 +34,8 @@ public record Study(
     Validation validation,
     PopulationStats stats,
     Map<String, Timeline> representatives,
-    Map<String, Annotations> annotations) {
+    Map<String, Annotations> annotations,
+    DatasetShape shape) {
 
   public Study {
     Objects.requireNonNull(dataset, "dataset");
@@ -43,5 +46,6 @@ public record Study(
     sessions = List.copyOf(sessions);
     representatives = Map.copyOf(representatives);
     annotations = Map.copyOf(annotations);
+    Objects.requireNonNull(shape, "shape");
   }
 }

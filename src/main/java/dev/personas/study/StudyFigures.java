@@ -66,6 +66,7 @@ public final class StudyFigures {
         featureRows(stats),
         validation(study.validation()),
         annotations(study),
+        study.shape(),
         new ModelInfo(Integer.toString(study.model().modelVersion()),
             study.model().datasetFingerprint(), Feature.values().length));
   }

@@ -15,10 +15,14 @@ import dev.personas.classify.Validator;
 import dev.personas.features.FeatureExtractor;
 import dev.personas.features.Timeline;
 import dev.personas.features.TimelineMaker;
+import dev.personas.features.ToolCategory;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionLoader;
 import dev.personas.session.Annotations;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
 import dev.personas.session.Session;
+import dev.personas.site.figures.DatasetShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,7 +64,7 @@ public final class StudyRunner {
         source.label(), source.sample(), inputs.size(), labels.persons().size(),
         collected.repos.size(), source.groundTruth().isPresent(), collected.report);
     return new Study(summary, model, inputs, labels, validation, stats,
-        representatives(labels, collected.timelines), collected.annotations);
+        representatives(labels, collected.timelines), collected.annotations, collected.shape());
   }
 
   /**
@@ -119,6 +123,8 @@ public final class StudyRunner {
     final Set<String> repos = new HashSet<>();
     final Map<String, Timeline> timelines = new HashMap<>();
     final Map<String, Annotations> annotations = new HashMap<>();
+    final long[] toolCalls = new long[ToolCategory.values().length];
+    long prompts;
     ReadReport report;
 
     /** Adds a session's features and, when {@code timelineMaker} is not null, its timeline. */
@@ -131,11 +137,26 @@ public final class StudyRunner {
       if (!session.annotations().isEmpty()) {
         annotations.put(session.id(), session.annotations());
       }
+      prompts += session.typedPromptCount();
+      for (Event e : session.events()) {
+        if (e.kind() == EventKind.TOOL_CALL || e.kind() == EventKind.SUBAGENT_CALL
+            || e.kind() == EventKind.PLAN_MODE && e.toolName() != null) {
+          toolCalls[ToolCategory.of(e.toolName(), e.command()).ordinal()]++;
+        }
+      }
       // Bounded memory on huge datasets: a stable subset still yields a representative per type.
       if (timelineMaker != null && (timelines.size() < TIMELINES_KEPT_IN_FULL
           || Math.floorMod(session.id().hashCode(), 32) == 0)) {
         timelines.put(session.id(), timelineMaker.make(session));
       }
+    }
+
+    DatasetShape shape() {
+      Map<ToolCategory, Long> byCategory = new java.util.EnumMap<>(ToolCategory.class);
+      for (ToolCategory c : ToolCategory.values()) {
+        byCategory.put(c, toolCalls[c.ordinal()]);
+      }
+      return new DatasetShape(inputs.size(), prompts, byCategory);
     }
 
     List<SessionInput> sortedInputs() {

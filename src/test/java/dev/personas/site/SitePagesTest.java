@@ -129,8 +129,8 @@ class SitePagesTest {
     }
     // Home 2, 7 types x 4 (timeline, distinctive, endings, transitions; Marathon has no next), 6 personas,
     // method 3 (real-corpus agreement, recovery, silhouette); SWE-chat's annotations: 7 types x 4
-    // (coding mode, success, user personas, intents), 6 personas x 3, the data page 6.
-    assertEquals(2 + 7 * 4 - 1 + 6 + 3 + 7 * 4 + 6 * 3 + 6, charts);
+    // (coding mode, success, user personas, intents), 6 personas x 3, the data page 6, and its tool-call mix.
+    assertEquals(2 + 7 * 4 - 1 + 6 + 3 + 7 * 4 + 6 * 3 + 6 + 1, charts);
   }
 
   // A cell is a number, maybe with a unit and its count after it ("15.0 % (188)", "80.0 % of 10").
@@ -261,6 +261,13 @@ class SitePagesTest {
       assertNotNull(data.getElementById(id), id);
     }
     assertEquals(SessionType.values().length + 1, data.select("#table-intents-types tbody tr").size());
+    // The fixture's 500 sessions, 6,000 prompts and 50,000 tool calls beside the published release.
+    assertEquals(List.of("Sessions", "500", "17,819"), data.select("#table-size tbody tr").get(0).children().eachText());
+    assertEquals("100", data.select("#table-size tbody tr").get(2).child(1).text());
+    JsonNode categories = spec(data.getElementById("chart-tool-categories"));
+    assertEquals(20, categories.get("labels").size());
+    assertEquals(5.0, values(categories, 0).get(0), 1e-9);
+    assertEquals(14.7, values(categories, 1).get(0), 1e-9);
     assertTrue(data.selectFirst("#left-out ~ ul").text()
         .contains("40 sessions of dayhaysoos/nimbus (machine-generated prompts)"));
     assertTrue(page("index.html").selectFirst(".dataset-line").text().contains("40 sessions of dayhaysoos/nimbus"

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param features one row per feature, in {@link Feature} catalogue order
  * @param validation the classifier's validation figures
  * @param annotations the dataset authors' annotations beside our types and personas
+ * @param shape the sessions' size and tool-call mix, to set beside the published release
  * @param model which model classified the sessions
  */
 public record SiteFigures(
@@ -29,6 +30,7 @@ public record SiteFigures(
     List<FeatureRow> features,
     Validation validation,
     AnnotationFigures annotations,
+    DatasetShape shape,
     ModelInfo model) {
 
   public SiteFigures {
@@ -39,6 +41,7 @@ public record SiteFigures(
     features = List.copyOf(features);
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(annotations, "annotations");
+    Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(model, "model");
     if (!types.stream().map(TypeFigures::type).toList().equals(Arrays.asList(SessionType.values()))) {
       throw new IllegalArgumentException("SiteFigures.types has one entry per session type, in SessionType order");

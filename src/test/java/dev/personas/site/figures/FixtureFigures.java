@@ -78,7 +78,7 @@ public final class FixtureFigures {
         groundTruth ? Optional.of(confusion(SessionType.values().length, 60, "type")) : Optional.empty(),
         groundTruth ? Optional.of(confusion(Persona.values().length, 7, "persona")) : Optional.empty(),
         new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125, real());
-    return new SiteFigures(dataset, types, personas, population, rows, validation, annotations(),
+    return new SiteFigures(dataset, types, personas, population, rows, validation, annotations(), shape(),
         new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length));
   }
 
@@ -109,6 +109,15 @@ public final class FixtureFigures {
         crosstab(typeRows, intents, List.of(6, 4, 2, 10, 1, 3, 2, 2)));
   }
 
+  /** 500 sessions, 6,000 prompts and 50,000 tool calls: 2,500 in each of the 20 categories. */
+  public static DatasetShape shape() {
+    java.util.Map<dev.personas.features.ToolCategory, Long> calls = new java.util.EnumMap<>(dev.personas.features.ToolCategory.class);
+    for (dev.personas.features.ToolCategory c : dev.personas.features.ToolCategory.values()) {
+      calls.put(c, 2_500L);
+    }
+    return new DatasetShape(500, 6_000, calls);
+  }
+
   /** The sample's figures from a dataset that carries none of the authors' annotations. */
   public static SiteFigures withoutAnnotations() {
     SiteFigures f = sample();
@@ -118,7 +127,7 @@ public final class FixtureFigures {
         a.successByPersona().stream().map(s -> new Success(s.label(), 0, 0, 0)).toList(),
         zero(a.userPersonaByPersona()), zero(a.userPersonaByType()), zero(a.intentsByType()));
     return new SiteFigures(f.dataset(), f.types(), f.personas(), f.populationTypeMix(), f.features(),
-        f.validation(), none, f.model());
+        f.validation(), none, f.shape(), f.model());
   }
 
   private static Crosstab zero(Crosstab t) {

@@ -19,7 +19,7 @@ class SiteFiguresTest {
   private final SiteFigures good = FixtureFigures.sample();
 
   private SiteFigures with(List<TypeFigures> types, List<PersonaFigures> personas) {
-    return new SiteFigures(good.dataset(), types, personas, good.populationTypeMix(), good.features(), good.validation(), good.annotations(), good.model());
+    return new SiteFigures(good.dataset(), types, personas, good.populationTypeMix(), good.features(), good.validation(), good.annotations(), good.shape(), good.model());
   }
 
   @Test
