@@ -4,13 +4,13 @@ import dev.personas.classify.Agreement;
 import dev.personas.classify.Classification;
 import dev.personas.classify.CorpusAgreement;
 import dev.personas.classify.Persona;
+import dev.personas.classify.PersonaModel;
 import dev.personas.classify.PersonaResult;
 import dev.personas.classify.PopulationStats.GroupProfile;
 import dev.personas.classify.PopulationStats;
 import dev.personas.classify.Recovery;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
-import dev.personas.classify.Stability;
 import dev.personas.features.Feature;
 import dev.personas.site.figures.Bootstrap;
 import dev.personas.site.figures.ConfusionMatrix;
@@ -44,7 +44,7 @@ import java.util.Set;
  */
 public final class StudyFigures {
   /** Persons with fewer sessions get a provisional persona and are left out of persona shares. */
-  public static final int MIN_SESSIONS_PER_PERSON = 3;
+  public static final int MIN_SESSIONS_PER_PERSON = PersonaModel.MIN_SESSIONS;
 
   /** Features whose quartiles every type page shows, besides its distinctive ones. */
   private static final List<Feature> CORE = List.of(
@@ -61,7 +61,9 @@ public final class StudyFigures {
         featureRows(stats),
         validation(study.validation()),
         new ModelInfo(Integer.toString(study.model().modelVersion()),
-            study.model().datasetFingerprint(), Feature.values().length));
+            study.model().datasetFingerprint(), Feature.values().length,
+            study.fitted() ? Optional.empty()
+                : Optional.of(FitLine.tooFew(study.dataset().sessions(), study.dataset().persons()))));
   }
 
   private static Dataset dataset(Study study) {
@@ -185,7 +187,9 @@ public final class StudyFigures {
   }
 
   private static Validation validation(dev.personas.classify.Validation v) {
-    Stability s = v.stability();
+    // Absent when the model was not fitted on these sessions: nothing was resampled.
+    Optional<Bootstrap> bootstrap = Optional.ofNullable(v.stability())
+        .map(s -> new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()));
     Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
     v.silhouette().forEach((slug, value) -> {
       // A type with fewer than two sampled sessions has no silhouette (null): none is shown.
@@ -195,8 +199,7 @@ public final class StudyFigures {
     });
     return new Validation(accuracy(v.typeRecovery()), accuracy(v.personaRecovery()),
         confusion(v.typeRecovery()), confusion(v.personaRecovery()),
-        new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()),
-        silhouette, v.decisivePersonShare(), real(v.real()));
+        bootstrap, silhouette, v.decisivePersonShare(), real(v.real()));
   }
 
   private static RealAgreement real(CorpusAgreement r) {
