@@ -5,6 +5,8 @@ import dev.personas.load.codex.CodexReader;
 import dev.personas.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    for (Path path : paths) {
+    for (Path path : readOnce(paths, override)) {
       if (!Files.exists(path)) {
         report.skip(path, 0, "not found: check the path, skipped");
         continue;
@@ -51,7 +53,7 @@ public final class SessionLoader {
         report.skip(path, 0, "not readable: check its permissions, skipped");
         continue;
       }
-      Optional<SourceFormat> format = override.isPresent() ? override : SourceFormat.detect(path);
+      Optional<SourceFormat> format = formatOf(path, override);
       if (format.isEmpty()) {
         report.skip(path, 0, "no Claude Code, Codex or SWE-chat logs found here"
             + " (use --format to say which it holds), skipped");
@@ -72,5 +74,45 @@ public final class SessionLoader {
       }
     }
     return report;
+  }
+
+  /**
+   * The paths left once those that another path's reader reads too are dropped: a path given
+   * twice, a file inside a folder given too, a subagent transcript given beside its session.
+   * Each file is then read, and reported, once; of two equal paths the first is kept.
+   */
+  private List<Path> readOnce(List<Path> paths, Optional<SourceFormat> override) {
+    List<Path> normal = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    Map<Path, List<Integer>> readersOf = new HashMap<>();
+    for (int j = 0; j < normal.size(); j++) {
+      SessionReader reader = Files.isReadable(normal.get(j))
+          ? formatOf(normal.get(j), override).map(readers::get).orElse(null) : null;
+      for (Path root : reader == null ? List.of(normal.get(j)) : reader.roots(normal.get(j))) {
+        readersOf.computeIfAbsent(root, r -> new ArrayList<>()).add(j);
+      }
+    }
+    List<Path> kept = new ArrayList<>();
+    for (int i = 0; i < normal.size(); i++) {
+      if (!readByAnother(normal, i, readersOf)) {
+        kept.add(paths.get(i));
+      }
+    }
+    return kept;
+  }
+
+  /** True when another path's reader reads the i-th path: it or a folder above it is a root. */
+  private static boolean readByAnother(List<Path> normal, int i, Map<Path, List<Integer>> readersOf) {
+    for (Path at = normal.get(i); at != null; at = at.getParent()) {
+      for (int j : readersOf.getOrDefault(at, List.of())) {
+        if (j != i && (j < i || !normal.get(j).equals(normal.get(i)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Optional<SourceFormat> formatOf(Path path, Optional<SourceFormat> override) {
+    return override.isPresent() ? override : SourceFormat.detect(path);
   }
 }
