@@ -64,7 +64,7 @@ public final class ClaudeCodeReader implements SessionReader {
   /** A session file also reads its own subagents' transcripts, {@code <sessionId>/subagents/**}. */
   @Override
   public List<Path> roots(Path path) {
-    return List.of(path, subagentsOf(path));
+    return path.getParent() == null ? List.of(path) : List.of(path, subagentsOf(path));
   }
 
   /** The files of one project folder: session files and subagent files. */
