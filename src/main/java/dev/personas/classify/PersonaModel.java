@@ -44,6 +44,9 @@ public record PersonaModel(
     double minMargin,
     int minSessions) {
 
+  /** Sessions a person needs for a firm persona: with fewer it is provisional. */
+  public static final int MIN_SESSIONS = 3;
+
   public PersonaModel {
     rateKeys = List.copyOf(rateKeys);
     if (rateMedians.length != rateKeys.size()) {
@@ -105,7 +108,7 @@ public record PersonaModel(
     // strong nudge counts the same evidence twice. Chosen on eleven freshly seeded samples (not
     // the bundled one): weights 0–0.75 tie at ≈ 86.8 % mean persona recovery, 2 loses ≈ 0.5
     // point, the earlier 3 (picked on the bundled sample) more; ½ keeps behaviour in the decision.
-    return new PersonaModel(keys, Numbers.fixed(rateMedians), priors, protos, signs, 0.5, 0.55, 0.2, 3);
+    return new PersonaModel(keys, Numbers.fixed(rateMedians), priors, protos, signs, 0.5, 0.55, 0.2, MIN_SESSIONS);
   }
 
   private static double[] prototype(Persona persona) {

@@ -20,8 +20,9 @@ public final class PopulationSummarizer {
 
   private final Scaler scaler;
 
-  public PopulationSummarizer(Model model) {
-    this.scaler = model.scaler();
+  /** A summarizer whose z-scores use {@code scaler}: that of the sessions it summarizes. */
+  public PopulationSummarizer(Scaler scaler) {
+    this.scaler = scaler;
   }
 
   /** Shares, profiles and transitions of the dataset under its labels. */

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * @param typeRecovery planted session types recovered
  * @param personaRecovery planted personas recovered (persons with enough sessions)
  * @param real the method and the readers on the real labelled corpus (the measure of the method)
- * @param stability bootstrap stability
+ * @param stability bootstrap stability; null when the model was not fitted on these sessions
+ *     (too few: nothing was refitted)
  * @param silhouette mean silhouette per type slug on standardized features (null below 2
- *     sessions)
- * @param silhouetteSample sessions the silhouettes were computed on
+ *     sessions); empty when the model was not fitted on these sessions
+ * @param silhouetteSample sessions the silhouettes were computed on (0: none)
  * @param decisivePersonShare share of persons with enough sessions whose persona fitted
  *     decisively (posterior and lead over the runner-up above the model's thresholds)
  * @param provisionalPersons persons with too few sessions for a firm persona

@@ -50,6 +50,20 @@ public final class Validator {
 
   /** Validates {@code model}, fitted on {@code input}, against optional planted truth. */
   public Validation validate(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
+    return validate(model, input, truth, true);
+  }
+
+  /**
+   * Validates a model that was not fitted on {@code input} (the shipped one, for sessions too
+   * few to fit their own): bootstrap refits and silhouettes describe a fitted population, so
+   * they are left out rather than computed from a handful of sessions.
+   */
+  public Validation validateUnfitted(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
+    return validate(model, input, truth, false);
+  }
+
+  private Validation validate(
+      Model model, List<SessionInput> input, Optional<GroundTruth> truth, boolean fitted) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     Labels labels = new PopulationLabeler(model).label(sessions);
@@ -71,9 +85,9 @@ public final class Validator {
         typeRecovery(labels, truth),
         personaRecovery(labels, truth, minSessions),
         new CorpusValidator(model.rules()).validate(RealCorpus.shipped()),
-        stability(sessions, labels),
-        silhouette(model, sessions, labels),
-        Math.min(silhouetteSample, sessions.size()),
+        fitted ? stability(sessions, labels) : null,
+        fitted ? silhouette(model, sessions, labels) : Map.of(),
+        fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
         established == 0 ? 0 : Numbers.fixed((double) decisive / established),
         labels.persons().size() - established);
   }

@@ -3,6 +3,7 @@ package dev.personas.cli;
 import dev.personas.PersonasException;
 import dev.personas.classify.Model;
 import dev.personas.classify.ModelFile;
+import dev.personas.classify.PersonaModel;
 import dev.personas.me.MeAnalyzer;
 import dev.personas.me.MeFile;
 import dev.personas.me.MeResult;
@@ -21,6 +22,7 @@ import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
 import dev.personas.study.DatasetSource;
 import dev.personas.study.DatasetSummary;
+import dev.personas.study.FitLine;
 import dev.personas.study.Studies;
 import dev.personas.study.Study;
 import dev.personas.study.StudyFigures;
@@ -40,7 +42,15 @@ import picocli.CommandLine.Spec;
     name = "build",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Renders the site from content/, templates/ and static/ into a folder, replacing it in one step.")
+    description = {
+        "Renders the site from content/, templates/ and static/ into a folder, replacing it in one step.",
+        "",
+        "A dataset with fewer than " + FitLine.MIN_PEOPLE + " people of " + PersonaModel.MIN_SESSIONS
+            + " or more sessions is classified"
+            + " against the shipped model (fitted on the bundled sample) instead of fitting one: the"
+            + " population medians the personas are judged by would be noise, since below "
+            + FitLine.MIN_PEOPLE + " people the 95 %% confidence interval of a median reaches past the"
+            + " people's quartiles."})
 public final class BuildCommand implements Callable<Integer> {
   @Mixin BuildOptions options;
   @Mixin Verbosity verbosity;
@@ -64,7 +74,12 @@ public final class BuildCommand implements Callable<Integer> {
     Optional<Study> study = analyse(options, verbosity, err);
     BuildResult result = render(options, study, nanoTicker);
     if (!verbosity.quiet()) {
-      study.ifPresent(s -> out.println(readSummary(s)));
+      study.ifPresent(s -> {
+        out.println(readSummary(s));
+        if (!s.fitted()) {
+          out.println(FitLine.notice(s.dataset()));
+        }
+      });
       out.println(result.summary());
       out.flush();
     }
@@ -150,7 +165,8 @@ public final class BuildCommand implements Callable<Integer> {
 
   private static String readSummary(Study study) {
     DatasetSummary d = study.dataset();
-    return String.format(Locale.ROOT, "Read %d sessions of %d people in %d repositories from %s; %s.",
-        d.sessions(), d.persons(), d.repos(), d.label(), d.report().summary());
+    return String.format(Locale.ROOT, "Read %d sessions of %d %s in %d repositories from %s; %s.",
+        d.sessions(), d.persons(), d.persons() == 1 ? "person" : "people", d.repos(), d.label(),
+        d.report().summary());
   }
 }

@@ -5,7 +5,9 @@ import dev.personas.load.codex.CodexReader;
 import dev.personas.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,8 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    for (Path path : paths) {
+    for (Given given : readOnce(paths, override)) {
+      Path path = given.path();
       if (!Files.exists(path)) {
         report.skip(path, 0, "not found: check the path, skipped");
         continue;
@@ -51,15 +54,14 @@ public final class SessionLoader {
         report.skip(path, 0, "not readable: check its permissions, skipped");
         continue;
       }
-      Optional<SourceFormat> format = override.isPresent() ? override : SourceFormat.detect(path);
-      if (format.isEmpty()) {
+      if (given.format().isEmpty()) {
         report.skip(path, 0, "no Claude Code, Codex or SWE-chat logs found here"
             + " (use --format to say which it holds), skipped");
         continue;
       }
-      SessionReader reader = readers.get(format.get());
+      SessionReader reader = readers.get(given.format().get());
       if (reader == null) {
-        report.skip(path, 0, "holds " + format.get() + " logs, which this build cannot read, skipped");
+        report.skip(path, 0, "holds " + given.format().get() + " logs, which this build cannot read, skipped");
         continue;
       }
       try {
@@ -72,5 +74,49 @@ public final class SessionLoader {
       }
     }
     return report;
+  }
+
+  /** A path as given, with the format it is read as (empty: missing, unreadable or unknown). */
+  private record Given(Path path, Path normal, Optional<SourceFormat> format) {}
+
+  /**
+   * The paths left once those that another path's reader reads too are dropped: a path given
+   * twice, a file inside a folder given too, a subagent transcript given beside its session.
+   * Each file is then read, and reported, once; of two equal paths the first is kept.
+   */
+  private List<Given> readOnce(List<Path> paths, Optional<SourceFormat> override) {
+    List<Given> all = new ArrayList<>();
+    Map<Path, List<Integer>> readersOf = new HashMap<>();
+    for (int j = 0; j < paths.size(); j++) {
+      Path normal = paths.get(j).toAbsolutePath().normalize();
+      // Detected once here: sniffing a folder walks it.
+      Optional<SourceFormat> format = !Files.isReadable(normal) ? Optional.empty()
+          : override.isPresent() ? override : SourceFormat.detect(normal);
+      all.add(new Given(paths.get(j), normal, format));
+      SessionReader reader = format.map(readers::get).orElse(null);
+      for (Path root : reader == null ? List.of(normal) : reader.roots(normal)) {
+        readersOf.computeIfAbsent(root, r -> new ArrayList<>()).add(j);
+      }
+    }
+    List<Given> kept = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!readByAnother(all, i, readersOf)) {
+        kept.add(all.get(i));
+      }
+    }
+    return kept;
+  }
+
+  /** True when another path's reader reads the i-th path: it or a folder above it is a root. */
+  private static boolean readByAnother(List<Given> all, int i, Map<Path, List<Integer>> readersOf) {
+    Path normal = all.get(i).normal();
+    for (Path at = normal; at != null; at = at.getParent()) {
+      for (int j : readersOf.getOrDefault(at, List.of())) {
+        if (j != i && (j < i || !all.get(j).normal().equals(normal))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

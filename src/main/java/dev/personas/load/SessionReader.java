@@ -2,6 +2,7 @@ package dev.personas.load;
 
 import dev.personas.session.Session;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -11,4 +12,13 @@ import java.util.function.Consumer;
  */
 public interface SessionReader {
   void read(Path path, Consumer<Session> sink, ReadReport report);
+
+  /**
+   * What reading {@code path} (absolute and normalized) reads: every file in or under the paths
+   * returned. A loader given a path in one of another path's roots reads only the other. By
+   * default the path itself.
+   */
+  default List<Path> roots(Path path) {
+    return List.of(path);
+  }
 }

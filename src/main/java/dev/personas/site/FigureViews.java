@@ -91,11 +91,17 @@ public final class FigureViews {
       Measure personas, String heldOutTarget, String personaTarget, Chart chart,
       HeatMap heldOutConfusion, HeatMap personaConfusion) {}
 
-  /** The method page's validation figures. */
+  /** The bootstrap's figures. */
+  public record StabilityView(String resamples, String meanAri, String minAri, String ariTarget, boolean ariMet) {}
+
+  /**
+   * The method page's validation figures. {@code stability} is null and {@code notFitted} says why
+   * when the sessions were too few for a model of their own.
+   */
   public record MethodView(DatasetView dataset, RealView real, String typeRecovery, String personaRecovery, Chart recovery,
-      HeatMap typeConfusion, HeatMap personaConfusion, String resamples, String meanAri, String minAri,
-      String ariTarget, boolean ariMet, Chart silhouette, String decisivePersonShare, String modelVersion,
-      String modelFingerprint, String featureCount) {}
+      HeatMap typeConfusion, HeatMap personaConfusion, StabilityView stability, Chart silhouette,
+      String decisivePersonShare, String modelVersion, String modelFingerprint, String featureCount,
+      String notFitted) {}
 
   static DatasetView dataset(Dataset d) {
     return new DatasetView(d.label(), d.sample(), Format.count(d.sessions()), Format.count(d.persons()),
@@ -404,10 +410,11 @@ public final class FigureViews {
         v.typeRecovery().map(Format::percent).orElse(""), v.personaRecovery().map(Format::percent).orElse(""), recovery,
         v.typeConfusion().map(m -> heatMap("confusion-types", "Session types: known against assigned", m)).orElse(null),
         v.personaConfusion().map(m -> heatMap("confusion-personas", "Personas: known against assigned", m)).orElse(null),
-        Format.count(v.bootstrap().resamples()), Format.score(v.bootstrap().meanAri()), Format.score(v.bootstrap().minAri()),
-        Format.score(Validation.MEAN_ARI_TARGET), v.bootstrap().meanAri() >= Validation.MEAN_ARI_TARGET,
+        v.bootstrap().map(b -> new StabilityView(Format.count(b.resamples()), Format.score(b.meanAri()),
+            Format.score(b.minAri()), Format.score(Validation.MEAN_ARI_TARGET),
+            b.meanAri() >= Validation.MEAN_ARI_TARGET)).orElse(null),
         silhouette, Format.percent(v.decisivePersonShare()), f.model().version(), f.model().fingerprint(),
-        Format.count(f.model().featureCount()));
+        Format.count(f.model().featureCount()), f.model().notFitted().orElse(null));
   }
 
   static RealView real(RealAgreement r) {

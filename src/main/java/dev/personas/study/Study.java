@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A finished analysis of one dataset: the fitted population model, every session's label, every
+ * A finished analysis of one dataset: the population model, every session's label, every
  * person's persona, the validation figures and the statistics the pages show.
  *
  * @param dataset what was read
  * @param model the population model, published as model.json
+ * @param fitted true when the model was fitted on this dataset; false when the dataset was below
+ *     the {@link FitLine} and its sessions were classified against the shipped model
  * @param sessions every session's features, sorted by session id
  * @param labels every session's type and every person's persona
  * @param validation the checks recomputed by this build, published as validation.json
@@ -29,6 +31,7 @@ import java.util.Objects;
 public record Study(
     DatasetSummary dataset,
     Model model,
+    boolean fitted,
     List<SessionInput> sessions,
     Labels labels,
     Validation validation,

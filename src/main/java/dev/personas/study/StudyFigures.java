@@ -4,13 +4,13 @@ import dev.personas.classify.Agreement;
 import dev.personas.classify.Classification;
 import dev.personas.classify.CorpusAgreement;
 import dev.personas.classify.Persona;
+import dev.personas.classify.PersonaModel;
 import dev.personas.classify.PersonaResult;
 import dev.personas.classify.PopulationStats.GroupProfile;
 import dev.personas.classify.PopulationStats;
 import dev.personas.classify.Recovery;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
-import dev.personas.classify.Stability;
 import dev.personas.features.Feature;
 import dev.personas.session.Annotations;
 import dev.personas.session.Annotations.CodingMode;
@@ -49,7 +49,7 @@ import java.util.Set;
  */
 public final class StudyFigures {
   /** Persons with fewer sessions get a provisional persona and are left out of persona shares. */
-  public static final int MIN_SESSIONS_PER_PERSON = 3;
+  public static final int MIN_SESSIONS_PER_PERSON = PersonaModel.MIN_SESSIONS;
 
   /** Features whose quartiles every type page shows, besides its distinctive ones. */
   private static final List<Feature> CORE = List.of(
@@ -68,7 +68,9 @@ public final class StudyFigures {
         annotations(study),
         study.shape(),
         new ModelInfo(Integer.toString(study.model().modelVersion()),
-            study.model().datasetFingerprint(), Feature.values().length));
+            study.model().datasetFingerprint(), Feature.values().length,
+            study.fitted() ? Optional.empty()
+                : Optional.of(FitLine.tooFew(study.dataset().sessions(), study.dataset().persons()))));
   }
 
   /** The authors' intents in the order the SWE-chat paper lists them. */
@@ -307,7 +309,9 @@ public final class StudyFigures {
   }
 
   private static Validation validation(dev.personas.classify.Validation v) {
-    Stability s = v.stability();
+    // Absent when the model was not fitted on these sessions: nothing was resampled.
+    Optional<Bootstrap> bootstrap = Optional.ofNullable(v.stability())
+        .map(s -> new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()));
     Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
     v.silhouette().forEach((slug, value) -> {
       // A type with fewer than two sampled sessions has no silhouette (null): none is shown.
@@ -317,8 +321,7 @@ public final class StudyFigures {
     });
     return new Validation(accuracy(v.typeRecovery()), accuracy(v.personaRecovery()),
         confusion(v.typeRecovery()), confusion(v.personaRecovery()),
-        new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()),
-        silhouette, v.decisivePersonShare(), real(v.real()));
+        bootstrap, silhouette, v.decisivePersonShare(), real(v.real()));
   }
 
   private static RealAgreement real(CorpusAgreement r) {

@@ -8,6 +8,7 @@ import dev.personas.classify.ModelFitter;
 import dev.personas.classify.PopulationLabeler;
 import dev.personas.classify.PopulationStats;
 import dev.personas.classify.PopulationSummarizer;
+import dev.personas.classify.Scaler;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
 import dev.personas.classify.Validation;
@@ -23,12 +24,15 @@ import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import dev.personas.site.figures.DatasetShape;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -51,19 +55,33 @@ public final class StudyRunner {
     this.progress = progress;
   }
 
+  /**
+   * The study of a dataset. Below the {@link FitLine} its sessions are classified against the
+   * shipped model instead of one fitted on them, and the figures still describe these sessions:
+   * their quartiles and z-scores use a scaler of their own, not the sample's.
+   */
   public Study run(DatasetSource source) {
     Collected collected = read(source, true);
     List<SessionInput> inputs = inputsOf(source, collected);
-    Model model = fit(inputs);
+    boolean fitted = FitLine.enoughToFit(inputs);
+    Model model = fitted ? fit(inputs) : PopulationModels.load(Optional.empty());
     Labels labels = new PopulationLabeler(model).label(inputs);
-    progress.accept("Validating (bootstrap resamples, silhouettes"
-        + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
-    Validation validation = new Validator().validate(model, inputs, source.groundTruth());
-    PopulationStats stats = new PopulationSummarizer(model).summarize(inputs, labels);
+    Validation validation;
+    PopulationStats stats;
+    if (fitted) {
+      progress.accept("Validating (bootstrap resamples, silhouettes"
+          + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
+      validation = new Validator().validate(model, inputs, source.groundTruth());
+      stats = new PopulationSummarizer(model.scaler()).summarize(inputs, labels);
+    } else {
+      validation = new Validator().validateUnfitted(model, inputs, source.groundTruth());
+      stats = new PopulationSummarizer(Scaler.fit(inputs.stream().map(SessionInput::features).toList()))
+          .summarize(inputs, labels);
+    }
     DatasetSummary summary = new DatasetSummary(
         source.label(), source.sample(), inputs.size(), labels.persons().size(),
         collected.repos.size(), source.groundTruth().isPresent(), collected.report);
-    return new Study(summary, model, inputs, labels, validation, stats,
+    return new Study(summary, model, fitted, inputs, labels, validation, stats,
         representatives(labels, collected.timelines), collected.annotations, collected.shape());
   }
 
@@ -82,9 +100,12 @@ public final class StudyRunner {
 
   private static List<SessionInput> inputsOf(DatasetSource source, Collected collected) {
     if (collected.inputs.isEmpty()) {
-      throw PersonasException.failure("No sessions found in " + source.label() + " ("
-          + source.paths() + "): " + collected.report.summary()
-          + ". Point --dataset at a SWE-chat folder or a folder of Claude Code or Codex logs.");
+      String hint = "point --dataset at a SWE-chat folder or a folder of Claude Code or Codex logs.";
+      Optional<Path> missing = source.paths().stream().filter(p -> !Files.exists(p)).findFirst();
+      throw PersonasException.failure(missing.isPresent()
+          ? "No dataset at " + missing.get() + ": nothing exists there; " + hint
+          : "No sessions found in " + source.label() + " (" + source.paths() + ": "
+              + collected.report.summary() + "); " + hint);
     }
     return collected.sortedInputs();
   }

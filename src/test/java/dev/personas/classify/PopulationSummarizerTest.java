@@ -21,7 +21,7 @@ class PopulationSummarizerTest {
   static void summarize() {
     sample = SyntheticPopulation.generate(8, 6, 4);
     model = new ModelFitter().fit(sample.sessions());
-    stats = new PopulationSummarizer(model)
+    stats = new PopulationSummarizer(model.scaler())
         .summarize(sample.sessions(), new PopulationLabeler(model).label(sample.sessions()));
   }
 
@@ -59,7 +59,7 @@ class PopulationSummarizerTest {
     assertEquals(SessionType.CONSULT, labels.sessions().get("zz-a").type());
     assertEquals(SessionType.ONE_SHOT, labels.sessions().get("zz-b").type());
     assertEquals(SessionType.MARATHON, labels.sessions().get("zz-c").type());
-    PopulationStats with = new PopulationSummarizer(model).summarize(sessions, labels);
+    PopulationStats with = new PopulationSummarizer(model.scaler()).summarize(sessions, labels);
     int[][] before = stats.transitions().counts();
     int[][] after = with.transitions().counts();
     int consult = SessionType.CONSULT.ordinal();

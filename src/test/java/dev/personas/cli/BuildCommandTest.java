@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.personas.classify.Model;
+import dev.personas.classify.ModelFile;
 import dev.personas.site.TestSite;
+import dev.personas.study.PopulationModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,13 +69,66 @@ class BuildCommandTest {
   }
 
   @Test
-  void aSmallDatasetWhereSomeTypesHaveNoSilhouetteStillBuilds() {
-    // 40 sessions: some types get fewer than two sessions, so they have no silhouette (null).
-    Path dataset = temp.resolve("small-sample");
-    assertEquals(ExitCode.OK, run("sample", "--sessions", "40", "--users", "4", "--repos", "3",
+  void aDatasetAboveTheLineFitsItsOwnModel() throws Exception {
+    // 24 people with 5 sessions each on average: at least 23 of them have 3 or more.
+    Path dataset = temp.resolve("sample-above-the-line");
+    assertEquals(ExitCode.OK, run("sample", "--sessions", "120", "--users", "24", "--repos", "3",
         "--out", dataset.toString()), err.toString());
+    out.getBuffer().setLength(0);
     assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString())), err.toString());
-    assertTrue(Files.isRegularFile(site.out().resolve("validation.json")));
+    assertFalse(out.toString().contains("too few"), out.toString());
+    assertTrue(err.toString().contains("Fitting the population model on 120 sessions"), err.toString());
+    String model = Files.readString(site.out().resolve("model.json"));
+    assertFalse(model.contains(PopulationModels.load(Optional.empty()).datasetFingerprint()),
+        "the model is fitted on this dataset, not the shipped one");
+    assertTrue(Files.readString(site.out().resolve("validation.json")).contains("\"resamples\" : 50"));
+    Document method = Jsoup.parse(site.out().resolve("method/index.html").toFile(), "UTF-8");
+    assertTrue(method.select("#stability + p").text().startsWith("Across 50 bootstrap resamples"),
+        method.select("#stability + p").text());
+  }
+
+  @Test
+  void threeSessionsOfOnePersonAreClassifiedAgainstTheShippedModel() throws Exception {
+    Path mine = Files.createDirectories(temp.resolve("my-sessions"));
+    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(3).toList()) {
+        Files.copy(log, mine.resolve(log.getFileName()));
+      }
+    }
+    assertEquals(ExitCode.OK, run(build("--dataset", mine.toString())), err.toString());
+
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(3, lines.size(), out.toString());
+    assertTrue(lines.get(0).startsWith("Read 3 sessions of 1 person in "), lines.get(0));
+    assertEquals("3 sessions of 1 person are too few to fit a population model (a fit needs at least"
+        + " 23 people with 3 or more sessions): classified against the shipped model fitted on the"
+        + " bundled sample; the figures describe these sessions, the persona rules come from the"
+        + " sample.", lines.get(1));
+    assertFalse(err.toString().contains("Fitting"), err.toString());
+    Model shipped = PopulationModels.load(Optional.empty());
+    assertEquals(shipped.datasetFingerprint(),
+        ModelFile.read(site.out().resolve("model.json")).datasetFingerprint());
+    assertTrue(Files.readString(site.out().resolve("validation.json")).contains("\"stability\" : null"));
+
+    Document method = Jsoup.parse(site.out().resolve("method/index.html").toFile(), "UTF-8");
+    assertTrue(method.select("#stability + p.note").text().startsWith("Not computed. 3 sessions of 1"
+        + " person are too few to fit a population model"), method.select("#stability").text());
+    assertTrue(method.select("#chart-silhouette").isEmpty(), "no silhouettes from 3 sessions");
+    assertTrue(method.select("#model + p").text().contains("classified by the model shipped with the"
+        + " program, fitted on the bundled synthetic sample"), method.select("#model + p").text());
+    assertTrue(method.select("#model + p code").text().contains(shipped.datasetFingerprint()));
+    Document home = Jsoup.parse(site.out().resolve("index.html").toFile(), "UTF-8");
+    assertTrue(home.select(".dataset-line").text().startsWith("Figures from my-sessions: 3 sessions"),
+        home.select(".dataset-line").text());
+  }
+
+  @Test
+  void aMissingDatasetExitsOneWithOneSentence() {
+    assertEquals(ExitCode.FAILURE, run(build("--dataset", "/no/such/path")));
+    List<String> lines = err.toString().lines().filter(l -> !l.endsWith("...")).toList();
+    assertEquals(List.of("personas: No dataset at /no/such/path: nothing exists there; point --dataset"
+        + " at a SWE-chat folder or a folder of Claude Code or Codex logs."), lines, err.toString());
+    assertFalse(Files.exists(site.out().resolve("index.html")));
   }
 
   @Test

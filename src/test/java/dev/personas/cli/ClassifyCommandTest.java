@@ -184,6 +184,24 @@ class ClassifyCommandTest {
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
 
+  @Test
+  void aSessionGivenWithItsOwnSubagentTranscriptReadsEachFileOnceAndSkipsNothing() {
+    Path project = TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy");
+    String id = "5a1e0000-0000-4000-8000-000000000001";
+    Path session = project.resolve(id + ".jsonl");
+    Path agent = project.resolve(id + "/subagents/agent-a1.jsonl");
+    assertEquals(ExitCode.OK, run("classify", session.toString(), agent.toString(), "--verbose",
+        "--model", modelFile.toString()), err.toString());
+    String alone = out.toString();
+    assertEquals("", err.toString(), "the agent file is attached to its session, not skipped");
+    assertTrue(alone.startsWith(id + "  scaffold ") && alone.contains("subagent_calls=1"), alone);
+    assertEquals(2, alone.lines().count(), alone);
+
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", session.toString(), "--model", modelFile.toString()));
+    assertEquals(alone, out.toString(), "the same session as when given alone");
+  }
+
   /** What the golden file pins: per session type, probability (3 decimals), runner-up; persons. */
   private static String golden(JsonNode json) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();

@@ -56,6 +56,44 @@ class SessionLoaderTest {
   }
 
   @Test
+  void aSubagentTranscriptGivenBesideItsSessionIsReadOnceThroughIt() throws IOException {
+    Path claude = home.resolve("claude");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    Path session = claude.resolve("-home-dev-deploy/5a1e0000-0000-4000-8000-000000000001.jsonl");
+    Path agent = claude.resolve("-home-dev-deploy/5a1e0000-0000-4000-8000-000000000001/subagents/agent-a1.jsonl");
+    Loaded alone = load(List.of(session));
+    Loaded both = load(List.of(agent, session));
+    assertEquals(0, both.report.skipCount(), both.report.skips().toString());
+    assertEquals(1, both.sessions.size());
+    assertEquals(alone.sessions.get(0).events(), both.sessions.get(0).events());
+    assertEquals(2, both.report.filesRead(), "the session file and its agent's, once each");
+  }
+
+  @Test
+  void aPathGivenTwiceOrInsideAFolderGivenTooIsReadOnce() throws IOException {
+    Path claude = home.resolve("claude");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    Path session = claude.resolve("-home-dev-deploy/5a1e0000-0000-4000-8000-000000000002.jsonl");
+    Loaded folder = load(List.of(claude));
+    Loaded again = load(List.of(session, claude, claude.resolve("."), session));
+    assertEquals(folder.sessions.stream().map(Session::id).toList(),
+        again.sessions.stream().map(Session::id).toList());
+    assertEquals(folder.report.filesRead(), again.report.filesRead());
+    assertEquals(folder.report.skipCount(), again.report.skipCount());
+
+    Loaded missingTwice = load(List.of(home.resolve("nope"), home.resolve("nope")));
+    assertEquals(1, missingTwice.report.skipCount(), "reported once");
+  }
+
+  private record Loaded(List<Session> sessions, ReadReport report) {}
+
+  private static Loaded load(List<Path> paths) {
+    List<Session> sessions = new ArrayList<>();
+    ReadReport report = SessionLoader.withReaders(Map.of()).load(paths, Optional.empty(), sessions::add);
+    return new Loaded(sessions, report);
+  }
+
+  @Test
   void injectedReaderIsUsedForItsFormat() throws IOException {
     Path swe = home.resolve("swe");
     Files.createDirectories(swe.resolve("transcripts"));

@@ -61,6 +61,12 @@ public final class ClaudeCodeReader implements SessionReader {
     }
   }
 
+  /** A session file also reads its own subagents' transcripts, {@code <sessionId>/subagents/**}. */
+  @Override
+  public List<Path> roots(Path path) {
+    return path.getParent() == null ? List.of(path) : List.of(path, subagentsOf(path));
+  }
+
   /** The files of one project folder: session files and subagent files. */
   private static final class Project {
     final List<Path> sessions = new ArrayList<>();
@@ -105,8 +111,13 @@ public final class ClaudeCodeReader implements SessionReader {
     return null;
   }
 
+  /** Where a session file's own subagent transcripts live (new layout). */
+  private static Path subagentsOf(Path file) {
+    return file.toAbsolutePath().getParent().resolve(LogFiles.stem(file)).resolve("subagents");
+  }
+
   private static void addNewLayoutSubagents(Path file, Map<Path, Project> projects) {
-    Path dir = file.toAbsolutePath().getParent().resolve(LogFiles.stem(file)).resolve("subagents");
+    Path dir = subagentsOf(file);
     if (Files.isDirectory(dir)) {
       for (Path sub : LogFiles.jsonl(dir, new ReadReport())) {
         classify(sub, projects);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param personaRecovery share of people whose known persona was recovered; absent without ground truth
  * @param typeConfusion true against predicted session types; absent without ground truth
  * @param personaConfusion true against predicted personas; absent without ground truth
- * @param bootstrap stability under resampling
+ * @param bootstrap stability under resampling; absent when the model was not fitted on this dataset
  * @param silhouette mean silhouette of each session type's sessions, in [-1, 1]
  * @param decisivePersonShare share of classified people whose persona was decisive, not provisional
  * @param real the method against blind readers on real sessions
@@ -22,7 +22,7 @@ public record Validation(
     Optional<Double> personaRecovery,
     Optional<ConfusionMatrix> typeConfusion,
     Optional<ConfusionMatrix> personaConfusion,
-    Bootstrap bootstrap,
+    Optional<Bootstrap> bootstrap,
     Map<SessionType, Double> silhouette,
     double decisivePersonShare,
     RealAgreement real) {

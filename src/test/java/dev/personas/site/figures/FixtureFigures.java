@@ -77,9 +77,9 @@ public final class FixtureFigures {
         groundTruth ? Optional.of(0.875) : Optional.empty(),
         groundTruth ? Optional.of(confusion(SessionType.values().length, 60, "type")) : Optional.empty(),
         groundTruth ? Optional.of(confusion(Persona.values().length, 7, "persona")) : Optional.empty(),
-        new Bootstrap(50, 0.87, 0.74), silhouette, 0.8125, real());
+        Optional.of(new Bootstrap(50, 0.87, 0.74)), silhouette, 0.8125, real());
     return new SiteFigures(dataset, types, personas, population, rows, validation, annotations(), shape(),
-        new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length));
+        new ModelInfo("1.0.0-test", "sha256:5f2c9e01", Feature.values().length, Optional.empty()));
   }
 
   /**
