@@ -181,9 +181,9 @@ public final class SampleGenerator {
           ClaudeLog log = log(sessionId, bot, bot.repos().get(0), start, r);
           SessionScript script = new SessionScript(log, bot.repos().get(0).code(), bot.behaviour(), mix, r);
           script.playMachine(1000 + k);
-          writer.session(new Played(sessionId, bot, bot.repos().get(0), SessionType.BLUEPRINT, start, log, script, false), r);
+          writer.session(new Played(sessionId, bot, bot.repos().get(0), SessionType.ONE_SHOT, start, log, script, false), r);
           truth.machine.add(sessionId);
-          typeCounts.merge(SessionType.BLUEPRINT, 1, Integer::sum);
+          typeCounts.merge(SessionType.ONE_SHOT, 1, Integer::sum);
         }
       }
     }
@@ -323,9 +323,12 @@ public final class SampleGenerator {
     return users;
   }
 
-  /** The one account behind the machine-generated repository; planted as Spec-First, its tickets as Blueprints. */
+  /**
+   * The one account behind the machine-generated repository. A bot hands over a ticket and takes
+   * what comes back: its sessions are planted as One-shots, the account as a Prompt Minimalist.
+   */
   private static User machineUser(Repo nimbus) {
-    return new User(MACHINE_USER, "nimbus-bot", Persona.SPEC_FIRST_ARCHITECT, new double[0],
+    return new User(MACHINE_USER, "nimbus-bot", Persona.PROMPT_MINIMALIST, new double[0],
         new SessionScript.Behaviour(1.0, 0, 0), List.of(nimbus), VERSIONS.get(VERSIONS.size() - 1),
         MODELS.get(0), 0);
   }

@@ -84,7 +84,7 @@ final class SessionScript {
 
   private void oneShot() {
     int roll = r.nextInt(20);
-    int asks = roll < 13 ? 1 : roll < 18 ? 2 : 3 + r.nextInt(2);
+    int asks = roll < 13 ? 1 : 2;
     int calls = size(16, 0.7, 3, 70);
     for (int i = 0; i < asks; i++) {
       ask(pick(ONE_SHOT_ASKS).replace("{f}", code.file(r)).replace("{s}", code.symbol(r)), false);
@@ -131,6 +131,8 @@ final class SessionScript {
     say(null, "Let me read the relevant code first.", reads);
     int edits = 5 + r.nextInt(8);
     for (int i = 0; i < edits; i++) {
+      // The agent works through the spec on its own for the better part of an hour, as real ones do.
+      log.advance(120 + r.nextInt(300));
       work(calls / edits);
       say(null, null, List.of(i % 4 == 0 ? write(newFile()) : edit(code.file(r))));
       if (i % 6 == 5) {
@@ -246,7 +248,7 @@ final class SessionScript {
   }
 
   private void marathon() {
-    int prompts = size(62, 0.4, 32, 150);
+    int prompts = size(68, 0.4, 32, 160);
     int calls = size(340, 0.45, 3 * prompts, 1200);
     long activeSeconds = 60L * (65 + r.nextInt(120));
     long perCycle = activeSeconds / prompts;
@@ -269,7 +271,7 @@ final class SessionScript {
       log.advance(4 + r.nextInt(10));
       work(calls / prompts);
       List<Call> edits = new ArrayList<>();
-      if (i == 0 || r.nextInt(10) < 5) {
+      if (i == 0 || r.nextInt(10) < 4) {
         edits.add(edit(code.file(r)));
       }
       // Some turns are talk only: the person thinks aloud, the agent answers.
@@ -292,7 +294,7 @@ final class SessionScript {
     String first = code.failure(error);
     ask(r.nextInt(10) < 6 ? "I get this error when I run the tests:\n```\n" + first + "\n```\nfix it"
         : stretch(code.symbol(r) + " is broken after the last change, the tests fail. Please fix.", 1), false);
-    int rounds = 3 + r.nextInt(5) + (r.nextInt(4) == 0 ? r.nextInt(6) : 0);
+    int rounds = 4 + r.nextInt(5) + (r.nextInt(4) == 0 ? r.nextInt(6) : 0);
     int calls = size(45, 0.5, 3 * rounds, 250);
     boolean fixedAtEnd = r.nextInt(100) < 35;
     for (int i = 0; i < rounds; i++) {
@@ -303,7 +305,10 @@ final class SessionScript {
           ? new Call("Edit", editInput(code.file(r)), "String to replace not found in file.", true)
           : edit(code.file(r)));
       boolean last = i == rounds - 1;
-      attempt.add(test(last && fixedAtEnd));
+      // The person mostly runs the tests and reports back; the agent runs them now and then.
+      if (last ? fixedAtEnd : r.nextInt(100) < 15) {
+        attempt.add(test(last));
+      }
       say(r.nextInt(4) == 0 ? "Maybe the payload is missing the key." : null,
           r.nextBoolean() ? "I think I found it. Let me run the tests." : null, attempt);
       if (r.nextInt(8) == 0) {
@@ -321,8 +326,8 @@ final class SessionScript {
       }
       // Mostly the same error again, pasted again, or a vague re-ask.
       int roll = r.nextInt(10);
-      String again = roll < 4 ? pick(VAGUE)
-          : roll < 8 ? pick(VAGUE) + "\n```\n" + code.failure(r.nextInt(5) == 0 ? ++error : error) + "\n```"
+      String again = roll < 7 ? pick(VAGUE)
+          : roll < 9 ? pick(VAGUE) + "\n```\n" + code.failure(r.nextInt(5) == 0 ? ++error : error) + "\n```"
           : pick(VAGUE) + " " + pick(VAGUE);
       ask(again, true);
     }
@@ -338,7 +343,7 @@ final class SessionScript {
    * agent works it through, the bot says the same thing at the end of every session.
    */
   void playMachine(int ticket) {
-    this.type = SessionType.BLUEPRINT;
+    this.type = SessionType.ONE_SHOT;
     String feature = pick(FEATURES);
     ask("[nimbus-bot] TICKET NIM-" + ticket + "\nTITLE: Implement " + feature + "\nFILE: " + code.file(r)
         + "\nCONTEXT: automated task generated from the backlog; do not ask questions.\nACCEPTANCE:\n- "
@@ -408,7 +413,7 @@ final class SessionScript {
           ? bash(pick(List.of("ls -la ", "cat ", "head -60 ", "wc -l ", "tail -20 ")) + file, "     1\t// " + file, false)
           : bash(pick(List.of("mkdir -p build/tmp", "rm -rf build/tmp", "cp .env.example .env", "touch " + newFile(),
               "mv " + file + " " + file + ".bak && mv " + file + ".bak " + file)), "", false);
-      case BASH_BUILD -> r.nextInt(4) == 0 ? test(r.nextInt(4) > 0) : bash(pick(BUILDS.get(code.language())), "ok", false);
+      case BASH_BUILD -> r.nextInt(4) == 0 && type != SessionType.SPIRAL ? test(r.nextInt(4) > 0) : bash(pick(BUILDS.get(code.language())), "ok", false);
       case BASH_NET -> bash(pick(List.of("curl -s http://localhost:8080/health", "curl -s -X POST localhost:8080/api/items -d '{}'",
           "wget -q -O- https://example.org/schema.json", "ssh deploy@staging 'tail -n 50 /var/log/app.log'")),
           "{\"status\":\"ok\"}", false);

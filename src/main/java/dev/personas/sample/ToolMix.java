@@ -36,7 +36,7 @@ final class ToolMix {
       double share = c.publishedShare() / 100;
       double want = share * (total + SLACK);
       double have = counts.getOrDefault(c, 0L) + share * SLACK;
-      double push = Math.min(20, Math.max(0.02, Math.pow(want / have, 3)));
+      double push = Math.min(50, Math.max(0.01, Math.pow(want / have, 10)));
       weight[c.ordinal()] = allowed(type, c) * share * push;
       sum += weight[c.ordinal()];
     }

@@ -49,7 +49,7 @@ class GoldenPersonalPagesTest {
   @BeforeAll
   static void onePersonOfEachPersona() throws IOException {
     Path dataset = work.resolve("sample");
-    new SampleGenerator(OPTIONS).generate(dataset);
+    new SampleGenerator(OPTIONS, true).generate(dataset);
     Map<String, List<Path>> byUser = new TreeMap<>();
     Sources.loader().load(List.of(dataset), Optional.empty(), session -> byUser
         .computeIfAbsent(session.userId(), u -> new ArrayList<>())

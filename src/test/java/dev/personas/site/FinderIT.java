@@ -83,7 +83,7 @@ class FinderIT {
         .map(ClassifiedLog::sessionId).toList();
     // About 47 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects
     // layout; -Dfinder.sessions=15000 makes about 300 MB, to measure the worst case.
-    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 2_400), 40, 20, 7L))
+    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 2_400), 40, 20, 7L), true)
         .generate(temp.resolve("large"));
     large = temp.resolve("large/transcripts");
     javaLarge = analyse(List.of(large));
