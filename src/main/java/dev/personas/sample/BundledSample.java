@@ -5,8 +5,7 @@ import dev.personas.features.ToolCategory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,8 +81,11 @@ public final class BundledSample {
       Files.createFile(staging.resolve(COMPLETE));
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      } catch (FileSystemException e) {
         // Another run finished first (keep its copy), or a broken copy is in the way.
+        if (!Files.exists(target)) {
+          throw e;
+        }
         if (!Files.exists(target.resolve(COMPLETE))) {
           delete(target);
           Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

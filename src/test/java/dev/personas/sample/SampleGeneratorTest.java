@@ -189,7 +189,7 @@ class SampleGeneratorTest {
     }
     for (TranscriptSignals s : byType.get(SessionType.SPIRAL)) {
       long vague = s.prompts.stream().filter(p -> p.matches("(?s)(it still|still|same|fix it|nope|that didn.t).*")).count();
-      assertTrue(vague >= 2 && s.toolErrors >= 1, "spiral vague=" + vague + " errors=" + s.toolErrors);
+      assertTrue(vague >= 3, "spiral vague=" + vague);
     }
   }
 
