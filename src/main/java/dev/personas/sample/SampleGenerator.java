@@ -121,6 +121,8 @@ public final class SampleGenerator {
     final List<String> malformed = new ArrayList<>();
     final List<String> noRows = new ArrayList<>();
     final List<String> machine = new ArrayList<>();
+    final Map<SessionType, Integer> typeCounts = new EnumMap<>(SessionType.class);
+    final Map<Persona, Integer> personaCounts = new EnumMap<>(Persona.class);
   }
 
   /** Writes the dataset into the folder (created if needed; existing sample files are replaced). */
@@ -135,80 +137,87 @@ public final class SampleGenerator {
     int[] perUser = sessionsPerUser(root.split(), users.size(), options.sessions() - machineSessions);
     SplittableRandom machineRandom = root.split();
 
+    Truth truth = new Truth();
     List<Map<String, Object>> sessionRows = new ArrayList<>();
     List<Map<String, Object>> checkpointRows = new ArrayList<>();
-    Truth truth = new Truth();
-    Map<SessionType, Integer> typeCounts = new EnumMap<>(SessionType.class);
-    Map<Persona, Integer> personaCounts = new EnumMap<>(Persona.class);
-    ToolMix mix = new ToolMix();
     try (ParquetTable.Rows conversations = new ParquetTable("conversations", CONVERSATION_COLUMNS)
         .open(out.resolve("conversations.parquet"))) {
       SessionWriter writer = new SessionWriter(out, conversations, sessionRows, checkpointRows, truth);
+      ToolMix mix = new ToolMix();
       for (int u = 0; u < users.size(); u++) {
-        User user = users.get(u);
-        truth.users.put(user.id(), user.persona().slug());
-        personaCounts.merge(user.persona(), 1, Integer::sum);
-        SplittableRandom ur = root.split();
-        for (int k = 0; k < perUser[u]; k++) {
-          SplittableRandom r = ur.split();
-          String sessionId = uuid(r);
-          SessionType planted = PersonaMix.draw(user.weights(), r);
-          SessionType played = planted;
-          if (r.nextDouble() < OFF_TYPE) {
-            played = SessionType.values()[(planted.ordinal() + 1 + r.nextInt(6)) % 7];
-            truth.offType.add(sessionId);
-          }
-          boolean noRows = r.nextDouble() < NO_ROWS_SHARE;
-          Repo repo = user.repos().get(r.nextInt(user.repos().size()));
-          Instant start = BASE.plus(Duration.ofDays(r.nextInt(150)))
-              .plus(Duration.ofMinutes(60L * (user.startHour() + r.nextInt(9)) + r.nextInt(60)));
-          ClaudeLog log = log(sessionId, user, repo, start, r);
-          SessionScript script = new SessionScript(log, repo.code(), user.behaviour(), mix, r);
-          script.play(played);
-          writer.session(new Played(sessionId, user, repo, planted, start, log, script, noRows), r);
-          typeCounts.merge(planted, 1, Integer::sum);
-        }
+        playUser(users.get(u), perUser[u], root.split(), mix, writer);
       }
       if (nimbus) {
-        User bot = machineUser(repos.get(0));
-        truth.users.put(bot.id(), bot.persona().slug());
-        personaCounts.merge(bot.persona(), 1, Integer::sum);
-        for (int k = 0; k < machineSessions; k++) {
-          SplittableRandom r = machineRandom.split();
-          String sessionId = uuid(r);
-          // A bot works around the clock, a ticket every few hours.
-          Instant start = BASE.plus(Duration.ofHours(7L + 9L * k)).plus(Duration.ofMinutes(r.nextInt(30)));
-          ClaudeLog log = log(sessionId, bot, bot.repos().get(0), start, r);
-          SessionScript script = new SessionScript(log, bot.repos().get(0).code(), bot.behaviour(), mix, r);
-          script.playMachine(1000 + k);
-          writer.session(new Played(sessionId, bot, bot.repos().get(0), SessionType.ONE_SHOT, start, log, script, false), r);
-          truth.machine.add(sessionId);
-          typeCounts.merge(SessionType.ONE_SHOT, 1, Integer::sum);
-        }
+        playMachine(machineUser(repos.get(0)), machineSessions, machineRandom, mix, writer);
       }
     }
     sessionRows.sort(Comparator.comparing(row -> (String) row.get("session_id")));
     new ParquetTable("sessions", SESSION_COLUMNS).write(out.resolve("sessions.parquet"), sessionRows);
     checkpointRows.sort(Comparator.comparing(row -> (String) row.get("checkpoint_pk")));
     new ParquetTable("checkpoints", CHECKPOINT_COLUMNS).write(out.resolve("checkpoints.parquet"), checkpointRows);
-    List<Map<String, Object>> repoRows = new ArrayList<>();
+    new ParquetTable("repositories", REPO_COLUMNS).write(out.resolve("repositories.parquet"), repoRows(repos));
+    writeTruth(out.resolve(GroundTruthFile.NAME), truth, nimbus);
+    Files.writeString(out.resolve("README.txt"), readme(nimbus), StandardCharsets.UTF_8);
+    return new Summary(sessionRows.size(), truth.users.size(), repos.size(), truth.typeCounts, truth.personaCounts);
+  }
+
+  /** Plays one person's sessions, each drawn from their persona's mix of types. */
+  private static void playUser(User user, int sessions, SplittableRandom ur, ToolMix mix,
+      SessionWriter writer) throws IOException {
+    writer.user(user);
+    for (int k = 0; k < sessions; k++) {
+      SplittableRandom r = ur.split();
+      String sessionId = uuid(r);
+      SessionType planted = PersonaMix.draw(user.weights(), r);
+      SessionType played = planted;
+      boolean offType = r.nextDouble() < OFF_TYPE;
+      if (offType) {
+        played = SessionType.values()[(planted.ordinal() + 1 + r.nextInt(6)) % 7];
+      }
+      boolean noRows = r.nextDouble() < NO_ROWS_SHARE;
+      Repo repo = user.repos().get(r.nextInt(user.repos().size()));
+      Instant start = BASE.plus(Duration.ofDays(r.nextInt(150)))
+          .plus(Duration.ofMinutes(60L * (user.startHour() + r.nextInt(9)) + r.nextInt(60)));
+      ClaudeLog log = log(sessionId, user, repo, start, r);
+      SessionScript script = new SessionScript(log, repo.code(), user.behaviour(), mix, r);
+      script.play(played);
+      writer.session(new Played(sessionId, user, repo, planted, offType, false, start, log, script, noRows), r);
+    }
+  }
+
+  /** Plays the bot's tickets in {@link #NIMBUS}. */
+  private static void playMachine(User bot, int sessions, SplittableRandom random, ToolMix mix,
+      SessionWriter writer) throws IOException {
+    writer.user(bot);
+    Repo repo = bot.repos().get(0);
+    for (int k = 0; k < sessions; k++) {
+      SplittableRandom r = random.split();
+      String sessionId = uuid(r);
+      // A bot works around the clock, a ticket every few hours.
+      Instant start = BASE.plus(Duration.ofHours(7L + 9L * k)).plus(Duration.ofMinutes(r.nextInt(30)));
+      ClaudeLog log = log(sessionId, bot, repo, start, r);
+      SessionScript script = new SessionScript(log, repo.code(), bot.behaviour(), mix, r);
+      script.playMachine(1000 + k);
+      writer.session(new Played(sessionId, bot, repo, SessionType.ONE_SHOT, false, true, start, log, script, false), r);
+    }
+  }
+
+  private static List<Map<String, Object>> repoRows(List<Repo> repos) {
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Repo repo : repos) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("repo_id", repo.id());
       row.put("name", repo.id());
       row.put("url", "https://github.com/" + repo.id());
       row.put("repo_type_domain", repo.domain());
-      repoRows.add(row);
+      rows.add(row);
     }
-    new ParquetTable("repositories", REPO_COLUMNS).write(out.resolve("repositories.parquet"), repoRows);
-    writeTruth(out.resolve(GroundTruthFile.NAME), truth, nimbus);
-    Files.writeString(out.resolve("README.txt"), readme(nimbus), StandardCharsets.UTF_8);
-    return new Summary(sessionRows.size(), truth.users.size(), repos.size(), typeCounts, personaCounts);
+    return rows;
   }
 
   /** One session as played, ready to be written. */
-  private record Played(String id, User user, Repo repo, SessionType planted, Instant start,
-      ClaudeLog log, SessionScript script, boolean noRows) {}
+  private record Played(String id, User user, Repo repo, SessionType planted, boolean offType,
+      boolean machine, Instant start, ClaudeLog log, SessionScript script, boolean noRows) {}
 
   /** Writes each played session's rows, transcript and table rows as it comes. */
   private final class SessionWriter {
@@ -227,7 +236,18 @@ public final class SampleGenerator {
       this.truth = truth;
     }
 
+    void user(User user) {
+      truth.users.put(user.id(), user.persona().slug());
+      truth.personaCounts.merge(user.persona(), 1, Integer::sum);
+    }
+
     void session(Played s, SplittableRandom r) throws IOException {
+      if (s.offType()) {
+        truth.offType.add(s.id());
+      }
+      if (s.machine()) {
+        truth.machine.add(s.id());
+      }
       if (s.noRows()) {
         truth.noRows.add(s.id());
       } else {
@@ -250,6 +270,7 @@ public final class SampleGenerator {
       sessionRows.add(sessionRow(s, a));
       checkpointRows.addAll(checkpoints(s, a, r));
       truth.sessions.put(s.id(), s.planted().slug());
+      truth.typeCounts.merge(s.planted(), 1, Integer::sum);
     }
 
     private void transcript(Played s, SplittableRandom r) throws IOException {
