@@ -294,7 +294,7 @@ final class SessionScript {
     String first = code.failure(error);
     ask(r.nextInt(10) < 6 ? "I get this error when I run the tests:\n```\n" + first + "\n```\nfix it"
         : stretch(code.symbol(r) + " is broken after the last change, the tests fail. Please fix.", 1), false);
-    int rounds = 4 + r.nextInt(5) + (r.nextInt(4) == 0 ? r.nextInt(6) : 0);
+    int rounds = 5 + r.nextInt(5) + (r.nextInt(4) == 0 ? r.nextInt(5) : 0);
     int calls = size(45, 0.5, 3 * rounds, 250);
     boolean fixedAtEnd = r.nextInt(100) < 35;
     for (int i = 0; i < rounds; i++) {
@@ -306,7 +306,7 @@ final class SessionScript {
           : edit(code.file(r)));
       boolean last = i == rounds - 1;
       // The person mostly runs the tests and reports back; the agent runs them now and then.
-      if (last ? fixedAtEnd : r.nextInt(100) < 15) {
+      if (last ? fixedAtEnd : r.nextInt(100) < 5) {
         attempt.add(test(last));
       }
       say(r.nextInt(4) == 0 ? "Maybe the payload is missing the key." : null,
@@ -577,7 +577,7 @@ final class SessionScript {
   }
 
   private static final List<String> ONE_SHOT_ASKS = List.of("rename {s} to {s}V2 in {f}", "add a .env entry to .gitignore",
-      "fix the typo in the README title", "bump the version to 1.4.2", "add a docstring to {s}",
+      "correct the typo in the README title", "bump the version to 1.4.2", "add a docstring to {s}",
       "remove the unused import in {f}", "make {s} return early when the list is empty", "format {f}",
       "update the copyright year in LICENSE", "add a --verbose flag to the CLI");
   private static final List<String> QUESTIONS = List.of("How does {s} get its configuration?",
