@@ -5,7 +5,6 @@ import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
 import dev.personas.sample.SampleGenerator;
 import dev.personas.sample.SampleOptions;
-import dev.personas.sample.TarGz;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,10 +22,10 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a synthetic dataset in SWE-chat's shape: sessions and repositories tables (Parquet),",
-      "one Claude Code transcript per session, and ground-truth.json with the planted session type",
-      "of every session and persona of every user. The same options give the same bytes.",
-      "An --out ending in .tar.gz writes one archive instead of a folder (how the bundled sample is made)."
+      "Writes a synthetic dataset in the image of SWE-chat's v2 release: repositories, sessions,",
+      "checkpoints and conversations tables (Parquet), a Claude Code transcript for each session",
+      "without conversation rows, and ground-truth.json with the planted session type of every",
+      "session and persona of every user. The same options give the same bytes."
     })
 public final class SampleCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,7 +44,7 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice (default: ${DEFAULT-VALUE}, the bundled sample's).")
   long seed = SampleOptions.DEFAULT.seed();
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (new, empty, or an earlier sample), or a .tar.gz file.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (new, empty, or an earlier sample).")
   Path out;
 
   @Override
@@ -56,30 +55,15 @@ public final class SampleCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw PersonasException.usage("Cannot make that sample: " + e.getMessage() + ".");
     }
-    boolean archive = out.getFileName().toString().endsWith(".tar.gz");
-    Path folder = archive ? tempFolder() : out;
     try {
-      if (!archive) {
-        prepare(folder);
-      }
-      SampleGenerator.Summary summary = new SampleGenerator(options).generate(folder);
-      if (archive) {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        TarGz.pack(folder, out);
-      }
+      prepare(out);
+      SampleGenerator.Summary summary = new SampleGenerator(options).generate(out);
       if (!verbosity.quiet()) {
         report(summary);
       }
       return ExitCode.OK;
     } catch (IOException e) {
       throw PersonasException.failure("Could not write the sample to " + out + ": " + e.getMessage(), e);
-    } finally {
-      if (archive) {
-        delete(folder);
-      }
     }
   }
 
@@ -103,7 +87,7 @@ public final class SampleCommand implements Callable<Integer> {
   /** Refuses a folder holding anything but an earlier sample; clears an earlier sample's transcripts. */
   private static void prepare(Path folder) throws IOException {
     if (Files.isRegularFile(folder)) {
-      throw PersonasException.usage("--out " + folder + " is a file; give a folder or a .tar.gz name.");
+      throw PersonasException.usage("--out " + folder + " is a file; give a folder.");
     }
     if (!Files.isDirectory(folder)) {
       return;
@@ -120,14 +104,6 @@ public final class SampleCommand implements Callable<Integer> {
           + " is not empty and holds no earlier sample; give a new or empty folder.");
     }
     delete(folder.resolve("transcripts"));
-  }
-
-  private static Path tempFolder() {
-    try {
-      return Files.createTempDirectory("personas-sample-");
-    } catch (IOException e) {
-      throw PersonasException.failure("Could not create a temporary folder: " + e.getMessage(), e);
-    }
   }
 
   private static void delete(Path folder) {

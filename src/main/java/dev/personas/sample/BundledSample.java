@@ -1,100 +1,115 @@
 package dev.personas.sample;
 
 import dev.personas.PersonasException;
+import dev.personas.features.ToolCategory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The synthetic sample shipped inside the jar ({@value #RESOURCE}), made by
- * {@code personas sample --out src/main/resources/sample/personas-sample.tar.gz} with
- * {@link SampleOptions#DEFAULT}. {@link #root()} gives a folder holding it, ready for the
- * SWE-chat reader: extracted once into the temporary folder, under a name that carries the
- * archive's hash, and reused by later runs.
+ * The synthetic sample every build without --dataset analyses: {@link SampleOptions#DEFAULT},
+ * generated on first use rather than shipped (the jar stays small), into the temporary folder
+ * under a name that carries the generator's version and the options, and reused afterwards.
+ * Generation writes into a staging folder that is moved into place whole, with its
+ * {@code .complete} marker already inside, so two runs starting at once never see half a sample.
  */
 public final class BundledSample {
-  /** Where the archive is on the class path. */
-  public static final String RESOURCE = "/sample/personas-sample.tar.gz";
-  /** The options the bundled archive was generated with. */
+  /** The options the bundled sample is generated with. */
   public static final SampleOptions OPTIONS = SampleOptions.DEFAULT;
 
   private static final String COMPLETE = ".complete";
+  private static final List<Class<?>> GENERATOR_CLASSES = List.of(SampleGenerator.class,
+      SessionScript.class, ClaudeLog.class, Codebase.class, PersonaMix.class, ToolMix.class,
+      Annotations.class, PromptIntent.class, ParquetTable.class, ToolCategory.class);
   private static Path root;
 
   private BundledSample() {}
 
-  /** The archive's bytes as a stream; the caller closes it. */
-  public static InputStream open() {
-    InputStream in = BundledSample.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw PersonasException.failure("The bundled sample " + RESOURCE
-          + " is missing from this build; pass --dataset PATH or rebuild personas.");
-    }
-    return in;
-  }
-
-  /** A folder holding the extracted sample (sessions.parquet, transcripts/, ground-truth.json). */
+  /** A folder holding the sample (its four tables, transcripts/, ground-truth.json). */
   public static synchronized Path root() {
     if (root == null) {
-      root = extract(Path.of(System.getProperty("java.io.tmpdir")));
+      root = prepare(Path.of(System.getProperty("java.io.tmpdir")), OPTIONS);
     }
     return root;
   }
 
-  /** Extracts into {@code parent}/personas-sample-HASH unless a complete copy is already there. */
-  static Path extract(Path parent) {
+  /**
+   * The folder name of a sample made with these options by this generator: a hash of the
+   * options, the generator's version and the compiled classes that decide the sample's bytes, so
+   * a changed generator never reuses a stale copy, even when its version was not bumped.
+   */
+  static String folderName(SampleOptions options) {
     try {
-      String hash = sha256();
-      Path target = parent.resolve("personas-sample-" + hash.substring(0, 16));
-      if (Files.exists(target.resolve(COMPLETE))) {
-        return target;
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((SampleGenerator.VERSION + " " + options).getBytes(StandardCharsets.UTF_8));
+      for (Class<?> c : GENERATOR_CLASSES) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+          if (in != null) {
+            digest.update(in.readAllBytes());
+          }
+        }
       }
-      Path staging = Files.createTempDirectory(parent, "personas-sample-staging-");
-      try (InputStream in = open()) {
-        TarGz.unpack(in, staging);
-      }
+      return "personas-sample-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not read personas' own classes: " + e.getMessage(), e);
+    }
+  }
+
+  /** Generates the sample into {@code parent} unless a complete copy is already there. */
+  static Path prepare(Path parent, SampleOptions options) {
+    Path target = parent.resolve(folderName(options));
+    if (Files.exists(target.resolve(COMPLETE))) {
+      return target;
+    }
+    Path staging = null;
+    try {
+      Files.createDirectories(parent);
+      staging = Files.createTempDirectory(parent, "personas-sample-staging-");
+      new SampleGenerator(options).generate(staging);
       Files.createFile(staging.resolve(COMPLETE));
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
-          | java.nio.file.DirectoryNotEmptyException e) {
-        // Another run extracted it at the same time, or a broken copy is in the way.
+      } catch (FileSystemException e) {
+        // Another run finished first (keep its copy), or a broken copy is in the way.
+        if (!Files.exists(target)) {
+          throw e;
+        }
         if (!Files.exists(target.resolve(COMPLETE))) {
           delete(target);
-          Files.move(staging, target);
-        } else {
-          delete(staging);
+          Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
       }
       return target;
     } catch (IOException e) {
-      throw PersonasException.failure("Could not unpack the bundled sample into " + parent
-          + ": " + e.getMessage(), e);
+      throw PersonasException.failure("Could not generate the bundled sample into " + parent
+          + ": " + e.getMessage() + ". Free some space there or pass --dataset PATH.", e);
+    } finally {
+      deleteQuietly(staging);
     }
   }
 
-  /** The archive's SHA-256, hex. */
-  public static String sha256() throws IOException {
-    try (DigestInputStream in = new DigestInputStream(open(), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+  private static void deleteQuietly(Path folder) {
+    try {
+      delete(folder);
+    } catch (IOException e) {
+      // A staging folder left behind is only litter in the temporary folder.
     }
   }
 
   private static void delete(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
+    if (folder == null || !Files.exists(folder)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(folder)) {

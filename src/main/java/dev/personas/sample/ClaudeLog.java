@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.personas.features.ToolCategory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes one Claude Code transcript, line by line, in the real format (RESEARCH.md §3, modelled
- * on the claude-code-log fixtures): envelope fields in Claude Code's order, typed prompts as
- * strings, tool use and results as blocks, one API message split over several lines that repeat
- * its usage, meta and command lines, queue operations, compaction, API errors and snapshots.
+ * Writes one session twice from the same calls: as a Claude Code transcript, line by line, in
+ * the real format (RESEARCH.md §3, modelled on the claude-code-log fixtures): envelope fields in
+ * Claude Code's order, typed prompts as strings, tool use and results as blocks, one API message
+ * split over several lines that repeat its usage, meta and command lines, queue operations,
+ * compaction, API errors and snapshots; and as the rows SWE-chat's conversations table holds for
+ * it ({@link #rows()}, one per event, in the turn types of RESEARCH.md §2). Both views carry the
+ * same events at the same times, so a reader of either sees the same session. Rows keep typed
+ * text whole and leave out what no reader needs (the assistant's words, tool output that is not
+ * an error): their lengths stay in char_count.
  *
  * <p>Ids are shaped like Claude Code's but derived from the session and a counter instead of
  * being random: random UUIDs on every line would double the bundled sample's compressed size.
@@ -54,6 +62,7 @@ final class ClaudeLog {
   private final String agentId;
   private final SplittableRandom random;
   private final List<ObjectNode> lines = new ArrayList<>();
+  private final List<Map<String, Object>> rows = new ArrayList<>();
   private final Stats stats = new Stats();
   private Instant clock;
   private String lastUuid;
@@ -107,11 +116,17 @@ final class ClaudeLog {
     permissionMode = mode;
   }
 
-  /** A prompt the person typed: a plain string, as Claude Code writes typed text. */
-  void prompt(String text) {
+  /**
+   * A prompt the person typed: a plain string, as Claude Code writes typed text; its row carries
+   * the annotations SWE-chat adds to prompts (what it asks for, and whether it pushes back).
+   */
+  void prompt(String text, PromptIntent intent, boolean pushback) {
     ObjectNode line = envelope("user");
     line.set("message", F.objectNode().put("role", "user").put("content", text));
     finish(line).put("permissionMode", permissionMode);
+    Map<String, Object> row = row("user_prompt", "user", text, text.length());
+    row.put("prompt_intent", intent.label());
+    row.put("prompt_pushback", pushback);
     stats.prompts++;
     stats.turns++;
   }
@@ -123,6 +138,7 @@ final class ClaudeLog {
     content.addObject().put("type", "text").put("text", "[Request interrupted by user]");
     line.set("message", F.objectNode().put("role", "user").set("content", content));
     finish(line);
+    row("user_prompt", "user", "[Request interrupted by user]", 28);
   }
 
   /** Text injected by Claude Code, marked isMeta (caveats, system reminders, expansions). */
@@ -131,6 +147,7 @@ final class ClaudeLog {
     line.put("isMeta", true);
     line.set("message", F.objectNode().put("role", "user").put("content", text));
     finish(line);
+    row("system_injected", "user", null, text.length());
   }
 
   /** A slash command as Claude Code logs it, followed by its output when it has one. */
@@ -141,16 +158,18 @@ final class ClaudeLog {
           + " unless the user explicitly asks you to.");
     }
     ObjectNode line = envelope("user");
-    line.set("message", F.objectNode().put("role", "user").put("content",
-        "<command-name>/" + name + "</command-name>\n            <command-message>" + name
-            + "</command-message>\n            <command-args>" + args + "</command-args>"));
+    String text = "<command-name>/" + name + "</command-name>\n            <command-message>" + name
+        + "</command-message>\n            <command-args>" + args + "</command-args>";
+    line.set("message", F.objectNode().put("role", "user").put("content", text));
     finish(line);
+    row("user_prompt", "user", text, text.length());
     if (stdout != null) {
       advance(1);
       ObjectNode out = envelope("user");
-      out.set("message", F.objectNode().put("role", "user")
-          .put("content", "<local-command-stdout>" + stdout + "</local-command-stdout>"));
+      String shown = "<local-command-stdout>" + stdout + "</local-command-stdout>";
+      out.set("message", F.objectNode().put("role", "user").put("content", shown));
       finish(out);
+      row("system_injected", "user", null, shown.length());
     }
   }
 
@@ -160,10 +179,12 @@ final class ClaudeLog {
         .put("timestamp", TS.format(clock.truncatedTo(ChronoUnit.MILLIS)))
         .put("content", text).put("sessionId", sessionId);
     lines.add(line);
+    row("queue_operation", "user", text, text.length());
     advance(2);
     ObjectNode remove = F.objectNode().put("type", "queue-operation").put("operation", "remove")
         .put("timestamp", TS.format(clock.truncatedTo(ChronoUnit.MILLIS))).put("sessionId", sessionId);
     lines.add(remove);
+    row("queue_operation", "user", null, 0);
     stats.prompts++;
   }
 
@@ -177,6 +198,7 @@ final class ClaudeLog {
     line.set("snapshot", snap);
     line.put("isSnapshotUpdate", false);
     lines.add(line);
+    row("file_snapshot", "system", null, 0);
   }
 
   /** An automatic compaction: the boundary line and the summary Claude Code continues from. */
@@ -188,12 +210,14 @@ final class ClaudeLog {
         .put("preTokens", 150_000 + random.nextInt(20_000)));
     lastUuid = null; // the summary starts a new chain, as in real logs
     finish(boundary);
+    String text = "This session is being continued from a previous conversation that ran out of context."
+        + " The conversation is summarized below:\nAnalysis:\n" + summary;
+    // One compaction, one row: the reader counts the boundary and its summary line as one.
+    row("summary", "system", null, text.length());
     advance(1);
     ObjectNode line = envelope("user");
     line.put("isCompactSummary", true).put("isVisibleInTranscriptOnly", true);
-    line.set("message", F.objectNode().put("role", "user").put("content",
-        "This session is being continued from a previous conversation that ran out of context."
-            + " The conversation is summarized below:\nAnalysis:\n" + summary));
+    line.set("message", F.objectNode().put("role", "user").put("content", text));
     finish(line);
   }
 
@@ -201,11 +225,12 @@ final class ClaudeLog {
   void apiError() {
     ObjectNode line = envelope("assistant");
     ObjectNode message = message("<synthetic>", "msg_err" + idStem + counter);
-    message.withArray("content").addObject().put("type", "text").put("text",
-        "API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+    String text = "API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+    message.withArray("content").addObject().put("type", "text").put("text", text);
     message.set("usage", usage(0, 0));
     line.set("message", message);
     finish(line).put("isApiErrorMessage", true);
+    row("system_event", "system", text, text.length());
   }
 
   /** An assistant message with optional thinking and text, then its tool calls and results. */
@@ -224,10 +249,12 @@ final class ClaudeLog {
     stats.turns++;
     // One API message, one line per content block, every line repeating the same usage.
     if (thinking != null) {
+      row("assistant_thinking", "assistant", null, thinking.length());
       block(messageId, requestId, usage, F.objectNode().put("type", "thinking")
           .put("thinking", thinking).put("signature", "EqoBCkYIBxgCKkB" + idStem));
     }
     if (text != null) {
+      row("assistant_response", "assistant", null, text.length());
       block(messageId, requestId, usage, F.objectNode().put("type", "text").put("text", text));
     }
     List<String> ids = new ArrayList<>();
@@ -236,6 +263,7 @@ final class ClaudeLog {
       ids.add(id);
       ObjectNode use = F.objectNode().put("type", "tool_use").put("id", id).put("name", c.name());
       use.set("input", c.input());
+      toolUseRow(c);
       block(messageId, requestId, usage, use);
       count(c);
     }
@@ -244,19 +272,58 @@ final class ClaudeLog {
       Call c = calls.get(i);
       ObjectNode line = envelope("user");
       ArrayNode content = F.arrayNode();
+      String shown = c.isError() ? "<tool_use_error>" + c.result() + "</tool_use_error>" : c.result();
       ObjectNode result = content.addObject().put("tool_use_id", ids.get(i)).put("type", "tool_result")
-          .put("content", c.isError() ? "<tool_use_error>" + c.result() + "</tool_use_error>" : c.result());
+          .put("content", shown);
       if (c.isError()) {
         result.put("is_error", true);
       }
       line.set("message", F.objectNode().put("role", "user").set("content", content));
       ObjectNode done = finish(line);
+      row("tool_result", "tool", c.isError() ? shown : null, shown.length()).put("tool_name", c.name());
       if (c.isError()) {
         // Claude Code also mirrors results in toolUseResult; kept for errors only, to keep the
         // bundled sample small (readers take the block content either way).
         done.put("toolUseResult", "Error: " + c.result());
       }
     }
+  }
+
+  private void toolUseRow(Call c) {
+    Map<String, Object> row = row("tool_use", "assistant", null, c.input().toString().length());
+    row.put("tool_name", c.name());
+    String command = c.input().path("command").asText(null);
+    row.put("command", command);
+    row.put("file_path", c.input().path("file_path").asText(null));
+    if (command != null) {
+      row.put("bash_category", ToolCategory.of(c.name(), command).label().replace("bash:", ""));
+    }
+  }
+
+  /**
+   * The conversation row of the event just written, stamped with the clock: turn_type, role,
+   * content (null when left out), timestamp and lengths; the caller adds the rest.
+   */
+  private Map<String, Object> row(String turnType, String role, String content, int chars) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("role", role);
+    row.put("turn_type", turnType);
+    row.put("content", content);
+    row.put("timestamp", clock.truncatedTo(ChronoUnit.MILLIS));
+    row.put("word_count", content == null ? null : (long) words(content));
+    row.put("char_count", (long) chars);
+    rows.add(row);
+    return row;
+  }
+
+  private static int words(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+
+  /** The session's conversation rows, in order (ids and turn numbers are the caller's). */
+  List<Map<String, Object>> rows() {
+    return rows;
   }
 
   private void count(Call c) {

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -60,21 +62,46 @@ public final class ParquetTable {
    * file, replacing it. Values are String, Number, Boolean or Instant as the column's type says.
    */
   public void write(Path file, List<Map<String, Object>> rows) throws IOException {
-    Files.deleteIfExists(file);
-    try (ParquetWriter<Map<String, Object>> out =
-        ParquetWriter.writeFile(schema(), file.toFile(), (row, values) -> {
-          for (Column c : columns) {
-            Object v = row.get(c.name());
-            if (v != null) {
-              values.write(c.name(), value(c, v));
-            }
-          }
-        })) {
+    try (Rows out = open(file)) {
       for (Map<String, Object> row : rows) {
         out.write(row);
       }
     }
-    sortFooterEncodings(file);
+  }
+
+  /** Opens the file (replacing it) for rows written one at a time: a table too big to hold. */
+  public Rows open(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    return new Rows(file, ParquetWriter.writeFile(schema(), file.toFile(), (row, values) -> {
+      for (Column c : columns) {
+        Object v = row.get(c.name());
+        if (v != null) {
+          values.write(c.name(), value(c, v));
+        }
+      }
+    }));
+  }
+
+  /** A table being written; closing it finishes the file. */
+  public static final class Rows implements AutoCloseable {
+    private final Path file;
+    private final ParquetWriter<Map<String, Object>> out;
+
+    private Rows(Path file, ParquetWriter<Map<String, Object>> out) {
+      this.file = file;
+      this.out = out;
+    }
+
+    /** Appends one row (see {@link ParquetTable#write}). */
+    public void write(Map<String, Object> row) throws IOException {
+      out.write(row);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+      sortFooterEncodings(file);
+    }
   }
 
   /**
@@ -83,22 +110,26 @@ public final class ParquetTable {
    * offset moves) makes the same rows give the same bytes.
    */
   private static void sortFooterEncodings(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    int start = bytes.length - 8 - length;
-    FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, start, length));
-    for (RowGroup group : footer.getRow_groups()) {
-      for (ColumnChunk chunk : group.getColumns()) {
-        chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      ch.read(tail, ch.size() - 8);
+      int length = tail.getInt(0);
+      long start = ch.size() - 8 - length;
+      ByteBuffer bytes = ByteBuffer.allocate(length);
+      ch.read(bytes, start);
+      FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes.array()));
+      for (RowGroup group : footer.getRow_groups()) {
+        for (ColumnChunk chunk : group.getColumns()) {
+          chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+        }
       }
+      ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
+      Util.writeFileMetaData(footer, rewritten);
+      if (rewritten.size() != length) {
+        throw new IOException("Parquet footer of " + file + " changed size when sorted");
+      }
+      ch.write(ByteBuffer.wrap(rewritten.toByteArray()), start);
     }
-    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
-    Util.writeFileMetaData(footer, rewritten);
-    if (rewritten.size() != length) {
-      throw new IOException("Parquet footer of " + file + " changed size when sorted");
-    }
-    System.arraycopy(rewritten.toByteArray(), 0, bytes, start, length);
-    Files.write(file, bytes);
   }
 
   private static Object value(Column c, Object v) {

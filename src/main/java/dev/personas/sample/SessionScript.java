@@ -3,6 +3,7 @@ package dev.personas.sample;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.personas.classify.SessionType;
+import dev.personas.features.ToolCategory;
 import dev.personas.sample.ClaudeLog.Call;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,11 @@ import java.util.TreeMap;
 
 /**
  * Plays one session of a given type into a {@link ClaudeLog}, so that its log-visible signals
- * match RESEARCH.md §4's table (the ranges are listed in the README's sample section). Subagent
- * transcripts started by Task calls are collected in {@link #subagents()}.
+ * match RESEARCH.md §4's table (the ranges are listed in the README's sample section) at the
+ * size of real sessions: the telling moves of the type (a Workshop's corrections after edits, a
+ * Spiral's re-pasted error) come with the routine reading, searching and shell work real agents
+ * do between them, whose categories a shared {@link ToolMix} keeps at SWE-chat's published
+ * shares. Subagent transcripts started by Task calls are collected in {@link #subagents()}.
  */
 final class SessionScript {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -21,9 +25,12 @@ final class SessionScript {
   private final ClaudeLog log;
   private final Codebase code;
   private final Behaviour behaviour;
+  private final ToolMix mix;
   private final SplittableRandom r;
   private final Map<String, List<String>> subagents = new TreeMap<>();
+  private SessionType type;
   private int failureIndex;
+  private int tasks;
 
   /**
    * How a person tends to act whatever the session type.
@@ -34,10 +41,11 @@ final class SessionScript {
    */
   record Behaviour(double verbosity, double interruptRate, double pasteRate) {}
 
-  SessionScript(ClaudeLog log, Codebase code, Behaviour behaviour, SplittableRandom random) {
+  SessionScript(ClaudeLog log, Codebase code, Behaviour behaviour, ToolMix mix, SplittableRandom random) {
     this.log = log;
     this.code = code;
     this.behaviour = behaviour;
+    this.mix = mix;
     this.r = random;
     this.failureIndex = random.nextInt(50);
   }
@@ -47,7 +55,8 @@ final class SessionScript {
   }
 
   /** Writes a whole session of the type. */
-  void play(SessionType type) {
+  void play(SessionType played) {
+    this.type = played;
     if (r.nextInt(4) == 0) {
       log.snapshot();
     }
@@ -60,7 +69,7 @@ final class SessionScript {
       log.meta("<system-reminder>\nThe user opened the file " + log.cwd() + "/" + code.file(r)
           + " in the IDE. This may or may not be related to the current task.\n</system-reminder>");
     }
-    switch (type) {
+    switch (played) {
       case ONE_SHOT -> oneShot();
       case CONSULT -> consult();
       case BLUEPRINT -> blueprint();
@@ -75,75 +84,75 @@ final class SessionScript {
 
   private void oneShot() {
     int roll = r.nextInt(20);
-    int asks = roll < 13 ? 1 : roll < 18 ? 2 : 3 + r.nextInt(2);
+    int asks = roll < 13 ? 1 : 2;
+    int calls = size(16, 0.7, 3, 70);
     for (int i = 0; i < asks; i++) {
-      log.prompt(pick(ONE_SHOT_ASKS).replace("{f}", code.file(r)).replace("{s}", code.symbol(r)));
+      ask(pick(ONE_SHOT_ASKS).replace("{f}", code.file(r)).replace("{s}", code.symbol(r)), false);
       log.advance(3 + r.nextInt(8));
-      List<Call> calls = new ArrayList<>();
-      if (r.nextInt(10) < 2) {
-        calls.add(read(code.file(r)));
+      work(calls / asks);
+      List<Call> edits = new ArrayList<>();
+      for (int k = 0, n = asks == 1 ? 2 + r.nextInt(3) : 1 + r.nextInt(2); k < n; k++) {
+        edits.add(edit(code.file(r)));
       }
-      calls.add(r.nextInt(4) == 0 ? bash("git status --short", " M " + code.file(r), false) : edit(code.file(r)));
-      log.assistant(null, r.nextBoolean() ? "I'll make that change." : null, calls);
+      say(null, r.nextBoolean() ? "I'll make that change." : null, edits);
       log.advance(2 + r.nextInt(6));
       if (r.nextInt(10) < 2) {
-        log.assistant(null, pick(DONE), List.of());
+        say(null, pick(DONE), List.of());
       }
       log.advance(20 + r.nextInt(120));
     }
   }
 
   private void consult() {
-    int questions = 2 + r.nextInt(2);
+    int questions = 2 + r.nextInt(2) + (r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 0);
+    int calls = size(30, 0.7, 6, 160);
     for (int i = 0; i < questions; i++) {
       String q = pick(QUESTIONS).replace("{f}", code.file(r)).replace("{s}", code.symbol(r));
-      log.prompt(stretch(q, 1 + r.nextInt(2)));
+      ask(stretch(q, 1 + r.nextInt(2)), false);
       log.advance(3 + r.nextInt(6));
-      int rounds = r.nextInt(10) < 9 ? 1 : 2;
-      for (int k = 0; k < rounds; k++) {
-        List<Call> calls = new ArrayList<>();
-        int n = 1 + r.nextInt(2);
-        for (int c = 0; c < n; c++) {
-          calls.add(research());
-        }
-        log.assistant(r.nextInt(3) == 0 ? "The user wants to understand the flow." : null, null, calls);
-        log.advance(2 + r.nextInt(5));
-      }
-      log.assistant(null, pick(ANSWERS).replace("{s}", code.symbol(r)).replace("{f}", code.file(r)), List.of());
+      work(Math.max(1, calls / questions));
+      say(r.nextInt(3) == 0 ? "The user wants to understand the flow." : null,
+          pick(ANSWERS).replace("{s}", code.symbol(r)).replace("{f}", code.file(r)), List.of());
       log.advance(60 + r.nextInt(300));
     }
   }
 
   private void blueprint() {
-    log.prompt(spec());
+    ask(spec(), false);
     log.advance(5 + r.nextInt(10));
+    int calls = size(95, 0.6, 25, 450);
     if (r.nextInt(10) < 4) {
-      log.assistant(null, "I'll track the work in a todo list.", List.of(todo(4 + r.nextInt(4))));
+      say(null, "I'll track the work in a todo list.", List.of(todo(4 + r.nextInt(4))));
     }
     List<Call> reads = new ArrayList<>();
     for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
       reads.add(read(code.file(r)));
     }
-    log.assistant(null, "Let me read the relevant code first.", reads);
-    int edits = 3 + r.nextInt(3);
+    say(null, "Let me read the relevant code first.", reads);
+    int edits = 5 + r.nextInt(8);
     for (int i = 0; i < edits; i++) {
-      log.assistant(null, null, List.of(i % 4 == 0 ? write(newFile()) : edit(code.file(r))));
+      // The agent works through the spec on its own for the better part of an hour, as real ones do.
+      log.advance(120 + r.nextInt(300));
+      work(calls / edits);
+      say(null, null, List.of(i % 4 == 0 ? write(newFile()) : edit(code.file(r))));
       if (i % 6 == 5) {
-        log.assistant(null, null, List.of(test(true)));
+        say(null, null, List.of(test(true)));
       }
     }
-    log.assistant(null, "All acceptance criteria are met; a last test run:", List.of(test(true)));
-    int later = r.nextInt(10) < 5 ? 0 : 1;
+    say(null, "All acceptance criteria are met; a last test run:", List.of(test(true)));
+    int later = r.nextInt(10) < 4 ? 0 : r.nextInt(10) < 7 ? 1 : 2;
     for (int i = 0; i < later; i++) {
       log.advance(120 + r.nextInt(600));
-      log.prompt(pick(BLUEPRINT_FOLLOW_UPS));
+      ask(pick(BLUEPRINT_FOLLOW_UPS), false);
       log.advance(4);
-      log.assistant(null, null, List.of(i == later - 1 ? bash("git add -A && git commit -m \"Implement spec\"",
+      work(3 + r.nextInt(6));
+      say(null, null, List.of(i == later - 1 ? bash("git add -A && git commit -m \"Implement spec\"",
           "[main 4f2a9c1] Implement spec", false) : edit("CHANGELOG.md")));
     }
   }
 
   private void scaffold() {
+    int calls = size(60, 0.6, 15, 300);
     boolean init = r.nextInt(10) < 4;
     if (init) {
       log.command("init", "", null);
@@ -154,58 +163,67 @@ final class SessionScript {
       for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
         reads.add(i == 0 ? glob("**/*") : read(code.file(r)));
       }
-      log.assistant(null, "I'll look at the structure first.", reads);
-      log.assistant(null, "I'll write CLAUDE.md with the build, test and style conventions.", List.of(write("CLAUDE.md")));
+      say(null, "I'll look at the structure first.", reads);
+      say(null, "I'll write CLAUDE.md with the build, test and style conventions.", List.of(write("CLAUDE.md")));
       log.advance(60 + r.nextInt(240));
     }
     log.permissionMode("plan");
-    log.prompt(stretch("Before you write any code, read CLAUDE.md and docs/ARCHITECTURE.md, then plan how to add "
-        + pick(FEATURES) + ". Use subagents to explore " + code.file(r) + " and the tests, and keep a todo list.", 1 + r.nextInt(2)));
+    ask(stretch("Before you write any code, read CLAUDE.md and docs/ARCHITECTURE.md, then plan how to add "
+        + pick(FEATURES) + ". Use subagents to explore " + code.file(r) + " and the tests, and keep a todo list.", 1 + r.nextInt(2)), false);
     log.advance(5);
-    if (r.nextInt(10) < 4) {
-      log.assistant(null, null, List.of(new Call("EnterPlanMode", F.objectNode(),
+    if (r.nextInt(10) < 3) {
+      say(null, null, List.of(new Call("EnterPlanMode", F.objectNode(),
           "Entered plan mode. You should now focus on exploring the codebase and designing an implementation approach.", false)));
     }
-    log.assistant(null, "Let me read the conventions first.", List.of(read("CLAUDE.md")));
-    int agents = r.nextInt(10) < 7 ? 1 : 2;
-    for (int i = 0; i < agents; i++) {
-      log.assistant(null, null, List.of(task(i)));
+    say(null, "Let me read the conventions first.", List.of(read("CLAUDE.md")));
+    for (int i = 0, agents = 2 + r.nextInt(3); i < agents; i++) {
+      say(null, null, List.of(task()));
     }
-    List<Call> reads = new ArrayList<>();
-    for (int i = 0, n = 2 + r.nextInt(2); i < n; i++) {
-      reads.add(r.nextInt(3) == 0 ? grep(code.symbol(r)) : read(code.file(r)));
+    work(calls / 3);
+    // Planning talk before any edit: answers and questions, not corrections.
+    for (int i = 0, talk = r.nextInt(4); i < talk; i++) {
+      log.advance(30 + r.nextInt(120));
+      ask(pick(PLAN_REPLIES), false);
+      log.advance(4);
+      work(2 + r.nextInt(5));
+      say(null, pick(ANSWERS).replace("{s}", code.symbol(r)).replace("{f}", code.file(r)), List.of());
     }
-    log.assistant(null, null, reads);
-    log.assistant(null, null, List.of(new Call("ExitPlanMode", F.objectNode().put("plan",
-        "1. Add the model\n2. Wire it into " + code.symbol(r) + "\n3. Tests in " + code.testFile(r)),
-        "User has approved your plan. You can now start coding.", false)));
+    if (r.nextInt(10) < 6) {
+      say(null, null, List.of(new Call("ExitPlanMode", F.objectNode().put("plan",
+          "1. Add the model\n2. Wire it into " + code.symbol(r) + "\n3. Tests in " + code.testFile(r)),
+          "User has approved your plan. You can now start coding.", false)));
+    }
     log.permissionMode("acceptEdits");
     log.advance(30 + r.nextInt(120));
-    log.prompt(pick(List.of("yes, go ahead", "Approved. Follow the plan and update the todos as you go.", "ok, start with step 1")));
+    ask(pick(List.of("yes, go ahead", "Approved. Follow the plan and update the todos as you go.", "ok, start with step 1")), false);
     log.advance(4);
-    int steps = 2 + r.nextInt(2);
-    log.assistant(null, null, List.of(todo(steps)));
+    int steps = 2 + r.nextInt(3);
+    say(null, null, List.of(todo(steps)));
     for (int i = 0; i < steps; i++) {
-      log.assistant(null, null, List.of(edit(code.file(r))));
+      work(calls / 2 / steps);
+      say(null, null, List.of(edit(code.file(r))));
       if (r.nextInt(10) < 2) {
-        log.assistant(null, null, List.of(edit(code.testFile(r))));
+        say(null, null, List.of(edit(code.testFile(r))));
       }
     }
-    log.assistant(null, null, List.of(todo(steps)));
-    log.assistant(null, pick(DONE), List.of(test(true)));
+    say(null, null, List.of(todo(steps)));
+    say(null, pick(DONE), List.of(test(true)));
     for (int i = 0, more = r.nextInt(10) < 6 ? 0 : 1; i < more; i++) {
       log.advance(120 + r.nextInt(600));
-      log.prompt(pick(List.of("Now have a subagent review the diff against CLAUDE.md.", "Update the todo list and continue with the next item.",
-          "Run the full test suite and summarize.")));
-      log.assistant(null, pick(DONE), List.of(i == 0 ? task(agents + i) : test(true)));
+      ask(pick(List.of("Now have a subagent review the diff against CLAUDE.md.", "Update the todo list and continue with the next item.",
+          "Run the full test suite and summarize.")), false);
+      work(2 + r.nextInt(6));
+      say(null, pick(DONE), List.of(i == 0 ? task() : test(true)));
     }
   }
 
   private void workshop() {
-    log.prompt(stretch(pick(FEATURE_ASKS).replace("{f}", code.file(r)).replace("{feature}", pick(FEATURES)), 1));
+    ask(stretch(pick(FEATURE_ASKS).replace("{f}", code.file(r)).replace("{feature}", pick(FEATURES)), 1), false);
     log.advance(5);
-    log.assistant(null, "Here is a first version.", List.of(read(code.file(r)), edit(code.file(r))));
-    int cycles = 3 + r.nextInt(3);
+    int cycles = 5 + r.nextInt(8) + (r.nextInt(4) == 0 ? r.nextInt(8) : 0);
+    int calls = size(70, 0.5, 20, 300);
+    work(calls / (cycles + 1));
+    say(null, "Here is a first version.", List.of(read(code.file(r)), edit(code.file(r))));
     for (int i = 0; i < cycles; i++) {
       log.advance(30 + r.nextInt(150));
       if (r.nextDouble() < behaviour.interruptRate()) {
@@ -215,23 +233,23 @@ final class SessionScript {
       boolean paste = r.nextDouble() < behaviour.pasteRate();
       String pointer = pick(CORRECTIONS).replace("{f}", code.file(r)).replace("{l}", Integer.toString(10 + r.nextInt(200)))
           .replace("{s}", code.symbol(r));
-      log.prompt(paste ? pointer + "\n```\n$ " + code.testCommand() + "\n" + code.failure(failureIndex + i) + "\n```" : pointer);
+      ask(paste ? pointer + "\n```\n$ " + code.testCommand() + "\n" + code.failure(failureIndex + i) + "\n```" : pointer,
+          r.nextInt(10) < 8);
       log.advance(3);
-      List<Call> calls = new ArrayList<>();
-      calls.add(edit(code.file(r)));
+      work(calls / (cycles + 1));
+      List<Call> fix = new ArrayList<>();
+      fix.add(edit(code.file(r)));
       if (r.nextInt(10) < 3) {
-        calls.add(test(r.nextInt(3) > 0));
+        fix.add(test(r.nextInt(3) > 0));
       }
-      if (r.nextInt(10) == 0) {
-        calls.add(bash("git diff --stat", " " + code.file(r) + " | 6 +++---", false));
-      }
-      log.assistant(null, r.nextInt(10) < 2 ? "Fixed." : null, calls);
+      say(null, r.nextInt(10) < 2 ? "Fixed." : null, fix);
     }
-    log.assistant(null, "Running the tests once more.", List.of(test(true)));
+    say(null, "Running the tests once more.", List.of(test(true)));
   }
 
   private void marathon() {
-    int prompts = 20 + r.nextInt(5);
+    int prompts = size(68, 0.4, 32, 160);
+    int calls = size(340, 0.45, 3 * prompts, 1200);
     long activeSeconds = 60L * (65 + r.nextInt(120));
     long perCycle = activeSeconds / prompts;
     int night = r.nextInt(10) < 3 ? 3 + r.nextInt(prompts - 6) : -1;
@@ -244,22 +262,20 @@ final class SessionScript {
         log.compact("The user is building " + pick(FEATURES) + " in " + code.file(r) + "; tests pass so far.");
         compacted = true;
       }
-      String ask = i == 0 ? stretch("Let's build " + pick(FEATURES) + ". Start with the data model in " + code.file(r) + ".", 2)
-          : pick(MARATHON_ASKS).replace("{f}", code.file(r)).replace("{s}", code.symbol(r)).replace("{feature}", pick(FEATURES));
-      log.prompt(i > 0 && r.nextInt(4) == 0 ? stretch(ask, 1) : ask);
+      boolean pushback = i > 0 && r.nextInt(100) < 36;
+      String text = i == 0 ? stretch("Let's build " + pick(FEATURES) + ". Start with the data model in " + code.file(r) + ".", 2)
+          : pick(r.nextInt(10) < 3 ? MARATHON_QUESTIONS : MARATHON_ASKS).replace("{f}", code.file(r))
+              .replace("{s}", code.symbol(r)).replace("{feature}", pick(FEATURES));
+      text = pushback ? pick(PUSHBACK) + text : text;
+      ask(i > 0 && r.nextInt(4) == 0 ? stretch(text, 1) : text, pushback);
       log.advance(4 + r.nextInt(10));
-      List<Call> calls = new ArrayList<>();
-      if (r.nextInt(10) == 0) {
-        calls.add(read(code.file(r)));
-      }
-      if (i == 0 || r.nextInt(10) < 5) {
-        calls.add(edit(code.file(r)));
-      }
-      if (r.nextInt(10) == 0) {
-        calls.add(edit(r.nextBoolean() ? code.file(r) : code.testFile(r)));
+      work(calls / prompts);
+      List<Call> edits = new ArrayList<>();
+      if (i == 0 || r.nextInt(10) < 4) {
+        edits.add(edit(code.file(r)));
       }
       // Some turns are talk only: the person thinks aloud, the agent answers.
-      log.assistant(null, calls.isEmpty() ? pick(DONE) : null, calls);
+      say(null, edits.isEmpty() ? pick(DONE) : null, edits);
       if (r.nextInt(12) == 0) {
         log.queue(pick(List.of("also keep the old endpoint working", "use the existing logger", "don't touch the migrations")));
       }
@@ -267,7 +283,7 @@ final class SessionScript {
         log.interrupt();
       }
       if (r.nextInt(6) == 0) {
-        log.assistant(null, null, List.of(test(r.nextInt(4) > 0)));
+        say(null, null, List.of(test(r.nextInt(4) > 0)));
       }
       log.advance(Math.max(30, perCycle - 40 + r.nextInt(80)));
     }
@@ -276,28 +292,30 @@ final class SessionScript {
   private void spiral() {
     int error = failureIndex;
     String first = code.failure(error);
-    log.prompt(r.nextInt(10) < 6 ? "I get this error when I run the tests:\n```\n" + first + "\n```\nfix it"
-        : stretch(code.symbol(r) + " is broken after the last change, the tests fail. Please fix.", 1));
-    int rounds = 3 + r.nextInt(3);
+    ask(r.nextInt(10) < 6 ? "I get this error when I run the tests:\n```\n" + first + "\n```\nfix it"
+        : stretch(code.symbol(r) + " is broken after the last change, the tests fail. Please fix.", 1), false);
+    int rounds = 5 + r.nextInt(5) + (r.nextInt(4) == 0 ? r.nextInt(5) : 0);
+    int calls = size(45, 0.5, 3 * rounds, 250);
     boolean fixedAtEnd = r.nextInt(100) < 35;
     for (int i = 0; i < rounds; i++) {
       log.advance(4 + r.nextInt(10));
-      List<Call> calls = new ArrayList<>();
-      if (r.nextInt(10) < 2) {
-        calls.add(read(code.file(r)));
-      }
-      calls.add(r.nextInt(5) == 0
+      work(calls / rounds);
+      List<Call> attempt = new ArrayList<>();
+      attempt.add(r.nextInt(5) == 0
           ? new Call("Edit", editInput(code.file(r)), "String to replace not found in file.", true)
           : edit(code.file(r)));
       boolean last = i == rounds - 1;
-      calls.add(test(last && fixedAtEnd));
-      log.assistant(r.nextInt(4) == 0 ? "Maybe the payload is missing the key." : null,
-          r.nextBoolean() ? "I think I found it. Let me run the tests." : null, calls);
+      // The person mostly runs the tests and reports back; the agent runs them now and then.
+      if (last ? fixedAtEnd : r.nextInt(100) < 5) {
+        attempt.add(test(last));
+      }
+      say(r.nextInt(4) == 0 ? "Maybe the payload is missing the key." : null,
+          r.nextBoolean() ? "I think I found it. Let me run the tests." : null, attempt);
       if (r.nextInt(8) == 0) {
         log.apiError();
       }
       if (last || r.nextInt(10) < 2) {
-        log.assistant(null, last && fixedAtEnd ? "The tests pass now." : "The test still fails; trying another approach.", List.of());
+        say(null, last && fixedAtEnd ? "The tests pass now." : "The test still fails; trying another approach.", List.of());
       }
       if (last) {
         break;
@@ -308,19 +326,125 @@ final class SessionScript {
       }
       // Mostly the same error again, pasted again, or a vague re-ask.
       int roll = r.nextInt(10);
-      String again = roll < 4 ? pick(VAGUE)
-          : roll < 8 ? pick(VAGUE) + "\n```\n" + code.failure(r.nextInt(5) == 0 ? ++error : error) + "\n```"
+      String again = roll < 7 ? pick(VAGUE)
+          : roll < 9 ? pick(VAGUE) + "\n```\n" + code.failure(r.nextInt(5) == 0 ? ++error : error) + "\n```"
           : pick(VAGUE) + " " + pick(VAGUE);
-      log.prompt(again);
+      ask(again, true);
     }
     if (!fixedAtEnd && r.nextBoolean()) {
       log.advance(30 + r.nextInt(200));
-      log.prompt(pick(List.of("forget it, I'll do it myself", "this is going nowhere", "stop. revert everything")));
-      log.assistant(null, "Understood.", List.of());
+      ask(pick(List.of("forget it, I'll do it myself", "this is going nowhere", "stop. revert everything")), true);
+      say(null, "Understood.", List.of());
     }
   }
 
+  /**
+   * A session of the machine-generated repository: a templated ticket handed over by a bot, the
+   * agent works it through, the bot says the same thing at the end of every session.
+   */
+  void playMachine(int ticket) {
+    this.type = SessionType.ONE_SHOT;
+    String feature = pick(FEATURES);
+    ask("[nimbus-bot] TICKET NIM-" + ticket + "\nTITLE: Implement " + feature + "\nFILE: " + code.file(r)
+        + "\nCONTEXT: automated task generated from the backlog; do not ask questions.\nACCEPTANCE:\n- "
+        + pick(CRITERIA).replace("{s}", code.symbol(r)) + "\n- " + pick(CRITERIA).replace("{s}", code.symbol(r))
+        + "\n- run `" + code.testCommand() + "`\nOUTPUT: reply DONE when finished.", false);
+    log.advance(3);
+    int edits = 4 + r.nextInt(5);
+    for (int i = 0; i < edits; i++) {
+      work(4 + r.nextInt(8));
+      say(null, null, List.of(edit(code.file(r))));
+    }
+    say(null, "DONE", List.of(test(true)));
+    log.advance(5);
+    ask("[nimbus-bot] NIM-" + ticket + " status check: reply DONE or BLOCKED.", false);
+    say(null, "DONE", List.of());
+  }
+
+  // ---- moves ----
+
+  /** A typed prompt, annotated with the intent its words show. */
+  private void ask(String text, boolean pushback) {
+    log.prompt(text, PromptIntent.of(text), pushback);
+  }
+
+  /** An assistant message on the main thread; its calls count towards the sample's tool mix. */
+  private void say(String thinking, String text, List<Call> calls) {
+    for (Call c : calls) {
+      mix.count(c.name(), c.input().path("command").asText(null));
+    }
+    log.assistant(thinking, text, calls);
+  }
+
+  /** Routine work: {@code n} calls of the categories the mix asks for, one to four a message. */
+  private void work(int n) {
+    while (n > 0) {
+      int batch = Math.min(n, 1 + r.nextInt(4));
+      List<Call> calls = new ArrayList<>(batch);
+      for (int i = 0; i < batch; i++) {
+        Call c = routine(mix.next(type, r));
+        mix.count(c.name(), c.input().path("command").asText(null));
+        calls.add(c);
+      }
+      log.assistant(r.nextInt(8) == 0 ? "Let me check how " + code.symbol(r) + " is used." : null,
+          r.nextInt(5) == 0 ? "Looking at " + code.file(r) + " next." : null, calls);
+      n -= batch;
+    }
+  }
+
+  /** Draws a size around a median, spread as real sessions are (log-normal), within bounds. */
+  private int size(double median, double sigma, int min, int max) {
+    double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    return (int) Math.max(min, Math.min(max, Math.round(median * Math.exp(sigma * g))));
+  }
+
   // ---- tool calls ----
+
+  /** One routine call of the category; a Consult's shell and git calls only look. */
+  private Call routine(ToolCategory c) {
+    boolean look = type == SessionType.CONSULT;
+    String file = code.file(r);
+    return switch (c) {
+      case READ -> read(r.nextInt(5) == 0 ? code.testFile(r) : file);
+      case GREP -> r.nextInt(3) == 0 ? bash(pick(List.of("rg -n ", "grep -rn ")) + code.symbol(r) + " .",
+          file + ":" + (10 + r.nextInt(200)) + ":  " + code.symbol(r) + "(", false) : grep(code.symbol(r));
+      case GLOB -> glob("**/*" + file.substring(file.lastIndexOf('.')));
+      case BASH_FILE -> look || r.nextBoolean()
+          ? bash(pick(List.of("ls -la ", "cat ", "head -60 ", "wc -l ", "tail -20 ")) + file, "     1\t// " + file, false)
+          : bash(pick(List.of("mkdir -p build/tmp", "rm -rf build/tmp", "cp .env.example .env", "touch " + newFile(),
+              "mv " + file + " " + file + ".bak && mv " + file + ".bak " + file)), "", false);
+      case BASH_BUILD -> r.nextInt(4) == 0 && type != SessionType.SPIRAL ? test(r.nextInt(4) > 0) : bash(pick(BUILDS.get(code.language())), "ok", false);
+      case BASH_NET -> bash(pick(List.of("curl -s http://localhost:8080/health", "curl -s -X POST localhost:8080/api/items -d '{}'",
+          "wget -q -O- https://example.org/schema.json", "ssh deploy@staging 'tail -n 50 /var/log/app.log'")),
+          "{\"status\":\"ok\"}", false);
+      case BASH -> look ? bash(pick(List.of("sed -n '1,80p' ", "awk 'NR<40' ", "jq . ")) + file, "// " + file, false)
+          : bash(pick(List.of("docker compose up -d", "docker compose logs --tail 50 app", "sleep 5", "kill %1",
+              "source .venv/bin/activate && which python", "export DEBUG=1 && ./scripts/dev.sh", "psql -c 'select count(*) from users'",
+              "timeout 30 ./scripts/smoke.sh")), "done", false);
+      case GIT -> look || r.nextInt(3) > 0
+          ? bash(pick(List.of("git status --short", "git diff --stat", "git log --oneline -10", "git show HEAD --stat")),
+              " M " + file, false)
+          : bash(pick(List.of("git add -A", "git checkout -b feat/" + code.symbol(r), "gh pr view --json title", "git stash")), "", false);
+      case WRITE -> write(newFile());
+      case EDIT -> r.nextInt(8) == 0 ? new Call("MultiEdit", editInput(file), "Applied 2 edits to " + abs(file), false) : edit(file);
+      case WEB -> research();
+      case AGENT -> type == SessionType.SCAFFOLD ? task()
+          : new Call(pick(List.of("TaskCreate", "TaskUpdate", "TaskList", "TaskOutput")),
+              F.objectNode().put("subject", "Check " + code.symbol(r)), "Task updated", false);
+      case MCP -> new Call(pick(List.of("mcp__github__get_pull_request", "mcp__linear__get_issue", "mcp__postgres__query",
+          "mcp__sentry__get_issue_details")), F.objectNode().put("id", Integer.toString(100 + r.nextInt(900))), "{\"id\": 1}", false);
+      case TODO_WRITE -> todo(2 + r.nextInt(4));
+      case TOOL_SEARCH -> new Call("ToolSearch", F.objectNode().put("query", "select:" + pick(List.of("WebFetch", "NotebookEdit"))),
+          "Found 1 tool", false);
+      case ASK_USER_QUESTION -> new Call("AskUserQuestion", F.objectNode().put("question", "Keep the old behaviour of " + code.symbol(r) + "?"),
+          "User has answered your questions: \"Keep the old behaviour?\"=\"Yes\".", false);
+      case SKILL -> new Call("Skill", F.objectNode().put("skill", pick(List.of("frontend-design", "pdf", "webapp-testing"))),
+          "Launching skill", false);
+      case ENTER_PLAN_MODE, EXIT_PLAN_MODE, OTHER -> look ? new Call("LS", F.objectNode().put("path", abs("src")), String.join("\n", code.files()), false)
+          : r.nextBoolean() ? new Call("BashOutput", F.objectNode().put("bash_id", "bash_" + (1 + r.nextInt(3))), "<status>running</status>", false)
+          : new Call(pick(List.of("KillShell", "LS")), F.objectNode().put("shell_id", "bash_1"), "ok", false);
+    };
+  }
 
   private Call read(String file) {
     return new Call("Read", F.objectNode().put("file_path", abs(file)),
@@ -336,27 +460,14 @@ final class SessionScript {
     return new Call("Glob", F.objectNode().put("pattern", pattern), String.join("\n", code.files()), false);
   }
 
+  /** A web look-up. */
   private Call research() {
-    int k = r.nextInt(10);
-    if (k < 4) {
-      return read(code.file(r));
-    }
-    if (k < 6) {
-      return grep(code.symbol(r));
-    }
-    if (k < 7) {
-      String file = code.file(r);
-      return glob("**/*." + file.substring(file.lastIndexOf('.') + 1));
-    }
-    if (k < 8) {
+    if (r.nextBoolean()) {
       return new Call("WebSearch", F.objectNode().put("query", code.language() + " " + pick(FEATURES) + " best practice"),
           "Web search results for query: 3 results", false);
     }
-    if (k < 9) {
-      return new Call("WebFetch", F.objectNode().put("url", "https://docs.example.org/" + code.language())
-          .put("prompt", "How is this configured?"), "The page explains the configuration options.", false);
-    }
-    return bash("git log --oneline -5 -- " + code.file(r), "4f2a9c1 Refactor " + code.symbol(r), false);
+    return new Call("WebFetch", F.objectNode().put("url", "https://docs.example.org/" + code.language())
+        .put("prompt", "How is this configured?"), "The page explains the configuration options.", false);
   }
 
   private ObjectNode editInput(String file) {
@@ -394,18 +505,18 @@ final class SessionScript {
   }
 
   /** A Task call and the subagent transcript it produces. */
-  private Call task(int index) {
+  private Call task() {
     String description = pick(List.of("Explore ", "Map tests of ", "Review ")) + code.file(r);
     String prompt = description + " and report the main types, entry points and conventions.";
     String agentId = String.format("%08x", r.nextInt() & 0x7fffffff);
     ClaudeLog sub = new ClaudeLog(log.sessionId(), log.cwd(), "main", log.version(), log.model(), log.now(), r, agentId);
-    sub.prompt(prompt);
+    sub.prompt(prompt, PromptIntent.UNDERSTAND, false);
     sub.advance(3);
     sub.assistant(null, null, List.of(read(code.file(r))));
     sub.assistant(null, "Summary: " + code.symbol(r) + " is the entry point; tests live in " + code.testFile(r) + ".", List.of());
     subagents.put(agentId, sub.render());
     return new Call("Task", F.objectNode().put("description", description).put("prompt", prompt)
-        .put("subagent_type", index % 2 == 0 ? "Explore" : "general-purpose"),
+        .put("subagent_type", tasks++ % 2 == 0 ? "Explore" : "general-purpose"),
         "Summary: " + code.symbol(r) + " is the entry point.", false);
   }
 
@@ -466,7 +577,7 @@ final class SessionScript {
   }
 
   private static final List<String> ONE_SHOT_ASKS = List.of("rename {s} to {s}V2 in {f}", "add a .env entry to .gitignore",
-      "fix the typo in the README title", "bump the version to 1.4.2", "add a docstring to {s}",
+      "correct the typo in the README title", "bump the version to 1.4.2", "add a docstring to {s}",
       "remove the unused import in {f}", "make {s} return early when the list is empty", "format {f}",
       "update the copyright year in LICENSE", "add a --verbose flag to the CLI");
   private static final List<String> QUESTIONS = List.of("How does {s} get its configuration?",
@@ -512,4 +623,19 @@ final class SessionScript {
       "The team prefers small functions.", "Please keep backwards compatibility.",
       "This is used by the mobile app too.", "Follow the style of the existing modules.",
       "Don't change the public API unless you have to.");
+  private static final Map<String, List<String>> BUILDS = Map.of(
+      "python", List.of("python -m app.cli --help", "pip install -r requirements.txt", "python scripts/seed.py", "python -m mypy src"),
+      "typescript", List.of("npm run build", "npx tsc --noEmit", "npm install", "npm run lint"),
+      "go", List.of("go build ./...", "go vet ./...", "go mod tidy"),
+      "rust", List.of("cargo build", "cargo clippy", "cargo fmt --check"),
+      "java", List.of("mvn -q compile", "mvn -q package -DskipTests", "mvn -q spotless:apply"));
+  private static final List<String> MARATHON_QUESTIONS = List.of("why is {s} called twice here?",
+      "what does {f} do with the cache when the key is missing?", "how would this behave with 10k rows?",
+      "explain the tradeoff you picked for {s}", "is {s} still needed after this change?",
+      "what happens if the request times out in {f}?", "which of these options is safer for {feature}?");
+  private static final List<String> PUSHBACK = List.of("no, ", "hmm, not like that. ", "undo that, ",
+      "that's not what I meant: ", "wait, ");
+  private static final List<String> PLAN_REPLIES = List.of("keep the public API as it is; what about the tests?",
+      "Good plan. What would you do about the old config format?", "Use the existing logger, and explain step 2 a bit more?",
+      "also consider the migration path for existing users", "Why do you need a new module for this?");
 }

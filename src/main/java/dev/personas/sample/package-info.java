@@ -1,2 +1,2 @@
-/** The synthetic sample dataset: its generator (with planted types and personas) and the bundled copy. */
+/** The synthetic sample dataset in the image of SWE-chat v2: its generator (with planted types and personas) and the cached bundled copy. */
 package dev.personas.sample;

@@ -36,8 +36,11 @@ class SampleCommandTest {
     Path dir = tmp.resolve("s");
     assertEquals(ExitCode.OK, run("sample", "--sessions", "40", "--users", "7", "--repos", "3", "--out", dir.toString()));
     assertEquals(ExitCode.OK, run("sample", "--sessions", "10", "--users", "7", "--repos", "3", "--out", dir.toString()));
+    var truth = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+    assertEquals(10, truth.get("sessions").size());
     try (var files = Files.list(dir.resolve("transcripts"))) {
-      assertEquals(10, files.filter(p -> p.toString().endsWith(".jsonl")).count());
+      files.filter(p -> p.toString().endsWith(".jsonl")).forEach(p -> assertTrue(
+          truth.get("sessions").has(p.getFileName().toString().replace(".jsonl", "")), "left over: " + p));
     }
   }
 

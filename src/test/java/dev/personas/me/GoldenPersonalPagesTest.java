@@ -49,7 +49,7 @@ class GoldenPersonalPagesTest {
   @BeforeAll
   static void onePersonOfEachPersona() throws IOException {
     Path dataset = work.resolve("sample");
-    new SampleGenerator(OPTIONS).generate(dataset);
+    new SampleGenerator(OPTIONS, true).generate(dataset);
     Map<String, List<Path>> byUser = new TreeMap<>();
     Sources.loader().load(List.of(dataset), Optional.empty(), session -> byUser
         .computeIfAbsent(session.userId(), u -> new ArrayList<>())
@@ -62,8 +62,8 @@ class GoldenPersonalPagesTest {
       byUser.keySet().stream().filter(u -> planted.get(u) == p).findFirst().ifPresent(order::add);
     }
     byUser.keySet().stream().filter(u -> !order.contains(u)).forEach(order::add);
-    // The sample's sessions are smaller than real ones and never read as Marathons: the Pair
-    // Programmer's long building sessions are written at real size.
+    // A Pair Programmer whose long building sessions come from LongSessions, first in line, so
+    // that persona's page does not depend on who the sample happens to hold.
     byUser.put("~long", LongSessions.write(work.resolve("long"), 4, 34));
     order.add(0, "~long");
     for (String user : order) {

@@ -38,10 +38,11 @@ class SampleGeneratorTest {
   static Path sample;
   static JsonNode truth;
 
+  /** Written with every session's transcript beside its rows, so both views can be checked. */
   @BeforeAll
   static void generate() throws IOException {
     sample = shared.resolve("a");
-    new SampleGenerator(SMALL).generate(sample);
+    new SampleGenerator(SMALL, true).generate(sample);
     truth = new ObjectMapper().readTree(sample.resolve("ground-truth.json").toFile());
   }
 
@@ -58,7 +59,7 @@ class SampleGeneratorTest {
   @Test
   void sameSeedGivesByteIdenticalFiles() throws IOException {
     Path again = shared.resolve("again");
-    new SampleGenerator(SMALL).generate(again);
+    new SampleGenerator(SMALL, true).generate(again);
     Map<String, byte[]> a = tree(sample);
     Map<String, byte[]> b = tree(again);
     assertEquals(a.keySet(), b.keySet());
@@ -77,6 +78,59 @@ class SampleGeneratorTest {
   }
 
   @Test
+  void withoutEveryTranscriptOnlySessionsWithoutRowsGetOneAndTheTablesAreTheSame() throws IOException {
+    Path lean = shared.resolve("lean");
+    new SampleGenerator(SMALL).generate(lean);
+    Map<String, byte[]> full = tree(sample);
+    Map<String, byte[]> tables = tree(lean);
+    Set<String> expected = new HashSet<>();
+    truth.get("noise").get("no_conversation_rows").forEach(id -> expected.add("transcripts/" + id.asText() + ".jsonl"));
+    assertFalse(expected.isEmpty());
+    Set<String> written = new HashSet<>();
+    for (String name : tables.keySet()) {
+      if (name.startsWith("transcripts/") && name.endsWith(".jsonl") && name.indexOf('/', 12) < 0) {
+        written.add(name);
+      }
+      assertArrayEquals(full.get(name), tables.get(name), name);
+    }
+    assertEquals(expected, written);
+  }
+
+  @Test
+  void conversationRowsKeepEachSessionTogetherInTurnOrder() throws IOException {
+    Set<String> finished = new HashSet<>();
+    String[] current = {null};
+    long[] next = {0};
+    Set<String> types = new HashSet<>();
+    SampleTables.stream(sample.resolve("conversations.parquet"), row -> {
+      String id = (String) row.get("session_id");
+      if (!id.equals(current[0])) {
+        assertTrue(finished.add(id), "rows of " + id + " are split");
+        current[0] = id;
+        next[0] = 0;
+      }
+      assertEquals(next[0]++, row.get("turn_number"));
+      types.add((String) row.get("turn_type"));
+    });
+    Set<String> noRows = new HashSet<>();
+    truth.get("noise").get("no_conversation_rows").forEach(id -> noRows.add(id.asText()));
+    assertEquals(SMALL.sessions() - noRows.size(), finished.size());
+    assertTrue(types.containsAll(Set.of("user_prompt", "assistant_response", "tool_use", "tool_result",
+        "system_injected", "file_snapshot")), types.toString());
+  }
+
+  @Test
+  void nimbusSessionsAreOneBotsTemplatedTickets() throws IOException {
+    JsonNode machine = truth.get("machine_generated");
+    assertEquals(SampleGenerator.NIMBUS, machine.get("repository").asText());
+    assertEquals(Math.round(SMALL.sessions() * 0.015), machine.get("sessions").size());
+    for (JsonNode id : machine.get("sessions")) {
+      TranscriptSignals s = TranscriptSignals.of(sample.resolve("transcripts").resolve(id.asText() + ".jsonl"));
+      assertTrue(s.prompts.get(0).startsWith("[nimbus-bot] TICKET NIM-"), s.prompts.get(0));
+    }
+  }
+
+  @Test
   void groundTruthCoversEverySessionAndUserOfTheSessionsTable() throws IOException {
     List<Map<String, Object>> rows = sessionsTable();
     assertEquals(SMALL.sessions(), rows.size());
@@ -86,7 +140,6 @@ class SampleGeneratorTest {
     assertEquals(users, fieldNames(truth.get("users")));
     assertEquals(SMALL.users(), users.size());
     for (String id : ids) {
-      assertTrue(Files.isRegularFile(sample.resolve("transcripts").resolve(id + ".jsonl")), id);
       SessionType.fromSlug(truth.get("sessions").get(id).asText());
     }
     Map<Persona, Integer> personas = new EnumMap<>(Persona.class);
@@ -102,6 +155,7 @@ class SampleGeneratorTest {
     Set<String> offType = new HashSet<>();
     truth.get("noise").get("off_type").forEach(n -> offType.add(n.asText()));
     Map<SessionType, List<TranscriptSignals>> byType = new EnumMap<>(SessionType.class);
+    truth.get("machine_generated").get("sessions").forEach(n -> offType.add(n.asText()));
     for (Map.Entry<String, JsonNode> e : truth.get("sessions").properties()) {
       if (!offType.contains(e.getKey())) {
         byType.computeIfAbsent(SessionType.fromSlug(e.getValue().asText()), t -> new ArrayList<>())
@@ -110,7 +164,7 @@ class SampleGeneratorTest {
     }
     assertEquals(SessionType.values().length, byType.size(), byType.keySet().toString());
     for (TranscriptSignals s : byType.get(SessionType.MARATHON)) {
-      assertTrue(s.prompts.size() >= 20, "marathon with " + s.prompts.size() + " prompts");
+      assertTrue(s.prompts.size() >= 32, "marathon with " + s.prompts.size() + " prompts");
       assertTrue(s.activeTime.compareTo(Duration.ofMinutes(60)) >= 0, "marathon active " + s.activeTime);
     }
     for (TranscriptSignals s : byType.get(SessionType.CONSULT)) {
@@ -118,8 +172,8 @@ class SampleGeneratorTest {
       assertTrue(s.prompts.stream().anyMatch(p -> p.contains("?")));
     }
     for (TranscriptSignals s : byType.get(SessionType.ONE_SHOT)) {
-      assertTrue(s.prompts.size() <= 4 && s.tools.size() <= 8, "one-shot " + s.prompts.size() + " " + s.tools);
-      assertTrue(s.activeTime.compareTo(Duration.ofMinutes(30)) < 0);
+      assertTrue(s.prompts.size() <= 4, "one-shot " + s.prompts.size() + " " + s.tools);
+      assertTrue(s.activeTime.compareTo(Duration.ofMinutes(30)) < 0, "one-shot active " + s.activeTime);
     }
     for (TranscriptSignals s : byType.get(SessionType.BLUEPRINT)) {
       String first = s.prompts.get(0);
@@ -127,7 +181,7 @@ class SampleGeneratorTest {
       assertTrue(s.prompts.size() <= 3 && s.count("Edit") + s.count("Write") >= 3);
     }
     for (TranscriptSignals s : byType.get(SessionType.SCAFFOLD)) {
-      assertTrue(s.planMode && s.count("Task") >= 1 && s.count("TodoWrite") >= 1 && s.count("ExitPlanMode") == 1);
+      assertTrue(s.planMode && s.count("Task") >= 2 && s.count("TodoWrite") >= 1 && s.count("ExitPlanMode") <= 1, s.tools.toString());
     }
     for (TranscriptSignals s : byType.get(SessionType.WORKSHOP)) {
       assertTrue(s.prompts.size() >= 4 && s.count("Edit") >= s.prompts.size(), s.prompts.size() + " " + s.tools);
@@ -135,7 +189,7 @@ class SampleGeneratorTest {
     }
     for (TranscriptSignals s : byType.get(SessionType.SPIRAL)) {
       long vague = s.prompts.stream().filter(p -> p.matches("(?s)(it still|still|same|fix it|nope|that didn.t).*")).count();
-      assertTrue(vague >= 2 && s.toolErrors >= 1, "spiral vague=" + vague + " errors=" + s.toolErrors);
+      assertTrue(vague >= 3, "spiral vague=" + vague);
     }
   }
 
@@ -157,20 +211,6 @@ class SampleGeneratorTest {
     for (JsonNode f : files) {
       assertEquals(1, TranscriptSignals.of(sample.resolve(f.asText())).malformedLines, f.asText());
     }
-  }
-
-  @Test
-  void tarGzRoundTripKeepsEveryFile() throws IOException {
-    Path archive = shared.resolve("s.tar.gz");
-    TarGz.pack(sample, archive);
-    Path out = shared.resolve("unpacked");
-    try (var in = Files.newInputStream(archive)) {
-      TarGz.unpack(in, out);
-    }
-    Map<String, byte[]> a = tree(sample);
-    Map<String, byte[]> b = tree(out);
-    assertEquals(a.keySet(), b.keySet());
-    a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
   }
 
   private static Set<String> fieldNames(JsonNode node) {

@@ -81,9 +81,10 @@ class FinderIT {
     javaFixtures = analyse(fixtureDirs);
     fixtureIds = new LogsClassifier(Sources.loader(), model).classify(fixtureDirs, Optional.empty()).sessions().stream()
         .map(ClassifiedLog::sessionId).toList();
-    // About 47 MB of real-shaped Claude Code logs, with subagents, in the ~/.claude/projects
-    // layout; -Dfinder.sessions=15000 makes about 300 MB, to measure the worst case.
-    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 2_400), 40, 20, 7L))
+    // About 60 MB of real-shaped Claude Code logs (sessions of real size, about 200 KB each),
+    // with subagents, in the ~/.claude/projects layout; -Dfinder.sessions=1500 makes about
+    // 300 MB, to measure the worst case.
+    new SampleGenerator(new SampleOptions(Integer.getInteger("finder.sessions", 300), 40, 20, 7L), true)
         .generate(temp.resolve("large"));
     large = temp.resolve("large/transcripts");
     javaLarge = analyse(List.of(large));

@@ -1,6 +1,7 @@
 package dev.personas.load.swechat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,20 +207,21 @@ class SweChatReaderTest {
   }
 
   @Test
-  void generatedSampleIsReadThroughItsTranscriptsWithTableIds() throws IOException {
-    new dev.personas.sample.SampleGenerator(new dev.personas.sample.SampleOptions(30, 7, 3, 11L)).generate(dir);
+  void generatedSampleIsReadFromItsRowsAndItsTranscriptOnlySessionsWithTableIds() throws IOException {
+    new dev.personas.sample.SampleGenerator(new dev.personas.sample.SampleOptions(60, 7, 3, 11L)).generate(dir);
     List<Session> sessions = read(dir);
-    assertEquals(30, sessions.size());
-    assertEquals(30, transcripts.filesRead.size());
+    assertEquals(60, sessions.size());
     com.fasterxml.jackson.databind.JsonNode truth =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+    assertEquals(truth.get("noise").get("no_conversation_rows").size(), transcripts.filesRead.size());
     for (Session s : sessions) {
       assertTrue(truth.get("sessions").has(s.id()), s.id());
       assertTrue(truth.get("users").has(s.userId()), s.userId());
-      assertTrue(s.repoId().startsWith("repo-"), s.repoId());
+      assertTrue(s.repoId().contains("/"), "repositories are keyed owner/name: " + s.repoId());
       assertEquals(Agent.CLAUDE_CODE, s.agent());
+      assertFalse(s.events().isEmpty(), s.id());
     }
-    assertEquals(truth.get("noise").get("malformed_files").size(), report.skipCount());
+    assertEquals(truth.get("noise").get("malformed_files").size(), report.skipCount(), report.skips().toString());
   }
 
   @Test
