@@ -171,8 +171,8 @@ class DevServerTest {
   @Test
   void aFailedRebuildIsReportedAndTheLastGoodSiteStaysUp() throws Exception {
     start("/");
-    site.write("templates/page.peb", site.read("templates/page.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
-    waitFor(() -> err.toString().contains("page.peb:"));
+    site.write("templates/data.peb", site.read("templates/data.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
+    waitFor(() -> err.toString().contains("data.peb:"));
     assertEquals("Method", h1("/method/"));
   }
 

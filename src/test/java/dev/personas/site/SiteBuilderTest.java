@@ -124,22 +124,22 @@ class SiteBuilderTest {
   void templateErrorLeavesThePreviousSiteIntactAndNamesFileAndLine() {
     site.build("/");
     Map<String, String> before = TestSite.hashes(site.out());
-    site.write("templates/page.peb", site.read("templates/page.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
+    site.write("templates/data.peb", site.read("templates/data.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
 
     PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
 
-    String line = lineOf(site.read("templates/page.peb"), "nosuchfilter");
-    assertTrue(e.getMessage().contains("page.peb:" + line), e.getMessage());
+    String line = lineOf(site.read("templates/data.peb"), "nosuchfilter");
+    assertTrue(e.getMessage().contains("data.peb:" + line), e.getMessage());
     assertEquals(before, TestSite.hashes(site.out()), "the old site is untouched");
     assertEquals(List.of("site"), leftovers(), "no temporary folder is left beside the site");
   }
 
   @Test
   void undefinedTemplateVariableNamesFileAndLine() {
-    site.write("templates/page.peb", site.read("templates/page.peb").replace("{{ page.title }}</h1>", "{{ page.titel }}</h1>"));
+    site.write("templates/data.peb", site.read("templates/data.peb").replace("{{ page.title }}</h1>", "{{ page.titel }}</h1>"));
     PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
-    String line = lineOf(site.read("templates/page.peb"), "page.titel");
-    assertTrue(e.getMessage().contains("page.peb:" + line), e.getMessage());
+    String line = lineOf(site.read("templates/data.peb"), "page.titel");
+    assertTrue(e.getMessage().contains("data.peb:" + line), e.getMessage());
     assertFalse(Files.exists(site.out()), "a failed first build writes nothing");
   }
 
