@@ -36,7 +36,7 @@ class BuildJarIT {
     Result result = run(temp, List.of(javaBin(), "-jar", jar.toString(), "build", "--base-url", "/personas/"));
 
     assertEquals(0, result.exit(), result.err());
-    assertTrue(result.out().matches("(?s)Read 5800 sessions .*\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), result.out());
+    assertTrue(result.out().matches("(?s)Read 5640 sessions .*\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), result.out());
     // Only the build's own progress lines on stderr: no logging noise from the libraries.
     for (String line : result.err().split("\\R")) {
       assertTrue(line.matches("(Reading|Fitting|Validating) .*\\.\\.\\."), "unexpected stderr line: " + line);

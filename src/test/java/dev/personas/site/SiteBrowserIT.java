@@ -168,7 +168,9 @@ class SiteBrowserIT {
       }
     }
     colourScheme("light");
-    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 3 + 7), charts, "every chart of every page, in both schemes");
+    // … and SWE-chat's annotations: 4 on each type page, 3 on each persona page with people, the
+    // data page's 6 and its tool-call mix.
+    assertEquals(2 * (2 + 7 * 4 - 1 + 6 + 3 + 7 + 7 * 4 + 6 * 3 + 6 + 1), charts, "every chart of every page, in both schemes");
   }
 
   @Test
