@@ -2,7 +2,6 @@ package dev.personas.cli;
 
 import dev.personas.PersonasException;
 import dev.personas.classify.Model;
-import dev.personas.classify.ModelFile;
 import dev.personas.classify.PersonaModel;
 import dev.personas.me.MeAnalyzer;
 import dev.personas.me.MeFile;
@@ -15,19 +14,15 @@ import dev.personas.study.PopulationModels;
 import dev.personas.study.Sources;
 import java.util.ArrayList;
 import java.util.List;
-import dev.personas.classify.ValidationFile;
 import dev.personas.site.BuildResult;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
+import dev.personas.study.Analysis;
 import dev.personas.study.DatasetSource;
-import dev.personas.study.DatasetSummary;
 import dev.personas.study.FitLine;
 import dev.personas.study.Studies;
-import dev.personas.study.Study;
-import dev.personas.study.StudyFigures;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,13 +66,13 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Study> study = analyse(options, verbosity, err);
-    BuildResult result = render(options, study, nanoTicker);
+    Optional<Analysis> analysis = analyse(options, verbosity, err);
+    BuildResult result = render(options, analysis, nanoTicker);
     if (!verbosity.quiet()) {
-      study.ifPresent(s -> {
-        out.println(readSummary(s));
-        if (!s.fitted()) {
-          out.println(FitLine.notice(s.dataset()));
+      analysis.ifPresent(a -> {
+        out.println(a.readSummary());
+        if (!a.fitNotice().isEmpty()) {
+          out.println(a.fitNotice());
         }
       });
       out.println(result.summary());
@@ -95,30 +90,33 @@ public final class BuildCommand implements Callable<Integer> {
     return render(options, analyse(options, verbosity, err), nanoTicker);
   }
 
-  /** Renders the site with the study's figures and files, and the personal page if asked. */
+  /** Renders the site with the analysis's figures and files, and the personal page if asked. */
   private static BuildResult render(
-      BuildOptions options, Optional<Study> study, LongSupplier nanoTicker) {
-    return render(options, study.map(BuildCommand::siteData).orElse(SiteData.none()),
-        personalPage(options, study), nanoTicker);
+      BuildOptions options, Optional<Analysis> analysis, LongSupplier nanoTicker) {
+    return render(options, analysis.map(BuildCommand::siteData).orElse(SiteData.none()),
+        personalPage(options, analysis), nanoTicker);
   }
 
-  /** Loads, featurizes, classifies and validates the build's dataset, if it has one. */
-  static Optional<Study> analyse(BuildOptions options, Verbosity verbosity, PrintWriter err) {
+  /**
+   * Loads, featurizes, classifies and validates the build's dataset, if it has one, or reuses
+   * the cached analysis of the same bytes.
+   */
+  static Optional<Analysis> analyse(BuildOptions options, Verbosity verbosity, PrintWriter err) {
     Optional<DatasetSource> source = options.datasetSource();
     if (source.isEmpty()) {
       return Optional.empty();
     }
-    Study study = Studies.run(source.get(), message -> {
+    Analysis analysis = Studies.analyse(source.get(), options.analysisCache(), message -> {
       if (!verbosity.quiet()) {
         err.println(message + "...");
         err.flush();
       }
     });
     if (verbosity.verbose()) {
-      study.dataset().report().skips().forEach(skip -> err.println("  skipped " + skip));
+      analysis.skips().forEach(skip -> err.println("  skipped " + skip));
       err.flush();
     }
-    return Optional.of(study);
+    return Optional.of(analysis);
   }
 
   /** Renders the site from its authored content and the study's figures and files. */
@@ -138,13 +136,14 @@ public final class BuildCommand implements Callable<Integer> {
    * The personal page at /me/ for --me: read from an exported me.json, or classified from logs
    * against this build's population model (the bundled sample's when the build has no data).
    */
-  static Optional<Renderer> personalPage(BuildOptions options, Optional<Study> study) {
+  static Optional<Renderer> personalPage(BuildOptions options, Optional<Analysis> analysis) {
     return options.me().map(path -> {
       MeResult result;
       if (MeFile.isMeFile(path)) {
         result = MeFile.read(path);
       } else {
-        Model model = study.map(Study::model).orElseGet(() -> PopulationModels.load(Optional.empty()));
+        Model model = analysis.map(Analysis::populationModel)
+            .orElseGet(() -> PopulationModels.load(Optional.empty()));
         result = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, session -> { })
             .analyse(List.of(path)).result()
             .orElseThrow(() -> PersonasException.failure("No sessions found in " + path
@@ -155,18 +154,9 @@ public final class BuildCommand implements Callable<Integer> {
     });
   }
 
-  /** What the pages and the published data files get from a study. */
-  static SiteData siteData(Study study) {
-    return SiteData.of(new StudyFigures().figures(study))
-        .withFiles(Map.of(
-            "model.json", ModelFile.bytes(study.model()),
-            "validation.json", ValidationFile.bytes(study.validation())));
-  }
-
-  private static String readSummary(Study study) {
-    DatasetSummary d = study.dataset();
-    return String.format(Locale.ROOT, "Read %d sessions of %d %s in %d repositories from %s; %s.",
-        d.sessions(), d.persons(), d.persons() == 1 ? "person" : "people", d.repos(), d.label(),
-        d.report().summary());
+  /** What the pages and the published data files get from an analysis. */
+  static SiteData siteData(Analysis analysis) {
+    return SiteData.of(analysis.figures())
+        .withFiles(Map.of("model.json", analysis.model(), "validation.json", analysis.validation()));
   }
 }

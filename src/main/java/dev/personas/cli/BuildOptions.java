@@ -2,6 +2,7 @@ package dev.personas.cli;
 
 import dev.personas.load.SourceFormat;
 import dev.personas.site.SiteOptions;
+import dev.personas.study.AnalysisCache;
 import dev.personas.study.DatasetSource;
 import dev.personas.study.Sources;
 import java.nio.file.Path;
@@ -43,6 +44,12 @@ public final class BuildOptions {
   @Option(names = "--keep-excluded", description = "Also analyse what the SWE-chat paper leaves out of a SWE-chat release: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows (read from their transcripts). Left out by default, as in the paper.")
   boolean keepExcluded;
 
+  @Option(names = "--cache", paramLabel = "DIR", description = "Folder of analyses kept between builds, keyed by a hash of every byte of the dataset, how it is read and the program: a build of unchanged data reuses its analysis instead of reading, fitting and validating again (default: $XDG_CACHE_HOME/personas, else ~/.cache/personas; safe to delete).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Analyse the dataset even when an analysis of the same bytes is cached, and keep none.")
+  boolean noCache;
+
   @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")
   boolean noData;
 
@@ -54,6 +61,14 @@ public final class BuildOptions {
     return Optional.of((dataset == null
         ? Sources.bundledSample()
         : Sources.dataset(dataset, Optional.ofNullable(format))).keepingExcluded(keepExcluded));
+  }
+
+  /** The analysis cache this build uses, or none with --no-cache. */
+  public Optional<AnalysisCache> analysisCache() {
+    if (noCache) {
+      return Optional.empty();
+    }
+    return cache != null ? Optional.of(new AnalysisCache(cache)) : AnalysisCache.standard();
   }
 
   /** The me.json or logs of the personal page at /me/, if asked for. */

@@ -200,4 +200,33 @@ class BuildCommandTest {
       assertTrue(out.toString().startsWith("personas "), command + ": " + out);
     }
   }
+
+  @Test
+  void aBuildOfUnchangedDataReusesTheKeptAnalysisAndWritesTheSameSite() throws Exception {
+    Path dataset = temp.resolve("kept");
+    assertEquals(ExitCode.OK, run("sample", "--sessions", "200", "--users", "25", "--repos", "4",
+        "--out", dataset.toString()), err.toString());
+    Path cache = temp.resolve("cache");
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString(), "--cache", cache.toString())), err.toString());
+    String firstOut = out.toString();
+    var first = TestSite.hashes(site.out());
+    try (var files = Files.list(cache)) {
+      assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count(), "one analysis kept");
+    }
+    // Another folder holding the same entry: this process has not used it, so it is read from disk.
+    Path copy = Files.createDirectories(temp.resolve("cache-copy"));
+    try (var files = Files.list(cache)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString(), "--cache", copy.toString())), err.toString());
+    assertTrue(err.toString().startsWith("Reusing the analysis of kept kept in " + copy), err.toString());
+    assertFalse(err.toString().contains("Fitting"), err.toString());
+    assertEquals(firstOut.lines().findFirst(), out.toString().lines().findFirst(), "the same Read line");
+    assertEquals(first, TestSite.hashes(site.out()), "the same site, byte for byte");
+  }
 }

@@ -39,7 +39,7 @@ class BuildJarIT {
     assertTrue(result.out().matches("(?s)Read 5640 sessions .*\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), result.out());
     // Only the build's own progress lines on stderr: no logging noise from the libraries.
     for (String line : result.err().split("\\R")) {
-      assertTrue(line.matches("(Reading|Fitting|Validating) .*\\.\\.\\."), "unexpected stderr line: " + line);
+      assertTrue(line.matches("(Reading|Fitting|Validating|Reusing) .*\\.\\.\\."), "unexpected stderr line: " + line);
     }
     Path site = temp.resolve("site");
     Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");

@@ -1,0 +1,192 @@
+package dev.personas.study;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Analyses kept on disk between builds, so a build of data that has not changed skips reading,
+ * fitting and validating. An analysis is filed under a key that hashes everything it depends on:
+ * every byte of the dataset's files (and their names), how the dataset is read (label, format,
+ * the paper's exclusions), and every byte of the program itself (its jar, or its classes and
+ * resources when run from a build folder), so a changed input or a rebuilt program never gets a
+ * stale analysis. The folder is a cache: deleting it only costs the next build its time.
+ */
+public final class AnalysisCache {
+  /** Changes when the file layout of this cache changes. */
+  static final String FORMAT = "personas-analysis-1";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new Jdk8Module())
+      .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
+      .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static String program;
+
+  private final Path folder;
+
+  /** A cache in this folder (created when the first analysis is stored). */
+  public AnalysisCache(Path folder) {
+    this.folder = folder;
+  }
+
+  /** Names a cache folder, or "off" for none, for every build of this JVM (tests set it). */
+  public static final String PROPERTY = "personas.cache";
+
+  /**
+   * The cache of a build that names none: the folder of the {@value #PROPERTY} system property
+   * (none when it says "off"), else {@link #defaultFolder()}.
+   */
+  public static Optional<AnalysisCache> standard() {
+    String named = System.getProperty(PROPERTY);
+    if (named == null || named.isBlank()) {
+      return Optional.of(new AnalysisCache(defaultFolder()));
+    }
+    return named.equals("off") ? Optional.empty() : Optional.of(new AnalysisCache(Path.of(named)));
+  }
+
+  /**
+   * Where analyses are kept unless the user says otherwise: {@code $XDG_CACHE_HOME/personas},
+   * else {@code ~/.cache/personas}; never inside the site.
+   */
+  public static Path defaultFolder() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("personas");
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /** The analysis filed under the source's key, when there is one that can be read. */
+  public Optional<Analysis> load(String key) {
+    Path file = file(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), Analysis.class));
+    } catch (IOException | RuntimeException e) {
+      // A cache entry cut short or written by another layout: analyse again and replace it.
+      return Optional.empty();
+    }
+  }
+
+  /** Files the analysis under the key; written beside and moved in, so readers never see half. */
+  public void store(String key, Analysis analysis) {
+    try {
+      Files.createDirectories(folder);
+      Path staging = Files.createTempFile(folder, key.substring(0, 16), ".tmp");
+      JSON.writeValue(staging.toFile(), analysis);
+      try {
+        Files.move(staging, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(staging, file(key), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // A cache that cannot be written costs the next build its time, nothing else.
+    }
+  }
+
+  private Path file(String key) {
+    return folder.resolve(key + ".json");
+  }
+
+  /**
+   * The key of a dataset's analysis: SHA-256 over this cache's format, the program, how the
+   * dataset is read, and for every file under its paths (in path order) its relative name, its
+   * size and its bytes.
+   */
+  public static String key(DatasetSource source) {
+    MessageDigest sha = sha256();
+    update(sha, FORMAT);
+    update(sha, program());
+    update(sha, source.label());
+    update(sha, String.valueOf(source.format().orElse(null)));
+    update(sha, "sample=" + source.sample() + ",keepExcluded=" + source.keepExcluded()
+        + ",groundTruth=" + source.groundTruth().isPresent());
+    for (Path root : source.paths()) {
+      update(sha, root.toAbsolutePath().normalize().toString());
+      hashTree(sha, root);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** A hash of the running program: its jar, or every file of its classes folder. */
+  static synchronized String program() {
+    if (program == null) {
+      MessageDigest sha = sha256();
+      try {
+        Path location = Path.of(AnalysisCache.class.getProtectionDomain().getCodeSource()
+            .getLocation().toURI());
+        hashTree(sha, location);
+      } catch (URISyntaxException | RuntimeException e) {
+        // No readable location: a key that changes every run never serves anything stale.
+        update(sha, String.valueOf(System.nanoTime()));
+      }
+      program = HexFormat.of().formatHex(sha.digest());
+    }
+    return program;
+  }
+
+  private static void hashTree(MessageDigest sha, Path root) {
+    if (!Files.exists(root)) {
+      update(sha, "missing");
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    for (Path f : files) {
+      update(sha, root.relativize(f).toString());
+      try (InputStream in = Files.newInputStream(f)) {
+        long size = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          sha.update(buffer, 0, n);
+          size += n;
+        }
+        update(sha, Long.toString(size));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void update(MessageDigest sha, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) ':');
+    sha.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

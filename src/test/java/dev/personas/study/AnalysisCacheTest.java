@@ -1,0 +1,82 @@
+package dev.personas.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.personas.sample.SampleGenerator;
+import dev.personas.sample.SampleOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A kept analysis is the fresh one, byte for byte, and never outlives a change of its input. */
+class AnalysisCacheTest {
+  @TempDir static Path temp;
+  static Path dataset;
+  static Analysis fresh;
+
+  @BeforeAll
+  static void analyse() throws IOException {
+    dataset = temp.resolve("release");
+    new SampleGenerator(new SampleOptions(240, 30, 8, 3L)).generate(dataset);
+    fresh = Analysis.of(new StudyRunner(Sources.loader(), m -> { }).run(source()));
+  }
+
+  private static DatasetSource source() {
+    return Sources.dataset(dataset, Optional.empty());
+  }
+
+  @Test
+  void aKeptAnalysisReadsBackAsTheFreshOne() throws IOException {
+    AnalysisCache cache = new AnalysisCache(temp.resolve("cache"));
+    String key = AnalysisCache.key(source());
+    assertTrue(cache.load(key).isEmpty());
+    cache.store(key, fresh);
+    Analysis kept = cache.load(key).orElseThrow();
+    // Records compare by value: every figure of every page, every line, every published byte.
+    assertEquals(fresh.figures(), kept.figures());
+    assertEquals(fresh.readSummary(), kept.readSummary());
+    assertEquals(fresh.fitNotice(), kept.fitNotice());
+    assertEquals(fresh.skips(), kept.skips());
+    assertArrayEquals(fresh.model(), kept.model());
+    assertArrayEquals(fresh.validation(), kept.validation());
+    assertEquals(new ObjectMapper().readTree(fresh.model()), new ObjectMapper().readTree(kept.model()));
+  }
+
+  @Test
+  void theKeyIsTheSameForTheSameBytesAndChangesWithOneByte() throws IOException {
+    String before = AnalysisCache.key(source());
+    assertEquals(before, AnalysisCache.key(source()));
+    assertNotEquals(before, AnalysisCache.key(source().keepingExcluded(true)));
+    Path table = dataset.resolve("conversations.parquet");
+    byte[] bytes = Files.readAllBytes(table);
+    byte[] changed = bytes.clone();
+    // Same size, same name, one byte different: the analysis must be made again.
+    changed[bytes.length / 2] ^= 1;
+    Files.write(table, changed);
+    try {
+      assertNotEquals(before, AnalysisCache.key(source()));
+    } finally {
+      Files.write(table, bytes);
+    }
+    assertEquals(before, AnalysisCache.key(source()));
+  }
+
+  @Test
+  void aDamagedEntryIsAMissNotAFailure() throws IOException {
+    AnalysisCache cache = new AnalysisCache(temp.resolve("damaged"));
+    String key = AnalysisCache.key(source());
+    cache.store(key, fresh);
+    Path file = cache.folder().resolve(key + ".json");
+    Files.writeString(file, Files.readString(file).substring(0, 100));
+    assertFalse(cache.load(key).isPresent());
+  }
+}
