@@ -131,14 +131,22 @@ public final class AnalysisCache {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** A hash of the running program: its jar, or every file of its classes folder. */
+  /**
+   * A hash of the running program: of its jar, the name, size and CRC-32 of every entry (the
+   * jar's own checksums of every class and resource, read from its directory without
+   * decompressing anything); of a classes folder, every file.
+   */
   static synchronized String program() {
     if (program == null) {
       MessageDigest sha = sha256();
       try {
         Path location = Path.of(AnalysisCache.class.getProtectionDomain().getCodeSource()
             .getLocation().toURI());
-        hashTree(sha, location);
+        if (Files.isRegularFile(location)) {
+          hashJar(sha, location);
+        } else {
+          hashTree(sha, location);
+        }
       } catch (URISyntaxException | RuntimeException e) {
         // No readable location: a key that changes every run never serves anything stale.
         update(sha, String.valueOf(System.nanoTime()));
@@ -146,6 +154,14 @@ public final class AnalysisCache {
       program = HexFormat.of().formatHex(sha.digest());
     }
     return program;
+  }
+
+  private static void hashJar(MessageDigest sha, Path jar) {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      zip.stream().forEach(e -> update(sha, e.getName() + "\t" + e.getSize() + "\t" + e.getCrc()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void hashTree(MessageDigest sha, Path root) {
