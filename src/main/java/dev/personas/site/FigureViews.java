@@ -8,16 +8,16 @@ import dev.personas.features.Feature;
 import dev.personas.features.ToolCategory;
 import dev.personas.load.swechat.PublishedTotals;
 import dev.personas.site.figures.AnnotationFigures;
-import dev.personas.site.figures.DatasetShape;
 import dev.personas.site.figures.ConfusionMatrix;
 import dev.personas.site.figures.Crosstab;
-import dev.personas.site.figures.Success;
 import dev.personas.site.figures.Dataset;
+import dev.personas.site.figures.DatasetShape;
 import dev.personas.site.figures.DistinctiveFeature;
 import dev.personas.site.figures.PersonaFigures;
 import dev.personas.site.figures.Quartiles;
 import dev.personas.site.figures.RealAgreement;
 import dev.personas.site.figures.SiteFigures;
+import dev.personas.site.figures.Success;
 import dev.personas.site.figures.Timeline;
 import dev.personas.site.figures.TimelineEvent;
 import dev.personas.site.figures.TimelineKind;
@@ -186,7 +186,7 @@ public final class FigureViews {
         "Coding mode, as SWE-chat's authors measured it",
         "Grouped horizontal bar chart: the share of " + whose + " in each coding mode of the SWE-chat paper, next to all sessions.",
         "Coding mode", modes, row, group);
-    Chart users_ = users.isEmpty() ? null : beside("chart-user-personas",
+    Chart userPersonas = users.isEmpty() ? null : beside("chart-user-personas",
         "SWE-chat's user personas",
         "Grouped horizontal bar chart: the share of " + whose + " the SWE-chat authors gave each of their user personas, next to all sessions.",
         "SWE-chat user persona", users, users.row(group), group);
@@ -210,7 +210,7 @@ public final class FigureViews {
               List.of(Format.number(all.mean()), Format.percent(all.atLeastHalf()))), null);
     }
     int annotated = Math.max(modes.total(row), Math.max(users.total(users.row(group)), mine.sessions()));
-    return new AnnotatedView(codingMode, successChart, users_, intents, Format.count(annotated),
+    return new AnnotatedView(codingMode, successChart, userPersonas, intents, Format.count(annotated),
         absent(a, type));
   }
 
