@@ -14,23 +14,25 @@ final class ContentPageRenderer implements Renderer {
 
   @Override
   public List<Output> render(RenderContext context) {
-    List<Output> pages = new ArrayList<>();
-    for (ContentPage page : context.content().pages()) {
-      Templates templates = context.templates();
-      if (!templates.exists(page.template())) {
-        throw PersonasException.failure(
-            context.options().content().resolve(page.source()) + ":1: the front matter names the template '"
-                + page.template() + "', but " + templates.file(page.template())
-                + " does not exist; name an existing template or add it.");
-      }
-      Map<String, Object> model = new HashMap<>(PageFigures.forPage(page, context));
-      model.put("page", page);
-      model.put("current", page.path());
-      // The one place HTML passes unescaped: the Markdown body is authored content.
-      model.put("content", Templates.trusted(page.html()));
-      String html = templates.render(page.template(), model, context.options().content().resolve(page.source()).toString());
-      pages.add(Output.page(page.outputFile(), html));
+    // Pages render side by side (Pebble's engine is shared, each render has its own context);
+    // the list keeps page order whatever finishes first.
+    return context.content().pages().parallelStream().map(page -> render(page, context)).toList();
+  }
+
+  private static Output render(ContentPage page, RenderContext context) {
+    Templates templates = context.templates();
+    if (!templates.exists(page.template())) {
+      throw PersonasException.failure(
+          context.options().content().resolve(page.source()) + ":1: the front matter names the template '"
+              + page.template() + "', but " + templates.file(page.template())
+              + " does not exist; name an existing template or add it.");
     }
-    return pages;
+    Map<String, Object> model = new HashMap<>(PageFigures.forPage(page, context));
+    model.put("page", page);
+    model.put("current", page.path());
+    // The one place HTML passes unescaped: the Markdown body is authored content.
+    model.put("content", Templates.trusted(page.html()));
+    String html = templates.render(page.template(), model, context.options().content().resolve(page.source()).toString());
+    return Output.page(page.outputFile(), html);
   }
 }

@@ -95,10 +95,15 @@ public final class Templates {
     }
   }
 
-  /** Every url('/path/') a template called so far, with the template file and line. */
+  /**
+   * Every url('/path/') a template called so far, with the template file and line, in one order
+   * whatever order the pages were rendered in.
+   */
   public List<LinkUse> urlCalls() {
     synchronized (urlCalls) {
-      return List.copyOf(urlCalls);
+      return urlCalls.stream()
+          .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
+          .toList();
     }
   }
 
