@@ -24,10 +24,11 @@ import java.util.stream.Stream;
 /**
  * Analyses kept on disk between builds, so a build of data that has not changed skips reading,
  * fitting and validating. An analysis is filed under a key that hashes everything it depends on:
- * every byte of the dataset's files (and their names), how the dataset is read (label, format,
- * the paper's exclusions), and every byte of the program itself (its jar, or its classes and
- * resources when run from a build folder), so a changed input or a rebuilt program never gets a
- * stale analysis. The folder is a cache: deleting it only costs the next build its time.
+ * the dataset's files (names, sizes, modification times and bytes; see {@link #hashTree}), how
+ * the dataset is read (label, format, the paper's exclusions), and the program itself (its jar's
+ * entry checksums, or its classes and resources when run from a build folder), so a changed
+ * input or a rebuilt program never gets a stale analysis. The folder is a cache: deleting it only
+ * costs the next build its time.
  */
 public final class AnalysisCache {
   /** Changes when the file layout of this cache changes. */
@@ -113,8 +114,7 @@ public final class AnalysisCache {
 
   /**
    * The key of a dataset's analysis: SHA-256 over this cache's format, the program, how the
-   * dataset is read, and for every file under its paths (in path order) its relative name, its
-   * size and its bytes.
+   * dataset is read, and every file under its paths (see {@link #hashTree}).
    */
   public static String key(DatasetSource source) {
     MessageDigest sha = sha256();
@@ -164,6 +164,12 @@ public final class AnalysisCache {
     }
   }
 
+  /**
+   * Every file under the root, in path order: its relative name, size and modification time,
+   * and its bytes; of a file over {@link #WHOLE_FILE_LIMIT}, its first and last megabyte only
+   * (reading all of a release's multi-gigabyte conversations table would cost every build
+   * seconds; a changed file of that size has a new size or modification time).
+   */
   private static void hashTree(MessageDigest sha, Path root) {
     if (!Files.exists(root)) {
       update(sha, "missing");
@@ -175,18 +181,41 @@ public final class AnalysisCache {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] buffer = new byte[1 << 16];
     for (Path f : files) {
-      update(sha, root.relativize(f).toString());
-      try (InputStream in = Files.newInputStream(f)) {
-        long size = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          sha.update(buffer, 0, n);
-          size += n;
+      try {
+        long size = Files.size(f);
+        update(sha, root.relativize(f) + "\t" + size + "\t" + Files.getLastModifiedTime(f).toMillis());
+        if (size <= WHOLE_FILE_LIMIT) {
+          hashRange(sha, f, 0, size);
+        } else {
+          hashRange(sha, f, 0, EDGE);
+          hashRange(sha, f, size - EDGE, EDGE);
         }
-        update(sha, Long.toString(size));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Files up to this size are hashed whole. */
+  static final long WHOLE_FILE_LIMIT = 256L << 20;
+  private static final long EDGE = 1L << 20;
+
+  private static void hashRange(MessageDigest sha, Path file, long from, long length)
+      throws IOException {
+    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+      long left = length;
+      in.position(from);
+      while (left > 0) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+        int n = in.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        buffer.flip();
+        sha.update(buffer);
+        left -= n;
       }
     }
   }

@@ -58,16 +58,26 @@ class AnalysisCacheTest {
     assertNotEquals(before, AnalysisCache.key(source().keepingExcluded(true)));
     Path table = dataset.resolve("conversations.parquet");
     byte[] bytes = Files.readAllBytes(table);
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(table);
     byte[] changed = bytes.clone();
-    // Same size, same name, one byte different: the analysis must be made again.
     changed[bytes.length / 2] ^= 1;
+    // Same size, same name, even the same modification time: one bit different is a new key.
     Files.write(table, changed);
+    Files.setLastModifiedTime(table, modified);
     try {
       assertNotEquals(before, AnalysisCache.key(source()));
     } finally {
       Files.write(table, bytes);
+      Files.setLastModifiedTime(table, modified);
     }
     assertEquals(before, AnalysisCache.key(source()));
+    // Touched without a change: analysed afresh rather than trusted.
+    Files.setLastModifiedTime(table, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 1000));
+    try {
+      assertNotEquals(before, AnalysisCache.key(source()));
+    } finally {
+      Files.setLastModifiedTime(table, modified);
+    }
   }
 
   @Test
