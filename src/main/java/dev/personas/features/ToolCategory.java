@@ -77,6 +77,18 @@ public enum ToolCategory {
     return publishedShare;
   }
 
+  /**
+   * Adds each tool call among the events (what {@link ToolClasses#isToolCall} counts) to
+   * {@code counts}, indexed by category ordinal.
+   */
+  public static void tally(java.util.List<dev.personas.session.Event> events, long[] counts) {
+    for (dev.personas.session.Event e : events) {
+      if (ToolClasses.isToolCall(e)) {
+        counts[of(e.toolName(), e.command()).ordinal()]++;
+      }
+    }
+  }
+
   /** The category of one tool call; {@code command} is the shell command, or null. */
   public static ToolCategory of(String toolName, String command) {
     if (toolName == null) {

@@ -20,8 +20,6 @@ import dev.personas.features.ToolCategory;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionLoader;
 import dev.personas.session.Annotations;
-import dev.personas.session.Event;
-import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import dev.personas.site.figures.DatasetShape;
 import java.nio.file.Files;
@@ -159,12 +157,7 @@ public final class StudyRunner {
         annotations.put(session.id(), session.annotations());
       }
       prompts += session.typedPromptCount();
-      for (Event e : session.events()) {
-        if (e.kind() == EventKind.TOOL_CALL || e.kind() == EventKind.SUBAGENT_CALL
-            || e.kind() == EventKind.PLAN_MODE && e.toolName() != null) {
-          toolCalls[ToolCategory.of(e.toolName(), e.command()).ordinal()]++;
-        }
-      }
+      ToolCategory.tally(session.events(), toolCalls);
       // Bounded memory on huge datasets: a stable subset still yields a representative per type.
       if (timelineMaker != null && (timelines.size() < TIMELINES_KEPT_IN_FULL
           || Math.floorMod(session.id().hashCode(), 32) == 0)) {
