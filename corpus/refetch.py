@@ -4,6 +4,8 @@
 Usage (from the project root, after `mvn -q package -DskipTests`):
   python3 corpus/refetch.py                  clone each repository at its commit into .refetch/
   python3 corpus/refetch.py --offline DIR    read DIR/<owner>+<name>/<path> instead of cloning
+  python3 corpus/refetch.py ... --write      after the feature code changed on purpose: rewrite the
+                                             feature columns of sessions.tsv (labels and split kept)
 
 For each session: the file's SHA-256 must equal sources.tsv's; `personas classify --json` on the
 file and its subagent transcripts must give every feature of sessions.tsv (to 1e-9). Exit 0 when
@@ -77,8 +79,24 @@ def features(files, agent, wanted):
     return sessions[0]["features"] if len(sessions) == 1 else None
 
 
+def number(value):
+    """A feature value as sessions.tsv writes it: Python's repr of the float, no trailing .0."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def rewrite(expected, recomputed):
+    keys = list(next(iter(recomputed.values())).keys())
+    with open(SESSIONS, "w", newline="") as f:
+        f.write("\t".join(list(FIXED) + keys) + "\n")
+        for sid, row in expected.items():
+            f.write("\t".join([row[k] for k in FIXED] + [number(recomputed[sid][k]) for k in keys]) + "\n")
+
+
 def main(argv):
     offline = argv[argv.index("--offline") + 1] if "--offline" in argv else None
+    write = "--write" in argv
+    recomputed = {}
     work = os.path.join(ROOT, ".refetch")
     os.makedirs(work, exist_ok=True)
     with open(SOURCES, newline="") as f:
@@ -115,10 +133,20 @@ def main(argv):
                 continue
         got = features(files, src["agent"], sid)
         want = expected[sid]
+        if write and got is not None:
+            recomputed[sid] = got
+            continue
         bad = [k for k in want if k not in FIXED and (got is None or abs(float(got[k]) - float(want[k])) > 1e-9)]
         if bad:
             print(f"{sid}: features differ: {', '.join(bad)}")
             failures += 1
+    if write:
+        if failures or len(recomputed) != len(expected):
+            print(f"not written: {len(recomputed)} of {len(expected)} sessions recomputed")
+            return 1
+        rewrite(expected, recomputed)
+        print(f"sessions.tsv rewritten with the features of {len(recomputed)} sessions")
+        return 0
     print(f"{len(sources) - failures} of {len(sources)} sessions match sessions.tsv")
     return 0 if failures == 0 else 1
 

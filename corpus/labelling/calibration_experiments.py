@@ -52,14 +52,18 @@ def rule_scores(f):
     consult = noedit * max(reads, up(f["question_share"], 0.2, 0.5), up(f["web_lookups"], 0, 2))
     upfront = max(up(f["first_prompt_chars"], 500, 1500), up(f["spec_markers"], 3, 8), f["plan_handoff"], 0.8 * runs_long)
     blueprint = upfront * down(P, 5, 12) * down(C, 2, 5) * up(E, 0, 3)
-    setup = max(up(driven, 0.15, 0.4), up(f["plan_mode"], 0, 1), up(f["subagent_calls"], 0, 2), up(f["setup_actions"], 0, 2))
+    prose = up(f["doc_edits"] / E, 0.7, 0.95) * down(P, 12, 20) if E >= 1 else 0
+    setup = max(up(driven, 0.15, 0.4), up(f["plan_mode"], 0, 1), up(f["subagent_calls"], 0, 2), up(f["setup_actions"], 0, 2),
+                prose)
     scaffold = setup * up(M, 2, 6) if A >= 1 else 0
     checks = (ramp(f["specific_pointers"], 0, 2) + ramp(f["pasted_output"], 0, 2) + ramp(f["test_runs"], 0, 2)) / 3
     workshop = up(C, 0, 2) * (0.5 + 0.5 * checks) * down(P, 25, 40) * down(driven, 0.2, 0.5)
     marathon = min(up(P, 20, 30), up(M, 45, 75)) * (0.6 + 0.4 * up(E, 3, 10))
     looping = up(L, 0, 3) * up(L / max(1, P), 0.05, 0.2) * down(f["specific_pointers"] / max(1, P), 0.5, 1.0)
-    stuck = up(f["pasted_output"], 0, 1) * down(P, 2, 4) * noedit
-    return [one, consult, blueprint, scaffold, workshop, marathon, min(1, max(looping, stuck))]
+    nowhere = calls == 0 or f["ended_after_error"] > 0
+    stuck = up(f["pasted_output"], 0, 1) * down(P, 2, 4) * noedit if nowhere else 0
+    blocked = up(f["api_errors"], 2, 3) * noedit
+    return [one, consult, blueprint, scaffold, workshop, marathon, min(1, max(looping, stuck, blocked))]
 
 
 def indicators(f):

@@ -9,8 +9,8 @@ import { FEATURES, median } from "./features.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 4;
-export const CATALOGUE_VERSION = 1;
+export const MODEL_VERSION = 5;
+export const CATALOGUE_VERSION = 2;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
   "runtime-mechanic", "prompt-minimalist", "multi-mode-journeyman"];
@@ -128,11 +128,14 @@ export function ruleScores(t, values) {
     * down(corrections, "blueprint.corrections_full", "blueprint.corrections_zero")
     * ramp(edits, 0, at("blueprint.edits_high"));
 
+  const writesProse = edits < 1 ? 0
+    : up(f("doc_edits") / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
+      * down(prompts, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
   const setup = Math.max(
     Math.max(up(commandShare, "scaffold.command_share_low", "scaffold.command_share_high"),
       ramp(f("plan_mode"), 0, 1)),
-    Math.max(ramp(f("subagent_calls"), 0, at("scaffold.subagents_high")),
-      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))));
+    Math.max(Math.max(ramp(f("subagent_calls"), 0, at("scaffold.subagents_high")),
+      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
   const substance = up(minutes, "scaffold.minutes_low", "scaffold.minutes_high");
   const scaffold = asks >= 1 ? setup * substance : 0;
 
@@ -153,9 +156,13 @@ export function ruleScores(t, values) {
   const looping = ramp(loop, 0, at("spiral.loop_high"))
     * up(loop / perPrompt, "spiral.loop_rate_low", "spiral.loop_rate_high")
     * down(f("specific_pointers") / perPrompt, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
-  const stuck = ramp(f("pasted_output"), 0, 1)
-    * down(prompts, "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits;
-  const spiral = Math.min(1, Math.max(looping, stuck));
+  const gotNowhere = calls === 0 || f("ended_after_error") > 0;
+  const stuck = gotNowhere
+    ? ramp(f("pasted_output"), 0, 1)
+      * down(prompts, "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits
+    : 0;
+  const blocked = up(f("api_errors"), "spiral.api_errors_low", "spiral.api_errors_high") * noEdits;
+  const spiral = Math.min(1, Math.max(looping, Math.max(stuck, blocked)));
 
   return [oneShot, consult, blueprint, scaffold, workshop, marathon, spiral];
 }

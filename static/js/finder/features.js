@@ -14,7 +14,7 @@ const R = String.raw;
 
 /** The catalogue keys, in Feature order (checked against model.json's featureKeys). */
 export const FEATURES = ["prompts", "slash_commands", "first_prompt_chars", "median_prompt_chars", "spec_markers",
-  "plan_handoff", "edit_iterations", "reads_before_first_write", "tool_calls_per_prompt", "distinct_tools",
+  "plan_handoff", "edit_iterations", "doc_edits", "reads_before_first_write", "tool_calls_per_prompt", "distinct_tools",
   "shell_share", "read_share", "web_lookups", "test_runs", "failed_test_runs", "tool_errors", "corrections",
   "error_repastes", "repeated_prompts", "vague_fix_requests", "specific_pointers", "question_share", "pasted_output",
   "interrupts", "plan_mode", "subagent_calls", "todo_lists", "setup_actions", "diff_review_at_end", "agent_commits",
@@ -133,6 +133,7 @@ function toolMix(main, subagents, prompts, v) {
     readsBeforeWrite += call.read ? 1 : 0;
   }
   let edits = 0;
+  let proseEdits = 0;
   let shell = 0;
   let reads = 0;
   let web = 0;
@@ -140,6 +141,7 @@ function toolMix(main, subagents, prompts, v) {
   for (const calls of [main, subagents]) {
     for (const call of calls) {
       edits += call.edit ? 1 : 0;
+      proseEdits += call.edit && isProseFile(call.event.filePath) ? 1 : 0;
       shell += call.shell ? 1 : 0;
       reads += call.read ? 1 : 0;
       web += call.web ? 1 : 0;
@@ -148,6 +150,7 @@ function toolMix(main, subagents, prompts, v) {
   }
   const calls = main.length + subagents.length;
   v[F.edit_iterations] = edits;
+  v[F.doc_edits] = proseEdits;
   v[F.reads_before_first_write] = readsBeforeWrite;
   v[F.tool_calls_per_prompt] = main.length / Math.max(1, prompts);
   v[F.distinct_tools] = names.size;
@@ -364,6 +367,17 @@ const READ_GIT = new Set(["log", "show", "diff", "status", "grep", "blame", "ls-
 const MCP_WEB = javaRegex(R`.*(web|fetch|brave|tavily|exa|perplexity|firecrawl|context7|browser|playwright|puppeteer).*`, "M");
 const MCP_READ = javaRegex(R`(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?`
   + R`|.*_(?:read|get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?`, "M");
+
+const PROSE_EXTENSIONS = [".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org"];
+
+/** ToolClasses.isProseFile: specs, plans, notes and docs, by the file's extension. */
+function isProseFile(path) {
+  if (path === null || path === undefined) {
+    return false;
+  }
+  const lower = path.toLowerCase();
+  return PROSE_EXTENSIONS.some(extension => lower.endsWith(extension));
+}
 
 function isToolCall(e) {
   return e.kind === Kind.TOOL_CALL || e.kind === Kind.SUBAGENT_CALL || e.kind === Kind.PLAN_MODE && e.toolName !== null;

@@ -48,9 +48,11 @@ public record Model(
    * (map points, rate quartiles, persona medians, outcomes) is part of the model, and a close
    * persona call keeps its best fit (borderline) instead of becoming the Journeyman. 4: types come
    * from the evidence rules set on real labelled sessions, with a fitted sharpness, not from a
-   * logistic regression trained on the dataset's own rule labels.
+   * logistic regression trained on the dataset's own rule labels. 5: the rules read prose edits
+   * (a session writing only specs, plans and notes sets the table), a Spiral is also the same API
+   * error again and again, and an error pasted back and cleared at once is no longer stuck.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

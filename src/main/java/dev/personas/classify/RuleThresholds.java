@@ -79,11 +79,16 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("blueprint.corrections_zero", 5.0);
     m.put("blueprint.edits_high", 3.0);
     // Scaffold: the person sets the table: commands drive the session (spec-kit and the like),
-    // plan mode, subagents, /init and convention files; and it takes a few minutes.
+    // plan mode, subagents, /init and convention files, or what the agent writes is specs, plans
+    // and notes rather than code (unless the session is a long one); and it takes a few minutes.
     m.put("scaffold.command_share_low", 0.15);
     m.put("scaffold.command_share_high", 0.4);
     m.put("scaffold.subagents_high", 2.0);
     m.put("scaffold.setup_high", 2.0);
+    m.put("scaffold.prose_share_low", 0.7);
+    m.put("scaffold.prose_share_high", 0.95);
+    m.put("scaffold.prose_prompts_full", 12.0);
+    m.put("scaffold.prose_prompts_zero", 20.0);
     m.put("scaffold.minutes_low", 2.0);
     m.put("scaffold.minutes_high", 6.0);
     // Workshop: corrections right after the agent's edits, sharper with pointers, pasted output
@@ -103,7 +108,8 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("marathon.edits_high", 10.0);
     m.put("marathon.edits_floor", 0.6);
     // Spiral: re-pasted errors, vague fix requests and near-repeats, dense for the session's
-    // length; or an error pasted back in a short session where nothing got changed.
+    // length; or an error pasted back in a short session where nothing got changed and the agent
+    // did nothing or ended on an error; or the same API error back again and again, nothing done.
     m.put("spiral.loop_high", 3.0);
     m.put("spiral.loop_rate_low", 0.05);
     m.put("spiral.loop_rate_high", 0.2);
@@ -113,6 +119,8 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("spiral.repeat_min_chars", 20.0);
     m.put("spiral.stuck_prompts_full", 2.0);
     m.put("spiral.stuck_prompts_zero", 4.0);
+    m.put("spiral.api_errors_low", 2.0);
+    m.put("spiral.api_errors_high", 3.0);
     return new RuleThresholds(m);
   }
 }

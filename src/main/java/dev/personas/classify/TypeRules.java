@@ -1,8 +1,11 @@
 package dev.personas.classify;
 
 import static dev.personas.features.Feature.ACTIVE_MINUTES;
+import static dev.personas.features.Feature.API_ERRORS;
 import static dev.personas.features.Feature.CORRECTIONS;
+import static dev.personas.features.Feature.DOC_EDITS;
 import static dev.personas.features.Feature.EDIT_ITERATIONS;
+import static dev.personas.features.Feature.ENDED_AFTER_ERROR;
 import static dev.personas.features.Feature.ERROR_REPASTES;
 import static dev.personas.features.Feature.FIRST_PROMPT_CHARS;
 import static dev.personas.features.Feature.MEDIAN_PROMPT_CHARS;
@@ -96,8 +99,8 @@ public final class TypeRules {
     double setup = Math.max(
         Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
             ramp(f.get(PLAN_MODE), 0, 1)),
-        Math.max(ramp(f.get(SUBAGENT_CALLS), 0, t.get("scaffold.subagents_high")),
-            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))));
+        Math.max(Math.max(ramp(f.get(SUBAGENT_CALLS), 0, t.get("scaffold.subagents_high")),
+            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))), writesProse(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand.
     double substance = up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high");
     return asks(f) >= 1 ? setup * substance : 0;
@@ -128,10 +131,16 @@ public final class TypeRules {
     double looping = ramp(loop, 0, t.get("spiral.loop_high"))
         * up(loop / prompts, "spiral.loop_rate_low", "spiral.loop_rate_high")
         * down(f.get(SPECIFIC_POINTERS) / prompts, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
-    // An error pasted back in a short session where nothing got changed: stuck, not done.
-    double stuck = ramp(f.get(PASTED_OUTPUT), 0, 1)
-        * down(f.get(PROMPTS), "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits(f);
-    return Math.min(1, Math.max(looping, stuck));
+    // An error pasted back in a short session where nothing got changed, and the agent did
+    // nothing or ended on an error: stuck, not done (an error it cleared at once is One-shot).
+    boolean gotNowhere = toolCalls(f) == 0 || f.get(ENDED_AFTER_ERROR) > 0;
+    double stuck = gotNowhere
+        ? ramp(f.get(PASTED_OUTPUT), 0, 1)
+            * down(f.get(PROMPTS), "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noEdits(f)
+        : 0;
+    // The same API error back again and again, and nothing done: blocked, not done.
+    double blocked = up(f.get(API_ERRORS), "spiral.api_errors_low", "spiral.api_errors_high") * noEdits(f);
+    return Math.min(1, Math.max(looping, Math.max(stuck, blocked)));
   }
 
   /** Typed prompts plus commands run: everything the person asked for. */
@@ -151,9 +160,26 @@ public final class TypeRules {
 
   /** How much the agent's work was reading: a high read share over more than a couple of calls. */
   private double reads(FeatureVector f) {
-    double calls = f.get(TOOL_CALLS_PER_PROMPT) * Math.max(1, f.get(PROMPTS));
     return up(f.get(READ_SHARE), "consult.read_share_low", "consult.read_share_high")
-        * up(calls, "consult.calls_low", "consult.calls_high");
+        * up(toolCalls(f), "consult.calls_low", "consult.calls_high");
+  }
+
+  /** Tool calls of the main thread. */
+  private static double toolCalls(FeatureVector f) {
+    return f.get(TOOL_CALLS_PER_PROMPT) * Math.max(1, f.get(PROMPTS));
+  }
+
+  /**
+   * How much the agent wrote specs, plans and notes rather than code: the share of its edits on
+   * prose files, fading in a long session (many prompts of writing docs is sustained work).
+   */
+  private double writesProse(FeatureVector f) {
+    double edits = f.get(EDIT_ITERATIONS);
+    if (edits < 1) {
+      return 0;
+    }
+    return up(f.get(DOC_EDITS) / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
+        * down(f.get(PROMPTS), "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
   }
 
   /** A short ask that set off a long run of edits. */

@@ -14,6 +14,7 @@ public enum Feature {
   SPEC_MARKERS("spec_markers", "Structure in the first typed prompt: list items (those stating must/should/shall count twice), markdown headings, fenced code blocks, spec phrases (acceptance criteria, requirements, definition of done), named tests (test_foo, FooTest, \"tests:\").", "count"),
   PLAN_HANDOFF("plan_handoff", "1 when the first typed prompt hands over a worked-out plan (\"implement the following plan\", \"here is the plan\", a \"## Plan\" heading), else 0.", "flag"),
   EDIT_ITERATIONS("edit_iterations", "File edits and writes made by the agent and its subagents (Edit, Write, MultiEdit, NotebookEdit, apply_patch, also apply_patch run through the shell).", "count"),
+  DOC_EDITS("doc_edits", "Those of the edits and writes whose file is prose: Markdown, plain text, reStructuredText, AsciiDoc or Org (specs, plans, notes, docs; for apply_patch, the first file it names).", "count"),
   READS_BEFORE_FIRST_WRITE("reads_before_first_write", "Read, search, listing and web look-up calls of the main thread (read-only shell commands such as cat, rg, ls included) before its first edit (all of them when it never edits).", "count"),
   TOOL_CALLS_PER_PROMPT("tool_calls_per_prompt", "Tool calls of the main thread divided by typed prompts (at least 1).", "calls per prompt"),
   DISTINCT_TOOLS("distinct_tools", "Different tool names used by the agent and its subagents.", "count"),
@@ -49,7 +50,7 @@ public enum Feature {
   OUTPUT_TOKENS("output_tokens", "Output tokens, counted once per API message (subagents included).", "tokens");
 
   /** Version of this catalogue; part of every model file. */
-  public static final int CATALOGUE_VERSION = 1;
+  public static final int CATALOGUE_VERSION = 2;
 
   private final String key;
   private final String definition;

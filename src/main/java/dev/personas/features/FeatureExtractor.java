@@ -159,6 +159,7 @@ public final class FeatureExtractor {
       readsBeforeWrite += call.read() ? 1 : 0;
     }
     int edits = 0;
+    int proseEdits = 0;
     int shell = 0;
     int reads = 0;
     int web = 0;
@@ -166,6 +167,7 @@ public final class FeatureExtractor {
     for (List<ToolCall> calls : List.of(main, subagents)) {
       for (ToolCall call : calls) {
         edits += call.edit() ? 1 : 0;
+        proseEdits += call.edit() && ToolClasses.isProseFile(call.event().filePath()) ? 1 : 0;
         shell += call.shell() ? 1 : 0;
         reads += call.read() ? 1 : 0;
         web += call.web() ? 1 : 0;
@@ -174,6 +176,7 @@ public final class FeatureExtractor {
     }
     int calls = main.size() + subagents.size();
     put(v, EDIT_ITERATIONS, edits);
+    put(v, DOC_EDITS, proseEdits);
     put(v, READS_BEFORE_FIRST_WRITE, readsBeforeWrite);
     put(v, TOOL_CALLS_PER_PROMPT, (double) main.size() / Math.max(1, prompts));
     put(v, DISTINCT_TOOLS, names.size());

@@ -38,6 +38,8 @@ final class ToolClasses {
           "readlink", "diff", "jq", "awk", "sed");
   private static final Set<String> READ_GIT = Set.of("log", "show", "diff", "status", "grep",
       "blame", "ls-files", "branch");
+  private static final List<String> PROSE_EXTENSIONS =
+      List.of(".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org");
   private static final Pattern MCP_WEB = Pattern.compile(".*(web|fetch|brave|tavily|exa|"
       + "perplexity|firecrawl|context7|browser|playwright|puppeteer).*");
   /** An MCP method whose name starts with, or has as a word, a verb that only looks. */
@@ -61,6 +63,23 @@ final class ToolClasses {
   /** File edits and writes, including apply_patch run through the shell. */
   static boolean isEdit(String lowerName, List<List<String>> commands) {
     return EDIT.contains(lowerName) || runsApplyPatch(commands);
+  }
+
+  /**
+   * A file of prose rather than code, by its extension: Markdown, plain text, reStructuredText,
+   * AsciiDoc or Org (specs, plans, notes and docs are written in these).
+   */
+  static boolean isProseFile(String path) {
+    if (path == null) {
+      return false;
+    }
+    String lower = path.toLowerCase(Locale.ROOT);
+    for (String extension : PROSE_EXTENSIONS) {
+      if (lower.endsWith(extension)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Shell tools, or any call that carries a shell command. */

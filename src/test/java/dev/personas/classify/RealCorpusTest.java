@@ -87,10 +87,10 @@ class RealCorpusTest {
   void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
-    assertTrue(a.heldOut().hits() >= 59, "held-out " + a.heldOut().hits() + " of 99");
-    assertTrue(a.calibration().hits() >= 62, "calibration " + a.calibration().hits() + " of 99");
+    assertTrue(a.heldOut().hits() >= 61, "held-out " + a.heldOut().hits() + " of 99");
+    assertTrue(a.calibration().hits() >= 68, "calibration " + a.calibration().hits() + " of 99");
     assertEquals(24, a.personas().items());
-    assertTrue(a.personas().hits() >= 10, "personas " + a.personas().hits() + " of 24");
+    assertTrue(a.personas().hits() >= 12, "personas " + a.personas().hits() + " of 24");
   }
 
   @Test

@@ -114,5 +114,37 @@ class TypeRulesTest {
   void anErrorPastedBackInAShortSessionWhereNothingChangedIsStuck() {
     assertEquals(1.0, score(SessionType.SPIRAL, PASTED_OUTPUT, 1, PROMPTS, 1));
     assertEquals(0.0, score(SessionType.SPIRAL, PASTED_OUTPUT, 1, PROMPTS, 1, EDIT_ITERATIONS, 4));
+    assertEquals(1.0, score(SessionType.SPIRAL, PASTED_OUTPUT, 1, PROMPTS, 1, TOOL_CALLS_PER_PROMPT, 3,
+        ENDED_AFTER_ERROR, 1), "the agent tried and ended on an error");
+  }
+
+  @Test
+  void anErrorTheAgentClearsAtOnceIsNotStuck() {
+    FeatureVector cleared = typical("cleared", PROMPTS, 1, PASTED_OUTPUT, 1, FIRST_PROMPT_CHARS, 400,
+        TOOL_CALLS_PER_PROMPT, 3, SHELL_SHARE, 1, READ_SHARE, 0, ACTIVE_MINUTES, 2);
+    assertEquals(0.0, rules.scores(cleared)[SessionType.SPIRAL.ordinal()]);
+    assertEquals(SessionType.ONE_SHOT, best(cleared));
+  }
+
+  @Test
+  void theSameApiErrorAgainAndAgainWithNothingDoneIsASpiral() {
+    FeatureVector blocked = typical("blocked", PROMPTS, 3, API_ERRORS, 3, TOOL_CALLS_PER_PROMPT, 0,
+        ACTIVE_MINUTES, 1);
+    assertEquals(SessionType.SPIRAL, best(blocked));
+    assertEquals(0.0, score(SessionType.SPIRAL, API_ERRORS, 1, PROMPTS, 1), "one API error is a hiccup");
+    assertEquals(0.0, score(SessionType.SPIRAL, API_ERRORS, 5, PROMPTS, 4, EDIT_ITERATIONS, 6),
+        "work got done between the errors");
+  }
+
+  @Test
+  void anAgentWritingOnlySpecsPlansAndNotesSetsTheTable() {
+    FeatureVector specs = typical("specs", PROMPTS, 6, CORRECTIONS, 3, EDIT_ITERATIONS, 5, DOC_EDITS, 5,
+        ACTIVE_MINUTES, 12);
+    assertEquals(SessionType.SCAFFOLD, best(specs));
+    FeatureVector code = typical("code", PROMPTS, 6, CORRECTIONS, 3, EDIT_ITERATIONS, 5, DOC_EDITS, 1,
+        ACTIVE_MINUTES, 12);
+    assertEquals(SessionType.WORKSHOP, best(code), "the same steering over code is a workshop");
+    assertEquals(0.0, score(SessionType.SCAFFOLD, PROMPTS, 40, EDIT_ITERATIONS, 10, DOC_EDITS, 10,
+        ACTIVE_MINUTES, 120), "hours of writing docs are sustained work, not set-up");
   }
 }

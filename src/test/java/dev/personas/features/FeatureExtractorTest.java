@@ -52,7 +52,7 @@ class FeatureExtractorTest {
         .bash("pytest -q").result(false)
         .bash("git commit -am 'fix parser'").result(false)
         .bash("git diff HEAD~1").result(true)
-        .inSubagent().ok("Grep").edit("src/util.py")
+        .inSubagent().ok("Grep").edit("src/util.py").edit("docs/PLAN.md")
         .build();
     FeatureVector v = extractor.extract(busy);
     for (Feature f : Feature.values()) {
@@ -151,6 +151,17 @@ class FeatureExtractorTest {
           .toolCall("exec_command", "bash -lc 'cargo build'", null).result(false));
       assertEquals(1, v.get(EDIT_ITERATIONS));
       assertEquals(0.5, v.get(SHELL_SHARE));
+    }
+
+    @Test
+    void docEditsAreTheEditsOfProseFilesSubagentsIncluded() {
+      FeatureVector v = extract(Sessions.builder()
+          .prompt("write the spec, then the code")
+          .edit("specs/001-login/spec.md").edit("/home/me/notes/TODO.TXT").edit("docs/guide.rst")
+          .edit("src/login.py").edit("README.md.bak").ok("Read")
+          .inSubagent().edit("plan.adoc").edit("Makefile"));
+      assertEquals(7, v.get(EDIT_ITERATIONS));
+      assertEquals(4, v.get(DOC_EDITS)); // spec.md, TODO.TXT, guide.rst, plan.adoc
     }
 
     @Test
