@@ -11,11 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -59,56 +63,88 @@ public final class SessionLoader {
 
   /**
    * The same on up to {@code threads} threads: the independent parts of the read (a Claude Code
-   * project folder, a Codex folder) are read at the same time, and {@code work} runs on the thread
-   * that read the session, so it must be safe to call from several threads at once. The sink gets
-   * the results on the calling thread, in the order {@link #load(List, Optional, Consumer)} would
-   * give them, and the report is the same, whatever the threads' timing. A part's results wait
-   * until the parts before it are done: {@code work} should keep what is needed, not the session.
+   * project folder) are read at the same time, and {@code work} runs on other threads while
+   * reading goes on, so it must be safe to call from several threads at once. The sink gets the
+   * results on the calling thread, in the order {@link #load(List, Optional, Consumer)} would
+   * give them, and the report is the same, whatever the threads' timing. Few sessions wait for
+   * work at a time (a reader that gets ahead does the work itself); a part's results wait until
+   * the parts before it are done, so {@code work} should keep what is needed, not the session.
    */
   public <T> ReadReport load(List<Path> paths, Optional<SourceFormat> override, int threads,
       Function<Session, T> work, Consumer<T> sink) {
     ReadReport report = new ReadReport();
     List<SessionReader.Part> parts = parts(paths, override);
-    if (threads <= 1 || parts.size() <= 1) {
+    if (threads <= 1) {
       for (SessionReader.Part part : parts) {
         part.read(session -> sink.accept(work.apply(session)), report);
       }
       return report;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()), READERS);
+    ExecutorService readers = Executors.newFixedThreadPool(Math.min(threads, parts.size()), named("reader"));
+    ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(WAITING_PER_THREAD * threads), named("worker"),
+        new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       List<Future<Done<T>>> running = new ArrayList<>();
       for (SessionReader.Part part : parts) {
-        running.add(pool.submit(() -> {
+        running.add(readers.submit(() -> {
           Done<T> done = new Done<>(new ArrayList<>(), new ReadReport());
-          part.read(session -> done.results().add(work.apply(session)), done.report());
+          part.read(session -> {
+            FutureTask<Worked<T>> task = new FutureTask<>(() -> worked(session, work));
+            done.results().add(task);
+            workers.execute(task);
+          }, done.report());
           return done;
         }));
       }
       for (Future<Done<T>> next : running) {
         Done<T> done = finished(next);
         report.add(done.report());
-        done.results().forEach(sink);
+        for (Future<Worked<T>> result : done.results()) {
+          Worked<T> worked = finished(result);
+          if (worked.failure() == null) {
+            sink.accept(worked.result());
+          } else {
+            report.skip(worked.failure().file(), 0, worked.failure().reason());
+          }
+        }
       }
       return report;
     } finally {
-      pool.shutdownNow();
+      readers.shutdownNow();
+      workers.shutdownNow();
     }
   }
 
-  /** What one part read: its results in order and its own report. */
-  private record Done<T>(List<T> results, ReadReport report) {}
+  /** Sessions waiting for work, per thread, before a reader does the work itself. */
+  private static final int WAITING_PER_THREAD = 4;
 
-  private static final ThreadFactory READERS = new ThreadFactory() {
-    private final AtomicInteger count = new AtomicInteger();
+  /** What one part read: its sessions' work, in order, and its own report. */
+  private record Done<T>(List<Future<Worked<T>>> results, ReadReport report) {}
 
-    @Override
-    public Thread newThread(Runnable run) {
-      Thread thread = new Thread(run, "personas-reader-" + count.incrementAndGet());
+  /** The work's result for one session, or why it failed (a bug: reported, not thrown). */
+  private record Worked<T>(T result, ReadReport.Skip failure) {}
+
+  private static <T> Worked<T> worked(Session session, Function<Session, T> work) {
+    try {
+      return new Worked<>(work.apply(session), null);
+    } catch (dev.personas.PersonasException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Path where = session.source() != null ? session.source() : Path.of(session.id());
+      return new Worked<>(null, new ReadReport.Skip(where, 0,
+          "could not be featurized (" + JsonLines.describe(e) + "), skipped"));
+    }
+  }
+
+  private static ThreadFactory named(String role) {
+    AtomicInteger count = new AtomicInteger();
+    return run -> {
+      Thread thread = new Thread(run, "personas-" + role + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
-    }
-  };
+    };
+  }
 
   /** A part's result; what it threw (only a sink's or work's own failure gets out) is rethrown. */
   private static <T> T finished(Future<T> future) {

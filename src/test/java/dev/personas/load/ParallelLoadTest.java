@@ -97,6 +97,22 @@ class ParallelLoadTest {
     assertEquals("cannot go on", thrown.getMessage());
   }
 
+  @Test
+  void aSessionTheWorkFailsOnIsReportedAndTheOthersStillArrive() {
+    List<String> results = new ArrayList<>();
+    ReadReport report = new SessionLoader(Map.of(SourceFormat.CLAUDE_CODE, new ClaudeCodeReader()))
+        .load(List.of(projects), Optional.of(SourceFormat.CLAUDE_CODE), THREADS, session -> {
+          if (session.repoId().equals("-home-dev-p2") && session.parentId() == null) {
+            throw new IllegalStateException("a bug");
+          }
+          return DESCRIBE.apply(session);
+        }, results::add);
+    assertEquals(PROJECTS * 2 - 1, results.size(), results.toString());
+    Path failed = projects.resolve("-home-dev-p2/5a1e0000-0000-4000-8000-000000000001.jsonl");
+    assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(failed)
+        && s.reason().startsWith("could not be featurized (")), report.skips().toString());
+  }
+
   private record Read(List<String> results, ReadReport report) {}
 
   private static final Function<Session, String> DESCRIBE = s ->
