@@ -9,6 +9,7 @@
 #   bench/read-vs-python.sh                          # Claude Code, 1,000 sessions, 3 runs
 #   SET=codex bench/read-vs-python.sh                # Codex rollouts, ~375 MB
 #   RUNS=5 JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/read-vs-python.sh
+#   BASE_JAR=/tmp/base/personas.jar STEPS="python classify classify@base classify+c1" bench/read-vs-python.sh
 #
 # "x python" is Python's wall time over personas' (higher is faster; issue 15 asks >= 2.6 for
 # classify). Data is generated (deterministic seed) under $DATA, never in the repository.
@@ -20,6 +21,7 @@ DATA=${DATA:-/tmp/personas-read-bench}
 SEED=${SEED:-42}
 JAVA_OPTS=${JAVA_OPTS:-}
 STEPS=${STEPS:-"python classify me"}
+BASE_JAR=${BASE_JAR:-}
 
 [ -f target/personas.jar ] || mvn -B -q -o package -DskipTests
 case $SET in
@@ -49,11 +51,16 @@ measure() {
   echo "$wall $cpu $rss"
 }
 
+# A step is python, classify or me; "@base" runs $BASE_JAR instead of target/personas.jar (the
+# code before a change, in the same run), "+c1" adds -XX:TieredStopAtLevel=1 (C1 JIT only).
 command_of() {
-  case $1 in
+  local jar=target/personas.jar opts=$JAVA_OPTS
+  [[ $1 == *@base* ]] && jar=$BASE_JAR
+  [[ $1 == *+c1* ]] && opts="$opts -XX:TieredStopAtLevel=1"
+  case ${1%%[@+]*} in
     python) echo "taskset -c 0 python3 bench/json_loads.py < '$list'" ;;
-    classify) echo "java $JAVA_OPTS -jar target/personas.jar classify '$logs' --json" ;;
-    me) echo "java $JAVA_OPTS -jar target/personas.jar me '$logs' --out '$DATA/site-$SET' --quiet" ;;
+    classify) echo "java $opts -jar $jar classify '$logs' --json" ;;
+    me) echo "java $opts -jar $jar me '$logs' --out '$DATA/site-$SET' --quiet" ;;
   esac
 }
 
@@ -71,11 +78,11 @@ for run in $(seq "$RUNS"); do
 done
 echo "# load average (1 min) before the runs: ${loads[*]}"
 py=$(printf '%s\n' ${walls[python]:-0} | median)
-printf '%-9s %8s %8s %8s %9s %11s   %s\n' step "wall s" "MB/s" "x python" "cpu s" "peak RSS MB" "wall runs"
+printf '%-14s %8s %8s %8s %9s %11s   %s\n' step "wall s" "MB/s" "x python" "cpu s" "peak RSS MB" "wall runs"
 for step in $STEPS; do
   w=$(printf '%s\n' ${walls[$step]} | median)
   c=$(printf '%s\n' ${cpus[$step]} | median)
   r=$(printf '%s\n' ${peaks[$step]} | sort -g | tail -1)
   awk -v b="$bytes" -v w="$w" -v p="$py" -v c="$c" -v r="$r" -v s="$step" -v runs="${walls[$step]}" \
-    'BEGIN { printf "%-9s %8.2f %8.1f %8.2f %9.2f %11s   %s\n", s, w, b/1e6/w, (p > 0 ? p/w : 0), c, r, runs }'
+    'BEGIN { printf "%-14s %8.2f %8.1f %8.2f %9.2f %11s   %s\n", s, w, b/1e6/w, (p > 0 ? p/w : 0), c, r, runs }'
 done
