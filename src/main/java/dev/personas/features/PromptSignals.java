@@ -37,7 +37,7 @@ final class PromptSignals {
       + "|\\bplan below\\b", MI);
 
   // Errors and output.
-  private static final Pattern ERROR_LINE = Pattern.compile(
+  static final Pattern ERROR_LINE = Pattern.compile(
       "Traceback \\(most recent call last\\)"
       + "|(?:Exception|Error)\\b(?::|\\s*$)"
       + "|^\\s*at\\s+\\S[^\\n]{0,300}?\\S:\\d+"
@@ -121,8 +121,8 @@ final class PromptSignals {
     boolean pasted = false;
     int outputLines = 0;
     for (String line : lines(text)) {
-      Matcher error = ERROR_LINE.matcher(line);
-      if (error.find()) {
+      Matcher error = mayBeErrorLine(line) ? ERROR_LINE.matcher(line) : null;
+      if (error != null && error.find()) {
         pasted = true;
         addToSignature(line, error.start(), signature);
       } else if (!pasted && OUTPUT_LINE.matcher(line).find() && ++outputLines >= 2) {
@@ -153,6 +153,36 @@ final class PromptSignals {
    */
   static Set<String> errorSignature(String text) {
     return read(text).errorSignature();
+  }
+
+  /** What every {@link #ERROR_LINE} match contains; a word of these is far cheaper to look for. */
+  private static final String[] ERROR_WORDS = {"Traceback (most recent call last)", "Exception",
+      "Error", "panicked at", "FAILED", "exit", "npm ERR!", "fatal:", "Segmentation fault"};
+
+  /**
+   * False only when {@link #ERROR_LINE} cannot match: the line holds none of its words and does
+   * not start, after white space, with "at", "error" or "File \"". A screen before the regular
+   * expression, which tries every alternative at every position of every line.
+   */
+  static boolean mayBeErrorLine(String line) {
+    int from = 0;
+    while (from < line.length() && isRegexSpace(line.charAt(from))) {
+      from++;
+    }
+    if (line.startsWith("at", from) || line.startsWith("error", from) || line.startsWith("File \"", from)) {
+      return true;
+    }
+    for (String word : ERROR_WORDS) {
+      if (line.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code \\s} of a regular expression without UNICODE_CHARACTER_CLASS. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static void addToSignature(String line, int errorStart, Set<String> signature) {

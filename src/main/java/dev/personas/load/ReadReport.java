@@ -68,6 +68,53 @@ public final class ReadReport {
     linesRepaired += repaired;
   }
 
+  /**
+   * Adds what another report recorded after what this one did, as if one report had recorded
+   * both in turn: a part read on another thread is merged in reading order.
+   */
+  public void add(ReadReport other) {
+    ReadReport from = other.copy();
+    synchronized (this) {
+      skipCount += from.skipCount;
+      lineSkipCount += from.lineSkipCount;
+      filesWithSkips.addAll(from.filesWithSkips);
+      for (Skip skip : from.skips) {
+        if (skips.size() < KEPT) {
+          skips.add(skip);
+        }
+      }
+      linesParsed += from.linesParsed;
+      linesIgnored += from.linesIgnored;
+      linesRepaired += from.linesRepaired;
+      emptySessions += from.emptySessions;
+      filesRead += from.filesRead;
+      linesRead += from.linesRead;
+      bytesRead += from.bytesRead;
+      sessions += from.sessions;
+      from.exclusions.forEach((reason, n) -> exclusions.merge(reason, n, Long::sum));
+      notes.addAll(from.notes);
+    }
+  }
+
+  private synchronized ReadReport copy() {
+    ReadReport copy = new ReadReport();
+    copy.skips.addAll(skips);
+    copy.filesWithSkips.addAll(filesWithSkips);
+    copy.skipCount = skipCount;
+    copy.lineSkipCount = lineSkipCount;
+    copy.linesParsed = linesParsed;
+    copy.linesIgnored = linesIgnored;
+    copy.linesRepaired = linesRepaired;
+    copy.emptySessions = emptySessions;
+    copy.filesRead = filesRead;
+    copy.linesRead = linesRead;
+    copy.bytesRead = bytesRead;
+    copy.sessions = sessions;
+    copy.exclusions.putAll(exclusions);
+    copy.notes.addAll(notes);
+    return copy;
+  }
+
   /** Records a session file that held no conversation (only titles or snapshots): not a session. */
   public synchronized void emptySession(Path file) {
     emptySessions++;

@@ -15,7 +15,14 @@ public final class SeenKeys {
 
   /** Adds a key; returns -1 when it is new, else the owner it was first added with. */
   public int addIfAbsent(String key, int owner) {
-    long h = hash(key);
+    return addIfAbsent(hash(key), owner);
+  }
+
+  /**
+   * The same for a key given as its hash, {@code mix(fnv(fnv(FNV_START, part1), part2)…)}: equal to
+   * {@code hash} of the parts joined, without joining them (a Codex item's key holds its output).
+   */
+  public int addIfAbsent(long h, int owner) {
     if (h == 0) {
       if (hasZero) {
         return zeroOwner;
@@ -82,11 +89,29 @@ public final class SeenKeys {
 
   /** FNV-1a over the chars, then a murmur finaliser so nearby keys spread over the table. */
   static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
+    return mix(fnv(FNV_START, key));
+  }
+
+  /** Where an FNV-1a hash starts. */
+  public static final long FNV_START = 0xcbf29ce484222325L;
+
+  /** FNV-1a of {@code h} continued over the chars of {@code text} ("null" when null, as {@code +} joins). */
+  public static long fnv(long h, CharSequence text) {
+    CharSequence chars = text == null ? "null" : text;
+    for (int i = 0; i < chars.length(); i++) {
+      h ^= chars.charAt(i);
       h *= 0x100000001b3L;
     }
+    return h;
+  }
+
+  /** FNV-1a of {@code h} continued over one char. */
+  public static long fnv(long h, char c) {
+    return (h ^ c) * 0x100000001b3L;
+  }
+
+  /** The murmur finaliser that ends a key's hash. */
+  public static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

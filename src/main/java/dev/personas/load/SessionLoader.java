@@ -11,7 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads sessions from any number of paths, each with the reader its format needs (detected from
@@ -44,36 +55,172 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    for (Given given : readOnce(paths, override)) {
-      Path path = given.path();
-      if (!Files.exists(path)) {
-        report.skip(path, 0, "not found: check the path, skipped");
-        continue;
-      }
-      if (!Files.isReadable(path)) {
-        report.skip(path, 0, "not readable: check its permissions, skipped");
-        continue;
-      }
-      if (given.format().isEmpty()) {
-        report.skip(path, 0, "no Claude Code, Codex or SWE-chat logs found here"
-            + " (use --format to say which it holds), skipped");
-        continue;
-      }
-      SessionReader reader = readers.get(given.format().get());
-      if (reader == null) {
-        report.skip(path, 0, "holds " + given.format().get() + " logs, which this build cannot read, skipped");
-        continue;
-      }
-      try {
-        reader.read(path, sink, report);
-      } catch (dev.personas.PersonasException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // Readers promise not to throw; if one does, the other paths still load.
-        report.skip(path, 0, "reading failed (" + JsonLines.describe(e) + "), skipped");
-      }
+    for (SessionReader.Part part : parts(paths, override)) {
+      part.read(sink, report);
     }
     return report;
+  }
+
+  /**
+   * The same on up to {@code threads} threads: the independent parts of the read (a Claude Code
+   * project folder) are read at the same time, and {@code work} runs on other threads while
+   * reading goes on, so it must be safe to call from several threads at once. The sink gets the
+   * results on the calling thread, in the order {@link #load(List, Optional, Consumer)} would
+   * give them, and the report is the same, whatever the threads' timing. Few sessions wait for
+   * work at a time (a reader that gets ahead does the work itself); a part's results wait until
+   * the parts before it are done, so {@code work} should keep what is needed, not the session.
+   */
+  public <T> ReadReport load(List<Path> paths, Optional<SourceFormat> override, int threads,
+      Function<Session, T> work, Consumer<T> sink) {
+    ReadReport report = new ReadReport();
+    List<SessionReader.Part> parts = parts(paths, override);
+    if (threads <= 1) {
+      for (SessionReader.Part part : parts) {
+        part.read(session -> sink.accept(work.apply(session)), report);
+      }
+      return report;
+    }
+    ExecutorService readers = Executors.newFixedThreadPool(Math.min(threads, parts.size()), named("reader"));
+    ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(WAITING_PER_THREAD * threads), named("worker"),
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    try {
+      List<Future<Done<T>>> running = new ArrayList<>();
+      for (SessionReader.Part part : parts) {
+        running.add(readers.submit(() -> {
+          Done<T> done = new Done<>(new ArrayList<>(), new ReadReport());
+          part.read(session -> {
+            FutureTask<Worked<T>> task = new FutureTask<>(() -> worked(session, work));
+            done.results().add(task);
+            workers.execute(task);
+          }, done.report());
+          return done;
+        }));
+      }
+      for (Future<Done<T>> next : running) {
+        Done<T> done = finished(next);
+        report.add(done.report());
+        for (Future<Worked<T>> result : done.results()) {
+          Worked<T> worked = finished(result);
+          if (worked.failure() == null) {
+            sink.accept(worked.result());
+          } else {
+            report.skip(worked.failure().file(), 0, worked.failure().reason());
+          }
+        }
+      }
+      return report;
+    } finally {
+      readers.shutdownNow();
+      workers.shutdownNow();
+    }
+  }
+
+  /** Sessions waiting for work, per thread, before a reader does the work itself. */
+  private static final int WAITING_PER_THREAD = 4;
+
+  /** What one part read: its sessions' work, in order, and its own report. */
+  private record Done<T>(List<Future<Worked<T>>> results, ReadReport report) {}
+
+  /** The work's result for one session, or why it failed (a bug: reported, not thrown). */
+  private record Worked<T>(T result, ReadReport.Skip failure) {}
+
+  private static <T> Worked<T> worked(Session session, Function<Session, T> work) {
+    try {
+      return new Worked<>(work.apply(session), null);
+    } catch (dev.personas.PersonasException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Path where = session.source() != null ? session.source() : Path.of(session.id());
+      return new Worked<>(null, new ReadReport.Skip(where, 0,
+          "could not be featurized (" + JsonLines.describe(e) + "), skipped"));
+    }
+  }
+
+  private static ThreadFactory named(String role) {
+    AtomicInteger count = new AtomicInteger();
+    return run -> {
+      Thread thread = new Thread(run, "personas-" + role + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** A part's result; what it threw (only a sink's or work's own failure gets out) is rethrown. */
+  private static <T> T finished(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading logs", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Every path's parts in reading order, each part guarded so that a reader that throws (which
+   * readers promise not to) leaves a report line and the other parts still load. What is found
+   * while splitting a path (it cannot be read, a folder cannot be listed) is a part of its own,
+   * so it lands in the report where reading the paths one by one would put it.
+   */
+  private List<SessionReader.Part> parts(List<Path> paths, Optional<SourceFormat> override) {
+    List<SessionReader.Part> parts = new ArrayList<>();
+    for (Given given : readOnce(paths, override)) {
+      ReadReport found = new ReadReport();
+      parts.add((sink, into) -> into.add(found));
+      parts.addAll(parts(given, found));
+    }
+    return parts;
+  }
+
+  private List<SessionReader.Part> parts(Given given, ReadReport found) {
+    Path path = given.path();
+    if (!Files.exists(path)) {
+      found.skip(path, 0, "not found: check the path, skipped");
+      return List.of();
+    }
+    if (!Files.isReadable(path)) {
+      found.skip(path, 0, "not readable: check its permissions, skipped");
+      return List.of();
+    }
+    if (given.format().isEmpty()) {
+      found.skip(path, 0, "no Claude Code, Codex or SWE-chat logs found here"
+          + " (use --format to say which it holds), skipped");
+      return List.of();
+    }
+    SessionReader reader = readers.get(given.format().get());
+    if (reader == null) {
+      found.skip(path, 0, "holds " + given.format().get() + " logs, which this build cannot read, skipped");
+      return List.of();
+    }
+    List<SessionReader.Part> parts = new ArrayList<>();
+    try {
+      for (SessionReader.Part part : reader.parts(path, found)) {
+        parts.add((sink, into) -> {
+          try {
+            part.read(sink, into);
+          } catch (dev.personas.PersonasException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // Readers promise not to throw; if one does, the other parts still load.
+            into.skip(path, 0, "reading failed (" + JsonLines.describe(e) + "), skipped");
+          }
+        });
+      }
+    } catch (dev.personas.PersonasException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      found.skip(path, 0, "reading failed (" + JsonLines.describe(e) + "), skipped");
+    }
+    return parts;
   }
 
   /** A path as given, with the format it is read as (empty: missing, unreadable or unknown). */

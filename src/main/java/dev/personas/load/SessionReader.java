@@ -21,4 +21,21 @@ public interface SessionReader {
   default List<Path> roots(Path path) {
     return List.of(path);
   }
+
+  /**
+   * Reading {@code path} split into parts that depend on no other part, in reading order: reading
+   * them one after the other into one report is {@link #read}; reading them at the same time, each
+   * into its own report, and putting the reports and sessions back in this order gives the same.
+   * What is found while splitting (a folder that cannot be listed) goes into {@code report}. By
+   * default one part, the whole read.
+   */
+  default List<Part> parts(Path path, ReadReport report) {
+    return List.of((sink, into) -> read(path, sink, into));
+  }
+
+  /** One independent part of a read: some sessions, read in order into a sink and a report. */
+  @FunctionalInterface
+  interface Part {
+    void read(Consumer<Session> sink, ReadReport report);
+  }
 }

@@ -40,14 +40,14 @@ public final class MeAnalyzer {
   private final SessionLoader loader;
   private final Model model;
   private final Shown shown;
-  private final Consumer<Session> progress;
+  private final Consumer<ClassifiedLog> progress;
   private final Redactor redactor = new Redactor();
 
   /**
    * @param shown which private labels the person asked to see on their page
    * @param progress called once per session read
    */
-  public MeAnalyzer(SessionLoader loader, Model model, Shown shown, Consumer<Session> progress) {
+  public MeAnalyzer(SessionLoader loader, Model model, Shown shown, Consumer<ClassifiedLog> progress) {
     this.loader = loader;
     this.model = model;
     this.shown = shown;
@@ -68,12 +68,13 @@ public final class MeAnalyzer {
 
   public Analysis analyse(List<Path> paths) {
     Map<String, String> titles = new HashMap<>();
-    LogsClassification logs = new LogsClassifier(loader, model).classify(paths, Optional.empty(), (session, c) -> {
-      if (shown.titles()) {
-        titles.put(session.id(), title(session));
-      }
-      progress.accept(session);
-    });
+    LogsClassification logs = new LogsClassifier(loader, model).classify(paths, Optional.empty(),
+        session -> shown.titles() ? title(session) : null, (classified, title) -> {
+          if (title != null) {
+            titles.put(classified.sessionId(), title);
+          }
+          progress.accept(classified);
+        });
     List<ClassifiedLog> sessions = logs.sessions();
     int projects = (int) sessions.stream().map(ClassifiedLog::project).distinct().count();
     if (sessions.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,30 +38,44 @@ public final class LogsClassifier {
   }
 
   public LogsClassification classify(List<Path> paths, Optional<SourceFormat> format) {
-    return classify(paths, format, (session, classified) -> { });
+    return classify(paths, format, session -> null, (classified, kept) -> { });
   }
 
   /**
-   * The same, also handing each session and its classification to {@code each} as it is read:
-   * progress, or what a caller keeps from the session itself (the personal page's titles).
+   * The same, also handing each classified session to {@code each} with what {@code keep} took
+   * from the session itself (the personal page's titles), so the session need not be kept.
+   * Sessions are read and featurized on every core: {@code keep} runs on the reading threads and
+   * must be safe to call from several at once; {@code each} runs on the calling thread, in reading
+   * order, whatever the threads' timing.
    */
-  public LogsClassification classify(
-      List<Path> paths, Optional<SourceFormat> format, BiConsumer<Session, ClassifiedLog> each) {
+  public <K> LogsClassification classify(List<Path> paths, Optional<SourceFormat> format,
+      Function<Session, K> keep, BiConsumer<ClassifiedLog, K> each) {
+    return classify(paths, format, Runtime.getRuntime().availableProcessors(), keep, each);
+  }
+
+  /** The same on at most {@code threads} threads (1: all on the calling thread). */
+  public <K> LogsClassification classify(List<Path> paths, Optional<SourceFormat> format, int threads,
+      Function<Session, K> keep, BiConsumer<ClassifiedLog, K> each) {
     FeatureExtractor extractor = new FeatureExtractor();
     TimelineMaker timelines = new TimelineMaker();
     Classifier classifier = new Classifier(model);
     List<ClassifiedLog> sessions = new ArrayList<>();
-    ReadReport report = loader.load(paths, format, session -> {
+    ReadReport report = loader.load(paths, format, threads, session -> {
       FeatureVector features = extractor.extract(session);
       ClassifiedLog classified = new ClassifiedLog(session.id(), session.userId(), session.repoId(),
           session.start(), features, classifier.classify(features), timelines.make(session));
-      sessions.add(classified);
-      each.accept(session, classified);
+      return new Read<>(classified, keep.apply(session));
+    }, read -> {
+      sessions.add(read.classified());
+      each.accept(read.classified(), read.kept());
     });
     sessions.sort(Comparator.comparing(ClassifiedLog::start, Comparator.nullsLast(Instant::compareTo))
         .thenComparing(ClassifiedLog::sessionId));
     return new LogsClassification(model, sessions, personas(sessions), report);
   }
+
+  /** One session's classification and what the caller kept from it. */
+  private record Read<K>(ClassifiedLog classified, K kept) {}
 
   private Map<String, PersonaResult> personas(List<ClassifiedLog> sessions) {
     PersonaClassifier personas = new PersonaClassifier(model);

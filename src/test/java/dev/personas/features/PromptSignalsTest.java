@@ -158,4 +158,29 @@ class PromptSignalsTest {
     assertFalse(PromptSignals.citesConventionFile("MYCLAUDE.md is not it"));
     assertFalse(PromptSignals.citesConventionFile(null));
   }
+
+  /** The screen before ERROR_LINE never says no to a line the expression matches. */
+  @Test
+  void theErrorLineScreenPassesEveryLineTheExpressionMatches() {
+    String[] pieces = {"Traceback (most recent call last)", "ValueError", "Exception:", "Error", "at ",
+        "  at com.x.Y.z(Y.java:12)", "\tat foo.js:3", "panicked at 'x'", "FAILED", "exit code 2",
+        "exited with status: 1", "npm ERR! code", "error: bad", "error[E0308]: x", " File \"a.py\", line 3",
+        "fatal: not a repo", "Segmentation fault", "ERROR", "error", "File", "at", "exit", " ", "\t",
+        "\u000B", "\f", "\r", "x", "foo", ":", "1", "(", ")", "é", "測", "Exceptional", "Errors"};
+    java.util.Random random = new java.util.Random(20261203);
+    int matched = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int k = random.nextInt(5); k >= 0; k--) {
+        line.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = line.toString();
+      if (PromptSignals.ERROR_LINE.matcher(text).find()) {
+        matched++;
+        assertTrue(PromptSignals.mayBeErrorLine(text), text);
+      }
+    }
+    assertTrue(matched > 10_000, "the lines exercise the expression: " + matched);
+    assertFalse(PromptSignals.mayBeErrorLine("please fix the login form, it looks off"));
+  }
 }

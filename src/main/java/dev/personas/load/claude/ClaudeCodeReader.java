@@ -36,10 +36,18 @@ public final class ClaudeCodeReader implements SessionReader {
 
   @Override
   public void read(Path path, Consumer<Session> sink, ReadReport report) {
+    for (Part part : parts(path, report)) {
+      part.read(sink, report);
+    }
+  }
+
+  /** One part per project folder: a project's sessions depend on one another, projects do not. */
+  @Override
+  public List<Part> parts(Path path, ReadReport report) {
     try {
       if (!Files.exists(path)) {
         report.skip(path, 0, "not found, skipped");
-        return;
+        return List.of();
       }
       Map<Path, Project> projects = new TreeMap<>();
       if (Files.isDirectory(path)) {
@@ -50,14 +58,12 @@ public final class ClaudeCodeReader implements SessionReader {
         classify(path, projects);
         addNewLayoutSubagents(path, projects);
       }
-      for (Map.Entry<Path, Project> entry : projects.entrySet()) {
-        readProject(entry.getKey(), entry.getValue(), sink, report);
-      }
-    } catch (dev.personas.PersonasException e) {
-      throw e; // the sink's own failure, not the log's
+      List<Part> parts = new ArrayList<>();
+      projects.forEach((dir, files) -> parts.add((sink, into) -> readProject(path, dir, files, sink, into)));
+      return parts;
     } catch (RuntimeException e) {
-      // The contract: nothing escapes. A bug here still leaves a located report line.
       report.skip(path, 0, "could not read (" + e + "), skipped");
+      return List.of();
     }
   }
 
@@ -122,6 +128,17 @@ public final class ClaudeCodeReader implements SessionReader {
       for (Path sub : LogFiles.jsonl(dir, new ReadReport())) {
         classify(sub, projects);
       }
+    }
+  }
+
+  private void readProject(Path path, Path dir, Project files, Consumer<Session> sink, ReadReport report) {
+    try {
+      readProject(dir, files, sink, report);
+    } catch (dev.personas.PersonasException e) {
+      throw e; // the sink's own failure, not the log's
+    } catch (RuntimeException e) {
+      // The contract: nothing escapes. A bug here still leaves a located report line.
+      report.skip(path, 0, "could not read (" + e + "), skipped");
     }
   }
 

@@ -106,11 +106,7 @@ final class CodexSessionBuilder {
       default:
         return false; // turn_context and unknown kinds carry nothing to count
     }
-    String hashKey = line.type + '\u0000' + line.payloadType + '\u0000' + line.role + '\u0000'
-        + line.text + '\u0000' + line.name + '\u0000' + line.arguments + '\u0000' + line.callId
-        + '\u0000' + line.input + '\u0000' + line.output + '\u0000' + line.message + '\u0000'
-        + line.totalInput + '/' + line.totalOutput;
-    int firstOwner = run.items.addIfAbsent(hashKey, owner);
+    int firstOwner = run.items.addIfAbsent(itemHash(line), owner);
     if (inPrefix) {
       if (firstOwner >= 0 && firstOwner != owner) {
         prefixParent = prefixParent == null ? run.sessionIds.get(firstOwner) : prefixParent;
@@ -132,6 +128,22 @@ final class CodexSessionBuilder {
       seen(at);
     }
     return true;
+  }
+
+  /**
+   * The hash of an item's content: its kind, role, text, call, input, output, message and token
+   * totals, each ended by a NUL (the hash of those joined, computed without joining them).
+   */
+  private static long itemHash(CodexLine line) {
+    long h = SeenKeys.FNV_START;
+    CharSequence[] parts = {line.type, line.payloadType, line.role, line.text, line.name, line.arguments,
+        line.callId, line.input, line.output, line.message};
+    for (CharSequence part : parts) {
+      h = SeenKeys.fnv(SeenKeys.fnv(h, part), '\u0000');
+    }
+    h = SeenKeys.fnv(h, Long.toString(line.totalInput));
+    h = SeenKeys.fnv(h, '/');
+    return SeenKeys.mix(SeenKeys.fnv(h, Long.toString(line.totalOutput)));
   }
 
   private static boolean isEvidence(CodexLine line) {
