@@ -19,7 +19,9 @@ const median = (xs) => {
 };
 
 const [dir, ...pages] = process.argv.slice(2);
-const header = ['page', ...Object.keys(TARGETS), ...METRICS.map((m) => m[1]), 'LCP element'];
+// Lighthouse's own measure of the machine's speed during the run (higher is faster): on a
+// shared machine it shows how much other work slowed the page's main thread down.
+const header = ['page', ...Object.keys(TARGETS), ...METRICS.map((m) => m[1]), 'bench index', 'LCP element'];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 const misses = [];
@@ -37,6 +39,7 @@ for (const page of pages) {
   for (const [id, , format] of METRICS) {
     row.push(format(median(reports.map((r) => r.audits[id].numericValue))));
   }
+  row.push(Math.round(median(reports.map((r) => r.environment.benchmarkIndex))));
   const lcp = reports[0].audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
   row.push(lcp ? '`' + (lcp.snippet || '').slice(0, 40).replace(/\|/g, '\\|') + '`' : '');
   console.log(`| ${row.join(' | ')} |`);
