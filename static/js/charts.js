@@ -1,9 +1,15 @@
 /*
- * Draws every <canvas data-chart="{...}"> of the page with Chart.js (loaded before this file
- * from /assets/vendor/chart.umd.js). The JSON comes from the build; this file only styles it.
- * Colours are the site's CSS custom properties, read at draw time, so light and dark mode both
- * work; charts are redrawn when the colour scheme changes. No animation: screenshots are stable.
- * The numbers are also in a <table> beside each chart, the text alternative.
+ * Draws every <canvas data-chart="{...}"> of the page with Chart.js. The JSON comes from the
+ * build; this file only styles it. Colours are the site's CSS custom properties, read at draw
+ * time, so light and dark mode both work; charts are redrawn when the colour scheme changes. No
+ * animation: screenshots are stable. The numbers are also in a <table> beside each chart, the
+ * text alternative.
+ *
+ * Chart.js (about 70 KB compressed, and as long again to run on a phone) is not on the path to
+ * the first paint: this script loads it (from the URL in its data-chartjs attribute) only when a
+ * chart comes near the screen, and draws each chart in a task of its own as it does. A page
+ * whose charts come later (the finder's results) sets data-preload: Chart.js is then fetched
+ * once the page has loaded, so that drawing them needs no request.
  */
 (function () {
   "use strict";
@@ -11,7 +17,6 @@
   // Filled shapes only: thin ones (cross, star) vanish at small sizes. Shape and colour both
   // tell kinds apart, so colour is never the only cue.
   var POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "rectRounded"];
-  var drawn = [];
 
   function css(name) {
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -175,34 +180,117 @@
     return spec.labels.length * perLabel + (spec.series.length > 1 ? 90 : 50);
   }
 
-  function draw() {
-    drawn.forEach(function (chart) { chart.destroy(); });
-    drawn = [];
+  var script = document.currentScript;
+  var loading = null;
+
+  function loadChartJs() {
+    if (loading === null) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = script.getAttribute("data-chartjs");
+        tag.onload = resolve;
+        tag.onerror = function () {
+          reject(new Error("Chart.js did not load: the tables beside each chart still hold the numbers."));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  var sizedAlready = new WeakSet();
+
+  function drawOne(canvas) {
+    var previous = Chart.getChart(canvas);
+    if (previous) {
+      previous.destroy();
+    }
     var colours = palette();
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
     Chart.defaults.font.size = 13;
     Chart.defaults.color = css("--text");
-    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-      var spec = JSON.parse(canvas.getAttribute("data-chart"));
-      canvas.parentElement.style.height = height(spec) + "px";
-      var base = { animation: false, responsive: true, maintainAspectRatio: false, events: ["mousemove", "mouseout", "click", "touchstart", "touchmove"] };
-      var config = spec.kind === "timeline" ? timelineConfig(spec, colours, base, canvas) : barConfig(spec, colours, base, canvas);
-      drawn.push(new Chart(canvas, config));
-      canvas.setAttribute("data-drawn", "true");
+    var spec = JSON.parse(canvas.getAttribute("data-chart"));
+    var base = { animation: false, responsive: true, maintainAspectRatio: false, events: ["mousemove", "mouseout", "click", "touchstart", "touchmove"] };
+    var config = spec.kind === "timeline" ? timelineConfig(spec, colours, base, canvas) : barConfig(spec, colours, base, canvas);
+    new Chart(canvas, config);
+    canvas.setAttribute("data-drawn", "true");
+  }
+
+  // Each chart in a task of its own, so that no single task keeps the page from answering.
+  function drawEach(canvases) {
+    return loadChartJs().then(function () {
+      return canvases.reduce(function (previous, canvas) {
+        return previous.then(function () {
+          return new Promise(function (resolve) {
+            setTimeout(function () {
+              drawOne(canvas);
+              resolve();
+            }, 0);
+          });
+        });
+      }, Promise.resolve());
     });
   }
 
+  // The box's height is set before anything is drawn, so that a chart drawn later moves nothing.
+  function sized(canvases) {
+    canvases.forEach(function (canvas) {
+      canvas.parentElement.style.height = height(JSON.parse(canvas.getAttribute("data-chart"))) + "px";
+    });
+    return canvases;
+  }
+
+  function undrawn() {
+    return sized(Array.from(document.querySelectorAll("canvas[data-chart]")).filter(function (canvas) {
+      var fresh = !sizedAlready.has(canvas);
+      sizedAlready.add(canvas);
+      return fresh;
+    }));
+  }
+
   function start() {
-    if (typeof Chart === "undefined") {
-      throw new Error("Chart.js did not load: the tables beside each chart still hold the numbers.");
-    }
-    draw();
+    var canvases = undrawn();
+    var near = new IntersectionObserver(function (entries) {
+      var seen = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) {
+        near.unobserve(entry.target);
+        return entry.target;
+      });
+      if (seen.length > 0) {
+        drawEach(seen);
+      }
+    }, { rootMargin: "200px 0px" });
+    canvases.forEach(function (canvas) { near.observe(canvas); });
+
     var scheme = window.matchMedia("(prefers-color-scheme: dark)");
     if (scheme.addEventListener) {
-      scheme.addEventListener("change", draw);
+      scheme.addEventListener("change", function () {
+        drawEach(Array.from(document.querySelectorAll("canvas[data-drawn]")));
+      });
     }
-    // Pages that add charts after loading (the in-browser finder) ask for a redraw.
-    document.addEventListener("personas:charts", draw);
+    // Pages that add charts after loading (the in-browser finder) ask for them to be drawn at
+    // once: the visitor asked for them.
+    document.addEventListener("personas:charts", function () {
+      if (typeof Chart !== "undefined") {
+        Object.values(Chart.instances).forEach(function (chart) {
+          if (!chart.canvas.isConnected) {
+            chart.destroy();
+          }
+        });
+      }
+      var added = undrawn();
+      if (typeof Chart !== "undefined") {
+        added.forEach(drawOne);
+      } else {
+        drawEach(added);
+      }
+    });
+    if (script.hasAttribute("data-preload")) {
+      if (document.readyState === "complete") {
+        loadChartJs();
+      } else {
+        window.addEventListener("load", loadChartJs);
+      }
+    }
   }
 
   if (document.readyState === "loading") {

@@ -1,14 +1,13 @@
 /*
- * The "Find your persona" page: shows the finder (hidden for visitors without JavaScript, who
- * read how to use the command-line tool instead), loads /model.json and starts the worker at
- * page load, so that every request the page will ever make is made before the visitor picks a
- * file; then hands picked or dropped files to the worker, shows its progress with a cancel
- * button, and draws the results. The worker is kept for the page's life (cancelling asks it to
- * stop rather than killing it) because starting a new one would fetch its modules again.
+ * The "Find your persona" page: the finder is in the markup with its inputs disabled (hidden
+ * from visitors without JavaScript, who read how to use the command-line tool instead). Once the
+ * page has loaded (so that none of it delays the first paint), this fetches /model.json, the
+ * modules that draw the results and starts the worker, so that every request the page will ever
+ * make is made before the visitor picks a file, and enables the inputs; then hands picked or
+ * dropped files to the worker, shows its progress with a cancel button, and draws the results.
+ * The worker is kept for the page's life (cancelling asks it to stop rather than killing it)
+ * because starting a new one would fetch its modules again.
  */
-import { render, view, el } from "./render.js";
-import { meJson } from "./classify.js";
-
 const finder = document.getElementById("finder");
 const $ = id => document.getElementById(id);
 const data = JSON.parse(finder.dataset.finder);
@@ -18,20 +17,24 @@ const inputs = [$("finder-files"), $("finder-folder")];
 let modelJson = null;
 let running = false;
 let download = null;
+let worker = null;
+// From render.js and classify.js, imported with the model.
+let render, view, el, meJson;
 
 // Set here, not in the markup: webkitdirectory is not HTML, though every current browser has it.
 $("finder-folder").webkitdirectory = true;
-finder.hidden = false;
-inputs.forEach(input => {
-  input.disabled = true;
-});
-say("Loading the model…");
 
 const modelUrl = finder.dataset.model;
-const worker = modelUrl ? new Worker(new URL("./worker.js", import.meta.url), { type: "module" }) : null;
-if (worker === null) {
+if (!modelUrl) {
   say("This site was built without a model, so the finder cannot run here. Use the command-line tool described below.");
+} else if (document.readyState === "complete") {
+  load();
 } else {
+  window.addEventListener("load", load, { once: true });
+}
+
+function load() {
+  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const workerReady = new Promise(resolve => {
     worker.addEventListener("message", function ready(event) {
       if (event.data.type === "ready") {
@@ -47,7 +50,11 @@ if (worker === null) {
     }
     return response.json();
   });
-  Promise.all([model, workerReady]).then(([loaded]) => {
+  const drawing = Promise.all([import("./render.js"), import("./classify.js")]).then(([rendering, classify]) => {
+    ({ render, view, el } = rendering);
+    meJson = classify.meJson;
+  });
+  Promise.all([model, workerReady, drawing]).then(([loaded]) => {
     modelJson = loaded;
     inputs.forEach(input => {
       input.disabled = false;

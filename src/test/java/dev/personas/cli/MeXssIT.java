@@ -134,9 +134,12 @@ class MeXssIT {
     driver.manage().logs().get(LogType.PERFORMANCE); // drop entries of earlier pages
     driver.get(url);
     JavascriptExecutor js = driver;
-    // Charts are drawn by the page's own scripts: wait until both canvases have a Chart.
+    // Charts are drawn by the page's own scripts as they come near the screen: bring each into
+    // view until both canvases have a Chart.
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js.executeScript(
-        "return typeof Chart !== 'undefined' && Object.keys(Chart.instances).length >= 2")));
+        "var left = document.querySelectorAll('canvas[data-chart]:not([data-drawn])');"
+            + " if (left.length > 0) left[0].scrollIntoView({ block: 'center' });"
+            + " return typeof Chart !== 'undefined' && Object.keys(Chart.instances).length >= 2")));
     assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : window.__pwned"));
     assertTrue(driver.getTitle().startsWith("Your persona: "), driver.getTitle());
     assertAlertAbsent();

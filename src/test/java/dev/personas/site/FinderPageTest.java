@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The "Find your persona" page as the build writes it, read without running any script. */
 class FinderPageTest {
   @TempDir Path temp;
+  private TestSite site;
 
   private Document build(boolean withModel) throws IOException {
-    TestSite site = TestSite.copyInto(temp);
+    site = TestSite.copyInto(temp);
     SiteData data = SiteData.of(FixtureFigures.sample());
     if (withModel) {
       data = data.withFiles(Map.of(FinderView.MODEL, ModelFile.bytes(PopulationModels.load(Optional.empty()))));
@@ -43,7 +44,14 @@ class FinderPageTest {
   void withoutJavaScriptTheFinderIsHiddenAndTheCommandLineIsExplained() throws IOException {
     Document page = build(true);
     Element finder = page.getElementById("finder");
-    assertTrue(finder.hasAttr("hidden"), "the finder shows only when its script runs");
+    assertFalse(finder.hasAttr("hidden"), "the finder is in the first paint, so that showing it moves nothing");
+    assertTrue(page.select("#finder input[type=file]").stream().allMatch(input -> input.hasAttr("disabled")),
+        "its inputs wait for the script to load the model");
+    Element noscript = page.selectFirst("head > noscript > link[rel=stylesheet]");
+    assertNotNull(noscript, "without JavaScript a stylesheet of its own applies");
+    assertEquals("/repo/css/noscript.css", noscript.attr("href"));
+    assertTrue(Files.readString(site.out().resolve("css/noscript.css")).contains("#finder { display: none; }"),
+        "and it hides the finder");
     Element howTo = page.getElementById("how-it-works");
     assertNotNull(howTo, "the authored explanation is on the page");
     assertTrue(howTo.parents().stream().noneMatch(e -> e.hasAttr("hidden")), "and visible without JavaScript");

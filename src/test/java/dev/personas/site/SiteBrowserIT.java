@@ -85,11 +85,15 @@ class SiteBrowserIT {
 
   private static void open(String url) {
     driver.get(url);
-    // charts.js runs on DOMContentLoaded with deferred scripts; wait until every chart says it is drawn.
+    // charts.js draws a chart when it comes near the screen: bring each into view in turn and
+    // wait until it says it is drawn, then go back to the top.
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       Object pending = js().executeScript(
-          "return document.readyState === 'complete' ? document.querySelectorAll('canvas[data-chart]:not([data-drawn])').length : -1;");
+          "if (document.readyState !== 'complete') return -1;"
+              + " var left = document.querySelectorAll('canvas[data-chart]:not([data-drawn])');"
+              + " if (left.length > 0) left[0].scrollIntoView({ block: 'center' }); else window.scrollTo(0, 0);"
+              + " return left.length;");
       if (((Number) pending).intValue() == 0) {
         return;
       }

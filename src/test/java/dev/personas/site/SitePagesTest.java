@@ -101,8 +101,9 @@ class SitePagesTest {
   void everyChartsTableHoldsExactlyTheNumbersTheChartDraws() throws IOException {
     build(Optional.of(figures));
     int charts = 0;
-    for (Path file : TestSite.htmlFiles(site.out())) {
-      Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+    for (Path path : TestSite.htmlFiles(site.out())) {
+      Document doc = Jsoup.parse(path.toFile(), "UTF-8");
+      String file = site.out().relativize(path).toString();
       for (Element figure : doc.select("figure.chart")) {
         charts++;
         JsonNode spec = spec(figure);
@@ -321,7 +322,7 @@ class SitePagesTest {
       Document doc = page(file);
       assertTrue(doc.text().contains(NO_DATA), file);
       assertTrue(doc.select("canvas, .stats").isEmpty(), file + " draws no chart and shows no figure");
-      assertTrue(doc.select("script[src$=chart.umd.js]").isEmpty(), file + " loads no chart library");
+      assertTrue(doc.select("script[src$=charts.js], script[data-chartjs]").isEmpty(), file + " loads no chart library");
     }
     // The catalogue is code, not data: the feature table is there without figures, minus quartiles.
     assertEquals(Feature.values().length, page("method/index.html").select("table.feature-table tbody tr").size());
@@ -354,6 +355,27 @@ class SitePagesTest {
             md + (quotesStudy ? " quotes the study's shares, labelled" : " types a percentage: figures come from the build"));
       }
     }
+  }
+
+  @Test
+  void chartPagesLoadOnlyTheSmallDrawingScriptWhichNamesChartJsForLater() throws IOException {
+    build(Optional.of(figures));
+    int pages = 0;
+    for (Path path : TestSite.htmlFiles(site.out())) {
+      Document doc = Jsoup.parse(path.toFile(), "UTF-8");
+      String file = site.out().relativize(path).toString();
+      assertTrue(doc.select("script[src$=chart.umd.js], link[href$=chart.umd.js]").isEmpty(),
+          file + ": Chart.js is not on the path to the first paint");
+      if (!doc.select("canvas[data-chart]").isEmpty()) {
+        Element script = doc.selectFirst("script[src$=charts.js]");
+        assertNotNull(script, file + " draws its charts");
+        assertTrue(script.hasAttr("defer"), file);
+        assertEquals("/assets/vendor/chart.umd.js", script.attr("data-chartjs"), file + ": where charts.js finds Chart.js");
+        assertFalse(script.hasAttr("data-preload"), file + ": figure pages fetch Chart.js when a chart comes near the screen");
+        pages++;
+      }
+    }
+    assertTrue(pages > 10, "the figure pages were checked: " + pages);
   }
 
   @Test
