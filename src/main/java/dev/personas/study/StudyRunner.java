@@ -154,11 +154,11 @@ public final class StudyRunner {
     static Featured of(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
       long[] toolCalls = new long[ToolCategory.values().length];
       ToolCategory.tally(session.events(), toolCalls);
+      FeatureExtractor.FeaturesAndTimeline f = extractor.extract(session, timelineMaker);
       return new Featured(
-          new SessionInput(session.id(), session.userId(), session.start(),
-              extractor.extract(session)),
+          new SessionInput(session.id(), session.userId(), session.start(), f.features()),
           session.repoId(), session.annotations(), session.typedPromptCount(), toolCalls,
-          timelineMaker == null ? null : timelineMaker.make(session));
+          f.timeline());
     }
   }
 
