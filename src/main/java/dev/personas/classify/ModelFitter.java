@@ -47,7 +47,7 @@ public final class ModelFitter {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    Model model = fitSorted(sessions, fingerprint(sessions));
+    Model model = fitSorted(sessions, fingerprint(sessions), null);
     return model.withCohort(new CohortMaker(model).make(sessions));
   }
 
@@ -60,29 +60,71 @@ public final class ModelFitter {
    * no page shows a resample.
    */
   Model fitResample(List<SessionInput> resample) {
+    Classifier classifier = typeClassifier();
+    return fitResample(resample, resample.stream().map(s -> classifier.classify(s.features())).toList());
+  }
+
+  /**
+   * The same, with each session's classification under {@link #typeClassifier} given
+   * ({@code classified.get(i)} is {@code resample.get(i)}'s): the type of a session does not
+   * depend on the sessions a model is fitted on, so a bootstrap classifies each session once.
+   */
+  Model fitResample(List<SessionInput> resample, List<Classification> classified) {
     if (resample.isEmpty()) {
       throw PersonasException.failure("No sessions to fit the model on.");
     }
-    List<SessionInput> sessions = new ArrayList<>(resample);
-    sessions.sort(Comparator.comparing(SessionInput::sessionId));
-    return fitSorted(sessions, RESAMPLE_FINGERPRINT);
+    Integer[] order = new Integer[resample.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // Stable, as the sort of fit: copies of a session stay side by side, in draw order.
+    java.util.Arrays.sort(order, Comparator.comparing(i -> resample.get(i).sessionId()));
+    List<SessionInput> sessions = new ArrayList<>(order.length);
+    List<Classification> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      sessions.add(resample.get(i));
+      sorted.add(classified.get(i));
+    }
+    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted);
+  }
+
+  /**
+   * The type classifier of every model this fitter fits: its rules and sharpness are the
+   * fitter's, not fitted on the sessions (only the scaler and the persona rates are).
+   */
+  Classifier typeClassifier() {
+    return new Classifier(thresholds, types);
+  }
+
+  /** True when the model classifies types with {@link #typeClassifier} (a model this fitted). */
+  boolean classifiesTypesLike(Model model) {
+    return model.rules() == thresholds && model.types() == types;
   }
 
   /** The fingerprint of a refit on a bootstrap resample, which is never shown. */
   static final String RESAMPLE_FINGERPRINT = "resample";
 
-  private Model fitSorted(List<SessionInput> sessions, String fingerprint) {
+  /**
+   * @param classified each session's classification under {@link #typeClassifier}, in list
+   *     order, or null to classify them here
+   */
+  private Model fitSorted(List<SessionInput> sessions, String fingerprint,
+      List<Classification> classified) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
     Scaler scaler = Scaler.fit(vectors);
     Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
         new double[BehaviourRate.values().length]), sessions, fingerprint);
-    // Each session is classified once under the draft: for the type counts and the rate medians.
-    Classifier classifier = new Classifier(draft);
-    List<Classification> classified = new ArrayList<>(vectors.size());
+    if (classified == null) {
+      // Each session is classified once under the draft: for the type counts and the medians.
+      Classifier classifier = new Classifier(draft);
+      List<Classification> own = new ArrayList<>(vectors.size());
+      for (FeatureVector v : vectors) {
+        own.add(classifier.classify(v));
+      }
+      classified = own;
+    }
     int[] typeCounts = new int[SessionType.values().length];
-    for (FeatureVector v : vectors) {
-      Classification c = classifier.classify(v);
-      classified.add(c);
+    for (Classification c : classified) {
       typeCounts[c.type().ordinal()]++;
     }
     PersonaModel personas =

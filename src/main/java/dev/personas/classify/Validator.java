@@ -168,6 +168,11 @@ public final class Validator {
     double[] typeAri = new double[resamples];
     double[] personaAri = new double[resamples];
     Draws draws = new Draws(new SplittableRandom(seed), n);
+    // A session's type does not depend on the resample (only scaler and persona rates are
+    // refitted), so each session is classified once for every refit.
+    Classifier typeClassifier = fitter.typeClassifier();
+    List<Classification> known = sessions.stream()
+        .map(s -> typeClassifier.classify(s.features())).toList();
     // Each thread refits resamples in turn; the draws are made in resample order whichever
     // thread asks, so every resample and its scores are the ones a single thread would compute.
     IntStream.range(0, Math.min(resamples, threads))
@@ -180,12 +185,16 @@ public final class Validator {
             java.util.Arrays.sort(drawn, 0, n);
             // A session drawn twice is two sessions of the resample; the fitter counts each draw.
             List<SessionInput> resample = new ArrayList<>(n);
+            List<Classification> classified = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
               resample.add(sessions.get(drawn[i]));
+              classified.add(known.get(drawn[i]));
             }
-            Model refit = fitter.fitResample(resample);
-            resample = null; // drawn sessions are shared with the input: only the list goes
-            Map<String, Persona> personas = relabel(refit, sessions, byUser, types);
+            Model refit = fitter.fitResample(resample, classified);
+            resample = null; // drawn sessions are shared with the input: only the lists go
+            classified = null;
+            Map<String, Persona> personas = relabel(refit,
+                fitter.classifiesTypesLike(refit) ? known : null, sessions, byUser, types);
             typeAri[r] = ari(fullTypes, types);
             int[] refitPersonas = new int[established.size()];
             for (int i = 0; i < refitPersonas.length; i++) {
@@ -238,17 +247,19 @@ public final class Validator {
   /**
    * Labels every session and person under a refitted model as {@link PopulationLabeler} does
    * (each person's sessions in list order), one person at a time: on large datasets a full
-   * {@link Labels} per resample would hold a second classification of every session.
+   * {@link Labels} per resample would hold a second classification of every session. Sessions
+   * take their classification from {@code known} (by list position) when it is not null.
    */
-  private static Map<String, Persona> relabel(
-      Model model, List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
+  private static Map<String, Persona> relabel(Model model, List<Classification> known,
+      List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
     Classifier classifier = new Classifier(model);
     PersonaClassifier persons = new PersonaClassifier(model);
     Map<String, Persona> personas = new TreeMap<>();
     byUser.forEach((user, indices) -> {
       List<ClassifiedSession> own = new ArrayList<>(indices.length);
       for (int i : indices) {
-        Classification c = classifier.classify(sessions.get(i).features());
+        Classification c =
+            known != null ? known.get(i) : classifier.classify(sessions.get(i).features());
         types[i] = c.type().ordinal();
         own.add(new ClassifiedSession(sessions.get(i).features(), c));
       }
