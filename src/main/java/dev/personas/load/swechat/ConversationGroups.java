@@ -127,6 +127,11 @@ final class ConversationGroups {
   }
 
   private static void emit(String sessionId, Group g, Sink sink) {
+    if (inTurnOrder(g.turns)) {
+      // The published table lists a session's rows in turn order: nothing to sort.
+      sink.accept(sessionId, g.firstRow, g.events, g.intents);
+      return;
+    }
     List<Integer> order = new ArrayList<>(g.events.size());
     for (int i = 0; i < g.events.size(); i++) {
       order.add(i);
@@ -138,5 +143,14 @@ final class ConversationGroups {
       events.add(g.events.get(i));
     }
     sink.accept(sessionId, g.firstRow, events, g.intents);
+  }
+
+  private static boolean inTurnOrder(List<Long> turns) {
+    for (int i = 1; i < turns.size(); i++) {
+      if (turns.get(i) < turns.get(i - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
