@@ -8,8 +8,13 @@ public final class Classifier {
   private final TypeModel types;
 
   public Classifier(Model model) {
-    this.rules = new TypeRules(model.rules());
-    this.types = model.types();
+    this(model.rules(), model.types());
+  }
+
+  /** The classifier of every model with these rules and this sharpness. */
+  Classifier(RuleThresholds rules, TypeModel types) {
+    this.rules = new TypeRules(rules);
+    this.types = types;
   }
 
   /** The type of one session, its probability, the runner-up and every type's probability. */

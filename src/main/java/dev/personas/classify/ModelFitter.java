@@ -47,7 +47,7 @@ public final class ModelFitter {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    Model model = fitSorted(sessions);
+    Model model = fitSorted(sessions, fingerprint(sessions), null);
     return model.withCohort(new CohortMaker(model).make(sessions));
   }
 
@@ -56,29 +56,80 @@ public final class ModelFitter {
    * occurrence counts as a session of its own. Gives the model that {@link #fit} gives on the
    * same resample with every copy renamed, without making those copies (on 580,000 sessions
    * they cost some 400 MB per resample). The sort is stable, so copies stay side by side.
-   * Its cohort is left empty: validation compares labels, and no page shows a resample.
+   * Its cohort is left empty and it has no dataset fingerprint: validation compares labels, and
+   * no page shows a resample.
    */
   Model fitResample(List<SessionInput> resample) {
+    Classifier classifier = typeClassifier();
+    return fitResample(resample, resample.stream().map(s -> classifier.classify(s.features())).toList());
+  }
+
+  /**
+   * The same, with each session's classification under {@link #typeClassifier} given
+   * ({@code classified.get(i)} is {@code resample.get(i)}'s): the type of a session does not
+   * depend on the sessions a model is fitted on, so a bootstrap classifies each session once.
+   */
+  Model fitResample(List<SessionInput> resample, List<Classification> classified) {
     if (resample.isEmpty()) {
       throw PersonasException.failure("No sessions to fit the model on.");
     }
-    List<SessionInput> sessions = new ArrayList<>(resample);
-    sessions.sort(Comparator.comparing(SessionInput::sessionId));
-    return fitSorted(sessions);
+    Integer[] order = new Integer[resample.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // Stable, as the sort of fit: copies of a session stay side by side, in draw order.
+    java.util.Arrays.sort(order, Comparator.comparing(i -> resample.get(i).sessionId()));
+    List<SessionInput> sessions = new ArrayList<>(order.length);
+    List<Classification> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      sessions.add(resample.get(i));
+      sorted.add(classified.get(i));
+    }
+    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted);
   }
 
-  private Model fitSorted(List<SessionInput> sessions) {
+  /**
+   * The type classifier of every model this fitter fits: its rules and sharpness are the
+   * fitter's, not fitted on the sessions (only the scaler and the persona rates are).
+   */
+  Classifier typeClassifier() {
+    return new Classifier(thresholds, types);
+  }
+
+  /** True when the model classifies types with {@link #typeClassifier} (a model this fitted). */
+  boolean classifiesTypesLike(Model model) {
+    return model.rules() == thresholds && model.types() == types;
+  }
+
+  /** The fingerprint of a refit on a bootstrap resample, which is never shown. */
+  static final String RESAMPLE_FINGERPRINT = "resample";
+
+  /**
+   * @param classified each session's classification under {@link #typeClassifier}, in list
+   *     order, or null to classify them here
+   */
+  private Model fitSorted(List<SessionInput> sessions, String fingerprint,
+      List<Classification> classified) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
     Scaler scaler = Scaler.fit(vectors);
     Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
-        new double[BehaviourRate.values().length]), sessions);
-    Classifier classifier = new Classifier(draft);
-    int[] typeCounts = new int[SessionType.values().length];
-    for (FeatureVector v : vectors) {
-      typeCounts[classifier.classify(v).type().ordinal()]++;
+        new double[BehaviourRate.values().length]), sessions, fingerprint);
+    if (classified == null) {
+      // Each session is classified once under the draft: for the type counts and the medians.
+      Classifier classifier = new Classifier(draft);
+      List<Classification> own = new ArrayList<>(vectors.size());
+      for (FeatureVector v : vectors) {
+        own.add(classifier.classify(v));
+      }
+      classified = own;
     }
-    PersonaModel personas = PersonaModel.authored(populationRateMedians(draft, sessions));
-    return assemble(scaler, typeCounts, personas, sessions);
+    int[] typeCounts = new int[SessionType.values().length];
+    for (Classification c : classified) {
+      typeCounts[c.type().ordinal()]++;
+    }
+    PersonaModel personas =
+        PersonaModel.authored(populationRateMedians(draft, sessions, classified));
+    return assemble(scaler, typeCounts, personas, sessions, fingerprint);
   }
 
   private static TypeModel fitSharpness(RuleThresholds thresholds, List<RealCorpus.Session> labelled) {
@@ -90,12 +141,14 @@ public final class ModelFitter {
     return TypeModel.fit(scores, labelled.stream().map(RealCorpus.Session::type).toList());
   }
 
-  private static double[] populationRateMedians(Model draft, List<SessionInput> sessions) {
-    Classifier classifier = new Classifier(draft);
+  /** @param classified each session's classification under the draft, in list order */
+  private static double[] populationRateMedians(Model draft, List<SessionInput> sessions,
+      List<Classification> classified) {
     Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
-    for (SessionInput s : sessions) {
+    for (int i = 0; i < sessions.size(); i++) {
+      SessionInput s = sessions.get(i);
       byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
-          .add(new ClassifiedSession(s.features(), classifier.classify(s.features())));
+          .add(new ClassifiedSession(s.features(), classified.get(i)));
     }
     int minSessions = draft.personas().minSessions();
     boolean anyEstablished = byUser.values().stream().anyMatch(l -> l.size() >= minSessions);
@@ -117,7 +170,7 @@ public final class ModelFitter {
   }
 
   private Model assemble(Scaler scaler, int[] typeCounts, PersonaModel personas,
-      List<SessionInput> sessions) {
+      List<SessionInput> sessions, String fingerprint) {
     List<String> keys = new ArrayList<>();
     for (Feature f : Feature.values()) {
       keys.add(f.key());
@@ -138,7 +191,7 @@ public final class ModelFitter {
     sessions.forEach(s -> users.add(s.userId()));
     return new Model(Model.VERSION, Feature.CATALOGUE_VERSION, keys, scaler, typeSlugs, typeNames,
         types, thresholds, typeCounts, personaSlugs, personaNames, personas,
-        fingerprint(sessions), sessions.size(), users.size(), EMPTY_COHORT);
+        fingerprint, sessions.size(), users.size(), EMPTY_COHORT);
   }
 
   /**

@@ -56,17 +56,19 @@ public record Scaler(
     List<FeatureTransform> transforms = new ArrayList<>();
     double[] centres = new double[features.length];
     double[] scales = new double[features.length];
+    double[] transformed = new double[vectors.size()];
     for (Feature f : features) {
       FeatureTransform t = FeatureTransform.of(f);
       transforms.add(t);
       double sum = 0;
-      for (FeatureVector v : vectors) {
-        sum += t.apply(v.get(f));
+      for (int i = 0; i < transformed.length; i++) {
+        transformed[i] = t.apply(vectors.get(i).get(f));
+        sum += transformed[i];
       }
       double mean = sum / vectors.size();
       double squares = 0;
-      for (FeatureVector v : vectors) {
-        double d = t.apply(v.get(f)) - mean;
+      for (double x : transformed) {
+        double d = x - mean;
         squares += d * d;
       }
       double sd = Math.sqrt(squares / vectors.size());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import smile.validation.metric.AdjustedRandIndex;
 
 /**
@@ -26,6 +27,7 @@ public final class Validator {
   private final int resamples;
   private final long seed;
   private final int silhouetteSample;
+  private final int threads;
 
   /**
    * @param fitter refits the pipeline on each resample (same settings as the model's)
@@ -34,13 +36,19 @@ public final class Validator {
    * @param silhouetteSample most sessions the quadratic silhouette is computed on
    */
   public Validator(ModelFitter fitter, int resamples, long seed, int silhouetteSample) {
-    if (resamples < 1 || silhouetteSample < 2) {
+    this(fitter, resamples, seed, silhouetteSample, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, with the bootstrap refits on {@code threads} threads (the numbers are the same). */
+  Validator(ModelFitter fitter, int resamples, long seed, int silhouetteSample, int threads) {
+    if (resamples < 1 || silhouetteSample < 2 || threads < 1) {
       throw new IllegalArgumentException("need at least 1 resample and a sample of 2");
     }
     this.fitter = fitter;
     this.resamples = resamples;
     this.seed = seed;
     this.silhouetteSample = silhouetteSample;
+    this.threads = threads;
   }
 
   /** The build's settings: 50 resamples, seed 20261126, silhouette on at most 2,000 sessions. */
@@ -157,29 +165,72 @@ public final class Validator {
     });
     int[] fullPersonas = personaLabels(full, established);
     Map<String, int[]> byUser = indicesByUser(sessions);
-    SplittableRandom random = new SplittableRandom(seed);
     double[] typeAri = new double[resamples];
     double[] personaAri = new double[resamples];
-    int[] types = new int[n];
-    for (int r = 0; r < resamples; r++) {
-      // A session drawn twice is two sessions of the resample; the fitter counts each draw.
-      List<SessionInput> resample = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        resample.add(sessions.get(random.nextInt(n)));
-      }
-      Model refit = fitter.fitResample(resample);
-      resample = null; // drawn sessions are shared with the input: only the list goes
-      Map<String, Persona> personas = relabel(refit, sessions, byUser, types);
-      typeAri[r] = ari(fullTypes, types);
-      int[] refitPersonas = new int[established.size()];
-      for (int i = 0; i < refitPersonas.length; i++) {
-        refitPersonas[i] = personas.get(established.get(i)).ordinal();
-      }
-      personaAri[r] = established.isEmpty() ? 1 : ari(fullPersonas, refitPersonas);
-    }
+    Draws draws = new Draws(new SplittableRandom(seed), n);
+    // A session's type does not depend on the resample (only scaler and persona rates are
+    // refitted), so each session is classified once for every refit.
+    Classifier typeClassifier = fitter.typeClassifier();
+    List<Classification> known = sessions.stream()
+        .map(s -> typeClassifier.classify(s.features())).toList();
+    // Each thread refits resamples in turn; the draws are made in resample order whichever
+    // thread asks, so every resample and its scores are the ones a single thread would compute.
+    IntStream.range(0, Math.min(resamples, threads))
+        .parallel()
+        .forEach(worker -> {
+          int[] types = new int[n];
+          for (int[] drawn = draws.next(); drawn != null; drawn = draws.next()) {
+            int r = drawn[n];
+            // In list order, which is id order: the fitter's sort by id then has nothing to do.
+            java.util.Arrays.sort(drawn, 0, n);
+            // A session drawn twice is two sessions of the resample; the fitter counts each draw.
+            List<SessionInput> resample = new ArrayList<>(n);
+            List<Classification> classified = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              resample.add(sessions.get(drawn[i]));
+              classified.add(known.get(drawn[i]));
+            }
+            Model refit = fitter.fitResample(resample, classified);
+            resample = null; // drawn sessions are shared with the input: only the lists go
+            classified = null;
+            Map<String, Persona> personas = relabel(refit,
+                fitter.classifiesTypesLike(refit) ? known : null, sessions, byUser, types);
+            typeAri[r] = ari(fullTypes, types);
+            int[] refitPersonas = new int[established.size()];
+            for (int i = 0; i < refitPersonas.length; i++) {
+              refitPersonas[i] = personas.get(established.get(i)).ordinal();
+            }
+            personaAri[r] = established.isEmpty() ? 1 : ari(fullPersonas, refitPersonas);
+          }
+        });
     return new Stability(resamples, seed, STABILITY_TARGET, Numbers.fixed(mean(typeAri)),
         Numbers.fixed(min(typeAri)), Numbers.fixed(mean(personaAri)),
         Numbers.fixed(min(personaAri)), Numbers.fixed(typeAri));
+  }
+
+  /** The bootstrap draws, one resample after another from one seeded stream, for any thread. */
+  private final class Draws {
+    private final SplittableRandom random;
+    private final int n;
+    private int next;
+
+    Draws(SplittableRandom random, int n) {
+      this.random = random;
+      this.n = n;
+    }
+
+    /** The next resample's n positions, then its number; null when all are drawn. */
+    synchronized int[] next() {
+      if (next == resamples) {
+        return null;
+      }
+      int[] drawn = new int[n + 1];
+      for (int i = 0; i < n; i++) {
+        drawn[i] = random.nextInt(n);
+      }
+      drawn[n] = next++;
+      return drawn;
+    }
   }
 
   /** Per person, the positions of their sessions in the (id-sorted) list, ascending. */
@@ -196,17 +247,19 @@ public final class Validator {
   /**
    * Labels every session and person under a refitted model as {@link PopulationLabeler} does
    * (each person's sessions in list order), one person at a time: on large datasets a full
-   * {@link Labels} per resample would hold a second classification of every session.
+   * {@link Labels} per resample would hold a second classification of every session. Sessions
+   * take their classification from {@code known} (by list position) when it is not null.
    */
-  private static Map<String, Persona> relabel(
-      Model model, List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
+  private static Map<String, Persona> relabel(Model model, List<Classification> known,
+      List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
     Classifier classifier = new Classifier(model);
     PersonaClassifier persons = new PersonaClassifier(model);
     Map<String, Persona> personas = new TreeMap<>();
     byUser.forEach((user, indices) -> {
       List<ClassifiedSession> own = new ArrayList<>(indices.length);
       for (int i : indices) {
-        Classification c = classifier.classify(sessions.get(i).features());
+        Classification c =
+            known != null ? known.get(i) : classifier.classify(sessions.get(i).features());
         types[i] = c.type().ordinal();
         own.add(new ClassifiedSession(sessions.get(i).features(), c));
       }

@@ -33,11 +33,31 @@ public final class FeatureExtractor {
 
   /** The features of one session, in {@link Feature} order; all finite, zeros when empty. */
   public FeatureVector extract(Session session) {
+    return extract(session, ToolUses.of(session.events()));
+  }
+
+  /**
+   * The features of one session and its timeline (null when {@code timelines} is null): what
+   * {@link #extract} and {@link TimelineMaker#make} give, with the tool calls paired once.
+   */
+  public FeaturesAndTimeline extract(Session session, TimelineMaker timelines) {
+    List<ToolCall> mainCalls = ToolUses.of(session.events());
+    return new FeaturesAndTimeline(extract(session, mainCalls),
+        timelines == null ? null : timelines.make(session, mainCalls));
+  }
+
+  /**
+   * A session's features and timeline.
+   *
+   * @param timeline null when none was asked for
+   */
+  public record FeaturesAndTimeline(FeatureVector features, Timeline timeline) {}
+
+  private FeatureVector extract(Session session, List<ToolCall> mainCalls) {
     double[] v = new double[Feature.values().length];
     List<Event> main = session.events();
     List<Event> subagents = session.subagentEvents();
     List<String> prompts = typedPrompts(main);
-    List<ToolCall> mainCalls = ToolUses.of(main);
     List<ToolCall> subCalls = ToolUses.of(subagents);
 
     List<PromptFacts> facts = read(prompts);

@@ -21,6 +21,11 @@ public final class TimelineMaker {
 
   /** The timeline of one session, thinned evenly to at most a few hundred marks. */
   public Timeline make(Session session) {
+    return make(session, ToolUses.of(session.events()));
+  }
+
+  /** The same, with the session's tool calls already paired ({@link ToolUses#of} its events). */
+  Timeline make(Session session, List<ToolCall> calls) {
     Map<Event, Double> minutes = activeMinutes(session.events());
     List<Timeline.Mark> marks = new ArrayList<>();
     for (Event event : session.events()) {
@@ -37,7 +42,7 @@ public final class TimelineMaker {
         marks.add(new Timeline.Mark(minutes.get(event), kind));
       }
     }
-    for (ToolCall call : ToolUses.of(session.events())) {
+    for (ToolCall call : calls) {
       // A test run is drawn once: passed at its call, or failed at its result.
       Timeline.Kind kind = call.testRun() ? (call.failed() ? null : Timeline.Kind.TEST)
           : call.edit() ? Timeline.Kind.EDIT

@@ -108,15 +108,22 @@ public final class StudyRunner {
     return collected.sortedInputs();
   }
 
-  /** Reads and featurizes every session; timelines only when representatives will be drawn. */
+  /**
+   * Reads and featurizes every session; timelines only when representatives will be drawn.
+   * Sessions are featurized on every core while the reader goes on, and collected in read order.
+   */
   private Collected read(DatasetSource source, boolean withTimelines) {
     Collected collected = new Collected();
     FeatureExtractor extractor = new FeatureExtractor();
     TimelineMaker timelines = withTimelines ? new TimelineMaker() : null;
     progress.accept("Reading " + source.label());
-    collected.report = loader.load(source.paths(), source.format(), session -> {
-      collected.add(session, extractor, timelines);
-    });
+    try (InOrder<Featured> featured = new InOrder<>(collected::add)) {
+      collected.report = loader.load(source.paths(), source.format(), session -> {
+        boolean timeline = timelines != null && collected.keepsTimeline(session.id());
+        featured.submit(() -> Featured.of(session, extractor, timeline ? timelines : null));
+      });
+      featured.finish();
+    }
     return collected;
   }
 
@@ -136,7 +143,26 @@ public final class StudyRunner {
     return chosen;
   }
 
-  /** What the read collects; mutated only by the loader's sink, one session at a time. */
+  /**
+   * What one session contributes to the study, computed from it alone (so on any thread).
+   *
+   * @param timeline the session's timeline, or null when it is not kept
+   */
+  private record Featured(SessionInput input, String repoId, Annotations annotations,
+      long prompts, long[] toolCalls, Timeline timeline) {
+
+    static Featured of(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
+      long[] toolCalls = new long[ToolCategory.values().length];
+      ToolCategory.tally(session.events(), toolCalls);
+      FeatureExtractor.FeaturesAndTimeline f = extractor.extract(session, timelineMaker);
+      return new Featured(
+          new SessionInput(session.id(), session.userId(), session.start(), f.features()),
+          session.repoId(), session.annotations(), session.typedPromptCount(), toolCalls,
+          f.timeline());
+    }
+  }
+
+  /** What the read collects; mutated only in read order, one session at a time. */
   private static final class Collected {
     final List<SessionInput> inputs = new ArrayList<>();
     final Set<String> repos = new HashSet<>();
@@ -146,22 +172,38 @@ public final class StudyRunner {
     long prompts;
     ReadReport report;
 
-    /** Adds a session's features and, when {@code timelineMaker} is not null, its timeline. */
-    void add(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
-      inputs.add(new SessionInput(session.id(), session.userId(), session.start(),
-          extractor.extract(session)));
-      if (!session.repoId().isEmpty()) {
-        repos.add(session.repoId());
+    /** Timeline ids as {@link #timelines} will hold them once every submitted session is in. */
+    private final Set<String> timelineIds = new HashSet<>();
+
+    /**
+     * Whether the timeline of the session read next is kept; asked in read order, before the
+     * session is featurized. Bounded memory on huge datasets: a stable subset still yields a
+     * representative per type.
+     */
+    boolean keepsTimeline(String sessionId) {
+      if (timelineIds.size() < TIMELINES_KEPT_IN_FULL
+          || Math.floorMod(sessionId.hashCode(), 32) == 0) {
+        timelineIds.add(sessionId);
+        return true;
       }
-      if (!session.annotations().isEmpty()) {
-        annotations.put(session.id(), session.annotations());
+      return false;
+    }
+
+    /** Adds a featurized session; called in read order. */
+    void add(Featured f) {
+      inputs.add(f.input());
+      if (!f.repoId().isEmpty()) {
+        repos.add(f.repoId());
       }
-      prompts += session.typedPromptCount();
-      ToolCategory.tally(session.events(), toolCalls);
-      // Bounded memory on huge datasets: a stable subset still yields a representative per type.
-      if (timelineMaker != null && (timelines.size() < TIMELINES_KEPT_IN_FULL
-          || Math.floorMod(session.id().hashCode(), 32) == 0)) {
-        timelines.put(session.id(), timelineMaker.make(session));
+      if (!f.annotations().isEmpty()) {
+        annotations.put(f.input().sessionId(), f.annotations());
+      }
+      prompts += f.prompts();
+      for (int i = 0; i < toolCalls.length; i++) {
+        toolCalls[i] += f.toolCalls()[i];
+      }
+      if (f.timeline() != null) {
+        timelines.put(f.input().sessionId(), f.timeline());
       }
     }
 

@@ -4,6 +4,7 @@ import static dev.personas.classify.Sessions.input;
 import static dev.personas.classify.Sessions.typical;
 import static dev.personas.features.Feature.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,5 +109,25 @@ class ModelFitterTest {
     fromCopies.remove("cohort");
     fromDraws.remove("cohort");
     assertEquals(fromCopies, fromDraws);
+  }
+
+  @Test
+  void aResampleFitWithItsSessionsAlreadyClassifiedIsTheSameModel() throws Exception {
+    List<SessionInput> population = SyntheticPopulation.generate(9, 6, 2).sessions();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    List<SessionInput> drawn = new ArrayList<>();
+    for (int i = 0; i < population.size(); i++) {
+      drawn.add(population.get(random.nextInt(population.size())));
+    }
+    ModelFitter fitter = new ModelFitter();
+    Classifier classifier = fitter.typeClassifier();
+    Model classifiedHere = fitter.fitResample(drawn);
+    Model classifiedBefore = fitter.fitResample(drawn,
+        drawn.stream().map(s -> classifier.classify(s.features())).toList());
+    assertEquals(new String(ModelFile.bytes(classifiedHere), java.nio.charset.StandardCharsets.UTF_8),
+        new String(ModelFile.bytes(classifiedBefore), java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(fitter.classifiesTypesLike(classifiedHere));
+    assertFalse(fitter.classifiesTypesLike(new ModelFitter().fit(population)),
+        "another fitter's model is not taken for this one's");
   }
 }

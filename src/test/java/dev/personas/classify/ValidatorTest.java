@@ -90,4 +90,15 @@ class ValidatorTest {
     assertEquals(300, v.silhouetteSample());
     assertEquals(SessionType.values().length, v.silhouette().size());
   }
+
+  @Test
+  void bootstrapRefitsOnSeveralThreadsGiveTheNumbersOfOne() {
+    Validation one = new Validator(new ModelFitter(), 7, 5, 300, 1)
+        .validate(model, sample.sessions(), Optional.of(sample.truth()));
+    Validation three = new Validator(new ModelFitter(), 7, 5, 300, 3)
+        .validate(model, sample.sessions(), Optional.of(sample.truth()));
+    assertEquals(7, one.stability().resamples());
+    assertEquals(new String(ValidationFile.bytes(one), java.nio.charset.StandardCharsets.UTF_8),
+        new String(ValidationFile.bytes(three), java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

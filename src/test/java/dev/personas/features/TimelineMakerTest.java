@@ -41,4 +41,21 @@ class TimelineMakerTest {
         .prompt("start").after(Duration.ofHours(10)).prompt("next morning").build("s"));
     assertTrue(t.marks().get(1).minute() < 1, "an overnight gap adds no active minutes: " + t);
   }
+
+  @Test
+  void featuresAndTimelineTogetherAreThoseMadeApart() {
+    dev.personas.session.Session session = Sessions.builder()
+        .prompt("fix the parser").tool("Read", "src/P.java").result(false)
+        .edit("src/P.java").result(false)
+        .bash("mvn -q test").result(true)
+        .prompt("again").bash("git diff").result(false).subagentCall()
+        .inSubagent().bash("ls").result(false).inMain()
+        .bash("git commit -m fix").result(false)
+        .build("s");
+    FeatureExtractor extractor = new FeatureExtractor();
+    FeatureExtractor.FeaturesAndTimeline both = extractor.extract(session, maker);
+    assertEquals(extractor.extract(session), both.features());
+    assertEquals(maker.make(session), both.timeline());
+    assertEquals(null, extractor.extract(session, null).timeline());
+  }
 }

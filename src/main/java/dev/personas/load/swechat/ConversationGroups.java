@@ -39,6 +39,15 @@ final class ConversationGroups {
     }
   }
 
+  /** The columns read: the mapper's, the grouping's and the session's ids. */
+  static final Set<String> COLUMNS;
+
+  static {
+    Set<String> columns = new HashSet<>(TurnMapper.COLUMNS);
+    columns.addAll(List.of("session_id", "turn_number", "prompt_intent", "user_id", "repo_id"));
+    COLUMNS = Set.copyOf(columns);
+  }
+
   private final int window;
   private final int maxBufferedEvents;
   private final TurnMapper mapper = new TurnMapper();
@@ -57,7 +66,7 @@ final class ConversationGroups {
     long[] index = {0};
     int[] buffered = {0};
     for (Path file : files) {
-      tables.read(file, row -> {
+      tables.read(file, COLUMNS, row -> {
         index[0]++;
         String sessionId = row.text("session_id");
         if (sessionId == null) {
@@ -78,7 +87,7 @@ final class ConversationGroups {
           report.skip(row.file(), row.number(), e.getMessage());
           return;
         }
-        Group g = open.computeIfAbsent(sessionId, id -> new Group(row));
+        Group g = open.computeIfAbsent(sessionId, id -> new Group(row.detached()));
         g.lastRow = index[0];
         String intent = row.text("prompt_intent");
         if (intent != null) {
@@ -118,6 +127,11 @@ final class ConversationGroups {
   }
 
   private static void emit(String sessionId, Group g, Sink sink) {
+    if (inTurnOrder(g.turns)) {
+      // The published table lists a session's rows in turn order: nothing to sort.
+      sink.accept(sessionId, g.firstRow, g.events, g.intents);
+      return;
+    }
     List<Integer> order = new ArrayList<>(g.events.size());
     for (int i = 0; i < g.events.size(); i++) {
       order.add(i);
@@ -129,5 +143,14 @@ final class ConversationGroups {
       events.add(g.events.get(i));
     }
     sink.accept(sessionId, g.firstRow, events, g.intents);
+  }
+
+  private static boolean inTurnOrder(List<Long> turns) {
+    for (int i = 1; i < turns.size(); i++) {
+      if (turns.get(i) < turns.get(i - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -7,26 +7,101 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * One row of a dataset table, whatever the file format: column name to value. Values are
  * strings, numbers, booleans or {@link Instant}s; an absent column and a null value read alike,
  * because exports of SWE-chat drop columns freely.
  *
- * @param file the file the row came from
- * @param number 1-based row number in that file (the line for JSONL and CSV)
- * @param values column values by name
+ * <p>A row read from Parquet is a view of the reader's current position and valid only while the
+ * sink that receives it runs; {@link #detached} keeps one beyond that.
  */
-record Row(Path file, long number, Map<String, Object> values) {
+final class Row {
+  /** Column values by name; null for an absent column or a null value. */
+  interface Values {
+    Object get(String column);
+
+    /** Values that stay valid after the read has moved on. */
+    default Values detached() {
+      return this;
+    }
+
+    /**
+     * Whether the text of the column starts, after leading white space, with one of the
+     * prefixes (each at most {@link #MAX_PREFIX} characters); false when absent.
+     */
+    default boolean startsWith(String column, List<String> prefixes) {
+      Object v = get(column);
+      if (v == null) {
+        return false;
+      }
+      String head = v.toString().stripLeading();
+      for (String prefix : prefixes) {
+        if (head.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The longest prefix {@link #startsWith} is asked about. */
+  static final int MAX_PREFIX = 32;
 
   private static final DateTimeFormatter SPACED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
 
-  Row {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(values, "values");
+  private final Path file;
+  private final long number;
+  private final Values values;
+
+  /**
+   * @param file the file the row came from
+   * @param number 1-based row number in that file (the line for JSONL and CSV)
+   * @param values column values by name
+   */
+  Row(Path file, long number, Map<String, Object> values) {
+    this(file, number, Objects.requireNonNull(values, "values")::get);
+  }
+
+  Row(Path file, long number, Values values) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.number = number;
+    this.values = Objects.requireNonNull(values, "values");
+  }
+
+  /** The file the row came from. */
+  Path file() {
+    return file;
+  }
+
+  /** 1-based row number in that file (the line for JSONL and CSV). */
+  long number() {
+    return number;
+  }
+
+  /** This row, valid after the read has moved on. */
+  Row detached() {
+    Values kept = values.detached();
+    return kept == values ? this : new Row(file, number, kept);
+  }
+
+  /**
+   * Whether the column's text starts, after leading white space, with one of the prefixes, each
+   * at most {@link #MAX_PREFIX} characters long; false when absent. A Parquet row answers it
+   * without decoding the whole text.
+   */
+  boolean startsWith(String column, List<String> prefixes) {
+    return values.startsWith(column, prefixes);
+  }
+
+  /** The value as read: text, a number, a boolean or an instant; null when absent. */
+  Object value(String column) {
+    return values.get(column);
   }
 
   /** The value as text, or null when absent or blank. */
@@ -52,9 +127,23 @@ record Row(Path file, long number, Map<String, Object> values) {
       return n.longValue();
     }
     String s = text(column);
-    if (s == null) {
-      return fallback;
+    return s == null ? fallback : wholeNumber(column, s);
+  }
+
+  /**
+   * The value as a whole number, or the fallback, asked for only when the value is absent; a
+   * non-number is bad data.
+   */
+  long number(String column, LongSupplier fallback) {
+    Object v = values.get(column);
+    if (v instanceof Number n) {
+      return n.longValue();
     }
+    String s = text(column);
+    return s == null ? fallback.getAsLong() : wholeNumber(column, s);
+  }
+
+  private static long wholeNumber(String column, String s) {
     try {
       return s.contains(".") ? (long) Double.parseDouble(s) : Long.parseLong(s.trim());
     } catch (NumberFormatException e) {

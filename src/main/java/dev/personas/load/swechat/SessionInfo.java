@@ -37,6 +37,11 @@ record SessionInfo(
     Objects.requireNonNull(annotations, "annotations");
   }
 
+  /** The columns {@link #of} reads. */
+  static final java.util.Set<String> COLUMNS = java.util.Set.of("session_id", "agent_percentage",
+      "session_success", "user_persona", "user_id", "repo_id", "agent", "created_at",
+      "input_tokens", "output_tokens");
+
   /**
    * The session described by a row of the sessions table. An annotation that is not a number
    * in 0–100 is reported (file:row) and read as absent; the session itself is kept.

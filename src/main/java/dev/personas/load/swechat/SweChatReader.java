@@ -141,7 +141,7 @@ public final class SweChatReader implements SessionReader {
   private Map<String, SessionInfo> sessions(List<Path> files, ReadReport report) {
     Map<String, SessionInfo> byId = new TreeMap<>();
     for (Path file : files) {
-      tables.read(file, row -> {
+      tables.read(file, SessionInfo.COLUMNS, row -> {
         try {
           SessionInfo info = SessionInfo.of(row, report);
           if (byId.putIfAbsent(info.id(), info) != null) {
@@ -182,7 +182,7 @@ public final class SweChatReader implements SessionReader {
   private Map<String, String> machineGenerated(List<Path> files, ReadReport report) {
     Map<String, String> ids = new TreeMap<>();
     for (Path file : files) {
-      tables.read(file, row -> {
+      tables.read(file, Set.of("name", "repo_id"), row -> {
         String name = row.textOrEmpty("name").trim().toLowerCase(Locale.ROOT);
         if (MACHINE_GENERATED.contains(name)) {
           ids.put(row.textOrEmpty("repo_id"), name);

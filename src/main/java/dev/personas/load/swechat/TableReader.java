@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.parquet.io.api.Binary;
@@ -107,10 +108,19 @@ final class TableReader {
 
   /** Hands every good row of the file to the sink, in file order. */
   void read(Path file, Consumer<Row> sink, ReadReport report) {
+    read(file, null, sink, report);
+  }
+
+  /**
+   * Hands every good row of the file to the sink, in file order, with at least the named columns
+   * (all when {@code columns} is null). A row from Parquet is valid only during the sink's call:
+   * {@link Row#detached} keeps it.
+   */
+  void read(Path file, Set<String> columns, Consumer<Row> sink, ReadReport report) {
     Format format = Format.of(file);
     try {
       if (format == Format.PARQUET) {
-        readParquet(file, sink, report);
+        readParquet(file, columns, sink, report);
       } else if (format == Format.JSONL) {
         readJsonl(file, sink, report);
       } else if (format == Format.CSV) {
@@ -123,19 +133,24 @@ final class TableReader {
     }
   }
 
-  private static void readParquet(Path file, Consumer<Row> sink, ReadReport report)
-      throws IOException {
+  private static void readParquet(Path file, Set<String> columns, Consumer<Row> sink,
+      ReadReport report) throws IOException {
     if (Files.size(file) == 0) {
       report.skip(file, 0, "empty file");
       return;
     }
-    Map<String, Converter> converters;
+    MessageType schema;
     try {
-      converters = converters(ParquetReader.readMetadata(file.toFile()).getFileMetaData().getSchema());
+      schema = ParquetReader.readMetadata(file.toFile()).getFileMetaData().getSchema();
     } catch (IOException | RuntimeException e) {
       report.skip(file, 0, "not a readable Parquet file: " + e.getMessage());
       return;
     }
+    if (columns != null && ProjectedParquet.canRead(schema)) {
+      readProjected(file, schema, columns, sink, report);
+      return;
+    }
+    Map<String, Converter> converters = converters(schema);
     long rows = 0;
     Hydrator<Map<String, Object>, Map<String, Object>, String> hydrator = new Hydrator<>() {
       @Override
@@ -175,6 +190,28 @@ final class TableReader {
     report.fileRead(rows, Files.size(file));
   }
 
+  /** The named columns only, through {@link ProjectedParquet}; errors as the general path's. */
+  private static void readProjected(Path file, MessageType schema, Set<String> columns,
+      Consumer<Row> sink, ReadReport report) throws IOException {
+    long rows = 0;
+    try (ProjectedParquet rowsIn = ProjectedParquet.open(file, schema, columns)) {
+      while (true) {
+        long number = rows + 1;
+        try {
+          if (!rowsIn.next()) {
+            break;
+          }
+        } catch (RuntimeException | LinkageError e) {
+          report.skip(file, number, "unreadable from this row on: " + describe(e));
+          break;
+        }
+        rows++;
+        sink.accept(new Row(file, number, rowsIn));
+      }
+    }
+    report.fileRead(rows, Files.size(file));
+  }
+
   private static String describe(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof LinkageError || message.contains("zstd") || message.contains("Codec")) {
@@ -200,7 +237,7 @@ final class TableReader {
     return byColumn;
   }
 
-  private static Instant toInstant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+  static Instant toInstant(long value, LogicalTypeAnnotation.TimeUnit unit) {
     switch (unit) {
       case MILLIS:
         return Instant.ofEpochMilli(value);

@@ -15,18 +15,31 @@ final class TurnMapper {
   /** Tools that start a subagent: Claude Code's Task and Agent, Codex's spawn_agent. */
   private static final java.util.Set<String> SUBAGENT_TOOLS = java.util.Set.of("task", "agent", "spawn_agent");
 
-  /** The event for a row, or null when the row is not an event. */
+  /** The columns {@link #map} reads. */
+  static final java.util.Set<String> COLUMNS = java.util.Set.of("turn_type", "role", "timestamp",
+      "content", "char_count", "input_tokens", "output_tokens", "tool_name", "is_error", "command",
+      "file_path");
+  private static final java.util.List<String> ERROR_HEADS =
+      java.util.List.of("<tool_use_error>", "Error:", "Error ");
+
+  /**
+   * The event for a row, or null when the row is not an event. The content is read whole only
+   * where its text matters (prompts, system events, queued prompts); elsewhere its length comes
+   * from char_count, and a tool result's error marker from its first characters.
+   */
   Event map(Row row) {
     String turnType = turnType(row);
     Instant at = row.instant("timestamp");
-    String content = row.text("content");
-    int length = (int) Math.min(Integer.MAX_VALUE,
-        row.number("char_count", content == null ? 0 : content.length()));
+    int length = (int) Math.min(Integer.MAX_VALUE, row.number("char_count", () -> {
+      String content = row.text("content");
+      return content == null ? 0 : content.length();
+    }));
     long in = Math.max(0, row.number("input_tokens", 0));
     long out = Math.max(0, row.number("output_tokens", 0));
+    String content;
     switch (turnType) {
       case "user_prompt":
-        return prompt(at, content);
+        return prompt(at, row.text("content"));
       case "assistant_response":
         return new Event(EventKind.ASSISTANT_TEXT, at, length, null, null, null, null, false, in, out);
       case "assistant_thinking":
@@ -35,16 +48,18 @@ final class TurnMapper {
         return toolUse(row, at);
       case "tool_result":
         return new Event(EventKind.TOOL_RESULT, at, length, null, row.text("tool_name"), null, null,
-            row.flag("is_error") || looksLikeError(content), 0, 0);
+            row.flag("is_error") || row.startsWith("content", ERROR_HEADS), 0, 0);
       case "system_injected":
         return new Event(EventKind.INJECTED, at, length, null, null, null, null, false, 0, 0);
       case "system_event":
+        content = row.text("content");
         boolean error = content != null && content.toLowerCase(Locale.ROOT).contains("error");
         return new Event(error ? EventKind.API_ERROR : EventKind.INJECTED, at, length, null, null,
             null, null, error, 0, 0);
       case "summary":
         return new Event(EventKind.COMPACTION, at, length, null, null, null, null, false, 0, 0);
       case "queue_operation":
+        content = row.text("content");
         return content == null ? null : Event.prompt(EventKind.QUEUE_STEERING, at, content);
       default:
         return null; // file_snapshot and turn types newer than this reader
@@ -107,14 +122,5 @@ final class TurnMapper {
       kind = EventKind.PLAN_MODE;
     }
     return Event.toolCall(kind, at, tool, row.text("command"), row.text("file_path"));
-  }
-
-  private static boolean looksLikeError(String content) {
-    if (content == null) {
-      return false;
-    }
-    String head = content.stripLeading();
-    return head.startsWith("<tool_use_error>") || head.startsWith("Error:")
-        || head.startsWith("Error ");
   }
 }
