@@ -13,12 +13,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Pebble templates of one build ({@code templates/<name>.peb}). Autoescaping stays on: only
@@ -29,13 +29,18 @@ import java.util.Map;
  */
 public final class Templates {
   static final String SUFFIX = ".peb";
+  private static final java.util.regex.Pattern BLOCK_OPEN = java.util.regex.Pattern.compile("\\{%-?\\s*block\\b");
+  private static final java.util.regex.Pattern BLOCK_CLOSE = java.util.regex.Pattern.compile("\\{%-?\\s*endblock\\b");
 
   private final Path folder;
   private final PebbleEngine engine;
   private final SiteContext site;
   // The template a render() call started from, to place url() calls made inside its blocks.
   private final ThreadLocal<String> rendering = new ThreadLocal<>();
-  private final List<LinkUse> urlCalls = Collections.synchronizedList(new ArrayList<>());
+  // A set: a layout's url() calls repeat on every page, and the link check needs each once.
+  private final Set<LinkUse> urlCalls = ConcurrentHashMap.newKeySet();
+  // Per template, which of its lines lie inside a block: read once per build, not per url() call.
+  private final Map<String, boolean[]> blockLines = new ConcurrentHashMap<>();
 
   Templates(Path folder, SiteContext site) {
     if (!Files.isDirectory(folder)) {
@@ -100,11 +105,9 @@ public final class Templates {
    * whatever order the pages were rendered in.
    */
   public List<LinkUse> urlCalls() {
-    synchronized (urlCalls) {
-      return urlCalls.stream()
-          .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
-          .toList();
-    }
+    return urlCalls.stream()
+        .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
+        .toList();
   }
 
   private void recordUrl(String template, int line, String path) {
@@ -156,27 +159,31 @@ public final class Templates {
   }
 
   private boolean insideBlock(String name, int line) {
+    boolean[] inside = blockLines.computeIfAbsent(name, this::linesInsideBlocks);
+    return line >= 1 && line <= inside.length && inside[line - 1];
+  }
+
+  // Line i (from 0) is inside a block when a block is open before it or opens on it.
+  private boolean[] linesInsideBlocks(String name) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file(name));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return new boolean[0];
     }
+    boolean[] inside = new boolean[lines.size()];
     int depth = 0;
-    for (int i = 0; i < lines.size() && i < line; i++) {
+    for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i);
-      int opens = count(text, "\\{%-?\\s*block\\b");
-      int closes = count(text, "\\{%-?\\s*endblock\\b");
-      if (i == line - 1) {
-        return depth > 0 || opens > 0;
-      }
-      depth += opens - closes;
+      int opens = count(text, BLOCK_OPEN);
+      inside[i] = depth > 0 || opens > 0;
+      depth += opens - count(text, BLOCK_CLOSE);
     }
-    return false;
+    return inside;
   }
 
-  private static int count(String text, String regex) {
-    return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  private static int count(String text, java.util.regex.Pattern pattern) {
+    return (int) pattern.matcher(text).results().count();
   }
 
   private static String stripSuffix(String name) {
