@@ -78,6 +78,11 @@ final class ContentReader {
     return pages;
   }
 
+  /** Reads one Markdown page again, after an edit. */
+  ContentPage page(Path file) {
+    return page(file, name(file));
+  }
+
   private String name(Path file) {
     return root.relativize(file).toString().replace('\\', '/');
   }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The Pebble templates of one build ({@code templates/<name>.peb}). Autoescaping stays on: only
@@ -29,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Templates {
   static final String SUFFIX = ".peb";
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("\\{%-?\\s*(?:extends|include|import|embed|from)\\b(.*?)-?%}", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("([\"'])([^\"']+)\\1");
   private static final java.util.regex.Pattern BLOCK_OPEN = java.util.regex.Pattern.compile("\\{%-?\\s*block\\b");
   private static final java.util.regex.Pattern BLOCK_CLOSE = java.util.regex.Pattern.compile("\\{%-?\\s*endblock\\b");
 
@@ -39,6 +43,8 @@ public final class Templates {
   private final ThreadLocal<String> rendering = new ThreadLocal<>();
   // A set: a layout's url() calls repeat on every page, and the link check needs each once.
   private final Set<LinkUse> urlCalls = ConcurrentHashMap.newKeySet();
+  // How often each template was rendered as a page, to tell which templates other renderers use.
+  private final Map<String, LongAdder> renders = new ConcurrentHashMap<>();
   // Per template, which of its lines lie inside a block: read once per build, not per url() call.
   private final Map<String, boolean[]> blockLines = new ConcurrentHashMap<>();
 
@@ -81,6 +87,7 @@ public final class Templates {
       throw PersonasException.failure(
           "No template " + file(name) + " (needed for " + renderingWhat + "); add it or name an existing template.");
     }
+    renders.computeIfAbsent(name, n -> new LongAdder()).increment();
     Map<String, Object> values = new HashMap<>(model);
     values.put("site", site);
     try {
@@ -108,6 +115,74 @@ public final class Templates {
     return urlCalls.stream()
         .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
         .toList();
+  }
+
+  /** How many pages this template rendered so far (as the template asked for, not as a parent). */
+  int renders(String name) {
+    LongAdder count = renders.get(name);
+    return count == null ? 0 : count.intValue();
+  }
+
+  /**
+   * The templates that are one of the given ones or extend, include, import or embed one,
+   * directly or through others: what an edit of the given templates can change. A template
+   * naming its parent by an expression without a quoted name counts as using every template.
+   */
+  Set<String> usersOf(Set<String> changed) {
+    Map<String, Set<String>> uses = new HashMap<>();
+    for (String name : names()) {
+      uses.put(name, references(name));
+    }
+    Set<String> users = new java.util.TreeSet<>(changed);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, Set<String>> template : uses.entrySet()) {
+        Set<String> refs = template.getValue();
+        boolean usesChanged = refs == null || refs.stream().anyMatch(users::contains);
+        if (usesChanged && users.add(template.getKey())) {
+          grew = true;
+        }
+      }
+    }
+    return users;
+  }
+
+  /** Every template of the folder, by name ("page", "guide/item"). */
+  List<String> names() {
+    try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.toString().endsWith(SUFFIX))
+          .map(p -> stripSuffix(folder.relativize(p).toString().replace('\\', '/')))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not list the templates folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  // The template names a template's extends/include/import/embed/from tags quote; null when a
+  // tag names its template by an expression alone, so that it could be any template.
+  private Set<String> references(String name) {
+    String text;
+    try {
+      text = Files.readString(file(name));
+    } catch (IOException e) {
+      return null;
+    }
+    Set<String> refs = new java.util.HashSet<>();
+    java.util.regex.Matcher tag = REFERENCE.matcher(text);
+    while (tag.find()) {
+      java.util.regex.Matcher quoted = QUOTED.matcher(tag.group(1));
+      boolean any = false;
+      while (quoted.find()) {
+        refs.add(stripSuffix(quoted.group(2)));
+        any = true;
+      }
+      if (!any) {
+        return null;
+      }
+    }
+    return refs;
   }
 
   private void recordUrl(String template, int line, String path) {
