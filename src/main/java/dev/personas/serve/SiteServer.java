@@ -29,7 +29,6 @@ import java.util.function.LongSupplier;
 final class SiteServer implements AutoCloseable {
   static final String RELOAD_SCRIPT = "/__personas/reload.js";
   static final String VERSION = "/__personas/version";
-  private static final String SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT + "\" defer></script>";
 
   private final Path root;
   private final String baseUrl;
@@ -201,15 +200,18 @@ final class SiteServer implements AutoCloseable {
       notFound(exchange);
       return;
     }
+    // The version is read before the file: a page never claims a newer version than it shows.
+    long version = generation.getAsLong();
     byte[] body = Files.readAllBytes(file);
     String type = ContentTypes.of(file.getFileName().toString());
-    send(exchange, 200, type, type.startsWith("text/html") ? withReloadScript(body) : body);
+    send(exchange, 200, type, type.startsWith("text/html") ? withReloadScript(body, version) : body);
   }
 
   private void notFound(HttpExchange exchange) throws IOException {
     Path page = root.resolve("404.html");
+    long version = generation.getAsLong();
     if (Files.isRegularFile(page)) {
-      send(exchange, 404, "text/html; charset=utf-8", withReloadScript(Files.readAllBytes(page)));
+      send(exchange, 404, "text/html; charset=utf-8", withReloadScript(Files.readAllBytes(page), version));
     } else {
       send(exchange, 404, "text/plain; charset=utf-8", "Not found.\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -220,10 +222,12 @@ final class SiteServer implements AutoCloseable {
     send(exchange, 301, "text/plain; charset=utf-8", ("Moved to " + location + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] withReloadScript(byte[] html) {
+  // The page carries the version it was served at, so an edit saved before its first check still reloads it.
+  private static byte[] withReloadScript(byte[] html, long version) {
+    String scriptTag = "<script src=\"" + RELOAD_SCRIPT + "\" data-version=\"" + version + "\" defer></script>";
     String text = new String(html, StandardCharsets.UTF_8);
     int end = text.lastIndexOf("</body>");
-    String injected = end < 0 ? text + SCRIPT_TAG : text.substring(0, end) + SCRIPT_TAG + text.substring(end);
+    String injected = end < 0 ? text + scriptTag : text.substring(0, end) + scriptTag + text.substring(end);
     return injected.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -5,7 +5,9 @@
 // held request per background tab would soon block the page being worked on.
 (function () {
   "use strict";
-  var seen = null;
+  // The version the page was served at (the server writes it on this script's tag).
+  var script = document.currentScript;
+  var seen = script && script.dataset.version ? script.dataset.version : null;
   var timer = null;
   var asking = false;
   function visible() { return document.visibilityState !== "hidden"; }
