@@ -7,7 +7,7 @@
 #
 #   bench/render-vs-hugo.sh                        # 5 runs each
 #   RUNS=3 PAGES=1000 bench/render-vs-hugo.sh
-#   PERSONAS="bin/personas" bench/render-vs-hugo.sh   # another launcher, e.g. with CDS
+#   PERSONAS="$PWD/bin/personas" bench/render-vs-hugo.sh   # the launcher (C1, class-data sharing)
 #
 # Everything is generated under $DATA, never in the repository. Needs `hugo` (Debian: apt-get
 # install hugo) and /usr/bin/time.
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PAGES=${PAGES:-1000}
 DATA=${DATA:-/tmp/personas-render-bench}
-PERSONAS=${PERSONAS:-java -jar target/personas.jar}
+PERSONAS=${PERSONAS:-java -jar $PWD/target/personas.jar}
 
 [ -f target/personas.jar ] || mvn -B -q package -DskipTests
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
@@ -54,13 +54,10 @@ measure() {
   rm -f "$out" "$out.err"
 }
 
-personas_cmd="cd $DATA/personas && $PWD/${PERSONAS#java -jar } "
-case $PERSONAS in
-  "java -jar "*) personas_cmd="cd $DATA/personas && java -jar $PWD/${PERSONAS#java -jar } build --no-data --out $DATA/personas-site --quiet" ;;
-  *) personas_cmd="cd $DATA/personas && $PWD/$PERSONAS build --no-data --out $DATA/personas-site --quiet" ;;
-esac
+personas_cmd="cd $DATA/personas && $PERSONAS build --no-data --out $DATA/personas-site --quiet"
 hugo_cmd="cd $DATA/hugo && hugo --quiet --destination $DATA/hugo-site"
 
+echo "personas: $PERSONAS"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
 echo "pages: $PAGES generated + $(find content -name '*.md' | wc -l) of the repository's; $(cat "$DATA"/personas/content/bench/*.md | wc -w) words"
 declare -A walls cpus
