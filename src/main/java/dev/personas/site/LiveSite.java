@@ -77,8 +77,8 @@ public final class LiveSite {
 
   /**
    * Brings the site up to date after the given files changed: re-renders only the pages they
-   * change when it can tell which, else builds the whole site. A failure leaves the kept build
-   * as it was.
+   * change when it can tell which, else builds the whole site. After a failure (a broken link,
+   * a template error) the served files stay as they were and the next change builds the whole site.
    */
   public synchronized Change update(Set<Path> changed) {
     if (last == null) {

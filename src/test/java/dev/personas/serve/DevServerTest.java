@@ -307,6 +307,22 @@ class DevServerTest {
   }
 
   @Test
+  void afterAFailedUpdateTheNextSaveBuildsTheWholeSiteAgain() throws Exception {
+    start("/");
+    String good = site.read("templates/data.peb");
+    site.write("templates/data.peb", good.replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
+    waitFor(() -> err.toString().contains("data.peb:"));
+    long generation = server.generation();
+
+    site.write("templates/data.peb", good.replace("{{ page.title }}</h1>", "{{ page.title }} (fixed)</h1>"));
+
+    waitFor(() -> server.generation() > generation);
+    assertEquals("About the data (fixed)", h1("/data/"));
+    assertEquals(2, out.toString().lines().filter(line -> line.startsWith("Built ")).count(), out.toString());
+    assertSameAsAFullBuild();
+  }
+
+  @Test
   void servesTheSiteUnderItsBaseUrl() throws Exception {
     start("/repo/");
     assertTrue(url.endsWith("/repo/"), url);
