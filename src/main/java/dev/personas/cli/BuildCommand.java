@@ -15,6 +15,7 @@ import dev.personas.study.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import dev.personas.site.BuildResult;
+import dev.personas.site.LiveSite;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
@@ -82,12 +83,18 @@ public final class BuildCommand implements Callable<Integer> {
   }
 
   /**
-   * One build with the given options: `serve` rebuilds through here too. The analysis is done
-   * once per dataset and process (see {@link Studies}), so a rebuild after an edit only renders.
+   * The site `serve` keeps built with the given options: each full build goes through the same
+   * steps as `personas build`. The analysis is done once per dataset and process (see
+   * {@link Studies}), so a rebuild after an edit only renders.
    */
-  public static BuildResult build(
+  public static LiveSite liveSite(
       BuildOptions options, Verbosity verbosity, PrintWriter err, LongSupplier nanoTicker) {
-    return render(options, analyse(options, verbosity, err), nanoTicker);
+    return new LiveSite(() -> {
+      Optional<Analysis> analysis = analyse(options, verbosity, err);
+      return new LiveSite.Source(
+          siteBuilder(options, personalPage(options, analysis), nanoTicker),
+          analysis.map(BuildCommand::siteData).orElse(SiteData.none()));
+    });
   }
 
   /** Renders the site with the analysis's figures and files, and the personal page if asked. */
@@ -126,10 +133,14 @@ public final class BuildCommand implements Callable<Integer> {
 
   private static BuildResult render(
       BuildOptions options, SiteData data, Optional<Renderer> personal, LongSupplier nanoTicker) {
+    return siteBuilder(options, personal, nanoTicker).build(data);
+  }
+
+  private static SiteBuilder siteBuilder(BuildOptions options, Optional<Renderer> personal, LongSupplier nanoTicker) {
     List<Renderer> renderers = new ArrayList<>(Renderers.standard());
     // Before the sitemap, which comes last and lists the pages rendered before it.
     personal.ifPresent(page -> renderers.add(renderers.size() - 1, page));
-    return new SiteBuilder(options.toSiteOptions(), renderers, nanoTicker).build(data);
+    return new SiteBuilder(options.toSiteOptions(), renderers, nanoTicker);
   }
 
   /**

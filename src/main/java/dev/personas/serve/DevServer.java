@@ -1,23 +1,26 @@
 package dev.personas.serve;
 
 import dev.personas.PersonasException;
-import dev.personas.site.BuildResult;
+import dev.personas.site.LiveSite;
 import dev.personas.site.SiteOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
- * Builds the site, serves it, and rebuilds it when content, templates or static files change.
+ * Builds the site, serves it, and brings it up to date when content, templates or static files
+ * change: an edited page or template re-renders only the pages it changes (see {@link LiveSite}).
  * A failed rebuild is reported and the last good site stays up.
  */
 public final class DevServer implements AutoCloseable {
-  private static final Duration QUIET = Duration.ofMillis(200);
+  // An editor's save is a burst of events a few milliseconds apart; wait this long for the end.
+  private static final Duration QUIET = Duration.ofMillis(25);
 
   private final SiteOptions options;
-  private final Supplier<BuildResult> build;
+  private final LiveSite site;
   private final int port;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -27,12 +30,12 @@ public final class DevServer implements AutoCloseable {
 
   /**
    * @param options the folders to watch, the output folder and the base URL
-   * @param build one full build (the same one `personas build` runs)
+   * @param site the site, built whole (the same build `personas build` runs) or page by page
    * @param port the port, 0 for any free one
    */
-  public DevServer(SiteOptions options, Supplier<BuildResult> build, int port, PrintWriter out, PrintWriter err) {
+  public DevServer(SiteOptions options, LiveSite site, int port, PrintWriter out, PrintWriter err) {
     this.options = options;
-    this.build = build;
+    this.site = site;
     this.port = port;
     this.out = out;
     this.err = err;
@@ -42,7 +45,7 @@ public final class DevServer implements AutoCloseable {
   public synchronized String start() {
     // Claim the port first: a port in use should fail before a build is spent.
     server = new SiteServer(options.out(), options.baseUrl(), port, generation::get);
-    report(build.get());
+    report(site.build());
     generation.incrementAndGet();
     server.start();
     watcher = new SiteWatcher(List.of(options.content(), options.templates(), options.staticFiles()), QUIET, this::rebuild);
@@ -78,10 +81,14 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  private synchronized void rebuild() {
+  private synchronized void rebuild(Set<Path> changed) {
     try {
-      report(build.get());
-      generation.incrementAndGet();
+      LiveSite.Change change = site.update(changed);
+      report(change);
+      if (change.changedPages()) {
+        generation.incrementAndGet();
+        server.changed();
+      }
     } catch (PersonasException e) {
       err.println("personas: " + e.getMessage());
       err.println("personas: still serving the last good build; fix the file and save it again.");
@@ -92,8 +99,8 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  private void report(BuildResult result) {
-    out.println(result.summary());
+  private void report(LiveSite.Change change) {
+    out.println(change.summary());
     out.flush();
   }
 }

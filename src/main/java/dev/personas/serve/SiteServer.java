@@ -29,7 +29,6 @@ import java.util.function.LongSupplier;
 final class SiteServer implements AutoCloseable {
   static final String RELOAD_SCRIPT = "/__personas/reload.js";
   static final String VERSION = "/__personas/version";
-  private static final String SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT + "\" defer></script>";
 
   private final Path root;
   private final String baseUrl;
@@ -37,6 +36,8 @@ final class SiteServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private static final int RECENT = 256;
+  private static final java.time.Duration HOLD = java.time.Duration.ofSeconds(20);
+  private final Object versionLock = new Object();
 
   /** Requests for site files (the reload check aside), and the latest of their paths. */
   private final AtomicLong filesServed = new AtomicLong();
@@ -57,7 +58,8 @@ final class SiteServer implements AutoCloseable {
     } catch (IOException e) {
       throw PersonasException.usage("Could not listen on 127.0.0.1:" + port + " (" + e.getMessage() + "); pass another --port, or 0 for any free one.");
     }
-    this.threads = Executors.newFixedThreadPool(4, r -> {
+    // Unbounded: each open page holds one request waiting for the next version.
+    this.threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "personas-serve");
       t.setDaemon(true);
       return t;
@@ -102,12 +104,37 @@ final class SiteServer implements AutoCloseable {
       if (path.equals(RELOAD_SCRIPT)) {
         send(exchange, 200, ContentTypes.of(path), reloadScript());
       } else if (path.equals(VERSION)) {
-        send(exchange, 200, "text/plain; charset=utf-8", Long.toString(generation.getAsLong()).getBytes(StandardCharsets.UTF_8));
+        try {
+          send(exchange, 200, "text/plain; charset=utf-8", version(exchange));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       } else {
         record(path);
         serveFile(exchange, path);
       }
     }
+  }
+
+  /** Tells the open pages waiting on the version check that the site changed. */
+  void changed() {
+    synchronized (versionLock) {
+      versionLock.notifyAll();
+    }
+  }
+
+  // Answers the version at once, or, when the page says which version it has (?seen=N), as soon
+  // as it differs, or after HOLD with the same one: a page learns of a rebuild without polling.
+  private byte[] version(HttpExchange exchange) throws InterruptedException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String seen = query != null && query.startsWith("seen=") ? query.substring("seen=".length()) : null;
+    long deadline = System.nanoTime() + HOLD.toNanos();
+    synchronized (versionLock) {
+      while (seen != null && seen.equals(Long.toString(generation.getAsLong())) && System.nanoTime() < deadline) {
+        versionLock.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    }
+    return Long.toString(generation.getAsLong()).getBytes(StandardCharsets.UTF_8);
   }
 
   /** How many requests for site files (any path but the reload check's) this server received. */
@@ -173,15 +200,18 @@ final class SiteServer implements AutoCloseable {
       notFound(exchange);
       return;
     }
+    // The version is read before the file: a page never claims a newer version than it shows.
+    long version = generation.getAsLong();
     byte[] body = Files.readAllBytes(file);
     String type = ContentTypes.of(file.getFileName().toString());
-    send(exchange, 200, type, type.startsWith("text/html") ? withReloadScript(body) : body);
+    send(exchange, 200, type, type.startsWith("text/html") ? withReloadScript(body, version) : body);
   }
 
   private void notFound(HttpExchange exchange) throws IOException {
     Path page = root.resolve("404.html");
+    long version = generation.getAsLong();
     if (Files.isRegularFile(page)) {
-      send(exchange, 404, "text/html; charset=utf-8", withReloadScript(Files.readAllBytes(page)));
+      send(exchange, 404, "text/html; charset=utf-8", withReloadScript(Files.readAllBytes(page), version));
     } else {
       send(exchange, 404, "text/plain; charset=utf-8", "Not found.\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -192,10 +222,12 @@ final class SiteServer implements AutoCloseable {
     send(exchange, 301, "text/plain; charset=utf-8", ("Moved to " + location + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] withReloadScript(byte[] html) {
+  // The page carries the version it was served at, so an edit saved before its first check still reloads it.
+  private static byte[] withReloadScript(byte[] html, long version) {
+    String scriptTag = "<script src=\"" + RELOAD_SCRIPT + "\" data-version=\"" + version + "\" defer></script>";
     String text = new String(html, StandardCharsets.UTF_8);
     int end = text.lastIndexOf("</body>");
-    String injected = end < 0 ? text + SCRIPT_TAG : text.substring(0, end) + SCRIPT_TAG + text.substring(end);
+    String injected = end < 0 ? text + scriptTag : text.substring(0, end) + scriptTag + text.substring(end);
     return injected.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -3,6 +3,7 @@ package dev.personas.serve;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import dev.personas.PersonasException;
 import java.io.IOException;
@@ -14,20 +15,24 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches folders and their subfolders, and runs an action once changes have settled: an editor
- * saving a file fires several events, and a burst must cause one rebuild, not five.
+ * Watches folders and their subfolders, and hands the changed paths to an action once changes
+ * have settled: an editor saving a file fires several events, and a burst must cause one rebuild,
+ * not five. When events were lost (overflow) the watched folder itself is among the paths.
  */
 final class SiteWatcher implements AutoCloseable {
   private final WatchService service;
   private final Duration quiet;
-  private final Runnable onChange;
+  private final Consumer<Set<Path>> onChange;
   private final Thread thread;
 
-  SiteWatcher(List<Path> folders, Duration quiet, Runnable onChange) {
+  SiteWatcher(List<Path> folders, Duration quiet, Consumer<Set<Path>> onChange) {
     this.quiet = quiet;
     this.onChange = onChange;
     try {
@@ -57,23 +62,26 @@ final class SiteWatcher implements AutoCloseable {
   }
 
   private void loop() {
-    boolean pending = false;
+    Set<Path> pending = new TreeSet<>();
     try {
       while (true) {
         // While a change is pending, wait only for the quiet period; then act on the whole burst.
-        WatchKey key = pending ? service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) : service.take();
+        WatchKey key = pending.isEmpty() ? service.take() : service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         if (key == null) {
-          pending = false;
-          onChange.run();
+          onChange.accept(Set.copyOf(pending));
+          pending.clear();
           continue;
         }
+        Path folder = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
-          pending = true;
-          if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {
-            Path created = ((Path) key.watchable()).resolve(name);
-            if (Files.isDirectory(created)) {
-              registerTree(created);
-            }
+          if (event.kind() == OVERFLOW || !(event.context() instanceof Path name)) {
+            pending.add(folder);
+            continue;
+          }
+          Path changed = folder.resolve(name);
+          pending.add(changed);
+          if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed)) {
+            registerTree(changed);
           }
         }
         key.reset();

@@ -16,7 +16,12 @@ final class ContentPageRenderer implements Renderer {
   public List<Output> render(RenderContext context) {
     // Pages render side by side (Pebble's engine is shared, each render has its own context);
     // the list keeps page order whatever finishes first.
-    return context.content().pages().parallelStream().map(page -> render(page, context)).toList();
+    return render(context.content().pages(), context);
+  }
+
+  /** Renders the given pages, in their order; `serve` re-renders only the pages an edit changed. */
+  static List<Output> render(List<ContentPage> pages, RenderContext context) {
+    return pages.parallelStream().map(page -> render(page, context)).toList();
   }
 
   private static Output render(ContentPage page, RenderContext context) {

@@ -31,16 +31,17 @@ final class ContentReader {
   Content read() {
     List<Path> files = files();
     Map<String, Object> site = readSiteFile();
-    List<ContentPage> pages = new ArrayList<>();
+    List<Path> markdown = new ArrayList<>();
     for (Path file : files) {
-      String name = root.relativize(file).toString().replace('\\', '/');
+      String name = name(file);
       if (name.endsWith(".md")) {
-        pages.add(page(file, name));
+        markdown.add(file);
       } else if (!name.equals(SITE_FILE)) {
         throw PersonasException.failure(
             file + ": content/ holds only Markdown pages (.md) and " + SITE_FILE + "; move this file to static/.");
       }
     }
+    List<ContentPage> pages = pages(markdown);
     Path siteFile = root.resolve(SITE_FILE);
     return new Content(
         required(site, "title", siteFile + ":1"), optional(site, "description", ""), pages);
@@ -55,6 +56,35 @@ final class ContentReader {
     } catch (IOException e) {
       throw PersonasException.failure("Could not list the content folder " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  // Pages are parsed side by side (flexmark's parser and renderer are immutable and shared); a
+  // failure is reported for the first bad file in path order, whichever thread met it first.
+  private List<ContentPage> pages(List<Path> files) {
+    List<Object> parsed = files.parallelStream().map(file -> {
+      try {
+        return (Object) page(file, name(file));
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }).toList();
+    List<ContentPage> pages = new ArrayList<>(parsed.size());
+    for (Object result : parsed) {
+      if (result instanceof RuntimeException e) {
+        throw e;
+      }
+      pages.add((ContentPage) result);
+    }
+    return pages;
+  }
+
+  /** Reads one Markdown page again, after an edit. */
+  ContentPage page(Path file) {
+    return page(file, name(file));
+  }
+
+  private String name(Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
   }
 
   private ContentPage page(Path file, String name) {

@@ -4,7 +4,9 @@ import dev.personas.PersonasException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -28,6 +30,13 @@ public final class SiteBuilder {
 
   /** Builds the site from the authored content and what the data stages computed. */
   public BuildResult build(SiteData data) {
+    return buildKept(data).result();
+  }
+
+  /** What a build made, kept by {@link LiveSite} so that an edit can re-render only what it changes. */
+  record Built(RenderContext context, List<Output> files, BuildResult result) {}
+
+  Built buildKept(SiteData data) {
     long started = nanoTicker.getAsLong();
     Content content = new ContentReader(options.content(), new Markdown(options.baseUrl())).read();
     SiteContext site = new SiteContext(
@@ -38,10 +47,32 @@ public final class SiteBuilder {
     List<Output> published = data.files().entrySet().stream()
         .map(file -> Output.generated(file.getKey(), file.getValue()))
         .toList();
-    List<Output> files = renderAll(new RenderContext(site, content, templates, options, data.figures(), published));
-    new LinkCheck(files).check(linksIn(content, templates));
+    RenderContext context = new RenderContext(site, content, templates, options, data.figures(), published);
+    List<Output> files = renderAll(context);
+    new LinkCheck(files).check(linksIn(content.pages(), templates));
     new SiteWriter(options.out()).write(files);
-    return BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started));
+    return new Built(context, files, BuildResult.of(files, TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started)));
+  }
+
+  /**
+   * Re-renders the given content pages of a kept build with the given templates (the build's own,
+   * or fresh ones after a template changed) and writes only those pages. Their links are checked
+   * against the kept build's files.
+   */
+  Built rerender(Built last, Content content, Templates templates, List<ContentPage> pages) {
+    long started = nanoTicker.getAsLong();
+    RenderContext old = last.context();
+    RenderContext context = new RenderContext(old.site(), content, templates, old.options(), old.figures(), List.of());
+    List<Output> changed = ContentPageRenderer.render(pages, context);
+    new LinkCheck(last.files()).check(linksIn(pages, templates));
+    new SiteWriter(options.out()).replace(changed);
+    Map<String, Output> files = new LinkedHashMap<>();
+    last.files().forEach(file -> files.put(file.path(), file));
+    changed.forEach(file -> files.put(file.path(), file));
+    // The kept context keeps the build's templates unless they were replaced: later edits compare against it.
+    RenderContext kept = new RenderContext(old.site(), content, templates, old.options(), old.figures(), old.earlier());
+    long millis = TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started);
+    return new Built(kept, List.copyOf(files.values()), BuildResult.of(changed, millis));
   }
 
   private List<Output> renderAll(RenderContext context) {
@@ -54,9 +85,9 @@ public final class SiteBuilder {
     return files;
   }
 
-  private static List<LinkUse> linksIn(Content content, Templates templates) {
+  private static List<LinkUse> linksIn(List<ContentPage> pages, Templates templates) {
     List<LinkUse> links = new ArrayList<>(templates.urlCalls());
-    content.pages().forEach(page -> links.addAll(page.links()));
+    pages.forEach(page -> links.addAll(page.links()));
     return links;
   }
 

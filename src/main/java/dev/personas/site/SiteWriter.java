@@ -46,6 +46,31 @@ final class SiteWriter {
     }
   }
 
+  /**
+   * Replaces single files of a site already written, each in one step (written beside itself,
+   * then moved over it), so a reader never sees half a page.
+   */
+  void replace(List<Output> files) {
+    for (Output file : files) {
+      Path path = target.resolve(file.path());
+      Path temp = null;
+      try {
+        Files.createDirectories(path.getParent());
+        // Not createTempFile: its owner-only permissions would stay on the page.
+        temp = path.resolveSibling("." + path.getFileName() + "-" + ProcessHandle.current().pid() + ".new");
+        Files.write(temp, file.bytes());
+        try {
+          Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        deleteQuietly(temp);
+        throw PersonasException.failure("Could not write " + path + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   private void checkReplaceable() {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw PersonasException.usage("The output " + target + " is a file, not a folder; pass another --out.");

@@ -13,12 +13,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The Pebble templates of one build ({@code templates/<name>.peb}). Autoescaping stays on: only
@@ -29,13 +30,23 @@ import java.util.Map;
  */
 public final class Templates {
   static final String SUFFIX = ".peb";
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("\\{%-?\\s*(?:extends|include|import|embed|from)\\b(.*?)-?%}", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("([\"'])([^\"']+)\\1");
+  private static final java.util.regex.Pattern BLOCK_OPEN = java.util.regex.Pattern.compile("\\{%-?\\s*block\\b");
+  private static final java.util.regex.Pattern BLOCK_CLOSE = java.util.regex.Pattern.compile("\\{%-?\\s*endblock\\b");
 
   private final Path folder;
   private final PebbleEngine engine;
   private final SiteContext site;
   // The template a render() call started from, to place url() calls made inside its blocks.
   private final ThreadLocal<String> rendering = new ThreadLocal<>();
-  private final List<LinkUse> urlCalls = Collections.synchronizedList(new ArrayList<>());
+  // A set: a layout's url() calls repeat on every page, and the link check needs each once.
+  private final Set<LinkUse> urlCalls = ConcurrentHashMap.newKeySet();
+  // How often each template was rendered as a page, to tell which templates other renderers use.
+  private final Map<String, LongAdder> renders = new ConcurrentHashMap<>();
+  // Per template, which of its lines lie inside a block: read once per build, not per url() call.
+  private final Map<String, boolean[]> blockLines = new ConcurrentHashMap<>();
 
   Templates(Path folder, SiteContext site) {
     if (!Files.isDirectory(folder)) {
@@ -76,6 +87,7 @@ public final class Templates {
       throw PersonasException.failure(
           "No template " + file(name) + " (needed for " + renderingWhat + "); add it or name an existing template.");
     }
+    renders.computeIfAbsent(name, n -> new LongAdder()).increment();
     Map<String, Object> values = new HashMap<>(model);
     values.put("site", site);
     try {
@@ -100,11 +112,77 @@ public final class Templates {
    * whatever order the pages were rendered in.
    */
   public List<LinkUse> urlCalls() {
-    synchronized (urlCalls) {
-      return urlCalls.stream()
-          .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
-          .toList();
+    return urlCalls.stream()
+        .sorted(java.util.Comparator.comparing(LinkUse::where).thenComparing(LinkUse::target))
+        .toList();
+  }
+
+  /** How many pages this template rendered so far (as the template asked for, not as a parent). */
+  int renders(String name) {
+    LongAdder count = renders.get(name);
+    return count == null ? 0 : count.intValue();
+  }
+
+  /**
+   * The templates that are one of the given ones or extend, include, import or embed one,
+   * directly or through others: what an edit of the given templates can change. A template
+   * naming its parent by an expression without a quoted name counts as using every template.
+   */
+  Set<String> usersOf(Set<String> changed) {
+    Map<String, Set<String>> uses = new HashMap<>();
+    for (String name : names()) {
+      uses.put(name, references(name));
     }
+    Set<String> users = new java.util.TreeSet<>(changed);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, Set<String>> template : uses.entrySet()) {
+        Set<String> refs = template.getValue();
+        boolean usesChanged = refs == null || refs.stream().anyMatch(users::contains);
+        if (usesChanged && users.add(template.getKey())) {
+          grew = true;
+        }
+      }
+    }
+    return users;
+  }
+
+  /** Every template of the folder, by name ("page", "guide/item"). */
+  List<String> names() {
+    try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.toString().endsWith(SUFFIX))
+          .map(p -> stripSuffix(folder.relativize(p).toString().replace('\\', '/')))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not list the templates folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  // The template names a template's extends/include/import/embed/from tags quote; null when a
+  // tag names its template by an expression alone, so that it could be any template.
+  private Set<String> references(String name) {
+    String text;
+    try {
+      text = Files.readString(file(name));
+    } catch (IOException e) {
+      return null;
+    }
+    Set<String> refs = new java.util.HashSet<>();
+    java.util.regex.Matcher tag = REFERENCE.matcher(text);
+    while (tag.find()) {
+      java.util.regex.Matcher quoted = QUOTED.matcher(tag.group(1));
+      boolean any = false;
+      while (quoted.find()) {
+        refs.add(stripSuffix(quoted.group(2)));
+        any = true;
+      }
+      if (!any) {
+        return null;
+      }
+    }
+    return refs;
   }
 
   private void recordUrl(String template, int line, String path) {
@@ -156,27 +234,31 @@ public final class Templates {
   }
 
   private boolean insideBlock(String name, int line) {
+    boolean[] inside = blockLines.computeIfAbsent(name, this::linesInsideBlocks);
+    return line >= 1 && line <= inside.length && inside[line - 1];
+  }
+
+  // Line i (from 0) is inside a block when a block is open before it or opens on it.
+  private boolean[] linesInsideBlocks(String name) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file(name));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return new boolean[0];
     }
+    boolean[] inside = new boolean[lines.size()];
     int depth = 0;
-    for (int i = 0; i < lines.size() && i < line; i++) {
+    for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i);
-      int opens = count(text, "\\{%-?\\s*block\\b");
-      int closes = count(text, "\\{%-?\\s*endblock\\b");
-      if (i == line - 1) {
-        return depth > 0 || opens > 0;
-      }
-      depth += opens - closes;
+      int opens = count(text, BLOCK_OPEN);
+      inside[i] = depth > 0 || opens > 0;
+      depth += opens - count(text, BLOCK_CLOSE);
     }
-    return false;
+    return inside;
   }
 
-  private static int count(String text, String regex) {
-    return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  private static int count(String text, java.util.regex.Pattern pattern) {
+    return (int) pattern.matcher(text).results().count();
   }
 
   private static String stripSuffix(String name) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -51,13 +53,68 @@ class BuildJarIT {
     assertTrue(version.out().startsWith("personas "), version.out());
   }
 
+  @Test
+  void theLauncherBuildsTheSameSiteAsJavaJarAndKeepsAClassArchiveForTheNextRun() throws Exception {
+    Path launcher = Path.of("bin", "personas").toAbsolutePath();
+    Path jar = Path.of("target", "personas.jar").toAbsolutePath();
+    TestSite.copyInto(temp);
+    Path cache = temp.resolve("xdg-cache");
+    List<String> noData = List.of("build", "--no-data", "--quiet", "--out");
+
+    Result plain = run(temp, concat(List.of(javaBin(), "-jar", jar.toString()), noData, "plain"), Map.of());
+    Result first = run(temp, concat(List.of(launcher.toString()), noData, "first"), Map.of("XDG_CACHE_HOME", cache.toString()));
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(cache.resolve("personas/cds"))) {
+      archives = files.toList();
+    }
+    Result second = run(temp, concat(List.of(launcher.toString()), noData, "second"), Map.of("XDG_CACHE_HOME", cache.toString()));
+
+    assertEquals(0, plain.exit(), plain.err());
+    assertEquals(0, first.exit(), first.err());
+    assertEquals(0, second.exit(), second.err());
+    // No JVM logging reaches the user: the archive's making and use are silent.
+    assertEquals("", first.out() + first.err() + second.out() + second.err());
+    assertEquals(1, archives.size(), archives.toString());
+    assertTrue(archives.get(0).getFileName().toString().matches("personas-\\d+-\\d+\\.jsa"), archives.toString());
+    assertSameFiles(temp.resolve("plain"), temp.resolve("first"));
+    assertSameFiles(temp.resolve("plain"), temp.resolve("second"));
+  }
+
+  private static List<String> concat(List<String> command, List<String> args, String out) {
+    List<String> all = new java.util.ArrayList<>(command);
+    all.addAll(args);
+    all.add(out);
+    return all;
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(expected)) {
+      files = walk.filter(Files::isRegularFile).map(expected::relativize).sorted().toList();
+    }
+    try (Stream<Path> walk = Files.walk(actual)) {
+      assertEquals(files, walk.filter(Files::isRegularFile).map(actual::relativize).sorted().toList());
+    }
+    for (Path file : files) {
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(expected.resolve(file)), Files.readAllBytes(actual.resolve(file))), file.toString());
+    }
+  }
+
   private record Result(int exit, String out, String err) {}
 
   private static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
+    return run(dir, command, Map.of());
+  }
+
+  private static Result run(Path dir, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
     Path stdout = Files.createTempFile("personas-out", ".txt");
     Path stderr = Files.createTempFile("personas-err", ".txt");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.environment().putAll(env);
+    // The launcher runs the same JDK as the tests.
+    builder.environment().put("JAVA", javaBin());
+    Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("the jar did not finish");

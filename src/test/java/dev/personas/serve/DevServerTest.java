@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.PersonasException;
+import dev.personas.site.LiveSite;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
@@ -24,7 +25,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +58,7 @@ class DevServerTest {
     site = TestSite.copyInto(temp);
     SiteOptions options = site.options(baseUrl);
     server = new DevServer(
-        options, () -> new SiteBuilder(options, Renderers.standard(), System::nanoTime).build(SiteData.none()),
+        options, new LiveSite(() -> new LiveSite.Source(new SiteBuilder(options, Renderers.standard(), System::nanoTime), SiteData.none())),
         0, new PrintWriter(out, true), new PrintWriter(err, true));
     url = server.start();
   }
@@ -97,7 +106,7 @@ class DevServerTest {
     int taken = URI.create(url).getPort();
     Path otherOut = temp.resolve("other-site");
     SiteOptions options = site.options("/").withOut(otherOut);
-    try (DevServer second = new DevServer(options, () -> { throw new AssertionError("built"); }, taken,
+    try (DevServer second = new DevServer(options, new LiveSite(() -> { throw new AssertionError("built"); }), taken,
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))) {
       PersonasException e = assertThrows(PersonasException.class, second::start);
       assertEquals(PersonasException.Category.USAGE, e.category());
@@ -144,6 +153,9 @@ class DevServerTest {
     start("/");
     assertEquals(1, Jsoup.parse(get("/").body()).select("script[src=" + SiteServer.RELOAD_SCRIPT + "]").size());
     assertEquals(200, get(SiteServer.RELOAD_SCRIPT).statusCode());
+    // The page says which version it was served at, so an edit before its first check still reloads it.
+    assertEquals(get(SiteServer.VERSION).body(),
+        Jsoup.parse(get("/").body()).selectFirst("script[src=" + SiteServer.RELOAD_SCRIPT + "]").attr("data-version"));
     for (Path page : TestSite.htmlFiles(site.out())) {
       assertFalse(Files.readString(page).contains("__personas"), page.toString());
     }
@@ -158,7 +170,8 @@ class DevServerTest {
 
     waitFor(() -> h1("/method/").equals("Method, revised"));
 
-    assertTrue(Long.parseLong(get(SiteServer.VERSION).body()) > Long.parseLong(version));
+    // The new files are in place a moment before the version moves on.
+    waitFor(() -> Long.parseLong(get0(SiteServer.VERSION)) > Long.parseLong(version));
   }
 
   @Test
@@ -174,6 +187,139 @@ class DevServerTest {
     site.write("templates/data.peb", site.read("templates/data.peb").replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
     waitFor(() -> err.toString().contains("data.peb:"));
     assertEquals("Method", h1("/method/"));
+  }
+
+  @Test
+  void anEditedPageBodyIsReRenderedAloneAndServedAsAFullBuildWouldMakeIt() throws Exception {
+    start("/");
+    Map<String, FileTime> before = modified(site.out());
+    long generation = server.generation();
+    site.write("content/method.md", site.read("content/method.md") + "\nA sentence added while serving.\n");
+
+    waitFor(() -> server.generation() > generation);
+
+    assertTrue(Jsoup.parse(get("/method/").body()).text().contains("A sentence added while serving."));
+    assertTrue(out.toString().contains("Re-rendered /method/ in"), out.toString());
+    assertEquals(Set.of("method/index.html"), rewritten(before, modified(site.out())));
+    assertSameAsAFullBuild();
+  }
+
+  @Test
+  void anEditedTemplateReRendersThePagesThatUseIt() throws Exception {
+    start("/");
+    Map<String, FileTime> before = modified(site.out());
+    long generation = server.generation();
+    site.write("templates/session-type.peb", site.read("templates/session-type.peb").replace("</h1>", "</h1><p class=\"edited\">Edited.</p>"));
+
+    waitFor(() -> server.generation() > generation);
+
+    assertEquals(1, Jsoup.parse(get("/session-types/consult/").body()).select("p.edited").size());
+    Set<String> typePages = Set.of("blueprint", "consult", "marathon", "one-shot", "scaffold", "spiral", "workshop").stream()
+        .map(slug -> "session-types/" + slug + "/index.html").collect(Collectors.toSet());
+    assertEquals(typePages, rewritten(before, modified(site.out())));
+    assertSameAsAFullBuild();
+  }
+
+  @Test
+  void anEditOfTheLayoutEveryPageTypeUsesRebuildsTheWholeSite() throws Exception {
+    start("/");
+    long generation = server.generation();
+    site.write("templates/layout.peb", site.read("templates/layout.peb").replace("</main>", "<p class=\"edited\">Edited.</p></main>"));
+
+    waitFor(() -> server.generation() > generation);
+
+    assertEquals(1, Jsoup.parse(get("/no/such/page/").body()).select("p.edited").size());
+    assertEquals(2, out.toString().lines().filter(line -> line.startsWith("Built ")).count(), out.toString());
+    assertSameAsAFullBuild();
+  }
+
+  @Test
+  void aFrontMatterEditRebuildsTheWholeSiteSinceTheNavigationMayShowIt() throws Exception {
+    start("/");
+    long generation = server.generation();
+    site.write("content/method.md", site.read("content/method.md").replace("title: Method", "title: The method"));
+
+    waitFor(() -> server.generation() > generation);
+
+    assertEquals(2, out.toString().lines().filter(line -> line.startsWith("Built ")).count(), out.toString());
+    assertSameAsAFullBuild();
+  }
+
+  @Test
+  void aPageAskingWithItsVersionIsAnsweredWhenTheSiteChanges() throws Exception {
+    start("/");
+    String seen = get(SiteServer.VERSION).body();
+    var answer = http.sendAsync(
+        HttpRequest.newBuilder(URI.create(url).resolve(SiteServer.VERSION + "?seen=" + seen)).build(), HttpResponse.BodyHandlers.ofString());
+    site.write("content/method.md", site.read("content/method.md") + "\nAnother sentence.\n");
+
+    String version = answer.get(GENEROUS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).body();
+
+    assertTrue(Long.parseLong(version) > Long.parseLong(seen), version + " after " + seen);
+  }
+
+  @Test
+  void anEditorsTemporaryFileThatCameAndWentChangesNothing() throws Exception {
+    start("/");
+    Map<String, FileTime> before = modified(site.out());
+    // What vim does before it saves: a probe file made and removed at once.
+    Path probe = site.root().resolve("content/4913");
+    Files.writeString(probe, "");
+    Files.delete(probe);
+    site.write("content/method.md", site.read("content/method.md") + "\nSaved after the probe.\n");
+
+    waitFor(() -> get0("/method/").contains("Saved after the probe."));
+    assertEquals(Set.of("method/index.html"), rewritten(before, modified(site.out())));
+  }
+
+  private String get0(String path) {
+    try {
+      return get(path).body();
+    } catch (IOException | InterruptedException e) {
+      return "";
+    }
+  }
+
+  // The served folder must hold exactly what `personas build` makes of the edited sources.
+  private void assertSameAsAFullBuild() throws IOException {
+    Path fresh = temp.resolve("fresh-site");
+    new SiteBuilder(site.options("/").withOut(fresh), Renderers.standard(), System::nanoTime).build(SiteData.none());
+    Map<String, FileTime> served = modified(site.out());
+    assertEquals(modified(fresh).keySet(), served.keySet());
+    for (String file : served.keySet()) {
+      assertTrue(Arrays.equals(Files.readAllBytes(fresh.resolve(file)), Files.readAllBytes(site.out().resolve(file))), file);
+    }
+  }
+
+  private static Map<String, FileTime> modified(Path root) throws IOException {
+    Map<String, FileTime> times = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        times.put(root.relativize(file).toString().replace('\\', '/'), Files.getLastModifiedTime(file));
+      }
+    }
+    return times;
+  }
+
+  private static Set<String> rewritten(Map<String, FileTime> before, Map<String, FileTime> after) {
+    assertEquals(before.keySet(), after.keySet());
+    return after.keySet().stream().filter(file -> !after.get(file).equals(before.get(file))).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void afterAFailedUpdateTheNextSaveBuildsTheWholeSiteAgain() throws Exception {
+    start("/");
+    String good = site.read("templates/data.peb");
+    site.write("templates/data.peb", good.replace("{{ page.title }}</h1>", "{{ page.title | nosuchfilter }}</h1>"));
+    waitFor(() -> err.toString().contains("data.peb:"));
+    long generation = server.generation();
+
+    site.write("templates/data.peb", good.replace("{{ page.title }}</h1>", "{{ page.title }} (fixed)</h1>"));
+
+    waitFor(() -> server.generation() > generation);
+    assertEquals("About the data (fixed)", h1("/data/"));
+    assertEquals(2, out.toString().lines().filter(line -> line.startsWith("Built ")).count(), out.toString());
+    assertSameAsAFullBuild();
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class FixtureSite {
    * discarded); the caller closes the server.
    */
   public static Served serve(SiteOptions options, List<Renderer> renderers, SiteData data) {
-    DevServer server = new DevServer(options, () -> new SiteBuilder(options, renderers, () -> 0L).build(data), 0,
+    DevServer server = new DevServer(options, new LiveSite(() -> new LiveSite.Source(new SiteBuilder(options, renderers, () -> 0L), data)), 0,
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     return new Served(server, server.start());
   }
