@@ -39,7 +39,10 @@ final class InOrder<T> implements AutoCloseable {
     });
   }
 
-  /** Starts a task; hands over the results that are ready, in order. */
+  /**
+   * Starts a task; hands over the results that are ready, in order. A task that failed throws
+   * its exception from the call that reaches its result: this one or {@link #finish()}.
+   */
   void submit(Callable<T> task) {
     pending.add(pool.submit(task));
     while (!pending.isEmpty() && (pending.peek().isDone() || pending.size() > maxInFlight)) {
