@@ -48,8 +48,9 @@ def rule_scores(f):
     runs_long = up(E, 8, 15) * up(M, 10, 20)
     quick = down(A, 2, 4) * down(M, 15, 45) * down(C, 0, 2) * down(L, 0, 2)
     errands = 0.8 * down(A, 4, 7) * down(f["median_prompt_chars"], 150, 300) * down(M, 20, 40) * down(C, 1, 2) * down(L, 0, 1)
-    one = max(quick, errands) * down(f["first_prompt_chars"], 800, 2000) * (1 - 0.5 * noedit * reads) * (1 - runs_long)
-    consult = noedit * max(reads, up(f["question_share"], 0.2, 0.5), up(f["web_lookups"], 0, 2))
+    asks = up(f["question_share"], 0.2, 0.5)
+    one = max(quick, errands) * down(f["first_prompt_chars"], 800, 2000) * (1 - 0.5 * noedit * max(reads, asks)) * (1 - runs_long)
+    consult = noedit * max(reads, asks, up(f["web_lookups"], 0, 2))
     upfront = max(up(f["first_prompt_chars"], 500, 1500), up(f["spec_markers"], 3, 8), f["plan_handoff"], 0.8 * runs_long)
     blueprint = upfront * down(P, 5, 12) * down(C, 2, 5) * up(E, 0, 3)
     prose = up(f["doc_edits"] / E, 0.7, 0.95) * down(P, 12, 20) if E >= 1 else 0

@@ -9,7 +9,7 @@ import { FEATURES, median } from "./features.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 export const CATALOGUE_VERSION = 2;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
@@ -112,11 +112,11 @@ export function ruleScores(t, values) {
     * down(corrections, "one_shot.errand_corrections_full", "one_shot.errand_corrections_zero")
     * (1 - ramp(loop, 0, at("one_shot.errand_loop_zero")));
   const brief = down(f("first_prompt_chars"), "one_shot.first_chars_full", "one_shot.first_chars_zero");
-  const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * reads) * (1 - runsLong);
+  const asksQuestions = up(f("question_share"), "consult.question_share_low", "consult.question_share_high");
+  const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * Math.max(reads, asksQuestions))
+    * (1 - runsLong);
 
-  const asksAbout = Math.max(reads, Math.max(
-    up(f("question_share"), "consult.question_share_low", "consult.question_share_high"),
-    ramp(f("web_lookups"), 0, at("consult.web_high"))));
+  const asksAbout = Math.max(reads, Math.max(asksQuestions, ramp(f("web_lookups"), 0, at("consult.web_high"))));
   const consult = noEdits * asksAbout;
 
   const upFront = Math.max(

@@ -7,7 +7,7 @@
  */
 import { Kind, isTypedPrompt } from "./common.js";
 import { javaRegex, strip } from "./java.js";
-import { readPrompt, specMarkers, isPlanHandoff, sameError, citesConventionFile, jaccard } from "./prompts.js";
+import { readPrompt, specMarkers, isPlanHandoff, pointsAtPlan, sameError, citesConventionFile, jaccard } from "./prompts.js";
 import { simpleCommands, program, isTestRun, reviewsDiff, commitsAndPullRequests, gitSubcommand } from "./shell.js";
 
 const R = String.raw;
@@ -61,7 +61,9 @@ function promptShape(main, prompts, v) {
   v[F.first_prompt_chars] = lengths.length === 0 ? 0 : lengths[0];
   v[F.median_prompt_chars] = median(lengths);
   v[F.spec_markers] = specMarkers(first);
-  v[F.plan_handoff] = isPlanHandoff(first) ? 1 : 0;
+  // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3").
+  const pointed = prompts.slice(0, 2).some(pointsAtPlan);
+  v[F.plan_handoff] = isPlanHandoff(first) || pointed ? 1 : 0;
 }
 
 function promptSignals(prompts, v) {

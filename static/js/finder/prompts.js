@@ -68,9 +68,18 @@ const BRANDS = new Set(["iphone", "ipad", "ios", "macos", "ipados", "watchos", "
   "tailwindcss", "webpack", "nestjs", "sveltekit", "claudecode", "codex", "deepseek", "huggingface", "openrouter",
   "supabase", "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws", "xcode", "android",
   "linux", "redis", "nginx", "oauth", "json", "yaml"]);
+const PLAN_POINTER = javaRegex(R`\b(?:implement|build|execute|follow|continue|proceed with|start|do|work on|carry out|apply`
+  + R`|complete)\b[^\n]{0,80}?(?:[\w./-]*(?:plan|spec|tasks|prd|roadmap|todo)[\w-]*\.(?:md|txt)\b`
+  + R`|\b(?:phase|fase|step|stage|milestone)\s*[-#]?\s*\d+\b|\btasks?\s+T?\d+(?:\s*[-–]\s*T?\d+)?\b)`, "i");
 const QUESTION_MARK = javaRegex(R`\?(?=[\s"')\]]|$)|？|[吗嗎呢](?=[\s"')\]。，.!！]|$)`);
 const QUESTION_WORDS = new Set(["what", "what's", "whats", "why", "how", "where", "when", "which", "who", "whose", "is",
   "are", "does", "do", "did", "was", "were", "explain", "wondering"]);
+const ASKS_FOR_ANSWER = javaRegex(R`^\W*(?:(?:please|pls|can you|could you|would you)\s+)?(?:tell me|show me|explain|describe`
+  + R`|summari[sz]e|analy[sz]e|review|investigate|audit|compare|diagnose|evaluate|assess|find out`
+  + R`|look into|check (?:whether|if)|help me understand|walk me through|dis-moi|explique`
+  + R`|regarde|pourquoi|est-ce que|explica|por ?que)\b`
+  + R`|\bany (?:thoughts|ideas)\b|\bwhat do you think\b`
+  + R`|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何`, "i");
 const CONVENTION_FILE = javaRegex(R`(?:^|[^\w.])(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules`
   + R`|\.cursor/rules|copilot-instructions\.md|CONVENTIONS\.md|\.windsurfrules)\b`, "i");
 const FIRST_WORD = javaRegex(R`[\p{L}\p{N}']+`);
@@ -123,6 +132,11 @@ export function specMarkers(text) {
 
 export function isPlanHandoff(text) {
   return find(PLAN_HANDOFF, foldSafe(apostrophes(clip(text))));
+}
+
+/** PromptSignals.pointsAtPlan: a verb of doing and a plan file, a phase or step, or a task range. */
+export function pointsAtPlan(text) {
+  return find(PLAN_POINTER, clip(text));
 }
 
 function addToSignature(line, errorStart, signature) {
@@ -198,9 +212,9 @@ function isQuestion(text) {
   if (find(QUESTION_MARK, text)) {
     return true;
   }
-  const opening = text.length > 200 ? text.substring(0, 200) : text;
-  const first = FIRST_WORD.exec(apostrophes(opening));
-  return first !== null && QUESTION_WORDS.has(first[0].toLowerCase());
+  const opening = apostrophes(text.length > 200 ? text.substring(0, 200) : text);
+  const first = FIRST_WORD.exec(opening);
+  return first !== null && QUESTION_WORDS.has(first[0].toLowerCase()) || find(ASKS_FOR_ANSWER, opening);
 }
 
 /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */

@@ -15,6 +15,8 @@ package dev.personas.classify;
  * @param calibration the method against the decided types on the calibration half
  * @param heldOut the method against the decided types on the held-out half
  * @param personas the method against the decided personas, each person left out of the fit
+ * @param personasFromReadersTypes the persona step alone: given the decided session types instead
+ *     of the method's, each person left out of the fit as above
  * @param heldOutTarget the held-out agreement the project holds the method to
  * @param personaTarget the persona agreement the project holds the method to
  */
@@ -28,5 +30,6 @@ public record CorpusAgreement(
     Agreement calibration,
     Agreement heldOut,
     Agreement personas,
+    Agreement personasFromReadersTypes,
     double heldOutTarget,
     double personaTarget) {}

@@ -35,6 +35,7 @@ public final class CorpusValidator {
       int[][] half = s.half() == RealCorpus.Half.CALIBRATION ? calibration : heldOut;
       half[s.type().ordinal()][method]++;
     }
+    int[][][] people = leaveOnePersonOut(corpus, personas.size());
     int[][] readerPeople = new int[personas.size()][personas.size()];
     for (RealCorpus.Person p : corpus.persons()) {
       readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
@@ -42,13 +43,17 @@ public final class CorpusValidator {
     return new CorpusAgreement(corpus.sessions().size(), corpus.persons().size(),
         Agreement.of(types, readers), kappa(readers), Agreement.of(personas, readerPeople),
         kappa(readerPeople), Agreement.of(types, calibration), Agreement.of(types, heldOut),
-        Agreement.of(personas, leaveOnePersonOut(corpus, personas.size())), HELD_OUT_TARGET,
+        Agreement.of(personas, people[0]), Agreement.of(personas, people[1]), HELD_OUT_TARGET,
         PERSONA_TARGET);
   }
 
-  /** [decided persona][method's persona], each person judged by a model fitted without them. */
-  private int[][] leaveOnePersonOut(RealCorpus corpus, int k) {
+  /**
+   * [decided persona][method's persona], each person judged by a model fitted without them: first
+   * from the method's session types, then from the readers' decided types (the persona step alone).
+   */
+  private int[][][] leaveOnePersonOut(RealCorpus corpus, int k) {
     int[][] confusion = new int[k][k];
+    int[][] fromReaders = new int[k][k];
     for (RealCorpus.Person person : corpus.persons()) {
       List<RealCorpus.Session> calibration = new ArrayList<>();
       List<SessionInput> others = new ArrayList<>();
@@ -66,13 +71,18 @@ public final class CorpusValidator {
       Model model = new ModelFitter(thresholds, calibration).fit(others);
       Classifier classifier = new Classifier(model);
       List<ClassifiedSession> classified = new ArrayList<>();
+      List<ClassifiedSession> decided = new ArrayList<>();
       for (RealCorpus.Session s : own) {
         classified.add(new ClassifiedSession(s.features(), classifier.classify(s.features())));
+        double[] certain = new double[SessionType.values().length];
+        certain[s.type().ordinal()] = 1;
+        decided.add(new ClassifiedSession(s.features(), Classification.of(s.id(), certain)));
       }
-      Persona method = new PersonaClassifier(model).classify(person.id(), classified).persona();
-      confusion[person.persona().ordinal()][method.ordinal()]++;
+      PersonaClassifier personas = new PersonaClassifier(model);
+      confusion[person.persona().ordinal()][personas.classify(person.id(), classified).persona().ordinal()]++;
+      fromReaders[person.persona().ordinal()][personas.classify(person.id(), decided).persona().ordinal()]++;
     }
-    return confusion;
+    return new int[][][] {confusion, fromReaders};
   }
 
   private static SessionInput input(RealCorpus.Session s) {

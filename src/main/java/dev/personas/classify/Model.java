@@ -51,8 +51,11 @@ public record Model(
    * logistic regression trained on the dataset's own rule labels. 5: the rules read prose edits
    * (a session writing only specs, plans and notes sets the table), a Spiral is also the same API
    * error again and again, and an error pasted back and cleared at once is no longer stuck.
+   * 6: a prompt asking for an answer ("tell me", "explain", "review") counts as a question, and
+   * a question with nothing edited is not a One-shot errand; a plan is also handed over by
+   * sending the agent to a written one ("build plan.md phase 3").
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

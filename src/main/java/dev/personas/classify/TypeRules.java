@@ -71,16 +71,17 @@ public final class TypeRules {
         * down(minutes, "one_shot.errand_minutes_full", "one_shot.errand_minutes_zero")
         * down(f.get(CORRECTIONS), "one_shot.errand_corrections_full", "one_shot.errand_corrections_zero")
         * (1 - ramp(loop(f), 0, t.get("one_shot.errand_loop_zero")));
-    // Not brief when the opening is a long spec, when the agent only read and reported (Consult's
-    // ground), or when a short ask set off a long run of edits (Blueprint's).
+    // Not brief when the opening is a long spec, when nothing was changed and the agent only read
+    // and reported or the person asked for an answer (Consult's ground), or when a short ask set
+    // off a long run of edits (Blueprint's).
     double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero");
-    return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * reads(f)) * (1 - runsLong(f));
+    double answered = Math.max(reads(f), asksQuestions(f));
+    return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f));
   }
 
   private double consult(FeatureVector f) {
-    double asksAbout = Math.max(reads(f), Math.max(
-        up(f.get(QUESTION_SHARE), "consult.question_share_low", "consult.question_share_high"),
-        ramp(f.get(WEB_LOOKUPS), 0, t.get("consult.web_high"))));
+    double asksAbout = Math.max(reads(f),
+        Math.max(asksQuestions(f), ramp(f.get(WEB_LOOKUPS), 0, t.get("consult.web_high"))));
     return noEdits(f) * asksAbout;
   }
 
@@ -162,6 +163,11 @@ public final class TypeRules {
   private double reads(FeatureVector f) {
     return up(f.get(READ_SHARE), "consult.read_share_low", "consult.read_share_high")
         * up(toolCalls(f), "consult.calls_low", "consult.calls_high");
+  }
+
+  /** How much the typed prompts asked for answers: questions, "tell me", "explain", "review". */
+  private double asksQuestions(FeatureVector f) {
+    return up(f.get(QUESTION_SHARE), "consult.question_share_low", "consult.question_share_high");
   }
 
   /** Tool calls of the main thread. */

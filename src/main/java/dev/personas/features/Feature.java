@@ -12,7 +12,7 @@ public enum Feature {
   FIRST_PROMPT_CHARS("first_prompt_chars", "Length of the first typed prompt (a command expansion is not counted as typed text).", "characters"),
   MEDIAN_PROMPT_CHARS("median_prompt_chars", "Median length of the typed prompts.", "characters"),
   SPEC_MARKERS("spec_markers", "Structure in the first typed prompt: list items (those stating must/should/shall count twice), markdown headings, fenced code blocks, spec phrases (acceptance criteria, requirements, definition of done), named tests (test_foo, FooTest, \"tests:\").", "count"),
-  PLAN_HANDOFF("plan_handoff", "1 when the first typed prompt hands over a worked-out plan (\"implement the following plan\", \"here is the plan\", a \"## Plan\" heading), else 0.", "flag"),
+  PLAN_HANDOFF("plan_handoff", "1 when the first typed prompt hands over a worked-out plan (\"implement the following plan\", \"here is the plan\", a \"## Plan\" heading), or one of the first two sends the agent to a written one (\"build docs/rbac-plan.md phase 3\", \"do tasks T012 - T016\"), else 0.", "flag"),
   EDIT_ITERATIONS("edit_iterations", "File edits and writes made by the agent and its subagents (Edit, Write, MultiEdit, NotebookEdit, apply_patch, also apply_patch run through the shell).", "count"),
   DOC_EDITS("doc_edits", "Those of the edits and writes whose file is prose: Markdown, plain text, reStructuredText, AsciiDoc or Org (specs, plans, notes, docs; for apply_patch, the first file it names).", "count"),
   READS_BEFORE_FIRST_WRITE("reads_before_first_write", "Read, search, listing and web look-up calls of the main thread (read-only shell commands such as cat, rg, ls included) before its first edit (all of them when it never edits).", "count"),

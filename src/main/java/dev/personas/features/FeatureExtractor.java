@@ -105,7 +105,9 @@ public final class FeatureExtractor {
     put(v, FIRST_PROMPT_CHARS, n == 0 ? 0 : lengths[0]);
     put(v, MEDIAN_PROMPT_CHARS, Timing.median(lengths, n));
     put(v, SPEC_MARKERS, PromptSignals.specMarkers(first));
-    put(v, PLAN_HANDOFF, PromptSignals.isPlanHandoff(first) ? 1 : 0);
+    // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3").
+    boolean pointed = prompts.stream().limit(2).anyMatch(PromptSignals::pointsAtPlan);
+    put(v, PLAN_HANDOFF, PromptSignals.isPlanHandoff(first) || pointed ? 1 : 0);
   }
 
   private static void promptSignals(List<PromptFacts> prompts, double[] v) {

@@ -36,6 +36,12 @@ final class PromptSignals {
       + "|^ {0,3}#{1,6}[ \\t]*(?:implementation\\s+)?plan\\b"
       + "|\\bplan below\\b", MI);
 
+  private static final Pattern PLAN_POINTER = Pattern.compile(
+      "\\b(?:implement|build|execute|follow|continue|proceed with|start|do|work on|carry out|apply"
+      + "|complete)\\b[^\\n]{0,80}?(?:[\\w./-]*(?:plan|spec|tasks|prd|roadmap|todo)[\\w-]*\\.(?:md|txt)\\b"
+      + "|\\b(?:phase|fase|step|stage|milestone)\\s*[-#]?\\s*\\d+\\b|\\btasks?\\s+T?\\d+(?:\\s*[-–]\\s*T?\\d+)?\\b)",
+      Pattern.CASE_INSENSITIVE);
+
   // Errors and output.
   static final Pattern ERROR_LINE = Pattern.compile(
       "Traceback \\(most recent call last\\)"
@@ -99,6 +105,17 @@ final class PromptSignals {
   private static final Set<String> QUESTION_WORDS = Set.of("what", "what's", "whats", "why",
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",
       "were", "explain", "wondering");
+  // A request for an answer rather than a change, at the opening of a prompt: "tell me",
+  // "explain", "review", "analyse" and the like (English, French, Spanish), "any thoughts", and the
+  // Chinese 告诉我 (tell me), 解释 (explain), 为什么 (why), 分析 (analyse), 查看 (look into),
+  // 怎么 and 如何 (how).
+  private static final Pattern ASKS_FOR_ANSWER = Pattern.compile(
+      "^\\W*(?:(?:please|pls|can you|could you|would you)\\s+)?(?:tell me|show me|explain|describe"
+      + "|summari[sz]e|analy[sz]e|review|investigate|audit|compare|diagnose|evaluate|assess|find out"
+      + "|look into|check (?:whether|if)|help me understand|walk me through|dis-moi|explique"
+      + "|regarde|pourquoi|est-ce que|explica|por ?que)\\b"
+      + "|\\bany (?:thoughts|ideas)\\b|\\bwhat do you think\\b"
+      + "|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何", Pattern.CASE_INSENSITIVE);
   private static final Pattern CONVENTION_FILE = Pattern.compile(
       "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules"
       + "|\\.cursor/rules|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b",
@@ -144,6 +161,15 @@ final class PromptSignals {
 
   static boolean isPlanHandoff(String text) {
     return PLAN_HANDOFF.matcher(apostrophes(clip(text))).find();
+  }
+
+  /**
+   * True when the text sends the agent to a written plan: a verb of doing and, within the line, a
+   * plan, spec, tasks or roadmap file, a phase or step number, or a task range ("build
+   * docs/rbac-plan.md phase 3", "do tasks T012 - T016").
+   */
+  static boolean pointsAtPlan(String text) {
+    return PLAN_POINTER.matcher(clip(text)).find();
   }
 
   /**
@@ -259,15 +285,19 @@ final class PromptSignals {
     return false;
   }
 
-  /** A sentence ending in "?" or a prompt opening with a question word. */
+  /**
+   * A sentence ending in "?", a prompt opening with a question word, or an opening that asks for
+   * an answer rather than a change ("tell me how to run this", "review the diff", "分析…").
+   */
   static boolean isQuestion(String text) {
     text = clip(text);
     if (QUESTION_MARK.matcher(text).find()) {
       return true;
     }
-    String opening = text.length() > 200 ? text.substring(0, 200) : text;
-    Matcher first = FIRST_WORD.matcher(apostrophes(opening));
-    return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT));
+    String opening = apostrophes(text.length() > 200 ? text.substring(0, 200) : text);
+    Matcher first = FIRST_WORD.matcher(opening);
+    return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
+        || ASKS_FOR_ANSWER.matcher(opening).find();
   }
 
   /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */

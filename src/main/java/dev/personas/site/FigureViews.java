@@ -88,7 +88,7 @@ public final class FigureViews {
   /** The method against blind readers on the real corpus. */
   public record RealView(String sessions, String people, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
-      Measure personas, String heldOutTarget, String personaTarget, Chart chart,
+      Measure personas, Measure personasFromReadersTypes, String heldOutTarget, String personaTarget, Chart chart,
       HeatMap heldOutConfusion, HeatMap personaConfusion) {}
 
   /** The bootstrap's figures. */
@@ -428,7 +428,7 @@ public final class FigureViews {
     return new RealView(Format.count(r.sessions()), Format.count(r.people()), measure(r.readers(), 0),
         Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
         measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.personas(), r.personaTarget()),
-        Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
+        measure(r.personasFromReadersTypes(), r.personaTarget()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
         heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));
   }

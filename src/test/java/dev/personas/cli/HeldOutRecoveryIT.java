@@ -45,6 +45,8 @@ class HeldOutRecoveryIT {
     CorpusAgreement real = new CorpusValidator(RuleThresholds.AUTHORED).validate(RealCorpus.shipped());
     assertEquals(real.heldOut().hits(), validation.path("real").path("heldOut").path("hits").asInt());
     assertEquals(real.personas().hits(), validation.path("real").path("personas").path("hits").asInt());
+    assertEquals(real.personasFromReadersTypes().hits(),
+        validation.path("real").path("personasFromReadersTypes").path("hits").asInt());
     double types = validation.path("typeRecovery").path("accuracy").asDouble();
     double personas = validation.path("personaRecovery").path("accuracy").asDouble();
     assertTrue(types >= 0.55, "session types recovered on another seed: " + types);

@@ -45,6 +45,29 @@ class PromptSignalsTest {
     assertTrue(PromptSignals.isPlanHandoff(prompt), prompt);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "build docs/technical/betterauth/multi-tenant-rbac-plan.md fase 3",
+      "using context7 build docs/x/rbac-plan.md phase 3",
+      "do tasks T012 - T016",
+      "Continue with phase 2",
+      "implement specs/001-export/spec.md",
+  })
+  void aPointerToAWrittenPlanIsRecognised(String prompt) {
+    assertTrue(PromptSignals.pointsAtPlan(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "update the plan.md with the new dates",
+      "do the login page",
+      "step 3 fails with a timeout",
+      "build the project",
+  })
+  void talkingAboutAPlanFileIsNotAPointer(String prompt) {
+    assertFalse(PromptSignals.pointsAtPlan(prompt), prompt);
+  }
+
   @Test
   void talkingAboutPlansIsNotAHandoff() {
     assertFalse(PromptSignals.isPlanHandoff("what do you plan to do about the cache?"));
@@ -131,6 +154,26 @@ class PromptSignalsTest {
     assertTrue(PromptSignals.isQuestion("Why is the build slow"));
     assertFalse(PromptSignals.isQuestion("add a cache; see https://x.org/a?b=c"));
     assertFalse(PromptSignals.isQuestion("Can you add a cache"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Tell me how to run this project",
+      "explain the retry logic in client.py",
+      "Please review the changes against main",
+      "Can you summarize what this module does",
+      "sometimes I see a red message about the install method, any thoughts",
+      "Analyse totalement le repos du projet et fais-moi un rapport",
+      "查看代码，告诉我飞书机器人的相关配置",
+  })
+  void askingForAnAnswerCountsAsAQuestion(String prompt) {
+    assertTrue(PromptSignals.isQuestion(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Comment out the debug line", "add a review step to the CI", "show the toast on save"})
+  void errandsThatMentionReviewingAreNotQuestions(String prompt) {
+    assertFalse(PromptSignals.isQuestion(prompt), prompt);
   }
 
   @Test

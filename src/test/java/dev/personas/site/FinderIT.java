@@ -372,6 +372,9 @@ class FinderIT {
       List.of("test: the parser\nTESTS: all\nFooTests and test_thing and app.spec.ts"),
       List.of("x".repeat(2100) + " Error: at the end of a long line\n" + "y".repeat(1990) + " Error: near the cut"),
       List.of("ValueError: bad value 42 in /srv/app/x.py", "ValueError: bad value 43 in /srv/app/y.py", "still the same error"),
+      List.of("Tell me how to run this project", "build docs/rbac-plan.md fase 3"),
+      List.of("codex completion", "do tasks T012 \u2013 T016 of specs/001/tasks.md"),
+      List.of("\u67e5\u770b\u4ee3\u7801\uff0c\u544a\u8bc9\u6211\u914d\u7f6e", "  -- Review the diff", "Comment out line 3"),
       List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
           "Please make the login-page faster, and nicer"));
 

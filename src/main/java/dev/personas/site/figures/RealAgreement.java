@@ -15,12 +15,13 @@ import java.util.Objects;
  * @param calibration the method against the decided types on the half its numbers were set on
  * @param heldOut the method against the decided types on the half it never saw
  * @param personas the method against the decided personas, each person left out of the fit
+ * @param personasFromReadersTypes the persona step alone, given the readers' session types
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
  */
 public record RealAgreement(int sessions, int people, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
-    Measured personas, double heldOutTarget, double personaTarget) {
+    Measured personas, Measured personasFromReadersTypes, double heldOutTarget, double personaTarget) {
 
   /**
    * One agreement figure with its 95 % Wilson interval and confusion matrix.
