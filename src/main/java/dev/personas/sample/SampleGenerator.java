@@ -48,7 +48,7 @@ public final class SampleGenerator {
   /** The user id of the account behind {@link #NIMBUS}. */
   static final String MACHINE_USER = "u0b0770a5";
   /** Changes whenever the same options would give other files: part of the bundled cache's name. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   private static final List<Column> SESSION_COLUMNS = List.of(
       new Column("session_id", Type.STRING), new Column("repo_id", Type.STRING),

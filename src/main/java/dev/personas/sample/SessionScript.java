@@ -29,6 +29,8 @@ final class SessionScript {
   private final SplittableRandom r;
   private final Map<String, List<String>> subagents = new TreeMap<>();
   private SessionType type;
+  /** Where a session that writes only documents keeps them (its routine edits go there too). */
+  private String docsFolder;
   private int failureIndex;
   private int tasks;
 
@@ -153,6 +155,12 @@ final class SessionScript {
 
   private void scaffold() {
     int calls = size(60, 0.6, 15, 300);
+    // Real Scaffold sessions often end at the table: a spec, a plan and a task list written, no
+    // code yet (17 of the 25 in the labelled corpus's calibration half that edit anything).
+    if (r.nextInt(10) < SPEC_ONLY_IN_TEN) {
+      specOnly(calls);
+      return;
+    }
     boolean init = r.nextInt(10) < 4;
     if (init) {
       log.command("init", "", null);
@@ -215,6 +223,49 @@ final class SessionScript {
       work(2 + r.nextInt(6));
       say(null, pick(DONE), List.of(i == 0 ? task() : test(true)));
     }
+  }
+
+  /**
+   * A Scaffold that writes the spec, the plan and the tasks and stops there, driven by spec
+   * commands (as spec-kit's are) or by one typed ask, with short answers to the agent's questions.
+   */
+  private void specOnly(int calls) {
+    String feature = pick(FEATURES);
+    String folder = "specs/" + (1 + r.nextInt(40)) + "-" + feature.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + "/";
+    docsFolder = folder;
+    boolean commands = r.nextBoolean();
+    if (commands) {
+      log.command("specify", "Add " + feature + " to " + code.file(r), null);
+    } else {
+      ask(stretch("Write a spec for " + feature + " in " + folder + "spec.md, then a plan and a task list next to it."
+          + " No code yet.", 1 + r.nextInt(2)), false);
+    }
+    log.advance(5);
+    say(null, "I'll read the project's conventions and the code it touches first.", List.of(read("CLAUDE.md")));
+    work(calls / 2);
+    String[] docs = {"spec.md", "plan.md", "tasks.md"};
+    for (int i = 0; i < docs.length; i++) {
+      if (i > 0) {
+        log.advance(60 + r.nextInt(300));
+        if (commands) {
+          log.command(docs[i].equals("plan.md") ? "plan" : "tasks", "", null);
+        } else {
+          ask(pick(SPEC_REPLIES), false);
+        }
+        log.advance(4);
+        work(calls / 6);
+      }
+      say(null, null, List.of(write(folder + docs[i])));
+      for (int j = 0, answers = r.nextInt(3); j < answers; j++) {
+        say(null, pick(SPEC_QUESTIONS), List.of());
+        log.advance(30 + r.nextInt(120));
+        ask(pick(SPEC_ANSWERS), false);
+        log.advance(3);
+        work(1 + r.nextInt(3));
+        say(null, null, List.of(edit(folder + docs[i])));
+      }
+    }
+    say(null, "The spec, the plan and the task list are ready for review in " + folder + ".", List.of());
   }
 
   private void workshop() {
@@ -425,8 +476,10 @@ final class SessionScript {
           ? bash(pick(List.of("git status --short", "git diff --stat", "git log --oneline -10", "git show HEAD --stat")),
               " M " + file, false)
           : bash(pick(List.of("git add -A", "git checkout -b feat/" + code.symbol(r), "gh pr view --json title", "git stash")), "", false);
-      case WRITE -> write(newFile());
-      case EDIT -> r.nextInt(8) == 0 ? new Call("MultiEdit", editInput(file), "Applied 2 edits to " + abs(file), false) : edit(file);
+      case WRITE -> docsFolder != null ? write(docsFolder + pick(List.of("research.md", "data-model.md", "quickstart.md")))
+          : write(newFile());
+      case EDIT -> docsFolder != null ? edit(docsFolder + pick(List.of("spec.md", "plan.md", "tasks.md")))
+          : r.nextInt(8) == 0 ? new Call("MultiEdit", editInput(file), "Applied 2 edits to " + abs(file), false) : edit(file);
       case WEB -> research();
       case AGENT -> type == SessionType.SCAFFOLD ? task()
           : new Call(pick(List.of("TaskCreate", "TaskUpdate", "TaskList", "TaskOutput")),
@@ -635,6 +688,14 @@ final class SessionScript {
       "what happens if the request times out in {f}?", "which of these options is safer for {feature}?");
   private static final List<String> PUSHBACK = List.of("no, ", "hmm, not like that. ", "undo that, ",
       "that's not what I meant: ", "wait, ");
+  /** Tenths of Scaffold sessions that write the spec, plan and tasks and no code. */
+  private static final int SPEC_ONLY_IN_TEN = 4;
+  private static final List<String> SPEC_REPLIES = List.of("good, now the plan", "looks right. Next the tasks, please",
+      "ok, write the plan next", "fine, break it into tasks");
+  private static final List<String> SPEC_QUESTIONS = List.of("Should the limit apply per user or per API key? (A) per user (B) per key",
+      "Which format should errors use: (A) the existing JSON errors or (B) plain text?",
+      "Do you want this behind a feature flag?");
+  private static final List<String> SPEC_ANSWERS = List.of("A", "B", "yes", "no flag", "per key, and log the rejects");
   private static final List<String> PLAN_REPLIES = List.of("keep the public API as it is; what about the tests?",
       "Good plan. What would you do about the old config format?", "Use the existing logger, and explain step 2 a bit more?",
       "also consider the migration path for existing users", "Why do you need a new module for this?");

@@ -85,6 +85,34 @@ class SessionLoaderTest {
     assertEquals(1, missingTwice.report.skipCount(), "reported once");
   }
 
+  @Test
+  void aLinkedLogFolderIsReadLikeTheFolderItselfAndALinkLoopIsReported() throws IOException {
+    Path real = home.resolve("dotfiles/claude/projects");
+    TestTrees.copy("fixtures/claude-code/projects", real);
+    Loaded direct = load(List.of(real));
+    assertTrue(direct.sessions.size() > 1, "the fixture has sessions");
+
+    // ~/.claude/projects linked into place from a dotfiles repository.
+    Path linked = Files.createSymbolicLink(home.resolve("projects"), real);
+    Loaded viaLink = load(List.of(linked));
+    assertEquals(direct.sessions.stream().map(Session::id).toList(),
+        viaLink.sessions.stream().map(Session::id).toList());
+    assertEquals(direct.report.filesRead(), viaLink.report.filesRead());
+
+    // A project folder reached twice (a second link to it) and a link back up: each file read
+    // once, the loop reported (once per path that reaches it) and not entered, nothing else skipped.
+    Path project = Files.list(real).filter(Files::isDirectory).sorted().findFirst().orElseThrow();
+    Files.createSymbolicLink(real.resolve("zz-again"), project);
+    Files.createSymbolicLink(project.resolve("up"), real);
+    Loaded tangled = load(List.of(linked));
+    assertEquals(direct.sessions.stream().map(Session::id).sorted().toList(),
+        tangled.sessions.stream().map(Session::id).sorted().toList());
+    assertEquals(direct.report.filesRead(), tangled.report.filesRead());
+    long loops = tangled.report.skips().stream().filter(s -> s.reason().contains("symbolic link back")).count();
+    assertEquals(2, loops, tangled.report.skips().toString());
+    assertEquals(direct.report.skipCount() + loops, tangled.report.skipCount());
+  }
+
   private record Loaded(List<Session> sessions, ReadReport report) {}
 
   private static Loaded load(List<Path> paths) {

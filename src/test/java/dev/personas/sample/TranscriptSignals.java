@@ -19,6 +19,8 @@ import java.util.List;
 final class TranscriptSignals {
   final List<String> prompts = new ArrayList<>();
   final List<String> tools = new ArrayList<>();
+  /** The file of every Edit, MultiEdit and Write, in order. */
+  final List<String> edited = new ArrayList<>();
   int toolErrors;
   int malformedLines;
   boolean planMode;
@@ -57,7 +59,11 @@ final class TranscriptSignals {
       }
       for (JsonNode block : content.isArray() ? content : json.createArrayNode()) {
         if (block.path("type").asText().equals("tool_use")) {
-          s.tools.add(block.path("name").asText());
+          String name = block.path("name").asText();
+          s.tools.add(name);
+          if (name.equals("Edit") || name.equals("MultiEdit") || name.equals("Write")) {
+            s.edited.add(block.path("input").path("file_path").asText());
+          }
         }
         if (block.path("is_error").asBoolean()) {
           s.toolErrors++;
