@@ -193,7 +193,6 @@ function done(result, report) {
   container.dataset.sortMillis = String(report.sortMillis);
   container.hidden = false;
   finder.dataset.state = "done";
-  document.dispatchEvent(new Event("personas:charts"));
 }
 
 function link(href, text) {
