@@ -7,9 +7,8 @@
  *
  * Chart.js (about 70 KB compressed, and as long again to run on a phone) is not on the path to
  * the first paint: this script loads it (from the URL in its data-chartjs attribute) only when a
- * chart comes near the screen, and draws each chart in a task of its own as it does. A page
- * whose charts come later (the finder's results) sets data-preload: Chart.js is then fetched
- * once the page has loaded, so that drawing them needs no request.
+ * chart comes near the screen, and draws each chart in a task of its own as it does. (The
+ * finder's results are drawn without Chart.js, by static/js/finder/plot.js.)
  */
 (function () {
   "use strict";
@@ -198,8 +197,6 @@
     return loading;
   }
 
-  var sizedAlready = new WeakSet();
-
   function drawOne(canvas) {
     var previous = Chart.getChart(canvas);
     if (previous) {
@@ -240,16 +237,8 @@
     return canvases;
   }
 
-  function undrawn() {
-    return sized(Array.from(document.querySelectorAll("canvas[data-chart]")).filter(function (canvas) {
-      var fresh = !sizedAlready.has(canvas);
-      sizedAlready.add(canvas);
-      return fresh;
-    }));
-  }
-
   function start() {
-    var canvases = undrawn();
+    var canvases = sized(Array.from(document.querySelectorAll("canvas[data-chart]")));
     var near = new IntersectionObserver(function (entries) {
       var seen = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) {
         near.unobserve(entry.target);
@@ -266,30 +255,6 @@
       scheme.addEventListener("change", function () {
         drawEach(Array.from(document.querySelectorAll("canvas[data-drawn]")));
       });
-    }
-    // Pages that add charts after loading (the in-browser finder) ask for them to be drawn at
-    // once: the visitor asked for them.
-    document.addEventListener("personas:charts", function () {
-      if (typeof Chart !== "undefined") {
-        Object.values(Chart.instances).forEach(function (chart) {
-          if (!chart.canvas.isConnected) {
-            chart.destroy();
-          }
-        });
-      }
-      var added = undrawn();
-      if (typeof Chart !== "undefined") {
-        added.forEach(drawOne);
-      } else {
-        drawEach(added);
-      }
-    });
-    if (script.hasAttribute("data-preload")) {
-      if (document.readyState === "complete") {
-        loadChartJs();
-      } else {
-        window.addEventListener("load", loadChartJs);
-      }
     }
   }
 

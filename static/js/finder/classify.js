@@ -5,7 +5,7 @@
  * from the model is read from the same file here, so a site built on another population
  * classifies against that population.
  */
-import { FEATURES, median } from "./features.js";
+import { FEATURES, median } from "./catalogue.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */

@@ -2,7 +2,7 @@
  * The deeper sections of the visitor's results, drawn as templates/me.peb draws them from
  * dev.personas.site.PersonalDepthView: the persona map (PersonaMapSvg, built here with SVG DOM
  * nodes and classes, as the security policy forbids style attributes), the fit, the shadow and
- * its axis, three traits and the outcomes (chart configs static/js/charts.js draws), the trend,
+ * its axis, three traits and the outcomes (charts plot.js draws), the trend,
  * the moves to borrow, the reflection questions the numbers chose, and the share card
  * (PersonalCard). Numbers come from depth.js; every authored word from the page's data-finder
  * JSON, which the build renders from content/personas (PersonalAuthored). Text is set with

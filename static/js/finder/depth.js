@@ -7,7 +7,7 @@
  * `personas me --export` does. The README ("The personal page's deeper figures") states each
  * step; the comments here only say where JavaScript needs care to give the Java answer.
  */
-import { FEATURES } from "./features.js";
+import { FEATURES } from "./catalogue.js";
 import { PERSONAS, TYPES, RATES, rates as ratesOf } from "./classify.js";
 
 /** DepthAnalyzer.TREND_DAYS: logs spanning more days than this get a month-by-month trend. */

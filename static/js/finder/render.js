@@ -9,9 +9,10 @@
  * new function added to SECTIONS (and, if it needs more numbers, a field added in view()).
  */
 import * as format from "./format.js";
-import { FEATURES } from "./features.js";
+import { FEATURES } from "./catalogue.js";
 import { uncertain } from "./classify.js";
 import { depthView, depthSections, trendPart, shareSection } from "./deeper.js";
+import { plot } from "./plot.js";
 
 /** The day an undated session carries (LocalDate.EPOCH in Java) and what the page shows for it. */
 const EPOCH_DAY = "1970-01-01";
@@ -196,7 +197,10 @@ function reasons(view) {
       el("tbody", {}, rows))));
 }
 
-/** A chart as templates/charts.peb draws it: a canvas charts.js fills, and its numbers in a table. */
+/**
+ * A chart as templates/charts.peb draws it, with the same data-chart spec and its numbers in a
+ * table, but drawn at once by plot.js instead of a canvas for charts.js and Chart.js to fill.
+ */
 export function chart(c) {
   const spec = { kind: c.kind, unit: c.unit, labels: c.labels,
     series: c.series.map(s => (c.kind === "bar" ? { name: s.name, colour: s.colour, values: s.values }
@@ -217,8 +221,7 @@ export function chart(c) {
   return el("figure", { class: "chart", id: c.id, "aria-labelledby": c.id + "-title" },
     el("figcaption", { id: c.id + "-title", class: "chart-title" }, c.title,
       c.badge ? [" ", el("span", { class: "badge" }, "Illustrative")] : null),
-    el("div", { class: "chart-box chart-" + c.kind, "data-rows": c.labels.length },
-      el("canvas", { "data-chart": JSON.stringify(spec), role: "img", "aria-label": c.summary }, c.summary)),
+    plot(spec, c),
     el("details", { class: "chart-data" }, el("summary", {}, "The numbers behind this chart"),
       tableScroll(el("table", { class: "data-table" }, el("caption", { class: "visually-hidden" }, c.title), table))));
 }

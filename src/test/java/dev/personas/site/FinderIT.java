@@ -123,6 +123,8 @@ class FinderIT {
     assertTrue(atLoad.contains(FixtureSite.BASE_URL + "model.json"), "the server saw the model fetched at load " + atLoad);
     assertTrue(atLoad.contains(FixtureSite.BASE_URL + "js/finder/lines.js"),
         "the server sees the worker's own requests (its modules, fetched at load) " + atLoad);
+    assertTrue(atLoad.stream().noneMatch(path -> path.endsWith("/charts.js") || path.endsWith("/chart.umd.js")),
+        "the finder draws its charts without Chart.js " + atLoad);
     long served = server.filesServed();
 
     List<Path> files = new ArrayList<>();
@@ -143,9 +145,7 @@ class FinderIT {
     assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
         "READMEs and licences among the files are left out: " + report);
     assertSamePage();
-    long charts = 2 + 1 + 3 + (javaFixtures.depth().orElseThrow().trend().isEmpty() ? 0 : 1);
-    assertEquals(charts, js().executeScript("return document.querySelectorAll('#finder-result canvas[data-drawn]').length;"),
-        "every chart of the results is drawn: mix, over time, outcomes, three traits (and the trend)");
+    assertChartsDrawn(2 + 1 + 3 + (javaFixtures.depth().orElseThrow().trend().isEmpty() ? 0 : 1));
     assertMapDrawn();
     assertTheExportBuildsTheJavaPage();
     assertNoSeriousAccessibilityViolations();
@@ -341,6 +341,9 @@ class FinderIT {
     assertSameResult(java, readExport(), null);
     String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
     Element browser = Jsoup.parse(html).getElementById("finder-result");
+    // A chart reads as its text alternative, as the Java page's canvas does (its fallback content
+    // is the summary): the drawn labels and numbers are compared with the tables in assertChartsDrawn.
+    browser.select(".plot[data-chart]").forEach(plot -> plot.text(plot.attr("aria-label")));
     assertEquals(List.of("undated", "undated", "undated"), browser.select("table.sessions tbody tr td:first-child").eachText());
     assertTrue(browser.selectFirst(".page-header dl.stats").text().contains("From undated"),
         browser.selectFirst(".page-header dl.stats").text());
@@ -531,6 +534,9 @@ class FinderIT {
     Document java = Jsoup.parse(site.out().resolve("me/index.html").toFile(), "UTF-8");
     String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
     Element browser = Jsoup.parse(html).getElementById("finder-result");
+    // A chart reads as its text alternative, as the Java page's canvas does (its fallback content
+    // is the summary): the drawn labels and numbers are compared with the tables in assertChartsDrawn.
+    browser.select(".plot[data-chart]").forEach(plot -> plot.text(plot.attr("aria-label")));
     assertEquals(java.selectFirst("h1").text(), browser.selectFirst("h2.finder-persona").text(), "persona");
     for (String selector : List.of(".page-header .tagline", ".page-header dl.stats", "table.reasons tbody",
         "table.sessions thead", "table.sessions tbody", "#chart-your-mix details table", "#chart-over-time details table",
@@ -565,7 +571,45 @@ class FinderIT {
     assertEquals(charts, browser.select("figure.chart").eachAttr("id"), "the charts, in page order");
     for (String chart : charts) {
       assertSameJson(JSON.readTree(java.selectFirst("#" + chart + " canvas").attr("data-chart")),
-          JSON.readTree(browser.selectFirst("#" + chart + " canvas").attr("data-chart")), chart);
+          JSON.readTree(browser.selectFirst("#" + chart + " [data-chart]").attr("data-chart")), chart);
+    }
+  }
+
+  /**
+   * Every chart of the results (mix, over time, outcomes, three traits, and the trend) is drawn
+   * on screen: a bar or mark of some size for each non-zero value or point of its data-chart
+   * spec, each bar labelled with the number its table prints, each series in a colour of its own.
+   */
+  private static void assertChartsDrawn(int expected) throws IOException {
+    String drawn = (String) js().executeScript("return JSON.stringify(Array.from("
+        + "  document.querySelectorAll('#finder-result figure.chart')).map(function (figure) {"
+        + "  var plot = figure.querySelector('.plot[data-chart]'), spec = JSON.parse(plot.dataset.chart);"
+        + "  var sized = function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };"
+        + "  var marks = Array.from(plot.querySelectorAll('.plot-bar, .plot-mark')).filter(sized);"
+        + "  var colours = {}; marks.forEach(function (m) { colours[getComputedStyle(m).backgroundColor] = 1; });"
+        + "  var wanted = spec.series.reduce(function (n, s) {"
+        + "    return n + (s.values || s.points).filter(function (v) { return v.x !== undefined || v !== 0; }).length; }, 0);"
+        + "  var series = {}; spec.series.forEach(function (s) {"
+        + "    if ((s.values || s.points).some(function (v) { return v.x !== undefined || v !== 0; })) { series[s.colour] = 1; } });"
+        + "  var texts = Array.from(plot.querySelectorAll('.plot-value')).map(function (v) { return v.textContent; });"
+        + "  var cells = Array.from(figure.querySelectorAll('tbody tr')).flatMap(function (tr) {"
+        + "    return Array.from(tr.querySelectorAll('td')).map(function (td) { return td.textContent; }); });"
+        + "  return { id: figure.id, kind: spec.kind, marks: marks.length, wanted: wanted, colours: Object.keys(colours).length,"
+        + "    series: Object.keys(series).length, texts: texts, cells: cells, role: plot.getAttribute('role'), label: plot.getAttribute('aria-label') };"
+        + "}));");
+    JsonNode charts = JSON.readTree(drawn);
+    assertEquals(expected, charts.size(), "every chart of the results: mix, over time, outcomes, three traits (and the trend)");
+    for (JsonNode chart : charts) {
+      String id = chart.path("id").asText();
+      assertTrue(chart.path("wanted").asInt() > 0, id + " has something to draw: " + chart);
+      assertEquals(chart.path("wanted").asInt(), chart.path("marks").asInt(), id + ": a bar or mark for every value " + chart);
+      assertEquals(chart.path("series").asInt(), chart.path("colours").asInt(), id + ": each series' colour " + chart);
+      assertEquals("img", chart.path("role").asText(), id);
+      assertFalse(chart.path("label").asText().isBlank(), id + " has a text alternative");
+      if (chart.path("kind").asText().equals("bar")) {
+        // The table's rows list the values label by label, the bars series by series within a label: the same cells.
+        assertEquals(chart.path("cells"), chart.path("texts"), id + ": each bar labelled as its table prints it");
+      }
     }
   }
 

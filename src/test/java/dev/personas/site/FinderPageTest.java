@@ -104,6 +104,14 @@ class FinderPageTest {
   }
 
   @Test
+  void thePageLoadsOnlyTheFindersModuleAndNoChartJs() throws IOException {
+    Document page = build(true);
+    assertEquals(List.of("/repo/js/finder/page.js"), page.select("script").eachAttr("src"),
+        "the results' charts are drawn by the finder's own modules (plot.js), not by charts.js and Chart.js");
+    assertEquals("module", page.selectFirst("script").attr("type"));
+  }
+
+  @Test
   void aSiteWithoutAModelNamesNoneSoThePageRequestsNothing() throws IOException {
     Document page = build(false);
     assertFalse(page.getElementById("finder").hasAttr("data-model"));

@@ -371,7 +371,6 @@ class SitePagesTest {
         assertNotNull(script, file + " draws its charts");
         assertTrue(script.hasAttr("defer"), file);
         assertEquals("/assets/vendor/chart.umd.js", script.attr("data-chartjs"), file + ": where charts.js finds Chart.js");
-        assertFalse(script.hasAttr("data-preload"), file + ": figure pages fetch Chart.js when a chart comes near the screen");
         pages++;
       }
     }
