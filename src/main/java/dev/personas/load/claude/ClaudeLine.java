@@ -76,12 +76,31 @@ final class ClaudeLine {
 
   private final List<Block> pool = new ArrayList<>();
   int blockCount;
+  private final ClaudeScanner scanner = new ClaudeScanner();
 
   Block block(int i) {
     return pool.get(i);
   }
 
-  private void reset() {
+  /** The next content block, reset, from the pool. */
+  Block nextBlock() {
+    if (blockCount == pool.size()) {
+      pool.add(new Block());
+    }
+    Block b = pool.get(blockCount++);
+    b.reset();
+    return b;
+  }
+
+  /**
+   * Reads the line {@code bytes[from, to)} without Jackson when it can ({@link ClaudeScanner});
+   * false when {@link #parse} must read it.
+   */
+  boolean scan(byte[] bytes, int from, int to) {
+    return scanner.scan(bytes, from, to, this);
+  }
+
+  void reset() {
     type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = null;
     operation = subtype = level = content = reason = null;
     isSidechain = isMeta = isCompactSummary = isApiErrorMessage = false;
@@ -189,7 +208,7 @@ final class ClaudeLine {
     }
   }
 
-  private boolean isAssistant() {
+  boolean isAssistant() {
     return "assistant".equals(role) || "assistant".equals(type);
   }
 
@@ -218,12 +237,7 @@ final class ClaudeLine {
         p.skipChildren();
         continue;
       }
-      if (blockCount == pool.size()) {
-        pool.add(new Block());
-      }
-      Block b = pool.get(blockCount++);
-      b.reset();
-      block(p, b);
+      block(p, nextBlock());
     }
   }
 
