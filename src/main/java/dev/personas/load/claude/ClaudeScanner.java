@@ -99,6 +99,8 @@ final class ClaudeScanner {
   /** Set by {@link #string}: the last string held an escape, a non-ASCII character. */
   private boolean escaped;
   private boolean ascii;
+  /** Set by {@link #measure}: by how many chars the last string is shorter than its bytes. */
+  private int shorter;
   /** Set by {@link #name}: where the last field name's bytes are. */
   private int nameStart;
   private int nameEnd;
@@ -137,41 +139,48 @@ final class ClaudeScanner {
       return;
     }
     do {
-      switch (ROOT.find(b, nameStart, nameEnd)) {
-        case TYPE: line.type = stringOrNull(); break;
-        case UUID: line.uuid = stringOrNull(); break;
-        case SESSION_ID: line.sessionId = stringOrNull(); break;
-        case TIMESTAMP: line.timestamp = stringOrNull(); break;
-        case AGENT_ID: line.agentId = stringOrNull(); break;
-        case PERMISSION_MODE: line.permissionMode = stringOrNull(); break;
-        case REQUEST_ID: line.requestId = stringOrNull(); break;
-        case OPERATION: line.operation = stringOrNull(); break;
-        case SUBTYPE: line.subtype = stringOrNull(); break;
-        case LEVEL: line.level = stringOrNull(); break;
-        case CONTENT: line.content = stringOrNull(); break;
-        case REASON: line.reason = stringOrNull(); break;
-        case IS_SIDECHAIN: line.isSidechain = flag(); break;
-        case IS_META: line.isMeta = flag(); break;
-        case IS_COMPACT_SUMMARY: line.isCompactSummary = flag(); break;
-        case IS_API_ERROR_MESSAGE: line.isApiErrorMessage = flag(); break;
-        case MESSAGE:
-          if (next() == '{') {
-            message(line);
-          } else {
-            skip();
-          }
-          break;
-        case ATTACHMENT:
-          if (next() == '{') {
-            attachment(line);
-          } else {
-            skip();
-          }
-          break;
-        default:
-          skip();
+      // One call of each value reader, so the JIT inlines each once.
+      int field = ROOT.find(b, nameStart, nameEnd);
+      if (field >= TYPE && field <= REASON) {
+        rootString(line, field, stringOrNull());
+      } else if (field >= IS_SIDECHAIN && field <= IS_API_ERROR_MESSAGE) {
+        rootFlag(line, field, flag());
+      } else if (field >= MESSAGE && next() == '{') {
+        if (field == MESSAGE) {
+          message(line);
+        } else {
+          attachment(line);
+        }
+      } else {
+        skip();
       }
     } while (nextField());
+  }
+
+  private static void rootString(ClaudeLine line, int field, String value) {
+    switch (field) {
+      case TYPE: line.type = value; break;
+      case UUID: line.uuid = value; break;
+      case SESSION_ID: line.sessionId = value; break;
+      case TIMESTAMP: line.timestamp = value; break;
+      case AGENT_ID: line.agentId = value; break;
+      case PERMISSION_MODE: line.permissionMode = value; break;
+      case REQUEST_ID: line.requestId = value; break;
+      case OPERATION: line.operation = value; break;
+      case SUBTYPE: line.subtype = value; break;
+      case LEVEL: line.level = value; break;
+      case CONTENT: line.content = value; break;
+      default: line.reason = value;
+    }
+  }
+
+  private static void rootFlag(ClaudeLine line, int field, boolean value) {
+    switch (field) {
+      case IS_SIDECHAIN: line.isSidechain = value; break;
+      case IS_META: line.isMeta = value; break;
+      case IS_COMPACT_SUMMARY: line.isCompactSummary = value; break;
+      default: line.isApiErrorMessage = value;
+    }
   }
 
   private void attachment(ClaudeLine line) {
@@ -200,22 +209,22 @@ final class ClaudeScanner {
       return;
     }
     do {
-      switch (MESSAGE_FIELDS.find(b, nameStart, nameEnd)) {
-        case M_ID: line.messageId = stringOrNull(); break;
-        case M_ROLE: line.role = stringOrNull(); break;
-        case M_MODEL: line.model = stringOrNull(); break;
-        case M_CONTENT:
-          messageContent(line);
-          break;
-        case M_USAGE:
-          if (next() == '{') {
-            usage(line);
-          } else {
-            skip();
-          }
-          break;
-        default:
-          skip();
+      int field = MESSAGE_FIELDS.find(b, nameStart, nameEnd);
+      if (field >= M_ID && field <= M_MODEL) {
+        String value = stringOrNull();
+        if (field == M_ID) {
+          line.messageId = value;
+        } else if (field == M_ROLE) {
+          line.role = value;
+        } else {
+          line.model = value;
+        }
+      } else if (field == M_CONTENT) {
+        messageContent(line);
+      } else if (field == M_USAGE && next() == '{') {
+        usage(line);
+      } else {
+        skip();
       }
     } while (nextField());
   }
@@ -278,44 +287,39 @@ final class ClaudeScanner {
       return;
     }
     do {
-      switch (BLOCK_FIELDS.find(b, nameStart, nameEnd)) {
-        case B_TYPE: block.type = stringOrNull(); break;
-        case B_ID: block.id = stringOrNull(); break;
-        case B_NAME: block.name = stringOrNull(); break;
-        case B_TOOL_USE_ID: block.toolUseId = stringOrNull(); break;
-        case B_IS_ERROR: block.isError = flag(); break;
-        case B_TEXT:
-          if (next() == '"') {
-            if (measureOnly) {
-              block.textLength = measure();
-            } else {
-              block.text = string();
-              block.textLength = block.text.length();
-            }
-          } else {
-            skip();
-          }
-          break;
-        case B_THINKING:
-          if (next() == '"') {
-            block.textLength = measure();
-          } else {
-            block.textLength = 0;
-            skip();
-          }
-          break;
-        case B_CONTENT:
-          block.textLength = resultLength();
-          break;
-        case B_INPUT:
-          if (next() == '{') {
-            input(block);
-          } else {
-            skip();
-          }
-          break;
-        default:
+      int field = BLOCK_FIELDS.find(b, nameStart, nameEnd);
+      if (field >= B_TYPE && field <= B_TOOL_USE_ID) {
+        String value = stringOrNull();
+        if (field == B_TYPE) {
+          block.type = value;
+        } else if (field == B_ID) {
+          block.id = value;
+        } else if (field == B_NAME) {
+          block.name = value;
+        } else {
+          block.toolUseId = value;
+        }
+      } else if (field == B_IS_ERROR) {
+        block.isError = flag();
+      } else if (field == B_TEXT && next() == '"') {
+        if (measureOnly) {
+          block.textLength = measure();
+        } else {
+          block.text = string();
+          block.textLength = block.text.length();
+        }
+      } else if (field == B_THINKING) {
+        boolean isString = next() == '"';
+        block.textLength = isString ? measure() : 0;
+        if (!isString) {
           skip();
+        }
+      } else if (field == B_CONTENT) {
+        block.textLength = resultLength();
+      } else if (field == B_INPUT && next() == '{') {
+        input(block);
+      } else {
+        skip();
       }
     } while (nextField());
   }
@@ -530,46 +534,73 @@ final class ClaudeScanner {
     i++;
   }
 
-  /** Skips any value. */
+  /**
+   * Skips any value, checking it. One loop over a stack of open containers (a bit a level, set
+   * for an object) rather than a recursion, so the JIT compiles it once, small.
+   */
   private void skip() {
-    byte c = next();
-    switch (c) {
-      case '"':
+    long objects = 0;
+    int level = 0;
+    while (true) {
+      byte c = next();
+      boolean done = true; // whether a whole value was read (else a container was opened)
+      if (c == '{' || c == '[') {
+        i++;
+        level++;
+        if (level >= 63 || depth + level > MAX_DEPTH) {
+          throw DECLINE;
+        }
+        boolean object = c == '{';
+        objects = object ? objects | 1L << level : objects & ~(1L << level);
+        byte first = next();
+        if (first == (object ? '}' : ']')) {
+          i++;
+          level--;
+        } else {
+          if (object) {
+            name();
+          }
+          done = false;
+        }
+      } else if (c == '"') {
         measure();
-        return;
-      case '{':
-        i++;
-        enter();
-        if (firstField()) {
-          do {
-            skip();
-          } while (nextField());
-        }
-        return;
-      case '[':
-        i++;
-        enter();
-        if (firstElement()) {
-          do {
-            skip();
-          } while (nextElement());
-        }
-        return;
-      case 't':
+      } else if (c == 't') {
         literal("true");
-        return;
-      case 'f':
+      } else if (c == 'f') {
         literal("false");
-        return;
-      case 'n':
+      } else if (c == 'n') {
         literal("null");
-        return;
-      default:
-        if (c == '-' || c >= '0' && c <= '9') {
-          number();
+      } else if (c == '-' || c >= '0' && c <= '9') {
+        number();
+      } else {
+        throw DECLINE;
+      }
+      // After a value: close the containers it ends, or move to the next element or field.
+      while (done) {
+        if (level == 0) {
           return;
         }
-        throw DECLINE;
+        boolean object = (objects & 1L << level) != 0;
+        byte after = next();
+        if (after == ',') {
+          i++;
+          byte following = next();
+          if (object) {
+            if (following != '"') {
+              throw DECLINE;
+            }
+            name();
+          } else if (following == ']') {
+            throw DECLINE; // a trailing comma
+          }
+          done = false;
+        } else if (after == (object ? '}' : ']')) {
+          i++;
+          level--;
+        } else {
+          throw DECLINE;
+        }
+      }
     }
   }
 
@@ -658,10 +689,15 @@ final class ClaudeScanner {
     int start = i + 1;
     measure();
     int stop = i - 1; // the closing quote
-    if (!escaped) {
-      return new String(b, start, stop - start,
-          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    if (escaped) {
+      return unescape(start, stop);
     }
+    return new String(b, start, stop - start,
+        ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /** The text of {@code b[start, stop)}, a string's checked content, with its escapes. */
+  private String unescape(int start, int stop) {
     StringBuilder text = new StringBuilder(stop - start);
     int run = start;
     int k = start;
@@ -695,48 +731,52 @@ final class ClaudeScanner {
   /**
    * Moves past the string at the opening quote, checking it as Jackson would and strict UTF-8;
    * returns its length in UTF-16 chars, as {@link String#length} of its text. Eight bytes at a
-   * time while they are plain ASCII.
+   * time while they are plain ASCII; escapes and other characters are handled out of line, so
+   * what the JIT copies into every caller stays small.
    */
   private int measure() {
-    i++;
+    int start = ++i;
     escaped = false;
     ascii = true;
-    long chars = 0;
-    int p = i;
+    shorter = 0;
+    int p = start;
     while (true) {
-      if (p + 8 <= end) {
-        long w = (long) LONGS.get(b, p);
-        if (special(w) == 0) {
-          chars += 8;
-          p += 8;
-          continue;
-        }
+      if (p + 8 <= end && special((long) LONGS.get(b, p)) == 0) {
+        p += 8;
+        continue;
       }
       if (p >= end) {
         throw DECLINE;
       }
-      int c = b[p] & 0xff;
+      byte c = b[p];
       if (c == '"') {
         break;
       }
-      if (c == '\\') {
-        escaped = true;
-        p = escape(p);
-        chars++;
-      } else if (c < 0x20) {
-        throw DECLINE;
-      } else if (c < 0x80) {
-        p++;
-        chars++;
-      } else {
-        ascii = false;
-        int length = utf8(p);
-        chars += length == 4 ? 2 : 1;
-        p += length;
-      }
+      p = c >= 0x20 && c != '\\' ? p + 1 : unusual(p);
     }
     i = p + 1;
-    return (int) Math.min(Integer.MAX_VALUE, chars);
+    return p - start - shorter;
+  }
+
+  /**
+   * Past the escape, control or non-ASCII character at {@code p} in a string, counting how many
+   * bytes more than chars it takes; a control character or malformed UTF-8 is left to Jackson.
+   */
+  private int unusual(int p) {
+    int c = b[p] & 0xff;
+    if (c == '\\') {
+      escaped = true;
+      int next = escape(p);
+      shorter += next - p - 1;
+      return next;
+    }
+    if (c < 0x20) {
+      throw DECLINE;
+    }
+    ascii = false;
+    int length = utf8(p);
+    shorter += length == 4 ? 2 : length - 1;
+    return p + length;
   }
 
   /** The index after the escape at {@code p}; anything but JSON's escapes is left to Jackson. */

@@ -117,6 +117,17 @@ class ClaudeScannerTest {
   }
 
   @Test
+  void deepNestingIsLeftToJackson() throws IOException {
+    String deep = "[".repeat(70) + "]".repeat(70);
+    byte[] line = ("{\"type\":\"user\",\"data\":" + deep + "}").getBytes(StandardCharsets.UTF_8);
+    assertEquals("declined", scanned(line));
+    assertTrue(jackson(line).startsWith("type=user"));
+    byte[] shallow = ("{\"type\":\"user\",\"data\":" + "[{\"a\":".repeat(20) + "1"
+        + "}]".repeat(20) + "}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(jackson(shallow), scanned(shallow));
+  }
+
+  @Test
   void duplicateFieldsAndMessagesAreReadAsJacksonReadsThem() throws IOException {
     String line = "{\"type\":\"user\",\"type\":null,\"message\":{\"role\":\"user\",\"content\":"
         + "[{\"type\":\"text\",\"text\":\"a\"}]},\"message\":{\"content\":[{\"text\":\"b\"}],"
