@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of one Claude Code log line that matter for counting, read with Jackson's
- * streaming parser into reusable scratch state (one instance per reader, reset per line).
+ * The fields of one Claude Code log line that matter for counting, read into reusable scratch
+ * state (one instance per reader, reset per line): by {@link ClaudeScanner} from the line's
+ * bytes, or, for a line it leaves (a malformed one, an odd one), with Jackson's streaming parser.
  * Assistant text, thinking and tool results are measured, never materialised as strings:
  * they are most of a log's bytes and no feature needs their words. Fields of a wrong JSON
  * type are ignored, as if absent.
