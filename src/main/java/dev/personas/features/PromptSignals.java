@@ -18,18 +18,18 @@ final class PromptSignals {
   private static final int MI = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
 
   // Spec markers.
-  private static final Pattern LIST_ITEM =
+  static final Pattern LIST_ITEM =
       Pattern.compile("^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+\\S", M);
-  private static final Pattern MUST_ITEM = Pattern.compile(
+  static final Pattern MUST_ITEM = Pattern.compile(
       "^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+.*\\b(?:must|should|shall)\\b", MI);
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
-  private static final Pattern FENCE = Pattern.compile("^[ \\t]*(?:```|~~~)", M);
-  private static final Pattern SPEC_PHRASE = Pattern.compile(
+  static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
+  static final Pattern FENCE = Pattern.compile("^[ \\t]*(?:```|~~~)", M);
+  static final Pattern SPEC_PHRASE = Pattern.compile(
       "\\b(?:acceptance criteria|requirements?(?!\\.txt)|definition of done|user stor(?:y|ies)"
       + "|deliverables?|constraints)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAMED_TEST = Pattern.compile(
+  static final Pattern NAMED_TEST = Pattern.compile(
       "\\btest_\\w+|\\b[A-Z]\\w*Tests?\\b|\\b[\\w-]+\\.(?:test|spec)\\.[jt]sx?\\b|\\b(?i:tests?):");
-  private static final Pattern PLAN_HANDOFF = Pattern.compile(
+  static final Pattern PLAN_HANDOFF = Pattern.compile(
       "\\b(?:implement|execute|follow|carry out|apply)\\s+(?:the|this|my)\\s+"
       + "(?:following\\s+|attached\\s+|below\\s+)?plan\\b"
       + "|\\bhere(?:'s| is)\\s+(?:the|my|a)\\s+plan\\b"
@@ -79,9 +79,9 @@ final class PromptSignals {
   private static final Pattern CALL = Pattern.compile("\\b\\w+\\(\\)");
   private static final Pattern SNAKE = Pattern.compile(
       "\\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\\b|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
-  private static final Pattern LINE_WORDS =
+  static final Pattern LINE_WORDS =
       Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CAMEL = Pattern.compile(
+  static final Pattern CAMEL = Pattern.compile(
       "\\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\\b|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b");
   private static final Set<String> BRANDS = Set.of("iphone", "ipad", "ios", "macos", "ipados",
       "watchos", "tvos", "ebay", "jquery", "javascript", "typescript", "github", "gitlab",
@@ -93,7 +93,7 @@ final class PromptSignals {
       "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws",
       "xcode", "android", "linux", "redis", "nginx", "oauth", "json", "yaml");
   // "?" or the full-width "？" of Chinese and Japanese text; a Chinese sentence-final 吗/嗎/呢.
-  private static final Pattern QUESTION_MARK =
+  static final Pattern QUESTION_MARK =
       Pattern.compile("\\?(?=[\\s\"')\\]]|$)|？|[吗嗎呢](?=[\\s\"')\\]。，.!！]|$)");
   private static final Set<String> QUESTION_WORDS = Set.of("what", "what's", "whats", "why",
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",

@@ -16,38 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written scans in {@link PromptSignals} against the regular expressions they stand in
- * for (copied here as they were): a screen must be true wherever its expression matches, and an
- * exact replacement must give what the expression gave, on hand-picked edge cases and on 20,000
- * random texts built from the pieces that matter (surrogate pairs and lone halves, non-ASCII
- * letters and numbers, the characters each screen looks for).
+ * for (PromptSignals' own, or, for the two that scans replaced, copied here as they were): a
+ * screen must be true wherever its expression matches, and a scan must give what the expression
+ * gave, on hand-picked edge cases and on 20,000 random texts built from the pieces that matter
+ * (surrogate pairs and lone halves, non-ASCII letters and numbers, what each screen looks for).
  */
 class PromptScreensTest {
 
-  private static final int M = Pattern.MULTILINE;
-  private static final int MI = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
-  private static final Pattern LIST_ITEM =
-      Pattern.compile("^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+\\S", M);
-  private static final Pattern MUST_ITEM = Pattern.compile(
-      "^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+.*\\b(?:must|should|shall)\\b", MI);
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
-  private static final Pattern FENCE = Pattern.compile("^[ \\t]*(?:```|~~~)", M);
-  private static final Pattern SPEC_PHRASE = Pattern.compile(
-      "\\b(?:acceptance criteria|requirements?(?!\\.txt)|definition of done|user stor(?:y|ies)"
-      + "|deliverables?|constraints)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAMED_TEST = Pattern.compile(
-      "\\btest_\\w+|\\b[A-Z]\\w*Tests?\\b|\\b[\\w-]+\\.(?:test|spec)\\.[jt]sx?\\b|\\b(?i:tests?):");
-  private static final Pattern PLAN_HANDOFF = Pattern.compile(
-      "\\b(?:implement|execute|follow|carry out|apply)\\s+(?:the|this|my)\\s+"
-      + "(?:following\\s+|attached\\s+|below\\s+)?plan\\b"
-      + "|\\bhere(?:'s| is)\\s+(?:the|my|a)\\s+plan\\b"
-      + "|^ {0,3}#{1,6}[ \\t]*(?:implementation\\s+)?plan\\b"
-      + "|\\bplan below\\b", MI);
-  private static final Pattern LINE_WORDS =
-      Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CAMEL = Pattern.compile(
-      "\\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\\b|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b");
-  private static final Pattern QUESTION_MARK =
-      Pattern.compile("\\?(?=[\\s\"')\\]]|$)|？|[吗嗎呢](?=[\\s\"')\\]。，.!！]|$)");
+  // The two expressions the scans replaced, as they were; the screened ones are PromptSignals'.
   private static final Pattern TOKEN = Pattern.compile("[^\\s\"'`()\\[\\]<>{},;]+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -95,22 +71,23 @@ class PromptScreensTest {
   void everyScreenHoldsWhereItsExpressionMatches() {
     for (String text : texts()) {
       String lower = text.toLowerCase(Locale.ROOT);
-      if (LINE_WORDS.matcher(text).find()) {
+      if (PromptSignals.LINE_WORDS.matcher(text).find()) {
         assertTrue(PromptSignals.mayHaveLineWords(text), text);
       }
-      if (CAMEL.matcher(text).find()) {
+      if (PromptSignals.CAMEL.matcher(text).find()) {
         assertTrue(PromptSignals.hasLowerThenUpper(text), text);
       }
-      if (QUESTION_MARK.matcher(text).find()) {
+      if (PromptSignals.QUESTION_MARK.matcher(text).find()) {
         assertTrue(PromptSignals.hasQuestionMark(text), text);
       }
-      if (LIST_ITEM.matcher(text).find() || MUST_ITEM.matcher(text).find()) {
+      if (PromptSignals.LIST_ITEM.matcher(text).find()
+          || PromptSignals.MUST_ITEM.matcher(text).find()) {
         assertTrue(PromptSignals.hasListMarker(text), text);
       }
-      if (SPEC_PHRASE.matcher(text).find()) {
+      if (PromptSignals.SPEC_PHRASE.matcher(text).find()) {
         assertTrue(PromptSignals.containsAny(lower, PromptSignals.SPEC_WORDS), text);
       }
-      if (NAMED_TEST.matcher(text).find()) {
+      if (PromptSignals.NAMED_TEST.matcher(text).find()) {
         assertTrue(PromptSignals.mayNameTest(text, lower), text);
       }
     }
@@ -119,11 +96,12 @@ class PromptScreensTest {
   @Test
   void screenedCountsAndAnswersEqualTheExpressions() {
     for (String text : texts()) {
-      int fences = count(FENCE, text);
-      int markers = count(LIST_ITEM, text) + count(MUST_ITEM, text) + count(HEADING, text)
-          + (fences + 1) / 2 + count(SPEC_PHRASE, text) + count(NAMED_TEST, text);
+      int fences = count(PromptSignals.FENCE, text);
+      int markers = count(PromptSignals.LIST_ITEM, text) + count(PromptSignals.MUST_ITEM, text)
+          + count(PromptSignals.HEADING, text) + (fences + 1) / 2
+          + count(PromptSignals.SPEC_PHRASE, text) + count(PromptSignals.NAMED_TEST, text);
       assertEquals(markers, PromptSignals.specMarkers(text), text);
-      assertEquals(PLAN_HANDOFF.matcher(text.replace('\u2019', '\'')).find(),
+      assertEquals(PromptSignals.PLAN_HANDOFF.matcher(text.replace('\u2019', '\'')).find(),
           PromptSignals.isPlanHandoff(text), text);
     }
   }
