@@ -18,18 +18,18 @@ final class PromptSignals {
   private static final int MI = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
 
   // Spec markers.
-  private static final Pattern LIST_ITEM =
+  static final Pattern LIST_ITEM =
       Pattern.compile("^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+\\S", M);
-  private static final Pattern MUST_ITEM = Pattern.compile(
+  static final Pattern MUST_ITEM = Pattern.compile(
       "^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+.*\\b(?:must|should|shall)\\b", MI);
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
-  private static final Pattern FENCE = Pattern.compile("^[ \\t]*(?:```|~~~)", M);
-  private static final Pattern SPEC_PHRASE = Pattern.compile(
+  static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\S", M);
+  static final Pattern FENCE = Pattern.compile("^[ \\t]*(?:```|~~~)", M);
+  static final Pattern SPEC_PHRASE = Pattern.compile(
       "\\b(?:acceptance criteria|requirements?(?!\\.txt)|definition of done|user stor(?:y|ies)"
       + "|deliverables?|constraints)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAMED_TEST = Pattern.compile(
+  static final Pattern NAMED_TEST = Pattern.compile(
       "\\btest_\\w+|\\b[A-Z]\\w*Tests?\\b|\\b[\\w-]+\\.(?:test|spec)\\.[jt]sx?\\b|\\b(?i:tests?):");
-  private static final Pattern PLAN_HANDOFF = Pattern.compile(
+  static final Pattern PLAN_HANDOFF = Pattern.compile(
       "\\b(?:implement|execute|follow|carry out|apply)\\s+(?:the|this|my)\\s+"
       + "(?:following\\s+|attached\\s+|below\\s+)?plan\\b"
       + "|\\bhere(?:'s| is)\\s+(?:the|my|a)\\s+plan\\b"
@@ -71,7 +71,6 @@ final class PromptSignals {
   private static final Pattern VAGUE_FIX = Pattern.compile(
       "\\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?"
       + "|same (?:error|issue|problem))\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TOKEN = Pattern.compile("[^\\s\"'`()\\[\\]<>{},;]+");
   private static final Pattern EXTENSION = Pattern.compile(
       "[\\w-]+\\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc"
       + "|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml"
@@ -86,9 +85,9 @@ final class PromptSignals {
   private static final Pattern CALL = Pattern.compile("\\b\\w+\\(\\)");
   private static final Pattern SNAKE = Pattern.compile(
       "\\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\\b|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
-  private static final Pattern LINE_WORDS =
+  static final Pattern LINE_WORDS =
       Pattern.compile("\\blines?\\s+\\d+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CAMEL = Pattern.compile(
+  static final Pattern CAMEL = Pattern.compile(
       "\\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\\b|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b");
   private static final Set<String> BRANDS = Set.of("iphone", "ipad", "ios", "macos", "ipados",
       "watchos", "tvos", "ebay", "jquery", "javascript", "typescript", "github", "gitlab",
@@ -100,7 +99,7 @@ final class PromptSignals {
       "firebase", "vercel", "netlify", "cloudflare", "docker", "kubernetes", "gcp", "aws",
       "xcode", "android", "linux", "redis", "nginx", "oauth", "json", "yaml");
   // "?" or the full-width "？" of Chinese and Japanese text; a Chinese sentence-final 吗/嗎/呢.
-  private static final Pattern QUESTION_MARK =
+  static final Pattern QUESTION_MARK =
       Pattern.compile("\\?(?=[\\s\"')\\]]|$)|？|[吗嗎呢](?=[\\s\"')\\]。，.!！]|$)");
   private static final Set<String> QUESTION_WORDS = Set.of("what", "what's", "whats", "why",
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",
@@ -123,7 +122,6 @@ final class PromptSignals {
   private static final Pattern FIRST_WORD = Pattern.compile("[\\p{L}\\p{N}']+");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** Heuristics read this much of a prompt; beyond it a prompt is a pasted file, not prose. */
   private static final int MAX_CHARS = 100_000;
@@ -154,13 +152,56 @@ final class PromptSignals {
   /** Structure in a prompt: list items, headings, code blocks, spec phrases, named tests. */
   static int specMarkers(String text) {
     text = clip(text);
-    int fences = count(FENCE, text);
-    return count(LIST_ITEM, text) + count(MUST_ITEM, text) + count(HEADING, text)
-        + (fences + 1) / 2 + count(SPEC_PHRASE, text) + count(NAMED_TEST, text);
+    // Each expression runs only when the text holds what every one of its matches holds.
+    String lower = text.toLowerCase(Locale.ROOT);
+    int fences = text.contains("```") || text.contains("~~~") ? count(FENCE, text) : 0;
+    int items = hasListMarker(text) ? count(LIST_ITEM, text) + count(MUST_ITEM, text) : 0;
+    int headings = text.indexOf('#') >= 0 ? count(HEADING, text) : 0;
+    int phrases = containsAny(lower, SPEC_WORDS) ? count(SPEC_PHRASE, text) : 0;
+    int tests = mayNameTest(text, lower) ? count(NAMED_TEST, text) : 0;
+    return items + headings + (fences + 1) / 2 + phrases + tests;
+  }
+
+  /** What every {@link #SPEC_PHRASE} match holds, in lower case. */
+  static final String[] SPEC_WORDS = {"acceptance criteria", "requirement",
+      "definition of done", "user stor", "deliverable", "constraints"};
+
+  /**
+   * True when "-", "*", "+", "•", or a digit and "." or ")", is followed by a space or tab: what
+   * every {@link #LIST_ITEM} and {@link #MUST_ITEM} match holds.
+   */
+  static boolean hasListMarker(String text) {
+    int n = text.length();
+    for (int i = 0; i + 1 < n; i++) {
+      char c = text.charAt(i);
+      int after = i + 1;
+      if (c >= '0' && c <= '9') {
+        char next = text.charAt(after);
+        if (next != '.' && next != ')') {
+          continue;
+        }
+        after++;
+      } else if (c != '-' && c != '*' && c != '+' && c != '•') {
+        continue;
+      }
+      if (after < n && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** False only when {@link #NAMED_TEST} cannot match; {@code lower} is the text in lower case. */
+  static boolean mayNameTest(String text, String lower) {
+    return text.contains("test_") || text.contains("Test") || text.contains(".spec.")
+        || lower.contains(".test.") || lower.contains("test:") || lower.contains("tests:");
   }
 
   static boolean isPlanHandoff(String text) {
-    return PLAN_HANDOFF.matcher(apostrophes(clip(text))).find();
+    text = clip(text);
+    // Every alternative holds the word "plan".
+    return text.toLowerCase(Locale.ROOT).contains("plan")
+        && PLAN_HANDOFF.matcher(apostrophes(text)).find();
   }
 
   /**
@@ -267,18 +308,112 @@ final class PromptSignals {
         || text.indexOf('`') >= 0 && BACKTICKED.matcher(text).find()
         || text.contains("()") && CALL.matcher(text).find()
         || text.indexOf('_') >= 0 && SNAKE.matcher(text).find()
-        || LINE_WORDS.matcher(text).find()) {
+        || mayHaveLineWords(text) && LINE_WORDS.matcher(text).find()
+        || hasPathToken(text)) {
       return true;
     }
-    Matcher token = TOKEN.matcher(text);
-    while (token.find()) {
-      if (hasPathCharacter(text, token.start(), token.end()) && isPathLike(token.group())) {
-        return true;
-      }
+    if (!hasLowerThenUpper(text)) {
+      return false;
     }
     Matcher camel = CAMEL.matcher(text);
     while (camel.find()) {
       if (!BRANDS.contains(camel.group().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when "line" or "lines" (in any ASCII case), white space and a digit follow each other
+   * somewhere: what every {@link #LINE_WORDS} match holds. Prose says "line" often; this screen
+   * spares it a regular expression tried at every position.
+   */
+  static boolean mayHaveLineWords(String text) {
+    int n = text.length();
+    for (int i = 0; i + 5 < n; i++) {
+      if (asciiLower(text.charAt(i)) != 'l' || asciiLower(text.charAt(i + 1)) != 'i'
+          || asciiLower(text.charAt(i + 2)) != 'n' || asciiLower(text.charAt(i + 3)) != 'e') {
+        continue;
+      }
+      int j = i + 4;
+      if (asciiLower(text.charAt(j)) == 's') {
+        j++;
+      }
+      int spaces = j;
+      while (j < n && isRegexSpace(text.charAt(j))) {
+        j++;
+      }
+      if (j > spaces && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when some token (a run of characters between white space, quotes, brackets, commas and
+   * semicolons) holds "/", "\" or "." and reads as a path or file name.
+   */
+  static boolean hasPathToken(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c != '/' && c != '\\' && c != '.') {
+        continue;
+      }
+      int start = i;
+      while (start > 0 && !isTokenDelimiter(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = i + 1;
+      while (end < n && !isTokenDelimiter(text.charAt(end))) {
+        end++;
+      }
+      if (isPathLike(text.substring(start, end))) {
+        return true;
+      }
+      i = end;
+    }
+    return false;
+  }
+
+  /** What ends a token: {@code \s} and {@code "'`()[]<>{},;}. */
+  private static boolean isTokenDelimiter(char c) {
+    switch (c) {
+      case '"': case '\'': case '`': case '(': case ')': case '[': case ']': case '<': case '>':
+      case '{': case '}': case ',': case ';':
+        return true;
+      default:
+        return isRegexSpace(c);
+    }
+  }
+
+  /**
+   * True when an ASCII lower-case letter or digit is followed by an upper-case one: what every
+   * {@link #CAMEL} match holds ("getX", "HttpClient").
+   */
+  static boolean hasLowerThenUpper(String text) {
+    int n = text.length();
+    for (int i = 1; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char before = text.charAt(i - 1);
+        if (before >= 'a' && before <= 'z' || before >= '0' && before <= '9') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  static boolean containsAny(String text, String[] words) {
+    for (String word : words) {
+      if (text.contains(word)) {
         return true;
       }
     }
@@ -291,13 +426,24 @@ final class PromptSignals {
    */
   static boolean isQuestion(String text) {
     text = clip(text);
-    if (QUESTION_MARK.matcher(text).find()) {
+    if (hasQuestionMark(text) && QUESTION_MARK.matcher(text).find()) {
       return true;
     }
     String opening = apostrophes(text.length() > 200 ? text.substring(0, 200) : text);
     Matcher first = FIRST_WORD.matcher(opening);
     return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
         || ASKS_FOR_ANSWER.matcher(opening).find();
+  }
+
+  /** A "?", "？" or sentence-final 吗/嗎/呢 somewhere: what every {@link #QUESTION_MARK} match holds. */
+  static boolean hasQuestionMark(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '?' || c == '？' || c == '吗' || c == '嗎' || c == '呢') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */
@@ -312,19 +458,18 @@ final class PromptSignals {
    * collapsed) as sorted hashes; a one-word text is its own single shingle.
    */
   static long[] shingles(String text) {
-    String[] words = NON_WORD.split(clip(text).toLowerCase(Locale.ROOT).strip());
-    int start = words.length > 0 && words[0].isEmpty() ? 1 : 0;
-    int n = words.length - start;
-    if (n <= 0) {
+    int[] words = wordHashes(clip(text).toLowerCase(Locale.ROOT).strip());
+    int n = words.length;
+    if (n == 0) {
       return new long[0];
     }
     if (n == 1) {
-      return new long[] {words[start].hashCode()};
+      return new long[] {words[0]};
     }
     long[] out = new long[n - 1];
     for (int i = 0; i < n - 1; i++) {
-      long left = words[start + i].hashCode();
-      long right = words[start + i + 1].hashCode() & 0xffffffffL;
+      long left = words[i];
+      long right = words[i + 1] & 0xffffffffL;
       out[i] = left << 32 ^ right;
     }
     Arrays.sort(out);
@@ -335,6 +480,65 @@ final class PromptSignals {
       }
     }
     return Arrays.copyOf(out, unique);
+  }
+
+  /**
+   * The {@link String#hashCode} of every non-empty word that splitting the text at
+   * {@code [^\p{L}\p{N}]+} gives, in order, without making the strings. Text goes by code
+   * points, as the expression reads it: a surrogate pair is one letter or one separator, a lone
+   * surrogate a separator.
+   */
+  static int[] wordHashes(String text) {
+    int[] hashes = new int[16];
+    int count = 0;
+    int n = text.length();
+    int wordStart = 0;
+    int i = 0;
+    while (true) {
+      while (i < n) {
+        int cp = text.codePointAt(i);
+        if (!isWordChar(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      if (i > wordStart) {
+        if (count == hashes.length) {
+          hashes = Arrays.copyOf(hashes, count * 2);
+        }
+        hashes[count++] = hash(text, wordStart, i);
+      }
+      if (i >= n) {
+        return Arrays.copyOf(hashes, count);
+      }
+      while (i < n) {
+        int cp = text.codePointAt(i);
+        if (isWordChar(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      wordStart = i;
+    }
+  }
+
+  /** {@code [\p{L}\p{N}]}: a letter or a number (digits, Roman numerals, fractions). */
+  private static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  /** {@code text.substring(from, to).hashCode()}. */
+  private static int hash(String text, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return h;
   }
 
   /** Jaccard similarity of two sorted, duplicate-free shingle sets; 0 when either is empty. */
@@ -363,17 +567,7 @@ final class PromptSignals {
     return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
   }
 
-  private static boolean hasPathCharacter(String text, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '/' || c == '\\' || c == '.') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isPathLike(String token) {
+  static boolean isPathLike(String token) {
     String t = TRAILING_PUNCTUATION.matcher(token).replaceAll("");
     int slashes = 0;
     for (int i = 0; i < t.length(); i++) {

@@ -42,6 +42,15 @@ public final class JsonLines {
      * line never leaves half its events behind. Returns false when the line is ignored.
      */
     boolean accept(long lineNumber);
+
+    /**
+     * Reads the line {@code bytes[from, to)} (no newline) without Jackson, when the handler
+     * can: true only for a line Jackson would read without error, read to what {@link #parse}
+     * reads; false (keeping nothing) to have it parsed.
+     */
+    default boolean scan(byte[] bytes, int from, int to) {
+      return false;
+    }
   }
 
   /** A line that is valid JSON but not what the reader expects; the message is the reason. */
@@ -321,6 +330,10 @@ public final class JsonLines {
         ignored++;
         return;
       }
+      if (handler.scan(buf, first, to)) {
+        accepted();
+        return;
+      }
       boolean looksJson = buf[first] == '{';
       try {
         parseLine(FACTORY.createParser(buf, first, to - first));
@@ -359,6 +372,10 @@ public final class JsonLines {
           throw new BadLineException("text after the JSON object");
         }
       }
+      accepted();
+    }
+
+    private void accepted() {
       anyJson = true;
       flushHeld();
       if (handler.accept(lineNumber)) {

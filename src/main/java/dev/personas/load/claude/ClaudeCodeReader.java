@@ -196,6 +196,11 @@ public final class ClaudeCodeReader implements SessionReader {
       }
 
       @Override
+      public boolean scan(byte[] bytes, int from, int to) {
+        return line.scan(bytes, from, to);
+      }
+
+      @Override
       public boolean accept(long lineNumber) {
         return builder.accept(line, subagent);
       }
@@ -216,6 +221,11 @@ public final class ClaudeCodeReader implements SessionReader {
       @Override
       public void parse(JsonParser parser) throws java.io.IOException {
         line.parse(parser);
+      }
+
+      @Override
+      public boolean scan(byte[] bytes, int from, int to) {
+        return line.scan(bytes, from, to);
       }
 
       @Override

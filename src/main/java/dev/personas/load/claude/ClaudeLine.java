@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of one Claude Code log line that matter for counting, read with Jackson's
- * streaming parser into reusable scratch state (one instance per reader, reset per line).
+ * The fields of one Claude Code log line that matter for counting, read into reusable scratch
+ * state (one instance per reader, reset per line): by {@link ClaudeScanner} from the line's
+ * bytes, or, for a line it leaves (a malformed one, an odd one), with Jackson's streaming parser.
  * Assistant text, thinking and tool results are measured, never materialised as strings:
  * they are most of a log's bytes and no feature needs their words. Fields of a wrong JSON
  * type are ignored, as if absent.
@@ -76,12 +77,31 @@ final class ClaudeLine {
 
   private final List<Block> pool = new ArrayList<>();
   int blockCount;
+  private final ClaudeScanner scanner = new ClaudeScanner();
 
   Block block(int i) {
     return pool.get(i);
   }
 
-  private void reset() {
+  /** The next content block, reset, from the pool. */
+  Block nextBlock() {
+    if (blockCount == pool.size()) {
+      pool.add(new Block());
+    }
+    Block b = pool.get(blockCount++);
+    b.reset();
+    return b;
+  }
+
+  /**
+   * Reads the line {@code bytes[from, to)} without Jackson when it can ({@link ClaudeScanner});
+   * false when {@link #parse} must read it.
+   */
+  boolean scan(byte[] bytes, int from, int to) {
+    return scanner.scan(bytes, from, to, this);
+  }
+
+  void reset() {
     type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = null;
     operation = subtype = level = content = reason = null;
     isSidechain = isMeta = isCompactSummary = isApiErrorMessage = false;
@@ -189,7 +209,7 @@ final class ClaudeLine {
     }
   }
 
-  private boolean isAssistant() {
+  boolean isAssistant() {
     return "assistant".equals(role) || "assistant".equals(type);
   }
 
@@ -218,12 +238,7 @@ final class ClaudeLine {
         p.skipChildren();
         continue;
       }
-      if (blockCount == pool.size()) {
-        pool.add(new Block());
-      }
-      Block b = pool.get(blockCount++);
-      b.reset();
-      block(p, b);
+      block(p, nextBlock());
     }
   }
 
