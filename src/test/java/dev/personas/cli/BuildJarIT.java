@@ -80,6 +80,39 @@ class BuildJarIT {
     assertSameFiles(temp.resolve("plain"), temp.resolve("second"));
   }
 
+  /**
+   * The launcher's JVM flags, seen by a {@code JAVA} that writes down its arguments before it runs
+   * the real java: C1 alone for the commands that end, the serial collector too for me and
+   * classify, nothing added for serve, and JAVA_OPTS in their place when it is set (even empty).
+   */
+  @Test
+  void theLauncherPicksItsFlagsByCommandAndJavaOptsReplacesThem() throws Exception {
+    Path launcher = Path.of("bin", "personas").toAbsolutePath();
+    Path args = temp.resolve("args.txt");
+    Path java = temp.resolve("recording-java");
+    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> '" + args + "'\nexec '" + javaBin() + "' \"$@\"\n");
+    assertTrue(java.toFile().setExecutable(true));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA", java.toString(),
+        "XDG_CACHE_HOME", temp.resolve("xdg-cache").toString()));
+    List<String> seen = new java.util.ArrayList<>();
+    for (String command : List.of("build", "me", "classify", "serve")) {
+      Result r = run(temp, List.of(launcher.toString(), command, "--help"), env);
+      assertEquals(0, r.exit(), command + ": " + r.err());
+    }
+    env.put("JAVA_OPTS", "");
+    assertEquals(0, run(temp, List.of(launcher.toString(), "me", "--help"), env).exit());
+    env.put("JAVA_OPTS", "-Xmx300m");
+    assertEquals(0, run(temp, List.of(launcher.toString(), "build", "--help"), env).exit());
+    seen.addAll(Files.readAllLines(args));
+    assertEquals(6, seen.size(), seen.toString());
+    assertTrue(seen.get(0).contains("-XX:TieredStopAtLevel=1") && !seen.get(0).contains("UseSerialGC"), seen.get(0));
+    assertTrue(seen.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), seen.get(1));
+    assertTrue(seen.get(2).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), seen.get(2));
+    assertTrue(!seen.get(3).contains("TieredStopAtLevel") && !seen.get(3).contains("UseSerialGC"), seen.get(3));
+    assertTrue(!seen.get(4).contains("TieredStopAtLevel") && !seen.get(4).contains("UseSerialGC"), seen.get(4));
+    assertTrue(seen.get(5).contains("-Xmx300m -jar") && !seen.get(5).contains("TieredStopAtLevel"), seen.get(5));
+  }
+
   private static List<String> concat(List<String> command, List<String> args, String out) {
     List<String> all = new java.util.ArrayList<>(command);
     all.addAll(args);
@@ -111,9 +144,11 @@ class BuildJarIT {
     Path stderr = Files.createTempFile("personas-err", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().putAll(env);
-    // The launcher runs the same JDK as the tests.
+    // The launcher runs the same JDK as the tests unless the test names its own JAVA, and only the
+    // test's JAVA_OPTS.
+    builder.environment().remove("JAVA_OPTS");
     builder.environment().put("JAVA", javaBin());
+    builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
