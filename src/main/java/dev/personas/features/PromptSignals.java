@@ -598,7 +598,8 @@ final class PromptSignals {
     return lines;
   }
 
-  private static int count(Pattern p, String text) {
+  /** How many times the expression is found in the text (its tests count with it too). */
+  static int count(Pattern p, String text) {
     Matcher m = p.matcher(text);
     int n = 0;
     while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.personas.features;
 
+import static dev.personas.features.PromptSignals.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,12 +156,4 @@ class PromptScreensTest {
     assertTrue(PromptSignals.hasSpecificPointer("check (src/app/main.py) first"));
   }
 
-  private static int count(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
 }
