@@ -11,14 +11,9 @@ encrypted content, shell / exec_command function calls with their outputs (log-n
 to 200 KB), apply_patch custom tool calls, cumulative token_count lines, agent messages, and
 now and then an aborted turn. Never commit the output: it goes to /tmp.
 """
-import argparse, json, os, random, time, uuid
+import argparse, json, os, time
 
-WORDS = ("the a to of and in is it for that this with on be as are not fix test add run use "
-         "file function error build check update config value return import class def self "
-         "module user request response cache session token parse line path value list map "
-         "null index string number object array type field method call result output input").split()
-CODE = ("def {n}(self, value):\n    if value is None:\n        return {{}}\n    result = self.cache.get(value)\n"
-        "    for item in result.items():\n        yield item.key, item.value\n\n")
+from logtext import WORDS, Filler
 
 
 def main():
@@ -27,18 +22,9 @@ def main():
     ap.add_argument("--sessions", type=int, default=0, help="stop after this many sessions")
     ap.add_argument("--projects", type=int, default=24, help="working directories")
     a = ap.parse_args()
-    rnd = random.Random(a.seed)
-    pool = " ".join(rnd.choice(WORDS) for _ in range(400_000))
-    code = "".join(CODE.format(n="f%d" % i) for i in range(4000))
-
-    def text(n):
-        s = rnd.randrange(0, len(pool) - n - 1); return pool[s:s + n]
-
-    def codetext(n):
-        s = rnd.randrange(0, len(code) - n - 1); return code[s:s + n]
-
-    def uid():
-        return str(uuid.UUID(int=rnd.getrandbits(128), version=4))
+    filler = Filler(a.seed)
+    rnd, text, codetext, uid = filler.rnd, filler.text, filler.codetext, filler.uid
+    pool, code = filler.pool, filler.code
 
     target = a.size_mb * 1_000_000 if a.size_mb > 0 else float("inf")
     written = 0
