@@ -50,7 +50,8 @@ def rule_scores(f):
     errands = 0.8 * down(A, 4, 7) * down(f["median_prompt_chars"], 150, 300) * down(M, 20, 40) * down(C, 1, 2) * down(L, 0, 1)
     asks = up(f["question_share"], 0.2, 0.5)
     one = max(quick, errands) * down(f["first_prompt_chars"], 800, 2000) * (1 - 0.5 * noedit * max(reads, asks)) * (1 - runs_long)
-    consult = noedit * max(reads, asks, up(f["web_lookups"], 0, 2))
+    nocode = max(noedit, 0.8 * down(E - f["doc_edits"], 0, 2))
+    consult = nocode * max(reads * max(asks, 0.3), asks, up(f["web_lookups"], 0, 2))
     upfront = max(up(f["first_prompt_chars"], 500, 1500), up(f["spec_markers"], 3, 8), f["plan_handoff"], 0.8 * runs_long)
     blueprint = upfront * down(P, 5, 12) * down(C, 2, 5) * up(E, 0, 3)
     prose = up(f["doc_edits"] / E, 0.7, 0.95) * down(P, 12, 20) if E >= 1 else 0
@@ -59,7 +60,7 @@ def rule_scores(f):
     scaffold = setup * up(M, 2, 6) if A >= 1 else 0
     checks = (ramp(f["specific_pointers"], 0, 2) + ramp(f["pasted_output"], 0, 2) + ramp(f["test_runs"], 0, 2)) / 3
     workshop = up(C, 0, 2) * (0.5 + 0.5 * checks) * down(P, 25, 40) * down(driven, 0.2, 0.5)
-    marathon = min(up(P, 20, 30), up(M, 45, 75)) * (0.6 + 0.4 * up(E, 3, 10))
+    marathon = min(up(P, 20, 30), up(M, 45, 75)) * (0.6 + 0.4 * up(E, 3, 10)) * (1 - 0.5 * nocode * asks)
     looping = up(L, 0, 3) * up(L / max(1, P), 0.05, 0.2) * down(f["specific_pointers"] / max(1, P), 0.5, 1.0)
     nowhere = calls == 0 or f["ended_after_error"] > 0
     stuck = up(f["pasted_output"], 0, 1) * down(P, 2, 4) * noedit if nowhere else 0

@@ -9,7 +9,7 @@ import { FEATURES, median } from "./catalogue.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 7;
 export const CATALOGUE_VERSION = 2;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
@@ -116,8 +116,12 @@ export function ruleScores(t, values) {
   const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * Math.max(reads, asksQuestions))
     * (1 - runsLong);
 
-  const asksAbout = Math.max(reads, Math.max(asksQuestions, ramp(f("web_lookups"), 0, at("consult.web_high"))));
-  const consult = noEdits * asksAbout;
+  // TypeRules.noCode: no edits, or (weighed a little less) edits to prose only.
+  const proseOnly = 1 - ramp(edits - f("doc_edits"), 0, at("consult.edits_zero"));
+  const noCode = Math.max(noEdits, at("consult.prose_edits_weight") * proseOnly);
+  const readsAsked = reads * Math.max(asksQuestions, at("consult.unasked_reads_weight"));
+  const asksAbout = Math.max(readsAsked, Math.max(asksQuestions, ramp(f("web_lookups"), 0, at("consult.web_high"))));
+  const consult = noCode * asksAbout;
 
   const upFront = Math.max(
     Math.max(up(f("first_prompt_chars"), "blueprint.first_chars_low", "blueprint.first_chars_high"),
@@ -150,7 +154,9 @@ export function ruleScores(t, values) {
   const sustained = Math.min(up(prompts, "marathon.prompts_low", "marathon.prompts_high"),
     up(minutes, "marathon.minutes_low", "marathon.minutes_high"));
   const floor = at("marathon.edits_floor");
-  const marathon = sustained * (floor + (1 - floor) * up(edits, "marathon.edits_low", "marathon.edits_high"));
+  const consulting = at("marathon.consult_damping") * noCode * asksQuestions;
+  const marathon = sustained * (floor + (1 - floor) * up(edits, "marathon.edits_low", "marathon.edits_high"))
+    * (1 - consulting);
 
   const perPrompt = Math.max(1, prompts);
   const looping = ramp(loop, 0, at("spiral.loop_high"))

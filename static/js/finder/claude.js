@@ -199,10 +199,17 @@ function bashInput(text) {
   return open < 0 || close < open ? null : text.substring(open + "<bash-input>".length, close);
 }
 
-function argsLength(text) {
+/** CommandTags.arguments: what was typed after a command, as written ("" when nothing). */
+function commandArguments(text) {
   const open = text.indexOf("<command-args>");
   const close = text.indexOf("</command-args>");
-  return open < 0 || close < open ? 0 : close - open - "<command-args>".length;
+  return open < 0 || close < open ? "" : text.substring(open + "<command-args>".length, close);
+}
+
+/** ClaudeSessionBuilder.command: a slash command, with its typed arguments as its text. */
+function command(text, at) {
+  const args = commandArguments(text);
+  return event(Kind.SLASH_COMMAND, at, args.length, args, commandName(text));
 }
 
 /** State shared by all sessions of one project folder. */
@@ -350,7 +357,7 @@ class SessionBuilder {
         break;
       }
       case Kind.SLASH_COMMAND:
-        out.push(event(Kind.SLASH_COMMAND, at, argsLength(text), null, commandName(text)));
+        out.push(command(text, at));
         break;
       case Kind.BASH_MODE: {
         const command = bashInput(text);
@@ -464,7 +471,7 @@ class SessionBuilder {
       out.push(event(Kind.API_ERROR, at, content.length, null, null, null, null, true));
     } else if (subtype === "local_command" && content.length > 0) {
       if (classifyText(content) === Kind.SLASH_COMMAND) {
-        out.push(event(Kind.SLASH_COMMAND, at, argsLength(content), null, commandName(content)));
+        out.push(command(content, at));
       } else {
         out.push(event(Kind.INJECTED, at, content.length));
       }

@@ -132,7 +132,7 @@ export function classifyCodexText(text) {
 const USER_INPUT = "## User Input";
 const IDE_REQUEST = "## My request for Codex:";
 
-/** CodexSessionBuilder.expansionArguments: typed arguments' length of a custom prompt expansion, or -1. */
+/** CodexSessionBuilder.expansionArguments: typed arguments of a custom prompt expansion ("" when not written out), or null. */
 export function expansionArguments(text) {
   const s = stripLeading(text);
   const input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
@@ -141,13 +141,13 @@ export function expansionArguments(text) {
     const open = fence < 0 ? -1 : s.indexOf("\n", fence);
     const close = open < 0 ? -1 : s.indexOf("\n```", open);
     if (close >= 0) {
-      return strip(s.substring(open + 1, close)).length;
+      return strip(s.substring(open + 1, close));
     }
   }
   const end = s.startsWith("---\n") ? s.indexOf("\n---", 3) : -1;
   const frontMatter = end > 0 && s.substring(0, end).includes("\ndescription:");
   const commandHeading = s.length > 3 && s.startsWith("# /") && isLetter(s[3]);
-  return frontMatter || commandHeading ? 0 : -1;
+  return frontMatter || commandHeading ? "" : null;
 }
 
 /** CodexSessionBuilder.ideRequest: the typed request of an IDE extension prompt. */
@@ -338,8 +338,8 @@ class SessionBuilder {
     }
     this.twinDue = source;
     const args = expansionArguments(text);
-    if (args >= 0) {
-      this.events.push(event(Kind.SLASH_COMMAND, at, args));
+    if (args !== null) {
+      this.events.push(event(Kind.SLASH_COMMAND, at, args.length, args));
     } else {
       this.events.push(promptEvent(Kind.PROMPT, at, ideRequest(text)));
     }

@@ -54,9 +54,16 @@ function promptShape(main, prompts, v) {
   v[F.first_prompt_chars] = lengths.length === 0 ? 0 : lengths[0];
   v[F.median_prompt_chars] = median(lengths);
   v[F.spec_markers] = specMarkers(first);
-  // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3").
-  const pointed = prompts.slice(0, 2).some(pointsAtPlan);
+  // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3"),
+  // or be named in what was typed after a command (spec-kit's /implement "do tasks T012 - T016").
+  const pointed = firstAsks(main, 2).some(pointsAtPlan);
   v[F.plan_handoff] = isPlanHandoff(first) || pointed ? 1 : 0;
+}
+
+/** FeatureExtractor.firstAsks: what was typed for the first n asks (prompts, and commands' arguments). */
+function firstAsks(main, n) {
+  return main.filter(e => isTypedPrompt(e.kind) || e.kind === Kind.SLASH_COMMAND).slice(0, n)
+    .map(e => (e.text !== null ? e.text : ""));
 }
 
 function promptSignals(prompts, v) {

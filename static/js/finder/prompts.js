@@ -70,7 +70,8 @@ const BRANDS = new Set(["iphone", "ipad", "ios", "macos", "ipados", "watchos", "
   "linux", "redis", "nginx", "oauth", "json", "yaml"]);
 const PLAN_POINTER = javaRegex(R`\b(?:implement|build|execute|follow|continue|proceed with|start|do|work on|carry out|apply`
   + R`|complete)\b[^\n]{0,80}?(?:[\w./-]*(?:plan|spec|tasks|prd|roadmap|todo)[\w-]*\.(?:md|txt)\b`
-  + R`|\b(?:phase|fase|step|stage|milestone)\s*[-#]?\s*\d+\b|\btasks?\s+T?\d+(?:\s*[-–]\s*T?\d+)?\b)`, "i");
+  + R`|\b(?:phase|fase|step|stage|milestone)\s*[-#]?\s*\d+\b|\btasks?\s+T?\d+(?:\s*[-–]\s*T?\d+)?\b`
+  + R`|\bT\d{2,}\s*[-–]\s*T?\d{2,}\b)`, "i");
 const QUESTION_MARK = javaRegex(R`\?(?=[\s"')\]]|$)|？|[吗嗎呢](?=[\s"')\]。，.!！]|$)`);
 const QUESTION_WORDS = new Set(["what", "what's", "whats", "why", "how", "where", "when", "which", "who", "whose", "is",
   "are", "does", "do", "did", "was", "were", "explain", "wondering"]);

@@ -54,8 +54,12 @@ public record Model(
    * 6: a prompt asking for an answer ("tell me", "explain", "review") counts as a question, and
    * a question with nothing edited is not a One-shot errand; a plan is also handed over by
    * sending the agent to a written one ("build plan.md phase 3").
+   * 7: reading alone, without the person asking, is weak evidence of Consult; edits to prose
+   * only (notes, docs) leave a session a consultation; hours of questions over unchanged code are
+   * not a Marathon; a plan is also pointed at in what was typed after a command ("/implement do
+   * tasks T012 - T016").
    */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

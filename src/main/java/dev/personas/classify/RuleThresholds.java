@@ -62,6 +62,10 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("consult.question_share_low", 0.2);
     m.put("consult.question_share_high", 0.5);
     m.put("consult.web_high", 2.0);
+    // Reads count for Consult as far as the person asked, and at least this much when they did not.
+    m.put("consult.unasked_reads_weight", 0.3);
+    // Edits to prose alone (notes, docs) count as no edits, at this weight.
+    m.put("consult.prose_edits_weight", 0.8);
     // Blueprint: a long or structured first prompt, a plan handed over, or a short ask that sets
     // off a long run of edits; then few prompts and few corrections.
     m.put("blueprint.first_chars_low", 500.0);
@@ -107,6 +111,8 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("marathon.edits_low", 3.0);
     m.put("marathon.edits_high", 10.0);
     m.put("marathon.edits_floor", 0.6);
+    // A long session of questions with no code changed scores this much less as a Marathon.
+    m.put("marathon.consult_damping", 0.5);
     // Spiral: re-pasted errors, vague fix requests and near-repeats, dense for the session's
     // length; or an error pasted back in a short session where nothing got changed and the agent
     // did nothing or ended on an error; or the same API error back again and again, nothing done.

@@ -80,9 +80,13 @@ public final class TypeRules {
   }
 
   private double consult(FeatureVector f) {
-    double asksAbout = Math.max(reads(f),
-        Math.max(asksQuestions(f), ramp(f.get(WEB_LOOKUPS), 0, t.get("consult.web_high"))));
-    return noEdits(f) * asksAbout;
+    double asked = asksQuestions(f);
+    // Reading is the agent's part; the person asking is what makes a consultation. An errand the
+    // agent ran by reading and running commands ("install chrome-mcp") is not one.
+    double readsAsked = reads(f) * Math.max(asked, t.get("consult.unasked_reads_weight"));
+    double asksAbout = Math.max(readsAsked,
+        Math.max(asked, ramp(f.get(WEB_LOOKUPS), 0, t.get("consult.web_high"))));
+    return noCode(f) * asksAbout;
   }
 
   private double blueprint(FeatureVector f) {
@@ -121,8 +125,11 @@ public final class TypeRules {
     double sustained = Math.min(up(f.get(PROMPTS), "marathon.prompts_low", "marathon.prompts_high"),
         up(f.get(ACTIVE_MINUTES), "marathon.minutes_low", "marathon.minutes_high"));
     double floor = t.get("marathon.edits_floor");
+    // Long is not enough: hours of questions over code nobody changes are a long consultation.
+    double consulting = t.get("marathon.consult_damping") * noCode(f) * asksQuestions(f);
     return sustained
-        * (floor + (1 - floor) * up(f.get(EDIT_ITERATIONS), "marathon.edits_low", "marathon.edits_high"));
+        * (floor + (1 - floor) * up(f.get(EDIT_ITERATIONS), "marathon.edits_low", "marathon.edits_high"))
+        * (1 - consulting);
   }
 
   private double spiral(FeatureVector f) {
@@ -157,6 +164,15 @@ public final class TypeRules {
   /** 1 when the agent edited nothing, falling to 0 at {@code consult.edits_zero} edits. */
   private double noEdits(FeatureVector f) {
     return 1 - ramp(f.get(EDIT_ITERATIONS), 0, t.get("consult.edits_zero"));
+  }
+
+  /**
+   * No code changed: no edits, or, weighed a little less, edits only to prose (notes, docs, an
+   * answer written down), which leave the code as it was.
+   */
+  private double noCode(FeatureVector f) {
+    double proseOnly = 1 - ramp(f.get(EDIT_ITERATIONS) - f.get(DOC_EDITS), 0, t.get("consult.edits_zero"));
+    return Math.max(noEdits(f), t.get("consult.prose_edits_weight") * proseOnly);
   }
 
   /** How much the agent's work was reading: a high read share over more than a couple of calls. */

@@ -73,6 +73,20 @@ public final class FeatureExtractor {
     return new FeatureVector(session.id(), v);
   }
 
+  /** What the person typed for their first {@code n} asks: prompts, and the arguments of commands. */
+  private static List<String> firstAsks(List<Event> main, int n) {
+    List<String> asks = new ArrayList<>(n);
+    for (Event e : main) {
+      if (asks.size() == n) {
+        break;
+      }
+      if (e.kind().isTypedPrompt() || e.kind() == EventKind.SLASH_COMMAND) {
+        asks.add(e.text() != null ? e.text() : "");
+      }
+    }
+    return asks;
+  }
+
   private static List<String> typedPrompts(List<Event> main) {
     List<String> prompts = new ArrayList<>();
     for (Event e : main) {
@@ -105,8 +119,9 @@ public final class FeatureExtractor {
     put(v, FIRST_PROMPT_CHARS, n == 0 ? 0 : lengths[0]);
     put(v, MEDIAN_PROMPT_CHARS, Timing.median(lengths, n));
     put(v, SPEC_MARKERS, PromptSignals.specMarkers(first));
-    // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3").
-    boolean pointed = prompts.stream().limit(2).anyMatch(PromptSignals::pointsAtPlan);
+    // The plan may come after a word of set-up ("codex completion", then "build plan.md phase 3"),
+    // or be named in what was typed after a command (spec-kit's /implement "do tasks T012 - T016").
+    boolean pointed = firstAsks(main, 2).stream().anyMatch(PromptSignals::pointsAtPlan);
     put(v, PLAN_HANDOFF, PromptSignals.isPlanHandoff(first) || pointed ? 1 : 0);
   }
 

@@ -39,7 +39,8 @@ final class PromptSignals {
   private static final Pattern PLAN_POINTER = Pattern.compile(
       "\\b(?:implement|build|execute|follow|continue|proceed with|start|do|work on|carry out|apply"
       + "|complete)\\b[^\\n]{0,80}?(?:[\\w./-]*(?:plan|spec|tasks|prd|roadmap|todo)[\\w-]*\\.(?:md|txt)\\b"
-      + "|\\b(?:phase|fase|step|stage|milestone)\\s*[-#]?\\s*\\d+\\b|\\btasks?\\s+T?\\d+(?:\\s*[-–]\\s*T?\\d+)?\\b)",
+      + "|\\b(?:phase|fase|step|stage|milestone)\\s*[-#]?\\s*\\d+\\b|\\btasks?\\s+T?\\d+(?:\\s*[-–]\\s*T?\\d+)?\\b"
+      + "|\\bT\\d{2,}\\s*[-–]\\s*T?\\d{2,}\\b)",
       Pattern.CASE_INSENSITIVE);
 
   // Errors and output.

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param kind what happened
  * @param timestamp when, or null when the log line had no usable timestamp
  * @param textLength characters of text the event carried (prompt, answer, tool output)
- * @param text the typed text, kept only for prompts (feature extraction needs it), else null
+ * @param text the typed text, kept only for prompts and the arguments typed after a slash command
+ *     (feature extraction needs it), else null
  * @param toolName tool name for tool calls and results, else null
  * @param command shell command for shell tool calls, else null
  * @param filePath file path a tool call touched, else null

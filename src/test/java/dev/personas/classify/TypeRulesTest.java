@@ -57,8 +57,31 @@ class TypeRulesTest {
   }
 
   @Test
+  void anErrandTheAgentRanByReadingIsAOneShotNotAConsultation() {
+    FeatureVector errand = typical("install", PROMPTS, 2, ACTIVE_MINUTES, 4, READ_SHARE, 0.9,
+        TOOL_CALLS_PER_PROMPT, 10, MEDIAN_PROMPT_CHARS, 40);
+    assertEquals(SessionType.ONE_SHOT, best(errand));
+  }
+
+  @Test
+  void notesWrittenBesideAnswersLeaveASessionAConsultationAndKeepItFromBeingAMarathon() {
+    FeatureVector tutoring = typical("tutor", PROMPTS, 32, ACTIVE_MINUTES, 240, QUESTION_SHARE, 0.6,
+        EDIT_ITERATIONS, 10, DOC_EDITS, 10, READ_SHARE, 0.3, TOOL_CALLS_PER_PROMPT, 8);
+    assertEquals(0.8, rules.scores(tutoring)[SessionType.CONSULT.ordinal()], 1e-12);
+    assertEquals(0.6, rules.scores(tutoring)[SessionType.MARATHON.ordinal()], 1e-12);
+    assertEquals(SessionType.CONSULT, best(tutoring));
+    FeatureVector building = typical("build", PROMPTS, 32, ACTIVE_MINUTES, 240, QUESTION_SHARE, 0.6,
+        EDIT_ITERATIONS, 10, DOC_EDITS, 0, READ_SHARE, 0.3, TOOL_CALLS_PER_PROMPT, 8);
+    assertEquals(0.0, rules.scores(building)[SessionType.CONSULT.ordinal()]);
+    assertEquals(SessionType.MARATHON, best(building), "questions while code changes: still a Marathon");
+  }
+
+  @Test
   void consultIsAnAgentThatEditsNothingAndReadsOrAnswers() {
-    assertEquals(1.0, score(SessionType.CONSULT, READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 12, PROMPTS, 1));
+    assertEquals(1.0, score(SessionType.CONSULT, READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 12, PROMPTS, 1,
+        QUESTION_SHARE, 1));
+    assertEquals(0.3, score(SessionType.CONSULT, READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 12, PROMPTS, 1),
+        1e-12, "reading the person did not ask for is weak evidence");
     assertEquals(1.0, score(SessionType.CONSULT, QUESTION_SHARE, 0.6, PROMPTS, 3));
     assertEquals(0.0, score(SessionType.CONSULT, READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 12,
         QUESTION_SHARE, 0.6, EDIT_ITERATIONS, 5), "an agent that edits is not consulted");

@@ -102,6 +102,18 @@ class FeatureExtractorTest {
       assertEquals(2, handoff.get(SPEC_MARKERS));
       assertEquals(1, handoff.get(PLAN_HANDOFF));
     }
+
+    @Test
+    void aPlanIsAlsoPointedAtInWhatWasTypedAfterACommandAmongTheFirstTwoAsks() {
+      assertEquals(1, extract(Sessions.builder()
+          .slashCommand("/speckit.implement", "pls implement the tasks on T017 - T036")).get(PLAN_HANDOFF));
+      assertEquals(1, extract(Sessions.builder().prompt("codex completion")
+          .slashCommand("/implement", "do tasks T012 - T016")).get(PLAN_HANDOFF));
+      assertEquals(0, extract(Sessions.builder().prompt("hi").slashCommand("/clear")
+          .slashCommand("/implement", "do tasks T012 - T016")).get(PLAN_HANDOFF), "the third ask");
+      assertEquals(0, extract(Sessions.builder()
+          .slashCommand("/speckit.specify", "a page that lists the tasks")).get(PLAN_HANDOFF));
+    }
   }
 
   @Nested

@@ -50,6 +50,7 @@ class PromptSignalsTest {
       "build docs/technical/betterauth/multi-tenant-rbac-plan.md fase 3",
       "using context7 build docs/x/rbac-plan.md phase 3",
       "do tasks T012 - T016",
+      "pls implement the tasks on T017 - T036",
       "Continue with phase 2",
       "implement specs/001-export/spec.md",
   })
@@ -63,6 +64,7 @@ class PromptSignalsTest {
       "do the login page",
       "step 3 fails with a timeout",
       "build the project",
+      "do the T-shirt page in 12 - 14 colours",
   })
   void talkingAboutAPlanFileIsNotAPointer(String prompt) {
     assertFalse(PromptSignals.pointsAtPlan(prompt), prompt);

@@ -64,8 +64,13 @@ final class Sessions {
     }
 
     Builder slashCommand(String name) {
-      return add(new Event(EventKind.SLASH_COMMAND, tick(), name.length(), null, name, null, null,
-          false, 0, 0));
+      return slashCommand(name, "");
+    }
+
+    /** A command run with {@code arguments} typed after it. */
+    Builder slashCommand(String name, String arguments) {
+      return add(new Event(EventKind.SLASH_COMMAND, tick(), arguments.length(), arguments, name, null,
+          null, false, 0, 0));
     }
 
     Builder event(EventKind kind) {

@@ -363,6 +363,9 @@ class FinderIT {
       List.of("\u00dcber-fix: the na\u00efveTest fails"), List.of("cafe\u0301 fix"), List.of("\u0130stanbul fix"),
       List.of("## Plan\n- step one must pass\n- step two shall run\n1) third"),
       List.of("Here\u2019s the plan: implement the following plan"),
+      List.of("<command-message>implement is running</command-message>\n<command-name>/implement</command-name>\n"
+          + "<command-args>pls implement the tasks on T017 - T036</command-args>", "continue"),
+      List.of("hi", "<command-name>/implement</command-name>\n<command-args>do phase 3 of plan.md</command-args>"),
       List.of("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad 0x1f 123"),
       List.of("error[E0308]: mismatched types\n --> src/main.rs:4:5"), List.of("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1"),
       List.of("TypeError\u0085next line"), List.of("SyntaxError\u2028- item after a line separator"),

@@ -1,5 +1,6 @@
 package dev.personas.load.claude;
 
+import dev.personas.load.CommandTags;
 import dev.personas.load.SeenKeys;
 import dev.personas.load.Timestamps;
 import dev.personas.session.Agent;
@@ -211,8 +212,7 @@ final class ClaudeSessionBuilder {
         typed.append(own);
         break;
       case SLASH_COMMAND:
-        out.add(new Event(EventKind.SLASH_COMMAND, at, argsLength(text), null,
-            ClaudeText.commandName(text), null, null, false, 0, 0));
+        out.add(command(text, at));
         break;
       case BASH_MODE:
         String command = ClaudeText.bashInput(text);
@@ -230,10 +230,11 @@ final class ClaudeSessionBuilder {
     }
   }
 
-  private static int argsLength(String text) {
-    int open = text.indexOf("<command-args>");
-    int close = text.indexOf("</command-args>");
-    return open < 0 || close < open ? 0 : close - open - "<command-args>".length();
+  /** A slash command, with the arguments the person typed after it as its text. */
+  private static Event command(String text, Instant at) {
+    String arguments = CommandTags.arguments(text);
+    return new Event(EventKind.SLASH_COMMAND, at, arguments.length(), arguments,
+        ClaudeText.commandName(text), null, null, false, 0, 0);
   }
 
   private void prompt(StringBuilder typed, Instant at, List<Event> out, boolean side) {
@@ -354,8 +355,7 @@ final class ClaudeSessionBuilder {
     } else if (subtype.equals("local_command") && !content.isEmpty()) {
       EventKind kind = ClaudeText.classify(content);
       if (kind == EventKind.SLASH_COMMAND) {
-        out.add(new Event(EventKind.SLASH_COMMAND, at, argsLength(content), null,
-            ClaudeText.commandName(content), null, null, false, 0, 0));
+        out.add(command(content, at));
       } else {
         out.add(new Event(EventKind.INJECTED, at, content.length(), null, null, null, null,
             false, 0, 0));

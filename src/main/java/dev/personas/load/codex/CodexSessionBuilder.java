@@ -263,9 +263,10 @@ final class CodexSessionBuilder {
       return;
     }
     twinDue = source;
-    int arguments = expansionArguments(text);
-    if (arguments >= 0) {
-      events.add(new Event(EventKind.SLASH_COMMAND, at, arguments, null, null, null, null, false, 0, 0));
+    String arguments = expansionArguments(text);
+    if (arguments != null) {
+      events.add(new Event(EventKind.SLASH_COMMAND, at, arguments.length(), arguments, null, null,
+          null, false, 0, 0));
     } else {
       events.add(Event.prompt(EventKind.PROMPT, at, ideRequest(text)));
     }
@@ -276,9 +277,10 @@ final class CodexSessionBuilder {
    * expanded text. The counting rules weigh only what the person typed, so an expansion is a
    * command, not a prompt: spec-kit's template (a "## User Input" heading over a fenced block
    * holding the arguments), a command file with "description:" front matter, or a "# /name"
-   * heading. Returns the typed arguments' length, or -1 when the text is not an expansion.
+   * heading. Returns the typed arguments (empty when they are not written out), or null when
+   * the text is not an expansion.
    */
-  static int expansionArguments(String text) {
+  static String expansionArguments(String text) {
     String s = text.stripLeading();
     int input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
     if (input >= 0) {
@@ -286,13 +288,13 @@ final class CodexSessionBuilder {
       int open = fence < 0 ? -1 : s.indexOf('\n', fence);
       int close = open < 0 ? -1 : s.indexOf("\n```", open);
       if (close >= 0) {
-        return s.substring(open + 1, close).strip().length();
+        return s.substring(open + 1, close).strip();
       }
     }
     boolean frontMatter = s.startsWith("---\n") && s.indexOf("\n---", 3) > 0
         && s.substring(0, s.indexOf("\n---", 3)).contains("\ndescription:");
     boolean commandHeading = s.length() > 3 && s.startsWith("# /") && Character.isLetter(s.charAt(3));
-    return frontMatter || commandHeading ? 0 : -1;
+    return frontMatter || commandHeading ? "" : null;
   }
 
   /** A Codex IDE extension prompt carries the editor's context; the person typed the request. */

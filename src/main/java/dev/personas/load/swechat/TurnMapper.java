@@ -1,5 +1,6 @@
 package dev.personas.load.swechat;
 
+import dev.personas.load.CommandTags;
 import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import java.time.Instant;
@@ -92,8 +93,8 @@ final class TurnMapper {
       return new Event(EventKind.INTERRUPT, at, text.length(), null, null, null, null, false, 0, 0);
     }
     if (trimmed.contains("<command-name>")) {
-      return new Event(EventKind.SLASH_COMMAND, at, text.length(), null, commandName(trimmed),
-          null, null, false, 0, 0);
+      return new Event(EventKind.SLASH_COMMAND, at, text.length(), CommandTags.arguments(trimmed),
+          commandName(trimmed), null, null, false, 0, 0);
     }
     if (trimmed.startsWith("<bash-input>")) {
       return new Event(EventKind.BASH_MODE, at, text.length(), null, null, null, null, false, 0, 0);

@@ -84,14 +84,16 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
-  void promptTextIsKeptOnlyForPromptsAndCommandTemplatesStayOut() {
+  void promptTextIsKeptOnlyForPromptsAndCommandArgumentsAndCommandTemplatesStayOut() {
     readAll();
     for (Event e : sessions.get(MAIN).events()) {
-      assertEquals(e.kind().isTypedPrompt(), e.text() != null, e.toString());
+      boolean typed = e.kind().isTypedPrompt() || e.kind() == EventKind.SLASH_COMMAND;
+      assertEquals(typed, e.text() != null, e.toString());
     }
     Event command = sessions.get(MAIN).events().stream()
         .filter(e -> e.kind() == EventKind.SLASH_COMMAND).findFirst().orElseThrow();
     assertEquals("/init", command.toolName());
+    assertEquals("", command.text(), "/init was run with nothing typed after it");
     assertTrue(sessions.get(MAIN).events().stream().filter(e -> e.kind() == EventKind.PROMPT)
         .noneMatch(e -> e.text().contains("CLAUDE.md")));
   }

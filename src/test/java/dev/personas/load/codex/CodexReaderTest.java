@@ -62,13 +62,13 @@ class CodexReaderTest {
 
   @Test
   void expansionsAreRecognisedByTheirShapeAndOrdinaryPromptsAreNot() {
-    assertEquals(4, CodexSessionBuilder.expansionArguments("## User Input\n\n```text\nT006\n```\n\nYou **MUST**"));
-    assertEquals(0, CodexSessionBuilder.expansionArguments("\n## Checklist\n\n## User Input\n\n```text\n\n```\n"));
-    assertEquals(0, CodexSessionBuilder.expansionArguments("---\ndescription: Plan it\n---\n\nRun the plan."));
-    assertEquals(0, CodexSessionBuilder.expansionArguments("# /butler-exec — Execute a ButlerSpec\n\nPurpose: run"));
-    assertEquals(-1, CodexSessionBuilder.expansionArguments("# Heading\nplease fix the ## User Input parsing"));
-    assertEquals(-1, CodexSessionBuilder.expansionArguments("---\ntitle: notes\n---\nwhat does this do?"));
-    assertEquals(-1, CodexSessionBuilder.expansionArguments("fix the login bug"));
+    assertEquals("T006", CodexSessionBuilder.expansionArguments("## User Input\n\n```text\nT006\n```\n\nYou **MUST**"));
+    assertEquals("", CodexSessionBuilder.expansionArguments("\n## Checklist\n\n## User Input\n\n```text\n\n```\n"));
+    assertEquals("", CodexSessionBuilder.expansionArguments("---\ndescription: Plan it\n---\n\nRun the plan."));
+    assertEquals("", CodexSessionBuilder.expansionArguments("# /butler-exec — Execute a ButlerSpec\n\nPurpose: run"));
+    assertNull(CodexSessionBuilder.expansionArguments("# Heading\nplease fix the ## User Input parsing"));
+    assertNull(CodexSessionBuilder.expansionArguments("---\ntitle: notes\n---\nwhat does this do?"));
+    assertNull(CodexSessionBuilder.expansionArguments("fix the login bug"));
     assertEquals("continue", CodexSessionBuilder.ideRequest("# Context from my IDE setup:\n\n## My request for Codex:\ncontinue\n"));
     assertEquals("fix it", CodexSessionBuilder.ideRequest("fix it"));
   }
