@@ -269,6 +269,9 @@ class SweChatReaderTest {
         SweChatFixture.row("turn_type", "user_prompt", "content", "<local-command-stdout>ok</local-command-stdout>"))).kind());
     assertEquals("/init", mapper.map(new Row(file, 4,
         SweChatFixture.row("turn_type", "user_prompt", "content", "<command-name>/init</command-name>"))).toolName());
+    assertEquals("do tasks T012 - T016", mapper.map(new Row(file, 4, SweChatFixture.row("turn_type", "user_prompt",
+        "content", "<command-name>/implement</command-name><command-args>do tasks T012 - T016</command-args>")))
+        .text(), "what was typed after the command");
     assertNull(mapper.map(new Row(file, 5, SweChatFixture.row("turn_type", "file_snapshot"))));
     assertNull(mapper.map(new Row(file, 6, SweChatFixture.row("turn_type", "queue_operation"))));
   }
