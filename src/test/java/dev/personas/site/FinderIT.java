@@ -406,6 +406,20 @@ class FinderIT {
       }
       Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
     }
+    // A Codex spec-kit expansion whose typed arguments point at the written plan.
+    String id = "0199a1b2-0000-7000-8000-0000000000f1";
+    var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
+    meta.putObject("payload").put("id", id).put("timestamp", "2025-06-30T10:00:00.000Z").put("cwd", "/home/dev/shop");
+    var expansion = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:05.000Z").put("type", "response_item");
+    var message = expansion.putObject("payload").put("type", "message").put("role", "user");
+    message.putArray("content").addObject().put("type", "input_text").put("text",
+        "## User Input\n\n```text\npls implement the tasks on T017 - T036\n```\n\nYou **MUST** consider the user input.\n");
+    var patch = mapper.createObjectNode().put("timestamp", "2025-06-30T10:03:00.000Z").put("type", "response_item");
+    patch.putObject("payload").put("type", "custom_tool_call").put("name", "apply_patch").put("call_id", "c1")
+        .put("input", "*** Begin Patch\n*** Add File: src/export.py\n+print(1)\n*** End Patch");
+    Files.writeString(dir.resolve("rollout-2025-06-30T10-00-00-" + id + ".jsonl"),
+        mapper.writeValueAsString(meta) + "\n" + mapper.writeValueAsString(expansion) + "\n"
+            + mapper.writeValueAsString(patch) + "\n", StandardCharsets.UTF_8);
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.sorted().toList();
