@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import smile.validation.metric.AdjustedRandIndex;
 
@@ -53,7 +57,12 @@ public final class Validator {
 
   /** The build's settings: 50 resamples, seed 20261126, silhouette on at most 2,000 sessions. */
   public Validator() {
-    this(new ModelFitter(), 50, 20261126L, 2000);
+    this(new ModelFitter());
+  }
+
+  /** The build's settings, refitting with {@code fitter} (the one the model was fitted with). */
+  public Validator(ModelFitter fitter) {
+    this(fitter, 50, 20261126L, 2000);
   }
 
   /** Validates {@code model}, fitted on {@code input}, against optional planted truth. */
@@ -74,30 +83,65 @@ public final class Validator {
       Model model, List<SessionInput> input, Optional<GroundTruth> truth, boolean fitted) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
-    Labels labels = new PopulationLabeler(model).label(sessions);
-    int minSessions = model.personas().minSessions();
+    // The real corpus's check and the silhouettes do not depend on the bootstrap: they run on a
+    // thread of their own while it refits, so one core is not left idle by the serial parts.
+    ExecutorService side = Executors.newSingleThreadExecutor(task -> {
+      Thread t = new Thread(task, "personas-validation");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<CorpusAgreement> corpus =
+          side.submit(() -> new CorpusValidator(model.rules()).validate(RealCorpus.shipped()));
+      Labels labels = new PopulationLabeler(model).label(sessions);
+      Future<Map<String, Double>> silhouettes = fitted
+          ? side.submit(() -> silhouette(model, sessions, labels)) : null;
+      Stability stability = fitted ? stability(sessions, labels) : null;
+      int minSessions = model.personas().minSessions();
 
-    int decisive = 0;
-    int established = 0;
-    for (PersonaResult r : labels.persons().values()) {
-      if (!r.provisional()) {
-        established++;
-        decisive += r.decisive() ? 1 : 0;
+      int decisive = 0;
+      int established = 0;
+      for (PersonaResult r : labels.persons().values()) {
+        if (!r.provisional()) {
+          established++;
+          decisive += r.decisive() ? 1 : 0;
+        }
       }
+      return new Validation(
+          model.modelVersion(),
+          model.datasetFingerprint(),
+          sessions.size(),
+          labels.persons().size(),
+          typeRecovery(labels, truth),
+          personaRecovery(labels, truth, minSessions),
+          result(corpus),
+          stability,
+          fitted ? result(silhouettes) : Map.of(),
+          fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
+          established == 0 ? 0 : Numbers.fixed((double) decisive / established),
+          labels.persons().size() - established);
+    } finally {
+      side.shutdownNow();
     }
-    return new Validation(
-        model.modelVersion(),
-        model.datasetFingerprint(),
-        sessions.size(),
-        labels.persons().size(),
-        typeRecovery(labels, truth),
-        personaRecovery(labels, truth, minSessions),
-        new CorpusValidator(model.rules()).validate(RealCorpus.shipped()),
-        fitted ? stability(sessions, labels) : null,
-        fitted ? silhouette(model, sessions, labels) : Map.of(),
-        fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
-        established == 0 ? 0 : Numbers.fixed((double) decisive / established),
-        labels.persons().size() - established);
+  }
+
+  /** A side task's result; what it threw, as thrown. */
+  private static <T> T result(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while validating", e);
+    }
   }
 
   private static Recovery typeRecovery(Labels labels, Optional<GroundTruth> truth) {

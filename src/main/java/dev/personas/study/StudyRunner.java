@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -62,15 +64,19 @@ public final class StudyRunner {
     Collected collected = read(source, true);
     List<SessionInput> inputs = inputsOf(source, collected);
     boolean fitted = FitLine.enoughToFit(inputs);
-    Model model = fitted ? fit(inputs) : PopulationModels.load(Optional.empty());
+    ModelFitter fitter = fitted ? new ModelFitter() : null;
+    Model model = fitted ? fit(fitter, inputs) : PopulationModels.load(Optional.empty());
     Labels labels = new PopulationLabeler(model).label(inputs);
     Validation validation;
     PopulationStats stats;
     if (fitted) {
       progress.accept("Validating (bootstrap resamples, silhouettes"
           + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
-      validation = new Validator().validate(model, inputs, source.groundTruth());
-      stats = new PopulationSummarizer(model.scaler()).summarize(inputs, labels);
+      // The summary does not depend on the validation: it is drawn up on a thread of its own.
+      CompletableFuture<PopulationStats> summarized = CompletableFuture.supplyAsync(
+          () -> new PopulationSummarizer(model.scaler()).summarize(inputs, labels), StudyRunner::onNewThread);
+      validation = new Validator(fitter).validate(model, inputs, source.groundTruth());
+      stats = joined(summarized);
     } else {
       validation = new Validator().validateUnfitted(model, inputs, source.groundTruth());
       stats = new PopulationSummarizer(Scaler.fit(inputs.stream().map(SessionInput::features).toList()))
@@ -88,12 +94,33 @@ public final class StudyRunner {
    * someone's own logs needs, fitted the same way {@link #run} fits it.
    */
   public Model fitModel(DatasetSource source) {
-    return fit(inputsOf(source, read(source, false)));
+    return fit(new ModelFitter(), inputsOf(source, read(source, false)));
   }
 
-  private Model fit(List<SessionInput> inputs) {
+  private Model fit(ModelFitter fitter, List<SessionInput> inputs) {
     progress.accept("Fitting the population model on " + inputs.size() + " sessions");
-    return new ModelFitter().fit(inputs);
+    return fitter.fit(inputs);
+  }
+
+  private static void onNewThread(Runnable task) {
+    Thread thread = new Thread(task, "personas-study");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The future's value; what its task threw, as thrown. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private static List<SessionInput> inputsOf(DatasetSource source, Collected collected) {
