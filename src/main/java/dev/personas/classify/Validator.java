@@ -1,5 +1,6 @@
 package dev.personas.classify;
 
+import dev.personas.Futures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,33 +114,14 @@ public final class Validator {
           labels.persons().size(),
           typeRecovery(labels, truth),
           personaRecovery(labels, truth, minSessions),
-          result(corpus),
+          Futures.value(corpus),
           stability,
-          fitted ? result(silhouettes) : Map.of(),
+          fitted ? Futures.value(silhouettes) : Map.of(),
           fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
           established == 0 ? 0 : Numbers.fixed((double) decisive / established),
           labels.persons().size() - established);
     } finally {
       side.shutdownNow();
-    }
-  }
-
-  /** A side task's result; what it threw, as thrown. */
-  private static <T> T result(Future<T> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while validating", e);
     }
   }
 

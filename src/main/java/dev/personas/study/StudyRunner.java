@@ -1,5 +1,6 @@
 package dev.personas.study;
 
+import dev.personas.Futures;
 import dev.personas.PersonasException;
 import dev.personas.classify.Classification;
 import dev.personas.classify.Labels;
@@ -34,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -76,7 +76,7 @@ public final class StudyRunner {
       CompletableFuture<PopulationStats> summarized = CompletableFuture.supplyAsync(
           () -> new PopulationSummarizer(model.scaler()).summarize(inputs, labels), StudyRunner::onNewThread);
       validation = new Validator(fitter).validate(model, inputs, source.groundTruth());
-      stats = joined(summarized);
+      stats = Futures.value(summarized);
     } else {
       validation = new Validator().validateUnfitted(model, inputs, source.groundTruth());
       stats = new PopulationSummarizer(Scaler.fit(inputs.stream().map(SessionInput::features).toList()))
@@ -106,21 +106,6 @@ public final class StudyRunner {
     Thread thread = new Thread(task, "personas-study");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  /** The future's value; what its task threw, as thrown. */
-  private static <T> T joined(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   private static List<SessionInput> inputsOf(DatasetSource source, Collected collected) {
