@@ -91,8 +91,7 @@ public final class Validator {
       return t;
     });
     try {
-      Future<CorpusAgreement> corpus =
-          side.submit(() -> new CorpusValidator(model.rules()).validate(RealCorpus.shipped()));
+      Future<CorpusAgreement> corpus = side.submit(() -> CorpusValidator.shipped(model.rules()));
       Labels labels = new PopulationLabeler(model).label(sessions);
       Future<Map<String, Double>> silhouettes = fitted
           ? side.submit(() -> silhouette(model, sessions, labels)) : null;

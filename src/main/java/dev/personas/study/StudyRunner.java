@@ -3,12 +3,14 @@ package dev.personas.study;
 import dev.personas.Futures;
 import dev.personas.PersonasException;
 import dev.personas.classify.Classification;
+import dev.personas.classify.CorpusValidator;
 import dev.personas.classify.Labels;
 import dev.personas.classify.Model;
 import dev.personas.classify.ModelFitter;
 import dev.personas.classify.PopulationLabeler;
 import dev.personas.classify.PopulationStats;
 import dev.personas.classify.PopulationSummarizer;
+import dev.personas.classify.RuleThresholds;
 import dev.personas.classify.Scaler;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
@@ -61,10 +63,16 @@ public final class StudyRunner {
    * their quartiles and z-scores use a scaler of their own, not the sample's.
    */
   public Study run(DatasetSource source) {
+    // What a fit and its validation take from the real labelled corpus does not depend on the
+    // dataset: it is worked out on threads of its own while the first sessions are read (the
+    // reader hands over no session before its window has passed, so a core is idle then).
+    CompletableFuture<ModelFitter> fitterAhead =
+        CompletableFuture.supplyAsync(ModelFitter::new, StudyRunner::onNewThread);
+    fitterAhead.thenRunAsync(() -> CorpusValidator.shipped(RuleThresholds.AUTHORED), StudyRunner::onNewThread);
     Collected collected = read(source, true);
     List<SessionInput> inputs = inputsOf(source, collected);
     boolean fitted = FitLine.enoughToFit(inputs);
-    ModelFitter fitter = fitted ? new ModelFitter() : null;
+    ModelFitter fitter = fitted ? Futures.value(fitterAhead) : null;
     Model model = fitted ? fit(fitter, inputs) : PopulationModels.load(Optional.empty());
     Labels labels = new PopulationLabeler(model).label(inputs);
     Validation validation;
