@@ -47,8 +47,15 @@ public final class ModelFitter {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    Model model = fitSorted(sessions, fingerprint(sessions), null);
-    return model.withCohort(new CohortMaker(model).make(sessions));
+    // A session's type is the same under the draft and the final model (both classify with
+    // this fitter's rules and sharpness): each session is classified once, for both.
+    Classifier classifier = typeClassifier();
+    List<Classification> classified = new ArrayList<>(sessions.size());
+    for (SessionInput s : sessions) {
+      classified.add(classifier.classify(s.features()));
+    }
+    Model model = fitSorted(sessions, fingerprint(sessions), classified);
+    return model.withCohort(new CohortMaker(model).make(sessions, classified));
   }
 
   /**
@@ -104,25 +111,13 @@ public final class ModelFitter {
   /** The fingerprint of a refit on a bootstrap resample, which is never shown. */
   static final String RESAMPLE_FINGERPRINT = "resample";
 
-  /**
-   * @param classified each session's classification under {@link #typeClassifier}, in list
-   *     order, or null to classify them here
-   */
+  /** @param classified each session's classification under {@link #typeClassifier}, in list order */
   private Model fitSorted(List<SessionInput> sessions, String fingerprint,
       List<Classification> classified) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
     Scaler scaler = Scaler.fit(vectors);
     Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
         new double[BehaviourRate.values().length]), sessions, fingerprint);
-    if (classified == null) {
-      // Each session is classified once under the draft: for the type counts and the medians.
-      Classifier classifier = new Classifier(draft);
-      List<Classification> own = new ArrayList<>(vectors.size());
-      for (FeatureVector v : vectors) {
-        own.add(classifier.classify(v));
-      }
-      classified = own;
-    }
     int[] typeCounts = new int[SessionType.values().length];
     for (Classification c : classified) {
       typeCounts[c.type().ordinal()]++;

@@ -67,7 +67,16 @@ public final class Validator {
 
   /** Validates {@code model}, fitted on {@code input}, against optional planted truth. */
   public Validation validate(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
-    return validate(model, input, truth, true);
+    return validate(model, input, null, truth, true);
+  }
+
+  /**
+   * The same, given the model's labels of {@code input} as {@link PopulationLabeler} gives them
+   * for it in session-id order (the build has them already): they are not worked out again.
+   */
+  public Validation validate(
+      Model model, List<SessionInput> input, Labels labels, Optional<GroundTruth> truth) {
+    return validate(model, input, labels, truth, true);
   }
 
   /**
@@ -76,11 +85,12 @@ public final class Validator {
    * they are left out rather than computed from a handful of sessions.
    */
   public Validation validateUnfitted(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
-    return validate(model, input, truth, false);
+    return validate(model, input, null, truth, false);
   }
 
-  private Validation validate(
-      Model model, List<SessionInput> input, Optional<GroundTruth> truth, boolean fitted) {
+  /** @param given the model's labels of the sessions in id order, or null to label them here */
+  private Validation validate(Model model, List<SessionInput> input, Labels given,
+      Optional<GroundTruth> truth, boolean fitted) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     // The real corpus's check and the silhouettes do not depend on the bootstrap: they run on a
@@ -92,10 +102,10 @@ public final class Validator {
     });
     try {
       Future<CorpusAgreement> corpus = side.submit(() -> CorpusValidator.shipped(model.rules()));
-      Labels labels = new PopulationLabeler(model).label(sessions);
+      Labels labels = given != null ? given : new PopulationLabeler(model).label(sessions);
       Future<Map<String, Double>> silhouettes = fitted
           ? side.submit(() -> silhouette(model, sessions, labels)) : null;
-      Stability stability = fitted ? stability(sessions, labels) : null;
+      Stability stability = fitted ? stability(model, sessions, labels) : null;
       int minSessions = model.personas().minSessions();
 
       int decisive = 0;
@@ -175,7 +185,7 @@ public final class Validator {
         confusion);
   }
 
-  private Stability stability(List<SessionInput> sessions, Labels full) {
+  private Stability stability(Model model, List<SessionInput> sessions, Labels full) {
     int n = sessions.size();
     int[] fullTypes = new int[n];
     for (int i = 0; i < n; i++) {
@@ -193,10 +203,13 @@ public final class Validator {
     double[] personaAri = new double[resamples];
     Draws draws = new Draws(new SplittableRandom(seed), n);
     // A session's type does not depend on the resample (only scaler and persona rates are
-    // refitted), so each session is classified once for every refit.
+    // refitted), so each session is classified once for every refit: the full labels have it
+    // when the model classifies as the refits do.
     Classifier typeClassifier = fitter.typeClassifier();
     List<Classification> known = sessions.stream()
-        .map(s -> typeClassifier.classify(s.features())).toList();
+        .map(s -> fitter.classifiesTypesLike(model)
+            ? full.sessions().get(s.sessionId()) : typeClassifier.classify(s.features()))
+        .toList();
     // Each thread refits resamples in turn; the draws are made in resample order whichever
     // thread asks, so every resample and its scores are the ones a single thread would compute.
     IntStream.range(0, Math.min(resamples, threads))

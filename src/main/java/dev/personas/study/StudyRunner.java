@@ -83,7 +83,8 @@ public final class StudyRunner {
       // The summary does not depend on the validation: it is drawn up on a thread of its own.
       CompletableFuture<PopulationStats> summarized = CompletableFuture.supplyAsync(
           () -> new PopulationSummarizer(model.scaler()).summarize(inputs, labels), StudyRunner::onNewThread);
-      validation = new Validator(fitter).validate(model, inputs, source.groundTruth());
+      // The inputs are in session-id order, as the validator labels them.
+      validation = new Validator(fitter).validate(model, inputs, labels, source.groundTruth());
       stats = Futures.value(summarized);
     } else {
       validation = new Validator().validateUnfitted(model, inputs, source.groundTruth());
