@@ -54,7 +54,7 @@ public final class ModelFitter {
     for (SessionInput s : sessions) {
       classified.add(classifier.classify(s.features()));
     }
-    Model model = fitSorted(sessions, fingerprint(sessions), classified);
+    Model model = fitSorted(sessions, fingerprint(sessions), classified, null);
     return model.withCohort(new CohortMaker(model).make(sessions, classified));
   }
 
@@ -77,6 +77,16 @@ public final class ModelFitter {
    * depend on the sessions a model is fitted on, so a bootstrap classifies each session once.
    */
   Model fitResample(List<SessionInput> resample, List<Classification> classified) {
+    return fitResample(resample, classified, null);
+  }
+
+  /**
+   * The same, with each session's features through the scaler's transforms given too
+   * ({@code transformed.get(i)} is {@link Scaler#transform} of {@code resample.get(i)}'s), or
+   * null to transform them here: a bootstrap transforms each session once for all its refits.
+   */
+  Model fitResample(List<SessionInput> resample, List<Classification> classified,
+      List<double[]> transformed) {
     if (resample.isEmpty()) {
       throw PersonasException.failure("No sessions to fit the model on.");
     }
@@ -88,11 +98,15 @@ public final class ModelFitter {
     java.util.Arrays.sort(order, Comparator.comparing(i -> resample.get(i).sessionId()));
     List<SessionInput> sessions = new ArrayList<>(order.length);
     List<Classification> sorted = new ArrayList<>(order.length);
+    List<double[]> rows = transformed == null ? null : new ArrayList<>(order.length);
     for (int i : order) {
       sessions.add(resample.get(i));
       sorted.add(classified.get(i));
+      if (rows != null) {
+        rows.add(transformed.get(i));
+      }
     }
-    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted);
+    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted, rows);
   }
 
   /**
@@ -111,11 +125,15 @@ public final class ModelFitter {
   /** The fingerprint of a refit on a bootstrap resample, which is never shown. */
   static final String RESAMPLE_FINGERPRINT = "resample";
 
-  /** @param classified each session's classification under {@link #typeClassifier}, in list order */
+  /**
+   * @param classified each session's classification under {@link #typeClassifier}, in list order
+   * @param transformed each session's transformed features ({@link Scaler#transform}), in list
+   *     order, or null to transform them here
+   */
   private Model fitSorted(List<SessionInput> sessions, String fingerprint,
-      List<Classification> classified) {
+      List<Classification> classified, List<double[]> transformed) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
-    Scaler scaler = Scaler.fit(vectors);
+    Scaler scaler = transformed == null ? Scaler.fit(vectors) : Scaler.fitTransformed(transformed);
     Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
         new double[BehaviourRate.values().length]), sessions, fingerprint);
     int[] typeCounts = new int[SessionType.values().length];

@@ -27,6 +27,9 @@ public final class Validator {
   static final double PERSONA_TARGET = 0.85;
   static final double STABILITY_TARGET = 0.80;
 
+  /** Sessions up to which the bootstrap keeps every session's transformed features (10 MB). */
+  private static final int TRANSFORMED_KEPT_UP_TO = 30_000;
+
   private final ModelFitter fitter;
   private final int resamples;
   private final long seed;
@@ -210,6 +213,10 @@ public final class Validator {
         .map(s -> fitter.classifiesTypesLike(model)
             ? full.sessions().get(s.sessionId()) : typeClassifier.classify(s.features()))
         .toList();
+    // Each session's features through the scaler's transforms, once for all refits; on huge
+    // datasets (tens of megabytes of them) they are transformed in each refit instead.
+    List<double[]> transformed = n > TRANSFORMED_KEPT_UP_TO ? null
+        : sessions.stream().map(s -> Scaler.transform(s.features())).toList();
     // Each thread refits resamples in turn; the draws are made in resample order whichever
     // thread asks, so every resample and its scores are the ones a single thread would compute.
     IntStream.range(0, Math.min(resamples, threads))
@@ -223,13 +230,18 @@ public final class Validator {
             // A session drawn twice is two sessions of the resample; the fitter counts each draw.
             List<SessionInput> resample = new ArrayList<>(n);
             List<Classification> classified = new ArrayList<>(n);
+            List<double[]> rows = transformed == null ? null : new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
               resample.add(sessions.get(drawn[i]));
               classified.add(known.get(drawn[i]));
+              if (rows != null) {
+                rows.add(transformed.get(drawn[i]));
+              }
             }
-            Model refit = fitter.fitResample(resample, classified);
+            Model refit = fitter.fitResample(resample, classified, rows);
             resample = null; // drawn sessions are shared with the input: only the lists go
             classified = null;
+            rows = null;
             Map<String, Persona> personas = relabel(refit,
                 fitter.classifiesTypesLike(refit) ? known : null, sessions, byUser, types);
             typeAri[r] = ari(fullTypes, types);
