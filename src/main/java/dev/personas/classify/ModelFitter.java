@@ -44,6 +44,17 @@ public final class ModelFitter {
 
   /** Fits the model on the given sessions (session ids must be unique). */
   public Model fit(List<SessionInput> input) {
+    return fitClassified(input).model();
+  }
+
+  /**
+   * A fitted model with the sessions it was fitted on, in session-id order, and each one's
+   * classification under it ({@code classified.get(i)} is {@code sessions.get(i)}'s).
+   */
+  public record Fit(Model model, List<SessionInput> sessions, List<Classification> classified) {}
+
+  /** Fits as {@link #fit} does, keeping each session's classification for labelling them. */
+  public Fit fitClassified(List<SessionInput> input) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
@@ -55,7 +66,8 @@ public final class ModelFitter {
       classified.add(classifier.classify(s.features()));
     }
     Model model = fitSorted(sessions, fingerprint(sessions), classified, null);
-    return model.withCohort(new CohortMaker(model).make(sessions, classified));
+    return new Fit(model.withCohort(new CohortMaker(model).make(sessions, classified)),
+        List.copyOf(sessions), List.copyOf(classified));
   }
 
   /**

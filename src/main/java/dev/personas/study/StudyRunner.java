@@ -73,8 +73,11 @@ public final class StudyRunner {
     List<SessionInput> inputs = inputsOf(source, collected);
     boolean fitted = FitLine.enoughToFit(inputs);
     ModelFitter fitter = fitted ? Futures.value(fitterAhead) : null;
-    Model model = fitted ? fit(fitter, inputs) : PopulationModels.load(Optional.empty());
-    Labels labels = new PopulationLabeler(model).label(inputs);
+    ModelFitter.Fit fit = fitted ? fit(fitter, inputs) : null;
+    Model model = fitted ? fit.model() : PopulationModels.load(Optional.empty());
+    // The fit classified every session under the model already, in the inputs' (id) order.
+    Labels labels = fitted ? new PopulationLabeler(model).label(fit.sessions(), fit.classified())
+        : new PopulationLabeler(model).label(inputs);
     Validation validation;
     PopulationStats stats;
     if (fitted) {
@@ -103,12 +106,12 @@ public final class StudyRunner {
    * someone's own logs needs, fitted the same way {@link #run} fits it.
    */
   public Model fitModel(DatasetSource source) {
-    return fit(new ModelFitter(), inputsOf(source, read(source, false)));
+    return fit(new ModelFitter(), inputsOf(source, read(source, false))).model();
   }
 
-  private Model fit(ModelFitter fitter, List<SessionInput> inputs) {
+  private ModelFitter.Fit fit(ModelFitter fitter, List<SessionInput> inputs) {
     progress.accept("Fitting the population model on " + inputs.size() + " sessions");
-    return fitter.fit(inputs);
+    return fitter.fitClassified(inputs);
   }
 
   private static void onNewThread(Runnable task) {
