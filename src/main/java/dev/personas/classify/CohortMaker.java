@@ -27,12 +27,21 @@ public final class CohortMaker {
   /** The cohort of these sessions. */
   public Cohort make(List<SessionInput> sessions) {
     Classifier classifier = new Classifier(model);
+    return make(sessions, sessions.stream().map(s -> classifier.classify(s.features())).toList());
+  }
+
+  /**
+   * The same, with each session's classification under the model given ({@code classified.get(i)}
+   * is {@code sessions.get(i)}'s), as the fitter has it already.
+   */
+  Cohort make(List<SessionInput> sessions, List<Classification> classified) {
     PersonaClassifier personas = new PersonaClassifier(model);
     Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
     List<FeatureVector> everyone = new ArrayList<>();
-    for (SessionInput s : sessions) {
+    for (int i = 0; i < sessions.size(); i++) {
+      SessionInput s = sessions.get(i);
       byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
-          .add(new ClassifiedSession(s.features(), classifier.classify(s.features())));
+          .add(new ClassifiedSession(s.features(), classified.get(i)));
       everyone.add(s.features());
     }
     int minSessions = model.personas().minSessions();

@@ -44,11 +44,30 @@ public final class ModelFitter {
 
   /** Fits the model on the given sessions (session ids must be unique). */
   public Model fit(List<SessionInput> input) {
+    return fitClassified(input).model();
+  }
+
+  /**
+   * A fitted model with the sessions it was fitted on, in session-id order, and each one's
+   * classification under it ({@code classified.get(i)} is {@code sessions.get(i)}'s).
+   */
+  public record Fit(Model model, List<SessionInput> sessions, List<Classification> classified) {}
+
+  /** Fits as {@link #fit} does, keeping each session's classification for labelling them. */
+  public Fit fitClassified(List<SessionInput> input) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    Model model = fitSorted(sessions, fingerprint(sessions), null);
-    return model.withCohort(new CohortMaker(model).make(sessions));
+    // A session's type is the same under the draft and the final model (both classify with
+    // this fitter's rules and sharpness): each session is classified once, for both.
+    Classifier classifier = typeClassifier();
+    List<Classification> classified = new ArrayList<>(sessions.size());
+    for (SessionInput s : sessions) {
+      classified.add(classifier.classify(s.features()));
+    }
+    Model model = fitSorted(sessions, fingerprint(sessions), classified, null);
+    return new Fit(model.withCohort(new CohortMaker(model).make(sessions, classified)),
+        List.copyOf(sessions), List.copyOf(classified));
   }
 
   /**
@@ -70,6 +89,16 @@ public final class ModelFitter {
    * depend on the sessions a model is fitted on, so a bootstrap classifies each session once.
    */
   Model fitResample(List<SessionInput> resample, List<Classification> classified) {
+    return fitResample(resample, classified, null);
+  }
+
+  /**
+   * The same, with each session's features through the scaler's transforms given too
+   * ({@code transformed.get(i)} is {@link Scaler#transform} of {@code resample.get(i)}'s), or
+   * null to transform them here: a bootstrap transforms each session once for all its refits.
+   */
+  Model fitResample(List<SessionInput> resample, List<Classification> classified,
+      List<double[]> transformed) {
     if (resample.isEmpty()) {
       throw PersonasException.failure("No sessions to fit the model on.");
     }
@@ -81,11 +110,15 @@ public final class ModelFitter {
     java.util.Arrays.sort(order, Comparator.comparing(i -> resample.get(i).sessionId()));
     List<SessionInput> sessions = new ArrayList<>(order.length);
     List<Classification> sorted = new ArrayList<>(order.length);
+    List<double[]> rows = transformed == null ? null : new ArrayList<>(order.length);
     for (int i : order) {
       sessions.add(resample.get(i));
       sorted.add(classified.get(i));
+      if (rows != null) {
+        rows.add(transformed.get(i));
+      }
     }
-    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted);
+    return fitSorted(sessions, RESAMPLE_FINGERPRINT, sorted, rows);
   }
 
   /**
@@ -105,24 +138,16 @@ public final class ModelFitter {
   static final String RESAMPLE_FINGERPRINT = "resample";
 
   /**
-   * @param classified each session's classification under {@link #typeClassifier}, in list
-   *     order, or null to classify them here
+   * @param classified each session's classification under {@link #typeClassifier}, in list order
+   * @param transformed each session's transformed features ({@link Scaler#transform}), in list
+   *     order, or null to transform them here
    */
   private Model fitSorted(List<SessionInput> sessions, String fingerprint,
-      List<Classification> classified) {
+      List<Classification> classified, List<double[]> transformed) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
-    Scaler scaler = Scaler.fit(vectors);
+    Scaler scaler = transformed == null ? Scaler.fit(vectors) : Scaler.fitTransformed(transformed);
     Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
         new double[BehaviourRate.values().length]), sessions, fingerprint);
-    if (classified == null) {
-      // Each session is classified once under the draft: for the type counts and the medians.
-      Classifier classifier = new Classifier(draft);
-      List<Classification> own = new ArrayList<>(vectors.size());
-      for (FeatureVector v : vectors) {
-        own.add(classifier.classify(v));
-      }
-      classified = own;
-    }
     int[] typeCounts = new int[SessionType.values().length];
     for (Classification c : classified) {
       typeCounts[c.type().ordinal()]++;

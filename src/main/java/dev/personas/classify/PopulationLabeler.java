@@ -17,10 +17,19 @@ public final class PopulationLabeler {
 
   /** The type of each session and the persona of each person. */
   public Labels label(List<SessionInput> input) {
+    return label(input, input.stream().map(s -> sessions.classify(s.features())).toList());
+  }
+
+  /**
+   * The same, with each session's classification under the model given ({@code
+   * classified.get(i)} is {@code input.get(i)}'s), as the fit has it already.
+   */
+  public Labels label(List<SessionInput> input, List<Classification> classified) {
     Map<String, Classification> types = new TreeMap<>();
     Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
-    for (SessionInput s : input) {
-      Classification c = sessions.classify(s.features());
+    for (int i = 0; i < input.size(); i++) {
+      SessionInput s = input.get(i);
+      Classification c = classified.get(i);
       types.put(s.sessionId(), c);
       byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
           .add(new ClassifiedSession(s.features(), c));

@@ -2,7 +2,6 @@ package dev.personas.classify;
 
 import dev.personas.features.Feature;
 import dev.personas.features.FeatureVector;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,33 +48,71 @@ public record Scaler(
   /** Fits transforms, centres and scales on a dataset of feature vectors. */
   public static Scaler fit(List<FeatureVector> vectors) {
     Objects.requireNonNull(vectors, "vectors");
-    if (vectors.isEmpty()) {
+    FeatureTransform[] transforms = featureTransforms();
+    Feature[] features = Feature.values();
+    return fit(vectors.size(), (f, i) -> transforms[f].apply(vectors.get(i).get(features[f])));
+  }
+
+  /**
+   * The same fit from each session's features already through their transforms ({@link
+   * #transform}), one row per session: a bootstrap refits on the same sessions fifty times, and
+   * transforming each once gives the same numbers.
+   */
+  static Scaler fitTransformed(List<double[]> rows) {
+    Objects.requireNonNull(rows, "rows");
+    return fit(rows.size(), (f, i) -> rows.get(i)[f]);
+  }
+
+  /** A session's features through their transforms, in {@link Feature} order. */
+  static double[] transform(FeatureVector vector) {
+    FeatureTransform[] transforms = featureTransforms();
+    Feature[] features = Feature.values();
+    double[] row = new double[transforms.length];
+    for (int f = 0; f < row.length; f++) {
+      row[f] = transforms[f].apply(vector.get(features[f]));
+    }
+    return row;
+  }
+
+  /** The value of feature {@code f} of session {@code i}, through the feature's transform. */
+  private interface Transformed {
+    double get(int f, int i);
+  }
+
+  private static Scaler fit(int sessions, Transformed values) {
+    if (sessions == 0) {
       throw new IllegalArgumentException("cannot fit a scaler on no sessions");
     }
     Feature[] features = Feature.values();
-    List<FeatureTransform> transforms = new ArrayList<>();
     double[] centres = new double[features.length];
     double[] scales = new double[features.length];
-    double[] transformed = new double[vectors.size()];
+    double[] transformed = new double[sessions];
     for (Feature f : features) {
-      FeatureTransform t = FeatureTransform.of(f);
-      transforms.add(t);
       double sum = 0;
       for (int i = 0; i < transformed.length; i++) {
-        transformed[i] = t.apply(vectors.get(i).get(f));
+        transformed[i] = values.get(f.ordinal(), i);
         sum += transformed[i];
       }
-      double mean = sum / vectors.size();
+      double mean = sum / sessions;
       double squares = 0;
       for (double x : transformed) {
         double d = x - mean;
         squares += d * d;
       }
-      double sd = Math.sqrt(squares / vectors.size());
+      double sd = Math.sqrt(squares / sessions);
       centres[f.ordinal()] = Numbers.fixed(mean);
       scales[f.ordinal()] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;
     }
-    return new Scaler(transforms, centres, scales, Z_LIMIT);
+    return new Scaler(List.of(featureTransforms()), centres, scales, Z_LIMIT);
+  }
+
+  private static FeatureTransform[] featureTransforms() {
+    Feature[] features = Feature.values();
+    FeatureTransform[] transforms = new FeatureTransform[features.length];
+    for (Feature f : features) {
+      transforms[f.ordinal()] = FeatureTransform.of(f);
+    }
+    return transforms;
   }
 
   /** The z-scores of one session's features. */

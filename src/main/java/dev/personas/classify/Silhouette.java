@@ -16,14 +16,24 @@ final class Silhouette {
     for (int l : labels) {
       sizes[l]++;
     }
+    // Each distance is computed once, for j < i: x - y squared is y - x squared to the last
+    // bit, so the sums below are the ones computing both directions gives.
+    double[][] below = new double[n][];
+    for (int i = 0; i < n; i++) {
+      below[i] = new double[i];
+      for (int j = 0; j < i; j++) {
+        below[i][j] = distance(points[i], points[j]);
+      }
+    }
     double[] sums = new double[k];
     double[] toLabel = new double[k];
     for (int i = 0; i < n; i++) {
       Arrays.fill(toLabel, 0);
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          toLabel[labels[j]] += distance(points[i], points[j]);
-        }
+      for (int j = 0; j < i; j++) {
+        toLabel[labels[j]] += below[i][j];
+      }
+      for (int j = i + 1; j < n; j++) {
+        toLabel[labels[j]] += below[j][i];
       }
       int own = labels[i];
       if (sizes[own] < 2) {

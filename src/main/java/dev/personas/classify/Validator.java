@@ -1,5 +1,6 @@
 package dev.personas.classify;
 
+import dev.personas.Futures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import smile.validation.metric.AdjustedRandIndex;
 
@@ -22,6 +26,9 @@ public final class Validator {
   static final double TYPE_TARGET = 0.90;
   static final double PERSONA_TARGET = 0.85;
   static final double STABILITY_TARGET = 0.80;
+
+  /** Sessions up to which the bootstrap keeps every session's transformed features (10 MB). */
+  private static final int TRANSFORMED_KEPT_UP_TO = 30_000;
 
   private final ModelFitter fitter;
   private final int resamples;
@@ -53,12 +60,26 @@ public final class Validator {
 
   /** The build's settings: 50 resamples, seed 20261126, silhouette on at most 2,000 sessions. */
   public Validator() {
-    this(new ModelFitter(), 50, 20261126L, 2000);
+    this(new ModelFitter());
+  }
+
+  /** The build's settings, refitting with {@code fitter} (the one the model was fitted with). */
+  public Validator(ModelFitter fitter) {
+    this(fitter, 50, 20261126L, 2000);
   }
 
   /** Validates {@code model}, fitted on {@code input}, against optional planted truth. */
   public Validation validate(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
-    return validate(model, input, truth, true);
+    return validate(model, input, null, truth, true);
+  }
+
+  /**
+   * The same, given the model's labels of {@code input} as {@link PopulationLabeler} gives them
+   * for it in session-id order (the build has them already): they are not worked out again.
+   */
+  public Validation validate(
+      Model model, List<SessionInput> input, Labels labels, Optional<GroundTruth> truth) {
+    return validate(model, input, labels, truth, true);
   }
 
   /**
@@ -67,37 +88,53 @@ public final class Validator {
    * they are left out rather than computed from a handful of sessions.
    */
   public Validation validateUnfitted(Model model, List<SessionInput> input, Optional<GroundTruth> truth) {
-    return validate(model, input, truth, false);
+    return validate(model, input, null, truth, false);
   }
 
-  private Validation validate(
-      Model model, List<SessionInput> input, Optional<GroundTruth> truth, boolean fitted) {
+  /** @param given the model's labels of the sessions in id order, or null to label them here */
+  private Validation validate(Model model, List<SessionInput> input, Labels given,
+      Optional<GroundTruth> truth, boolean fitted) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
-    Labels labels = new PopulationLabeler(model).label(sessions);
-    int minSessions = model.personas().minSessions();
+    // The real corpus's check and the silhouettes do not depend on the bootstrap: they run on a
+    // thread of their own while it refits, so one core is not left idle by the serial parts.
+    ExecutorService side = Executors.newSingleThreadExecutor(task -> {
+      Thread t = new Thread(task, "personas-validation");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<CorpusAgreement> corpus = side.submit(() -> CorpusValidator.shipped(model.rules()));
+      Labels labels = given != null ? given : new PopulationLabeler(model).label(sessions);
+      Future<Map<String, Double>> silhouettes = fitted
+          ? side.submit(() -> silhouette(model, sessions, labels)) : null;
+      Stability stability = fitted ? stability(model, sessions, labels) : null;
+      int minSessions = model.personas().minSessions();
 
-    int decisive = 0;
-    int established = 0;
-    for (PersonaResult r : labels.persons().values()) {
-      if (!r.provisional()) {
-        established++;
-        decisive += r.decisive() ? 1 : 0;
+      int decisive = 0;
+      int established = 0;
+      for (PersonaResult r : labels.persons().values()) {
+        if (!r.provisional()) {
+          established++;
+          decisive += r.decisive() ? 1 : 0;
+        }
       }
+      return new Validation(
+          model.modelVersion(),
+          model.datasetFingerprint(),
+          sessions.size(),
+          labels.persons().size(),
+          typeRecovery(labels, truth),
+          personaRecovery(labels, truth, minSessions),
+          Futures.value(corpus),
+          stability,
+          fitted ? Futures.value(silhouettes) : Map.of(),
+          fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
+          established == 0 ? 0 : Numbers.fixed((double) decisive / established),
+          labels.persons().size() - established);
+    } finally {
+      side.shutdownNow();
     }
-    return new Validation(
-        model.modelVersion(),
-        model.datasetFingerprint(),
-        sessions.size(),
-        labels.persons().size(),
-        typeRecovery(labels, truth),
-        personaRecovery(labels, truth, minSessions),
-        new CorpusValidator(model.rules()).validate(RealCorpus.shipped()),
-        fitted ? stability(sessions, labels) : null,
-        fitted ? silhouette(model, sessions, labels) : Map.of(),
-        fitted ? Math.min(silhouetteSample, sessions.size()) : 0,
-        established == 0 ? 0 : Numbers.fixed((double) decisive / established),
-        labels.persons().size() - established);
   }
 
   private static Recovery typeRecovery(Labels labels, Optional<GroundTruth> truth) {
@@ -151,7 +188,7 @@ public final class Validator {
         confusion);
   }
 
-  private Stability stability(List<SessionInput> sessions, Labels full) {
+  private Stability stability(Model model, List<SessionInput> sessions, Labels full) {
     int n = sessions.size();
     int[] fullTypes = new int[n];
     for (int i = 0; i < n; i++) {
@@ -169,10 +206,17 @@ public final class Validator {
     double[] personaAri = new double[resamples];
     Draws draws = new Draws(new SplittableRandom(seed), n);
     // A session's type does not depend on the resample (only scaler and persona rates are
-    // refitted), so each session is classified once for every refit.
+    // refitted), so each session is classified once for every refit: the full labels have it
+    // when the model classifies as the refits do.
     Classifier typeClassifier = fitter.typeClassifier();
     List<Classification> known = sessions.stream()
-        .map(s -> typeClassifier.classify(s.features())).toList();
+        .map(s -> fitter.classifiesTypesLike(model)
+            ? full.sessions().get(s.sessionId()) : typeClassifier.classify(s.features()))
+        .toList();
+    // Each session's features through the scaler's transforms, once for all refits; on huge
+    // datasets (tens of megabytes of them) they are transformed in each refit instead.
+    List<double[]> transformed = n > TRANSFORMED_KEPT_UP_TO ? null
+        : sessions.stream().map(s -> Scaler.transform(s.features())).toList();
     // Each thread refits resamples in turn; the draws are made in resample order whichever
     // thread asks, so every resample and its scores are the ones a single thread would compute.
     IntStream.range(0, Math.min(resamples, threads))
@@ -186,13 +230,18 @@ public final class Validator {
             // A session drawn twice is two sessions of the resample; the fitter counts each draw.
             List<SessionInput> resample = new ArrayList<>(n);
             List<Classification> classified = new ArrayList<>(n);
+            List<double[]> rows = transformed == null ? null : new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
               resample.add(sessions.get(drawn[i]));
               classified.add(known.get(drawn[i]));
+              if (rows != null) {
+                rows.add(transformed.get(drawn[i]));
+              }
             }
-            Model refit = fitter.fitResample(resample, classified);
+            Model refit = fitter.fitResample(resample, classified, rows);
             resample = null; // drawn sessions are shared with the input: only the lists go
             classified = null;
+            rows = null;
             Map<String, Persona> personas = relabel(refit,
                 fitter.classifiesTypesLike(refit) ? known : null, sessions, byUser, types);
             typeAri[r] = ari(fullTypes, types);

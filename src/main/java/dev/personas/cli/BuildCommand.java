@@ -15,6 +15,7 @@ import dev.personas.study.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import dev.personas.site.BuildResult;
+import dev.personas.site.Content;
 import dev.personas.site.LiveSite;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
@@ -27,6 +28,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +69,11 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // The authored content does not depend on the analysis: it is read while the analysis runs.
+    Future<Content> content = SiteBuilder.readAhead(options::toSiteOptions);
     Optional<Analysis> analysis = analyse(options, verbosity, err);
-    BuildResult result = render(options, analysis, nanoTicker);
+    BuildResult result = siteBuilder(options, personalPage(options, analysis), nanoTicker)
+        .build(analysis.map(BuildCommand::siteData).orElse(SiteData.none()), content);
     if (!verbosity.quiet()) {
       analysis.ifPresent(a -> {
         out.println(a.readSummary());
@@ -95,13 +100,6 @@ public final class BuildCommand implements Callable<Integer> {
           siteBuilder(options, personalPage(options, analysis), nanoTicker),
           analysis.map(BuildCommand::siteData).orElse(SiteData.none()));
     });
-  }
-
-  /** Renders the site with the analysis's figures and files, and the personal page if asked. */
-  private static BuildResult render(
-      BuildOptions options, Optional<Analysis> analysis, LongSupplier nanoTicker) {
-    return render(options, analysis.map(BuildCommand::siteData).orElse(SiteData.none()),
-        personalPage(options, analysis), nanoTicker);
   }
 
   /**

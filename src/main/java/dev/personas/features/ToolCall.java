@@ -34,15 +34,34 @@ record ToolCall(Event event, String name, Event result, int promptsBefore, boole
 
   /** Classifies a call answered by {@code result} (null when unanswered). */
   static ToolCall of(Event event, Event result, int promptsBefore) {
-    String name = event.toolName() == null ? "" : event.toolName().toLowerCase(Locale.ROOT);
-    List<List<String>> commands = ShellCommands.simpleCommands(event.command());
-    boolean edit = ToolClasses.isEdit(name, commands);
-    boolean shell = !edit && ToolClasses.isShell(name, event.command() != null);
-    int commits = GitCommands.commitsAndPullRequests(commands)
-        + (ToolClasses.opensPullRequest(name) ? 1 : 0);
-    return new ToolCall(event, name, result, promptsBefore, edit, shell,
-        ToolClasses.isRead(name, commands), ToolClasses.isWeb(name),
-        TestCommands.isTestRun(commands), GitCommands.reviewsDiff(commands), commits);
+    return Traits.of(event.toolName(), event.command()).call(event, result, promptsBefore);
+  }
+
+  /**
+   * What a call did, which depends on its tool name and command alone: a session that runs the
+   * same command again (git status, the test suite) is classified once per distinct call.
+   */
+  record Traits(String name, boolean edit, boolean shell, boolean read, boolean web,
+      boolean testRun, boolean diffReview, int commits) {
+
+    /** The traits of a call of {@code toolName} (or null) running {@code command} (or null). */
+    static Traits of(String toolName, String command) {
+      String name = toolName == null ? "" : toolName.toLowerCase(Locale.ROOT);
+      List<List<String>> commands = ShellCommands.simpleCommands(command);
+      boolean edit = ToolClasses.isEdit(name, commands);
+      boolean shell = !edit && ToolClasses.isShell(name, command != null);
+      int commits = GitCommands.commitsAndPullRequests(commands)
+          + (ToolClasses.opensPullRequest(name) ? 1 : 0);
+      return new Traits(name, edit, shell, ToolClasses.isRead(name, commands),
+          ToolClasses.isWeb(name), TestCommands.isTestRun(commands),
+          GitCommands.reviewsDiff(commands), commits);
+    }
+
+    /** The call {@code event} with these traits, answered by {@code result} (null when unanswered). */
+    ToolCall call(Event event, Event result, int promptsBefore) {
+      return new ToolCall(event, name, result, promptsBefore, edit, shell, read, web, testRun,
+          diffReview, commits);
+    }
   }
 
   /** True when a result answered the call and flagged an error. */

@@ -123,18 +123,44 @@ public enum ToolCategory {
     return NETWORK_COMMANDS.contains(word) ? BASH_NET : BASH;
   }
 
-  /** First word of the first line that is not blank or a comment; "" when there is none. */
-  private static String firstWord(String command) {
+  /**
+   * First word of the first line that is not blank or a comment; "" when there is none. Lines
+   * are split at '\n' and stripped as {@link String#strip} does; the word ends at the first of
+   * regular expressions' white space ({@code \s}). Scanned in place: this runs for every shell
+   * call of a build, and splitting with expressions compiled a pattern each time.
+   */
+  static String firstWord(String command) {
     if (command == null) {
       return "";
     }
-    for (String line : command.split("\n")) {
-      String trimmed = line.strip();
-      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-        String word = trimmed.split("\\s+", 2)[0];
+    int n = command.length();
+    int start = 0;
+    while (start < n) {
+      int end = command.indexOf('\n', start);
+      end = end < 0 ? n : end;
+      int from = start;
+      int to = end;
+      while (from < to && Character.isWhitespace(command.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(command.charAt(to - 1))) {
+        to--;
+      }
+      if (from < to && command.charAt(from) != '#') {
+        int stop = from;
+        while (stop < to && !isRegexSpace(command.charAt(stop))) {
+          stop++;
+        }
+        String word = command.substring(from, stop);
         return word.startsWith("python") ? "python" : word;
       }
+      start = end + 1;
     }
     return "";
+  }
+
+  /** The characters of {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

@@ -3,9 +3,12 @@ package dev.personas.features;
 import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,9 +49,13 @@ final class ToolUses {
       }
     }
     List<ToolCall> out = new ArrayList<>(calls.size());
+    // Sessions repeat calls (the same command run again): each distinct one is classified once.
+    Map<List<String>, ToolCall.Traits> traits = new HashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       Event call = calls.get(i);
-      out.add(ToolCall.of(call, results.get(i), promptsBefore.get(i)));
+      ToolCall.Traits t = traits.computeIfAbsent(Arrays.asList(call.toolName(), call.command()),
+          key -> ToolCall.Traits.of(key.get(0), key.get(1)));
+      out.add(t.call(call, results.get(i), promptsBefore.get(i)));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.personas.site;
 
+import dev.personas.Futures;
 import dev.personas.PersonasException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /** Builds the whole site: read content, render every page type, write the folder in one swap. */
@@ -33,12 +37,36 @@ public final class SiteBuilder {
     return buildKept(data).result();
   }
 
+  /**
+   * Starts reading the authored content of a build with these options on a thread of its own:
+   * it does not depend on the data stages, so a build that analyses a dataset reads it
+   * meanwhile. What reading throws (the options' own complaints included) is thrown by the
+   * {@link #build(SiteData, Future)} that uses it.
+   */
+  public static Future<Content> readAhead(Supplier<SiteOptions> options) {
+    return CompletableFuture.supplyAsync(() -> read(options.get()), task -> {
+      Thread thread = new Thread(task, "personas-content");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Builds the site as {@link #build(SiteData)} does, with the content {@link #readAhead} read. */
+  public BuildResult build(SiteData data, Future<Content> content) {
+    return buildKept(data, content).result();
+  }
+
   /** What a build made, kept by {@link LiveSite} so that an edit can re-render only what it changes. */
   record Built(RenderContext context, List<Output> files, BuildResult result) {}
 
   Built buildKept(SiteData data) {
+    return buildKept(data, null);
+  }
+
+  /** @param ahead the content read ahead, or null to read it now */
+  private Built buildKept(SiteData data, Future<Content> ahead) {
     long started = nanoTicker.getAsLong();
-    Content content = new ContentReader(options.content(), new Markdown(options.baseUrl())).read();
+    Content content = ahead != null ? Futures.value(ahead) : read(options);
     SiteContext site = new SiteContext(
         content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
         content.nav(), data.sample(), data.data(), options.origin());
@@ -73,6 +101,10 @@ public final class SiteBuilder {
     RenderContext kept = new RenderContext(old.site(), content, templates, old.options(), old.figures(), old.earlier());
     long millis = TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - started);
     return new Built(kept, List.copyOf(files.values()), BuildResult.of(changed, millis));
+  }
+
+  private static Content read(SiteOptions options) {
+    return new ContentReader(options.content(), new Markdown(options.baseUrl())).read();
   }
 
   private List<Output> renderAll(RenderContext context) {

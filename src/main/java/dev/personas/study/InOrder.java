@@ -1,8 +1,8 @@
 package dev.personas.study;
 
+import dev.personas.Futures;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,33 +46,14 @@ final class InOrder<T> implements AutoCloseable {
   void submit(Callable<T> task) {
     pending.add(pool.submit(task));
     while (!pending.isEmpty() && (pending.peek().isDone() || pending.size() > maxInFlight)) {
-      sink.accept(result(pending.poll()));
+      sink.accept(Futures.value(pending.poll()));
     }
   }
 
   /** Waits for every task and hands over the rest of the results, in order. */
   void finish() {
     while (!pending.isEmpty()) {
-      sink.accept(result(pending.poll()));
-    }
-  }
-
-  /** The task's result; its exception, as thrown. */
-  private static <T> T result(Future<T> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a task", e);
+      sink.accept(Futures.value(pending.poll()));
     }
   }
 

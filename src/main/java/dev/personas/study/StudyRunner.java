@@ -1,13 +1,16 @@
 package dev.personas.study;
 
+import dev.personas.Futures;
 import dev.personas.PersonasException;
 import dev.personas.classify.Classification;
+import dev.personas.classify.CorpusValidator;
 import dev.personas.classify.Labels;
 import dev.personas.classify.Model;
 import dev.personas.classify.ModelFitter;
 import dev.personas.classify.PopulationLabeler;
 import dev.personas.classify.PopulationStats;
 import dev.personas.classify.PopulationSummarizer;
+import dev.personas.classify.RuleThresholds;
 import dev.personas.classify.Scaler;
 import dev.personas.classify.SessionInput;
 import dev.personas.classify.SessionType;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -59,18 +63,32 @@ public final class StudyRunner {
    * their quartiles and z-scores use a scaler of their own, not the sample's.
    */
   public Study run(DatasetSource source) {
+    // What a fit and its validation take from the real labelled corpus does not depend on the
+    // dataset: it is worked out on threads of its own while the first sessions are read (the
+    // reader hands over no session before its window has passed, so a core is idle then).
+    CompletableFuture<ModelFitter> fitterAhead =
+        CompletableFuture.supplyAsync(ModelFitter::new, StudyRunner::onNewThread);
+    fitterAhead.thenRunAsync(() -> CorpusValidator.shipped(RuleThresholds.AUTHORED), StudyRunner::onNewThread);
     Collected collected = read(source, true);
     List<SessionInput> inputs = inputsOf(source, collected);
     boolean fitted = FitLine.enoughToFit(inputs);
-    Model model = fitted ? fit(inputs) : PopulationModels.load(Optional.empty());
-    Labels labels = new PopulationLabeler(model).label(inputs);
+    ModelFitter fitter = fitted ? Futures.value(fitterAhead) : null;
+    ModelFitter.Fit fit = fitted ? fit(fitter, inputs) : null;
+    Model model = fitted ? fit.model() : PopulationModels.load(Optional.empty());
+    // The fit classified every session under the model already, in the inputs' (id) order.
+    Labels labels = fitted ? new PopulationLabeler(model).label(fit.sessions(), fit.classified())
+        : new PopulationLabeler(model).label(inputs);
     Validation validation;
     PopulationStats stats;
     if (fitted) {
       progress.accept("Validating (bootstrap resamples, silhouettes"
           + (source.groundTruth().isPresent() ? ", planted-truth recovery" : "") + ")");
-      validation = new Validator().validate(model, inputs, source.groundTruth());
-      stats = new PopulationSummarizer(model.scaler()).summarize(inputs, labels);
+      // The summary does not depend on the validation: it is drawn up on a thread of its own.
+      CompletableFuture<PopulationStats> summarized = CompletableFuture.supplyAsync(
+          () -> new PopulationSummarizer(model.scaler()).summarize(inputs, labels), StudyRunner::onNewThread);
+      // The inputs are in session-id order, as the validator labels them.
+      validation = new Validator(fitter).validate(model, inputs, labels, source.groundTruth());
+      stats = Futures.value(summarized);
     } else {
       validation = new Validator().validateUnfitted(model, inputs, source.groundTruth());
       stats = new PopulationSummarizer(Scaler.fit(inputs.stream().map(SessionInput::features).toList()))
@@ -88,12 +106,18 @@ public final class StudyRunner {
    * someone's own logs needs, fitted the same way {@link #run} fits it.
    */
   public Model fitModel(DatasetSource source) {
-    return fit(inputsOf(source, read(source, false)));
+    return fit(new ModelFitter(), inputsOf(source, read(source, false))).model();
   }
 
-  private Model fit(List<SessionInput> inputs) {
+  private ModelFitter.Fit fit(ModelFitter fitter, List<SessionInput> inputs) {
     progress.accept("Fitting the population model on " + inputs.size() + " sessions");
-    return new ModelFitter().fit(inputs);
+    return fitter.fitClassified(inputs);
+  }
+
+  private static void onNewThread(Runnable task) {
+    Thread thread = new Thread(task, "personas-study");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static List<SessionInput> inputsOf(DatasetSource source, Collected collected) {

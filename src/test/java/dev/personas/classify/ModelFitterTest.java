@@ -130,4 +130,24 @@ class ModelFitterTest {
     assertFalse(fitter.classifiesTypesLike(new ModelFitter().fit(population)),
         "another fitter's model is not taken for this one's");
   }
+
+  @Test
+  void theFitKeepsEachSessionsClassificationUnderTheFittedModelInIdOrder() {
+    List<SessionInput> population = SyntheticPopulation.generate(7, 6, 3).sessions();
+    ModelFitter.Fit fit = new ModelFitter().fitClassified(population);
+    Classifier classifier = new Classifier(fit.model());
+    assertEquals(population.size(), fit.sessions().size());
+    for (int i = 0; i < fit.sessions().size(); i++) {
+      SessionInput s = fit.sessions().get(i);
+      if (i > 0) {
+        assertTrue(fit.sessions().get(i - 1).sessionId().compareTo(s.sessionId()) < 0, "id order");
+      }
+      Classification own = classifier.classify(s.features());
+      Classification kept = fit.classified().get(i);
+      assertEquals(own.sessionId() + own.type() + own.probability() + own.runnerUp()
+              + own.runnerUpProbability() + java.util.Arrays.toString(own.probabilities()),
+          kept.sessionId() + kept.type() + kept.probability() + kept.runnerUp()
+              + kept.runnerUpProbability() + java.util.Arrays.toString(kept.probabilities()));
+    }
+  }
 }

@@ -101,4 +101,20 @@ class ValidatorTest {
     assertEquals(new String(ValidationFile.bytes(one), java.nio.charset.StandardCharsets.UTF_8),
         new String(ValidationFile.bytes(three), java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  @Test
+  void givenTheStudysLabelsTheValidationIsTheOneThatLabelsAgain() {
+    // The fitter the model came from: the bootstrap then takes each session's type from the labels.
+    ModelFitter fitter = new ModelFitter();
+    Model fitted = fitter.fit(sample.sessions());
+    List<SessionInput> byId = sample.sessions().stream()
+        .sorted(java.util.Comparator.comparing(SessionInput::sessionId)).toList();
+    Labels labels = new PopulationLabeler(fitted).label(byId);
+    Validation given = new Validator(fitter, 7, 5, 300)
+        .validate(fitted, sample.sessions(), labels, Optional.of(sample.truth()));
+    Validation again = new Validator(new ModelFitter(), 7, 5, 300)
+        .validate(fitted, sample.sessions(), Optional.of(sample.truth()));
+    assertEquals(new String(ValidationFile.bytes(again), java.nio.charset.StandardCharsets.UTF_8),
+        new String(ValidationFile.bytes(given), java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -3,6 +3,8 @@ package dev.personas.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ToolCategoryTest {
@@ -62,5 +64,40 @@ class ToolCategoryTest {
     assertEquals("bash:file", ToolCategory.BASH_FILE.label());
     assertEquals("git/gh", ToolCategory.GIT.label());
     assertEquals("TodoWrite", ToolCategory.TODO_WRITE.label());
+  }
+
+  @Test
+  void firstWordIsWhatSplittingByLinesAndWhiteSpaceGives() {
+    List<String> fixed = List.of("", "\n", "\n\n", "  \t", "# only a comment", "#x\n  ls -la",
+        "\r\n  git status\r\n", "ls\u2003-la", "\u2003ls", "ls\u00A0-la", "ls\u000B-la",
+        "ls\u001C", "\u001Cls x", "python3.11 -m pytest", "  # c\n\n\tpython x", "a\fb",
+        "word", "x\n", "\n#\n#\n  \n cargo  build ");
+    for (String command : fixed) {
+      assertEquals(splitFirstWord(command), ToolCategory.firstWord(command), command);
+    }
+    // Random commands over an alphabet of the characters the two ways could treat differently.
+    char[] alphabet = {' ', '\t', '\n', '\r', '\u000B', '\f', '\u001C', '\u00A0', '\u2003',
+        '\u3000', '#', 'a', 'p', 'y', 't', 'h', 'o', 'n', '3', '-', '\u00E9', '\uD83D', '\uDE00'};
+    SplittableRandom random = new SplittableRandom(15);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder command = new StringBuilder();
+      for (int length = random.nextInt(12); length > 0; length--) {
+        command.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      assertEquals(splitFirstWord(command.toString()), ToolCategory.firstWord(command.toString()),
+          command.toString());
+    }
+  }
+
+  /** The first word as the loader's description says: split into lines, then at white space. */
+  private static String splitFirstWord(String command) {
+    for (String line : command.split("\n")) {
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        String word = trimmed.split("\\s+", 2)[0];
+        return word.startsWith("python") ? "python" : word;
+      }
+    }
+    return "";
   }
 }

@@ -121,6 +121,27 @@ class SiteBuilderTest {
   }
 
   @Test
+  void contentReadAheadBuildsTheSiteContentReadWhenBuildingDoes() {
+    site.build("/base/");
+    Map<String, String> readWhenBuilding = TestSite.hashes(site.out());
+    SiteOptions options = site.options("/base/");
+    new SiteBuilder(options, Renderers.standard(), () -> 0L)
+        .build(SiteData.none(), SiteBuilder.readAhead(() -> options));
+    assertEquals(readWhenBuilding, TestSite.hashes(site.out()));
+  }
+
+  @Test
+  void contentReadAheadThrowsItsErrorFromTheBuildThatUsesIt() {
+    site.write("content/extra.md", "---\ndescription: no title here\n---\nBody\n");
+    SiteOptions options = site.options("/");
+    var ahead = SiteBuilder.readAhead(() -> options);
+    SiteBuilder builder = new SiteBuilder(options, Renderers.standard(), () -> 0L);
+    PersonasException e = assertThrows(PersonasException.class, () -> builder.build(SiteData.none(), ahead));
+    assertTrue(e.getMessage().contains("extra.md:1: the front matter has no 'title'"), e.getMessage());
+    assertFalse(Files.exists(site.out()), "a failed first build writes nothing");
+  }
+
+  @Test
   void templateErrorLeavesThePreviousSiteIntactAndNamesFileAndLine() {
     site.build("/");
     Map<String, String> before = TestSite.hashes(site.out());

@@ -16,10 +16,12 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.StringLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
@@ -44,6 +46,8 @@ final class ProjectedParquet implements Row.Values, Closeable {
 
   private final ParquetFileReader reader;
   private final GroupConverter converter;
+  /** Per column, what receives a BINARY value (null for other types). */
+  private final TextConverter[] texts;
   private final MessageType projection;
   private final String createdBy;
   private final Map<String, Integer> slots = new HashMap<>();
@@ -55,6 +59,8 @@ final class ProjectedParquet implements Row.Values, Closeable {
   private final ColumnReader[] readers;
   /** The current row: a Binary, a boxed primitive or null per column, and its value once asked. */
   private final Object[] raw;
+  /** Per column, the current value's id in its column chunk's dictionary, or -1. */
+  private final int[] dictionaryIds;
   private final Object[] value;
   private final Binary[] lastText;
   private final String[] lastString;
@@ -96,10 +102,17 @@ final class ProjectedParquet implements Row.Values, Closeable {
       reader.close();
       throw e;
     }
-    converter = new DummyRecordConverter(projection).getRootConverter();
     List<ColumnDescriptor> descriptors = projection.getColumns();
     int n = descriptors.size();
     columns = descriptors.toArray(new ColumnDescriptor[0]);
+    texts = new TextConverter[n];
+    for (int i = 0; i < n; i++) {
+      if (columns[i].getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY) {
+        texts[i] = new TextConverter();
+      }
+    }
+    converter = new Columns(texts);
+    dictionaryIds = new int[n];
     types = new PrimitiveTypeName[n];
     stringifiers = new PrimitiveStringifier[n];
     utf8 = new boolean[n];
@@ -141,6 +154,7 @@ final class ProjectedParquet implements Row.Values, Closeable {
       }
       for (int i = 0; i < columns.length; i++) {
         ColumnReader in = readers[i];
+        dictionaryIds[i] = -1;
         raw[i] = in.getCurrentDefinitionLevel() == columns[i].getMaxDefinitionLevel()
             ? read(in, i) : null;
         value[i] = ABSENT;
@@ -155,7 +169,13 @@ final class ProjectedParquet implements Row.Values, Closeable {
 
   private Object read(ColumnReader in, int i) {
     switch (types[i]) {
-      case BINARY, FIXED_LEN_BYTE_ARRAY, INT96:
+      case BINARY:
+        // The converter hears a dictionary id (dictionary-encoded page) or the bytes (plain).
+        TextConverter text = texts[i];
+        in.writeCurrentValueToConverter();
+        dictionaryIds[i] = text.id;
+        return text.id >= 0 ? text.dictionary.decodeToBinary(text.id) : text.binary;
+      case FIXED_LEN_BYTE_ARRAY, INT96:
         return in.getBinary();
       case BOOLEAN:
         return in.getBoolean();
@@ -196,8 +216,20 @@ final class ProjectedParquet implements Row.Values, Closeable {
     return v;
   }
 
-  /** The text of a value; ids and names repeat row after row and are decoded once per run. */
+  /**
+   * The text of a value. A dictionary-encoded value is decoded once per distinct value of its
+   * column chunk (ids, names, turn types, tool names and short commands repeat: that is why
+   * Parquet writers dictionary-encode them); a plain one when it differs from the row before's.
+   */
   private String text(int i, Binary b) {
+    int id = dictionaryIds[i];
+    if (id >= 0) {
+      String[] decoded = texts[i].decoded;
+      if (decoded[id] == null) {
+        decoded[id] = stringifiers[i].stringify(b);
+      }
+      return decoded[id];
+    }
     if (b.length() > REPEATED_TEXT_BYTES) {
       return stringifiers[i].stringify(b);
     }
@@ -246,5 +278,65 @@ final class ProjectedParquet implements Row.Values, Closeable {
   @Override
   public void close() throws IOException {
     reader.close();
+  }
+
+  /** The converters of the projected columns: a {@link TextConverter} for each BINARY one. */
+  private static final class Columns extends GroupConverter {
+    private final PrimitiveConverter[] columns;
+
+    Columns(TextConverter[] texts) {
+      columns = new PrimitiveConverter[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        // Other types are read with the reader's getters and never reach their converter.
+        columns[i] = texts[i] != null ? texts[i] : new PrimitiveConverter() {};
+      }
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return columns[fieldIndex];
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void end() {}
+  }
+
+  /**
+   * Receives a BINARY column's current value: with dictionary support, the column reader hands
+   * over a dictionary-encoded value as its id, and a plain one as its bytes.
+   */
+  private static final class TextConverter extends PrimitiveConverter {
+    Dictionary dictionary;
+    /** The texts of the current dictionary's values, decoded when first asked. */
+    String[] decoded;
+    int id = -1;
+    Binary binary;
+
+    @Override
+    public boolean hasDictionarySupport() {
+      return true;
+    }
+
+    /** Called for each column chunk that has a dictionary (one per row group). */
+    @Override
+    public void setDictionary(Dictionary dictionary) {
+      this.dictionary = dictionary;
+      this.decoded = new String[dictionary.getMaxId() + 1];
+    }
+
+    @Override
+    public void addValueFromDictionary(int dictionaryId) {
+      id = dictionaryId;
+      binary = null;
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      id = -1;
+      binary = value;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blue.strategic.parquet.ParquetReader;
 import dev.personas.load.ReadReport;
 import dev.personas.sample.ParquetTable;
 import dev.personas.sample.SampleGenerator;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +111,35 @@ class ProjectedParquetTest {
     assertFalse(projected.get(2).errorHead());
     assertTrue(projected.get(3).errorHead());
     assertFalse(projected.get(4).errorHead());
+  }
+
+  @Test
+  void textsReadTheSameFromDictionaryEncodedAndPlainPages() throws IOException {
+    // 10,000 rows: ids that come back after thousands of others, thousands of distinct commands,
+    // multi-byte text at the 64-byte limit and past it, and a content column in both encodings.
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String command = i % 3 == 0 ? "git status" : "ls dir-" + (i * 7919 % 9000) + " é€";
+      String path = i % 5 == 0 ? "é".repeat(32) : i % 5 == 1 ? "é".repeat(31) + "x"
+          : i % 5 == 2 ? "é".repeat(33) : "a/" + (i % 97);
+      rows.add(SweChatFixture.row("turn_id", "t" + i, "session_id", "s" + (i % 4500),
+          "user_id", "u" + (i % 7), "repo_id", "r", "turn_number", (long) i, "role", "assistant",
+          "turn_type", i % 2 == 0 ? "tool_use" : "tool_result",
+          "content", i % 2 == 0 ? "c" + (i % 11) : "distinct " + i + " " + "x".repeat(200),
+          "timestamp", SweChatFixture.T0.plusMillis(1000L * i), "tool_name", i % 3 == 0 ? "Bash" : "Read",
+          "command", command, "file_path", path, "char_count", 2L));
+    }
+    Path file = dir.resolve("conversations.parquet");
+    new ParquetTable("conversations", SweChatFixture.CONVERSATION_COLUMNS).write(file, rows);
+    // The writer's dictionary for the content fills up: its first pages are dictionary-encoded,
+    // the rest plain, and the reader goes from one to the other within the column chunk.
+    try (ParquetFileReader footer = ParquetFileReader.open(ParquetReader.makeInputFile(file.toFile()))) {
+      EncodingStats content = footer.getFooter().getBlocks().get(0).getColumns().stream()
+          .filter(c -> c.getPath().toDotString().equals("content")).findFirst().orElseThrow()
+          .getEncodingStats();
+      assertTrue(content.hasDictionaryEncodedPages() && content.hasNonDictionaryEncodedPages());
+    }
+    assertSameBothWays(file, ConversationGroups.COLUMNS);
   }
 
   @Test
