@@ -6,7 +6,7 @@
  * equal the Java ones (the browser test checks every fixture session within 1e-9).
  */
 import { Kind, isTypedPrompt } from "./common.js";
-import { javaRegex, strip } from "./java.js";
+import { javaRegex, strip, isBlank } from "./java.js";
 import { readPrompt, specMarkers, isPlanHandoff, pointsAtPlan, sameError, citesConventionFile, jaccard } from "./prompts.js";
 import { simpleCommands, program, isTestRun, reviewsDiff, commitsAndPullRequests, gitSubcommand } from "./shell.js";
 import { FEATURES, median } from "./catalogue.js";
@@ -60,9 +60,10 @@ function promptShape(main, prompts, v) {
   v[F.plan_handoff] = isPlanHandoff(first) || pointed ? 1 : 0;
 }
 
-/** FeatureExtractor.firstAsks: what was typed for the first n asks (prompts, and commands' arguments). */
+/** FeatureExtractor.firstAsks: what was typed for the first n asks (prompts, and commands run with arguments). */
 function firstAsks(main, n) {
-  return main.filter(e => isTypedPrompt(e.kind) || e.kind === Kind.SLASH_COMMAND).slice(0, n)
+  return main.filter(e => isTypedPrompt(e.kind)
+      || e.kind === Kind.SLASH_COMMAND && e.text !== null && !isBlank(e.text)).slice(0, n)
     .map(e => (e.text !== null ? e.text : ""));
 }
 

@@ -73,14 +73,19 @@ public final class FeatureExtractor {
     return new FeatureVector(session.id(), v);
   }
 
-  /** What the person typed for their first {@code n} asks: prompts, and the arguments of commands. */
+  /**
+   * What the person typed for their first {@code n} asks: prompts, and commands run with
+   * something typed after them. A bare command (/clear, /init) typed nothing to point with.
+   */
   private static List<String> firstAsks(List<Event> main, int n) {
     List<String> asks = new ArrayList<>(n);
     for (Event e : main) {
       if (asks.size() == n) {
         break;
       }
-      if (e.kind().isTypedPrompt() || e.kind() == EventKind.SLASH_COMMAND) {
+      boolean typed = e.kind().isTypedPrompt()
+          || e.kind() == EventKind.SLASH_COMMAND && e.text() != null && !e.text().isBlank();
+      if (typed) {
         asks.add(e.text() != null ? e.text() : "");
       }
     }

@@ -109,8 +109,10 @@ class FeatureExtractorTest {
           .slashCommand("/speckit.implement", "pls implement the tasks on T017 - T036")).get(PLAN_HANDOFF));
       assertEquals(1, extract(Sessions.builder().prompt("codex completion")
           .slashCommand("/implement", "do tasks T012 - T016")).get(PLAN_HANDOFF));
-      assertEquals(0, extract(Sessions.builder().prompt("hi").slashCommand("/clear")
+      assertEquals(0, extract(Sessions.builder().prompt("hi").prompt("and now")
           .slashCommand("/implement", "do tasks T012 - T016")).get(PLAN_HANDOFF), "the third ask");
+      assertEquals(1, extract(Sessions.builder().slashCommand("/clear").prompt("hi")
+          .prompt("build docs/plan.md phase 2")).get(PLAN_HANDOFF), "a bare command typed nothing: not an ask here");
       assertEquals(0, extract(Sessions.builder()
           .slashCommand("/speckit.specify", "a page that lists the tasks")).get(PLAN_HANDOFF));
     }
