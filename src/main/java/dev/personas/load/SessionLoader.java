@@ -1,5 +1,6 @@
 package dev.personas.load;
 
+import dev.personas.Futures;
 import dev.personas.load.claude.ClaudeCodeReader;
 import dev.personas.load.codex.CodexReader;
 import dev.personas.session.Session;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,10 +98,10 @@ public final class SessionLoader {
         }));
       }
       for (Future<Done<T>> next : running) {
-        Done<T> done = finished(next);
+        Done<T> done = Futures.value(next);
         report.add(done.report());
         for (Future<Worked<T>> result : done.results()) {
-          Worked<T> worked = finished(result);
+          Worked<T> worked = Futures.value(result);
           if (worked.failure() == null) {
             sink.accept(worked.result());
           } else {
@@ -144,25 +144,6 @@ public final class SessionLoader {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** A part's result; what it threw (only a sink's or work's own failure gets out) is rethrown. */
-  private static <T> T finished(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading logs", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   /**
