@@ -1,9 +1,7 @@
 package dev.personas.session;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What the SWE-chat authors annotated on a session (RESEARCH.md §2), carried as published so the
@@ -42,7 +40,7 @@ public record Annotations(
 
   public Annotations {
     Objects.requireNonNull(userPersona, "userPersona");
-    promptIntents = Collections.unmodifiableMap(new TreeMap<>(promptIntents));
+    promptIntents = SortedCounts.of(promptIntents);
     if (agentPercentage < 0 || agentPercentage > 100) {
       throw new IllegalArgumentException("agent_percentage is 0–100, got " + agentPercentage);
     }
