@@ -36,7 +36,7 @@ final class PromptSignals {
       + "|^ {0,3}#{1,6}[ \\t]*(?:implementation\\s+)?plan\\b"
       + "|\\bplan below\\b", MI);
 
-  private static final Pattern PLAN_POINTER = Pattern.compile(
+  static final Pattern PLAN_POINTER = Pattern.compile(
       "\\b(?:implement|build|execute|follow|continue|proceed with|start|do|work on|carry out|apply"
       + "|complete)\\b[^\\n]{0,80}?(?:[\\w./-]*(?:plan|spec|tasks|prd|roadmap|todo)[\\w-]*\\.(?:md|txt)\\b"
       + "|\\b(?:phase|fase|step|stage|milestone)\\s*[-#]?\\s*\\d+\\b|\\btasks?\\s+T?\\d+(?:\\s*[-–]\\s*T?\\d+)?\\b"
@@ -109,13 +109,22 @@ final class PromptSignals {
   // "explain", "review", "analyse" and the like (English, French, Spanish), "any thoughts", and the
   // Chinese 告诉我 (tell me), 解释 (explain), 为什么 (why), 分析 (analyse), 查看 (look into),
   // 怎么 and 如何 (how).
-  private static final Pattern ASKS_FOR_ANSWER = Pattern.compile(
+  private static final String ASKS_AT_OPENING =
       "^\\W*(?:(?:please|pls|can you|could you|would you)\\s+)?(?:tell me|show me|explain|describe"
       + "|summari[sz]e|analy[sz]e|review|investigate|audit|compare|diagnose|evaluate|assess|find out"
       + "|look into|check (?:whether|if)|help me understand|walk me through|dis-moi|explique"
-      + "|regarde|pourquoi|est-ce que|explica|por ?que)\\b"
-      + "|\\bany (?:thoughts|ideas)\\b|\\bwhat do you think\\b"
-      + "|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何", Pattern.CASE_INSENSITIVE);
+      + "|regarde|pourquoi|est-ce que|explica|por ?que)\\b";
+  private static final String ASKS_ANYWHERE = "\\bany (?:thoughts|ideas)\\b|\\bwhat do you think\\b"
+      + "|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何";
+  /** The whole expression; {@link #asksForAnswer} runs its two halves apart, with the same answer. */
+  static final Pattern ASKS_FOR_ANSWER =
+      Pattern.compile(ASKS_AT_OPENING + "|" + ASKS_ANYWHERE, Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKS_AT_OPENING_PATTERN =
+      Pattern.compile(ASKS_AT_OPENING, Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKS_ANYWHERE_PATTERN =
+      Pattern.compile(ASKS_ANYWHERE, Pattern.CASE_INSENSITIVE);
+  /** The first character of each Chinese alternative of {@link #ASKS_ANYWHERE}. */
+  private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如";
   private static final Pattern CONVENTION_FILE = Pattern.compile(
       "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules"
       + "|\\.cursor/rules|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b",
@@ -211,7 +220,32 @@ final class PromptSignals {
    * docs/rbac-plan.md phase 3", "do tasks T012 - T016").
    */
   static boolean pointsAtPlan(String text) {
-    return PLAN_POINTER.matcher(clip(text)).find();
+    text = clip(text);
+    return mayPointAtPlan(text.toLowerCase(Locale.ROOT)) && PLAN_POINTER.matcher(text).find();
+  }
+
+  /**
+   * False only when {@link #PLAN_POINTER} cannot match ({@code lower} is the text in lower case):
+   * every match holds ".md", ".txt", a word of phases or "task", or a "t" before two digits. The
+   * expression tries every verb of doing ("do", "start") with 80 characters after it.
+   */
+  static boolean mayPointAtPlan(String lower) {
+    if (containsAny(lower, PLAN_POINTER_WORDS)) {
+      return true;
+    }
+    for (int i = lower.indexOf('t'); i >= 0 && i + 2 < lower.length(); i = lower.indexOf('t', i + 1)) {
+      if (isAsciiDigit(lower.charAt(i + 1)) && isAsciiDigit(lower.charAt(i + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] PLAN_POINTER_WORDS = {".md", ".txt", "phase", "fase", "step", "stage",
+      "milestone", "task"};
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**
@@ -433,7 +467,24 @@ final class PromptSignals {
     String opening = apostrophes(text.length() > 200 ? text.substring(0, 200) : text);
     Matcher first = FIRST_WORD.matcher(opening);
     return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
-        || ASKS_FOR_ANSWER.matcher(opening).find();
+        || asksForAnswer(opening);
+  }
+
+  /**
+   * Whether {@link #ASKS_FOR_ANSWER} is found in the text. Tried at every position, the whole
+   * expression was a twentieth of featurizing: its opening half can only match at the start, and
+   * the other half is run only when the text holds what each of its matches begins with.
+   */
+  static boolean asksForAnswer(String text) {
+    if (ASKS_AT_OPENING_PATTERN.matcher(text).lookingAt()) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean may = lower.contains("any ") || lower.contains("what do you think");
+    for (int i = 0; !may && i < text.length(); i++) {
+      may = ASKS_ANYWHERE_FIRST_CHARS.indexOf(text.charAt(i)) >= 0;
+    }
+    return may && ASKS_ANYWHERE_PATTERN.matcher(text).find();
   }
 
   /** A "?", "？" or sentence-final 吗/嗎/呢 somewhere: what every {@link #QUESTION_MARK} match holds. */

@@ -42,6 +42,8 @@ class PromptScreensTest {
       "implement the plan", "Here's my plan", "here\u2019s the plan", "## Plan", "plan below",
       "PLANS", "explain", "\uD835\uDC00", "a\uD835\uDC00b", "\uD835", "\uDC00", "x\uDC00\uD835y",
       "Ⅻ½٣", "İstanbul", "\u212Aelvin", "straße", "ǅ", "\u0301a", "_", "snake_case", "L12",
+      "Any thoughts?", "so, ANY IDEAS", "what do you think", "  tell me why", "为什么不行",
+      "Please review this", "reviewer", "many thoughts", "我想分析", "- explain x",
   };
 
   private static final String[] PIECES = {
@@ -51,7 +53,11 @@ class PromptScreensTest {
       "+", "•", "#", "##", "```", "~~~", "1.", "2)", "Test", "test_", "tests:", ".spec.",
       ".test.", "plan", "PLAN", "the", "here's", "implement", "requirement", "User Story",
       "must", "\uD835\uDC00", "\uD835", "\uDC00", "Ⅻ", "½", "٣", "é", "İ", "\u212A", "ß", "ǅ",
-      "\u0301", "\u2019", "é", "\uD83D\uDE00",
+      "\u0301", "\u2019", "é", "\uD83D\uDE00", "tell me", "Please ", "can you", "EXPLAIN",
+      "review", "any", "ANY ", "thoughts", "ideas", "what do you think", "What Do", " you think",
+      "告诉我", "为什么", "如何", "告", "分", "por que", "check if", "!",
+      "implement", "do ", "build ", "T017", "t12", "T1", " - ", "–", "tasks ", "task T3", "phase 2",
+      "Step", "STAGE", "fase", "milestone", "docs/plan.md", "spec.txt", "TODO.MD", "roadmap",
   };
 
   private static List<String> texts() {
@@ -88,6 +94,9 @@ class PromptScreensTest {
       if (PromptSignals.SPEC_PHRASE.matcher(text).find()) {
         assertTrue(PromptSignals.containsAny(lower, PromptSignals.SPEC_WORDS), text);
       }
+      if (PromptSignals.PLAN_POINTER.matcher(text).find()) {
+        assertTrue(PromptSignals.mayPointAtPlan(lower), text);
+      }
       if (PromptSignals.NAMED_TEST.matcher(text).find()) {
         assertTrue(PromptSignals.mayNameTest(text, lower), text);
       }
@@ -104,6 +113,9 @@ class PromptScreensTest {
       assertEquals(markers, PromptSignals.specMarkers(text), text);
       assertEquals(PromptSignals.PLAN_HANDOFF.matcher(text.replace('\u2019', '\'')).find(),
           PromptSignals.isPlanHandoff(text), text);
+      assertEquals(PromptSignals.PLAN_POINTER.matcher(text).find(), PromptSignals.pointsAtPlan(text), text);
+      assertEquals(PromptSignals.ASKS_FOR_ANSWER.matcher(text).find(),
+          PromptSignals.asksForAnswer(text), text);
     }
   }
 

@@ -50,6 +50,14 @@ class CardDrawingTest {
   }
 
   @Test
+  void lendingTheWriterItsRowsWritesTheSameBytesAsCopyingThem() {
+    assertArrayEquals(CARD.pngCopyingRows().orElseThrow(), CARD.png().orElseThrow());
+    CardDrawing share = ShareCardRenderer.drawing("Coding personas", "The Multi-Mode Journeyman",
+        "No dominant pattern: switches mode with the task, from a quick fix to a long build.");
+    assertArrayEquals(share.pngCopyingRows().orElseThrow(), share.png().orElseThrow());
+  }
+
+  @Test
   void theSvgWritesTheSameStepsAsText() {
     String svg = CARD.svg();
     assertTrue(svg.contains("<text x=\"96\" y=\"210\" fill=\"#ffffff\" font-family=\"system-ui, sans-serif\" font-size=\"72\""
