@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = os.path.join(ROOT, "corpus", "sources.tsv")
 SESSIONS = os.path.join(ROOT, "src", "main", "resources", "dev", "personas", "classify", "real", "sessions.tsv")
 JAR = os.path.join(ROOT, "target", "personas.jar")
-FIXED = ("session", "person", "agent", "split", "reader_a", "reader_b", "type", "runner_up")
+FIXED = ("session", "person", "agent", "split", "round", "reader_a", "reader_b", "type", "runner_up")
 
 
 def clone(repo, into):

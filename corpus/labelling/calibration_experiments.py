@@ -92,7 +92,7 @@ def leave_one_person_out(x, y, people, c):
 def main():
     with open(TSV, newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if r["split"] == "calibration"]
-    keys = [k for k in rows[0] if k not in ("session", "person", "agent", "split", "reader_a", "reader_b", "type", "runner_up")]
+    keys = [k for k in rows[0] if k not in ("session", "person", "agent", "split", "round", "reader_a", "reader_b", "type", "runner_up")]
     feats = [{k: float(r[k]) for k in keys} for r in rows]
     y = np.array([TYPES.index(r["type"]) for r in rows])
     people = np.array([r["person"] for r in rows])

@@ -130,6 +130,7 @@ export function classifyCodexText(text) {
 }
 
 const USER_INPUT = "## User Input";
+const AGENT_ACTIVATION = "<agent-activation";
 const IDE_REQUEST = "## My request for Codex:";
 
 /** CodexSessionBuilder.expansionArguments: typed arguments of a custom prompt expansion ("" when not written out), or null. */
@@ -147,7 +148,8 @@ export function expansionArguments(text) {
   const end = s.startsWith("---\n") ? s.indexOf("\n---", 3) : -1;
   const frontMatter = end > 0 && s.substring(0, end).includes("\ndescription:");
   const commandHeading = s.length > 3 && s.startsWith("# /") && isLetter(s[3]);
-  return frontMatter || commandHeading ? "" : null;
+  const agentActivation = s.includes(AGENT_ACTIVATION);
+  return frontMatter || commandHeading || agentActivation ? "" : null;
 }
 
 /** CodexSessionBuilder.ideRequest: the typed request of an IDE extension prompt. */

@@ -84,7 +84,10 @@ public final class CorpusValidator {
       List<RealCorpus.Session> own = new ArrayList<>();
       for (RealCorpus.Session s : corpus.sessions()) {
         if (s.person().equals(person.id())) {
-          own.add(s);
+          // The readers judged each persona from the first round's sessions alone.
+          if (s.round() == 1) {
+            own.add(s);
+          }
           continue;
         }
         others.add(input(s));

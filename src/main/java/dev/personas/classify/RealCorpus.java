@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * The real labelled corpus (corpus/README.md): real sessions people committed to public
  * repositories, each labelled blind by two readers and adjudicated, split once into a calibration
- * and a held-out half. Only numbers and labels ship (no text from any log): the feature vector,
+ * and a held-out half; sessions labelled later join the calibration half. Only numbers and labels ship (no text from any log): the feature vector,
  * both readers' types, the decided type and, per person with three or more sessions, the
  * readers' and the decided persona.
  *
@@ -26,7 +26,7 @@ import java.util.Objects;
 public record RealCorpus(List<Session> sessions, List<Person> persons) {
   private static final String SESSIONS = "/dev/personas/classify/real/sessions.tsv";
   private static final String PERSONS = "/dev/personas/classify/real/persons.tsv";
-  private static final int LABEL_COLUMNS = 8;
+  private static final int LABEL_COLUMNS = 9;
 
   /** Which half of the fixed split a session is in. */
   public enum Half {
@@ -56,12 +56,14 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param person the corpus's person id (P01…)
    * @param agent "claude" or "codex"
    * @param half calibration or held-out
+   * @param round 1 for the sessions the split was made on; 2 for those labelled later, the same
+   *     way, and added to the calibration half only (corpus/README.md)
    * @param readerA the first reader's type
    * @param readerB the second reader's type
    * @param type the decided type (both readers' when they agreed, the adjudicator's otherwise)
    * @param features the session's feature vector
    */
-  public record Session(String id, String person, String agent, Half half, SessionType readerA,
+  public record Session(String id, String person, String agent, Half half, int round, SessionType readerA,
       SessionType readerB, SessionType type, FeatureVector features) {
     public Session {
       Objects.requireNonNull(features, "features");
@@ -127,8 +129,8 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
       for (int j = 0; j < values.length; j++) {
         values[j] = Double.parseDouble(r[LABEL_COLUMNS + j]);
       }
-      out.add(new Session(r[0], r[1], r[2], Half.of(r[3]), type(r[4]), type(r[5]), type(r[6]),
-          new FeatureVector(r[0], values)));
+      out.add(new Session(r[0], r[1], r[2], Half.of(r[3]), Integer.parseInt(r[4]), type(r[5]),
+          type(r[6]), type(r[7]), new FeatureVector(r[0], values)));
     }
     return out;
   }

@@ -48,13 +48,16 @@ class RealCorpusTest {
         Path.of("src/main/resources/dev/personas/classify/real/sessions.tsv"), StandardCharsets.UTF_8);
     for (String line : shipped.split("\n")) {
       String[] cells = line.split("\t");
-      for (int j = 8; j < cells.length && !line.startsWith("session\t"); j++) {
+      for (int j = 9; j < cells.length && !line.startsWith("session\t"); j++) {
         Double.parseDouble(cells[j]); // numbers only beyond the label columns
       }
     }
   }
 
-  /** The split rule of corpus/README.md, recomputed from the sources and the decided types. */
+  /**
+   * The split rule of corpus/README.md, recomputed from the sources and the decided types of the
+   * first round; sessions labelled later are calibration only, so the held-out half never changes.
+   */
   @Test
   void theSplitIsTheOneTheHashesGive() throws IOException {
     Map<String, String> pathOf = new HashMap<>();
@@ -64,6 +67,10 @@ class RealCorpusTest {
     }
     Map<String, List<RealCorpus.Session>> groups = new TreeMap<>();
     for (RealCorpus.Session s : corpus.sessions()) {
+      if (s.round() != 1) {
+        assertEquals(RealCorpus.Half.CALIBRATION, s.half(), s.id() + " joined after the split");
+        continue;
+      }
       groups.computeIfAbsent(s.person() + "|" + s.type().displayName(), g -> new ArrayList<>()).add(s);
     }
     for (Map.Entry<String, List<RealCorpus.Session>> g : groups.entrySet()) {
@@ -87,8 +94,9 @@ class RealCorpusTest {
   void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
-    assertTrue(a.heldOut().hits() >= 63, "held-out " + a.heldOut().hits() + " of 99");
-    assertTrue(a.calibration().hits() >= 78, "calibration " + a.calibration().hits() + " of 99");
+    assertTrue(a.heldOut().hits() >= 64, "held-out " + a.heldOut().hits() + " of 99");
+    assertEquals(208, a.calibration().items());
+    assertTrue(a.calibration().hits() >= 133, "calibration " + a.calibration().hits() + " of 208");
     assertEquals(24, a.personas().items());
     assertTrue(a.personas().hits() >= 13, "personas " + a.personas().hits() + " of 24");
     // The persona step alone, given the readers' session types: what better types would give.

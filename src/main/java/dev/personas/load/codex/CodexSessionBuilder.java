@@ -44,6 +44,7 @@ final class CodexSessionBuilder {
   private static final Pattern PATCH_FILE =
       Pattern.compile("\\*\\*\\* (?:Update|Add|Delete) File: ([^\\r\\n]+)");
   private static final String USER_INPUT = "## User Input";
+  private static final String AGENT_ACTIVATION = "<agent-activation";
   private static final String IDE_REQUEST = "## My request for Codex:";
 
   /** Item hashes of every session read in one run, with the session that first had each. */
@@ -276,8 +277,9 @@ final class CodexSessionBuilder {
    * Codex logs a custom prompt (a slash command such as spec-kit's /speckit.plan) as its whole
    * expanded text. The counting rules weigh only what the person typed, so an expansion is a
    * command, not a prompt: spec-kit's template (a "## User Input" heading over a fenced block
-   * holding the arguments), a command file with "description:" front matter, or a "# /name"
-   * heading. Returns the typed arguments (empty when they are not written out), or null when
+   * holding the arguments), a command file with "description:" front matter, a "# /name"
+   * heading, or a BMAD agent's activation (an {@code <agent-activation>} block: the agent's
+   * persona and menu, loaded by a command). Returns the typed arguments (empty when they are not written out), or null when
    * the text is not an expansion.
    */
   static String expansionArguments(String text) {
@@ -294,7 +296,8 @@ final class CodexSessionBuilder {
     boolean frontMatter = s.startsWith("---\n") && s.indexOf("\n---", 3) > 0
         && s.substring(0, s.indexOf("\n---", 3)).contains("\ndescription:");
     boolean commandHeading = s.length() > 3 && s.startsWith("# /") && Character.isLetter(s.charAt(3));
-    return frontMatter || commandHeading ? "" : null;
+    boolean agentActivation = s.contains(AGENT_ACTIVATION);
+    return frontMatter || commandHeading || agentActivation ? "" : null;
   }
 
   /** A Codex IDE extension prompt carries the editor's context; the person typed the request. */

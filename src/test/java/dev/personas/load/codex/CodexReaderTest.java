@@ -67,6 +67,8 @@ class CodexReaderTest {
     assertEquals("", CodexSessionBuilder.expansionArguments("---\ndescription: Plan it\n---\n\nRun the plan."));
     assertEquals("", CodexSessionBuilder.expansionArguments("# /butler-exec — Execute a ButlerSpec\n\nPurpose: run"));
     assertNull(CodexSessionBuilder.expansionArguments("# Heading\nplease fix the ## User Input parsing"));
+    assertEquals("", CodexSessionBuilder.expansionArguments("\nYou must fully embody this agent's persona.\n\n"
+        + "<agent-activation CRITICAL=\"TRUE\">\n1. LOAD the FULL agent file from @bmad/bmm/agents/dev.md\n</agent-activation>\n"));
     assertNull(CodexSessionBuilder.expansionArguments("---\ntitle: notes\n---\nwhat does this do?"));
     assertNull(CodexSessionBuilder.expansionArguments("fix the login bug"));
     assertEquals("continue", CodexSessionBuilder.ideRequest("# Context from my IDE setup:\n\n## My request for Codex:\ncontinue\n"));
