@@ -360,6 +360,9 @@ const READ_GIT = new Set(["log", "show", "diff", "status", "grep", "blame", "ls-
 const MCP_WEB = javaRegex(R`.*(web|fetch|brave|tavily|exa|perplexity|firecrawl|context7|browser|playwright|puppeteer).*`, "M");
 const MCP_READ = javaRegex(R`(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?`
   + R`|.*_(?:read|get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?`, "M");
+const MCP_WRITE = javaRegex(R`(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move)`
+  + R`(?:[_-].*)?|.*_(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move|autofix)`
+  + R`(?:_.*)?`, "M");
 
 const PROSE_EXTENSIONS = [".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org"];
 
@@ -441,7 +444,7 @@ function toolCall(event, result, promptsBefore) {
   const edit = EDIT.has(name) || commands.some(words => {
     const p = program(words);
     return p === "apply_patch" || p === "applypatch";
-  });
+  }) || name.startsWith("mcp__") && MCP_WRITE.test(mcpMethod(name));
   const shell = !edit && (SHELL.has(name) || event.command !== null);
   const commits = commitsAndPullRequests(commands)
     + (name.startsWith("mcp__") && mcpMethod(name).includes("create_pull_request") ? 1 : 0);

@@ -8,6 +8,7 @@ package dev.personas.classify;
  *
  * @param sessions labelled sessions in the corpus
  * @param people labelled people (three or more sessions)
+ * @param setAside labelled sessions in neither half: they share a held-out session's log
  * @param readerSessions sessions both readers labelled and how often they agreed
  * @param readerKappa Cohen's kappa of the two readers over the sessions
  * @param readerPeople people both readers labelled and how often they agreed
@@ -23,6 +24,7 @@ package dev.personas.classify;
 public record CorpusAgreement(
     int sessions,
     int people,
+    int setAside,
     Agreement readerSessions,
     double readerKappa,
     Agreement readerPeople,

@@ -55,6 +55,9 @@ public final class CorpusValidator {
     TypeRules rules = new TypeRules(thresholds);
     for (RealCorpus.Session s : corpus.sessions()) {
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
+      if (s.half() == RealCorpus.Half.SET_ASIDE) {
+        continue;
+      }
       int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
       int[][] half = s.half() == RealCorpus.Half.CALIBRATION ? calibration : heldOut;
       half[s.type().ordinal()][method]++;
@@ -65,6 +68,7 @@ public final class CorpusValidator {
       readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
     }
     return new CorpusAgreement(corpus.sessions().size(), corpus.persons().size(),
+        corpus.half(RealCorpus.Half.SET_ASIDE).size(),
         Agreement.of(types, readers), kappa(readers), Agreement.of(personas, readerPeople),
         kappa(readerPeople), Agreement.of(types, calibration), Agreement.of(types, heldOut),
         Agreement.of(personas, people[0]), Agreement.of(personas, people[1]), HELD_OUT_TARGET,

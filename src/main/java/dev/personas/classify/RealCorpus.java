@@ -28,10 +28,15 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
   private static final String PERSONS = "/dev/personas/classify/real/persons.tsv";
   private static final int LABEL_COLUMNS = 9;
 
-  /** Which half of the fixed split a session is in. */
+  /**
+   * Which half of the fixed split a session is in. A session set aside holds part of a held-out
+   * session's conversation (a resumed or copied session, {@code corpus/overlaps.tsv}): it keeps its
+   * labels and counts in the readers' agreement, but neither tunes the method nor is reported.
+   */
   public enum Half {
     CALIBRATION("calibration"),
-    HELD_OUT("held-out");
+    HELD_OUT("held-out"),
+    SET_ASIDE("set-aside");
 
     private final String key;
 
@@ -55,7 +60,7 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param id the corpus's own id (S001…), not the log's
    * @param person the corpus's person id (P01…)
    * @param agent "claude" or "codex"
-   * @param half calibration or held-out
+   * @param half calibration, held-out or set aside
    * @param round 1 for the sessions the split was made on; 2 for those labelled later, the same
    *     way, and added to the calibration half only (corpus/README.md)
    * @param readerA the first reader's type

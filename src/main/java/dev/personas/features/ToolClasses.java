@@ -47,6 +47,15 @@ final class ToolClasses {
       "(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?"
       + "|.*_(?:read|get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?");
 
+  /**
+   * An MCP method whose name starts with, or has as a word, a verb that changes something: the
+   * agent edits through the server (an n8n workflow updated, an issue written) as it would a file.
+   */
+  private static final Pattern MCP_WRITE = Pattern.compile(
+      "(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move)"
+      + "(?:[_-].*)?|.*_(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert"
+      + "|rename|move|autofix)(?:_.*)?");
+
   private ToolClasses() {}
 
   /** True for events that are tool calls: TOOL_CALL, SUBAGENT_CALL, and plan-mode tool uses. */
@@ -60,9 +69,10 @@ final class ToolClasses {
     return call.toolName() != null ? call.toolName() : call.kind().name().toLowerCase(Locale.ROOT);
   }
 
-  /** File edits and writes, including apply_patch run through the shell. */
+  /** File edits and writes, including apply_patch run through the shell and MCP methods that write. */
   static boolean isEdit(String lowerName, List<List<String>> commands) {
-    return EDIT.contains(lowerName) || runsApplyPatch(commands);
+    return EDIT.contains(lowerName) || runsApplyPatch(commands)
+        || lowerName.startsWith("mcp__") && MCP_WRITE.matcher(mcpMethod(lowerName)).matches();
   }
 
   /**

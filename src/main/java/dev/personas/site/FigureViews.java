@@ -86,7 +86,7 @@ public final class FigureViews {
   public record Measure(String share, String low, String high, String hits, String items, boolean met) {}
 
   /** The method against blind readers on the real corpus. */
-  public record RealView(String sessions, String people, Measure readers, String readerKappa,
+  public record RealView(String sessions, String people, String setAside, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
       Measure personas, Measure personasFromReadersTypes, String heldOutTarget, String personaTarget, Chart chart,
       HeatMap heldOutConfusion, HeatMap personaConfusion) {}
@@ -425,7 +425,8 @@ public final class FigureViews {
             "Readers with each other (people)", "Method, personas (person left out)"),
         List.of(new Named("Agreement", THIS, List.of(r.readers().accuracy(), r.calibration().accuracy(),
             r.heldOut().accuracy(), r.readerPeople().accuracy(), r.personas().accuracy()))));
-    return new RealView(Format.count(r.sessions()), Format.count(r.people()), measure(r.readers(), 0),
+    return new RealView(Format.count(r.sessions()), Format.count(r.people()), Format.count(r.setAside()),
+        measure(r.readers(), 0),
         Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
         measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.personas(), r.personaTarget()),
         measure(r.personasFromReadersTypes(), r.personaTarget()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,

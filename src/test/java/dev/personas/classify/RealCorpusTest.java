@@ -68,7 +68,7 @@ class RealCorpusTest {
     Map<String, List<RealCorpus.Session>> groups = new TreeMap<>();
     for (RealCorpus.Session s : corpus.sessions()) {
       if (s.round() != 1) {
-        assertEquals(RealCorpus.Half.CALIBRATION, s.half(), s.id() + " joined after the split");
+        assertTrue(s.half() != RealCorpus.Half.HELD_OUT, s.id() + " joined after the split");
         continue;
       }
       groups.computeIfAbsent(s.person() + "|" + s.type().displayName(), g -> new ArrayList<>()).add(s);
@@ -80,9 +80,35 @@ class RealCorpusTest {
       int start = Character.digit(sha("personas-split-v1:" + g.getKey()).charAt(0), 16) % 2;
       for (int i = 0; i < ordered.size(); i++) {
         RealCorpus.Half expected = (i + start) % 2 == 0 ? RealCorpus.Half.CALIBRATION : RealCorpus.Half.HELD_OUT;
-        assertEquals(expected, ordered.get(i).half(), ordered.get(i).id());
+        RealCorpus.Half half = ordered.get(i).half();
+        // A session set aside was dealt to calibration and later found to share a held-out one's log.
+        assertEquals(expected, half == RealCorpus.Half.SET_ASIDE ? RealCorpus.Half.CALIBRATION : half,
+            ordered.get(i).id());
       }
     }
+  }
+
+  /**
+   * A session that shares part of a held-out session's log (corpus/overlaps.tsv, written by
+   * corpus/labelling/overlaps.py from the raw files) is set aside, and only such a session is.
+   */
+  @Test
+  void sessionsThatShareAHeldOutLogAreSetAside() throws IOException {
+    Map<String, RealCorpus.Half> halfOf = new HashMap<>();
+    corpus.sessions().forEach(s -> halfOf.put(s.id(), s.half()));
+    List<String> shareHeldOut = new ArrayList<>();
+    List<String> lines = Files.readAllLines(Path.of("corpus", "overlaps.tsv"), StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split("\t");
+      if (halfOf.get(c[0]) == RealCorpus.Half.HELD_OUT && halfOf.get(c[2]) != RealCorpus.Half.HELD_OUT) {
+        shareHeldOut.add(c[2]);
+      } else if (halfOf.get(c[2]) == RealCorpus.Half.HELD_OUT && halfOf.get(c[0]) != RealCorpus.Half.HELD_OUT) {
+        shareHeldOut.add(c[0]);
+      }
+    }
+    List<String> setAside = corpus.half(RealCorpus.Half.SET_ASIDE).stream().map(RealCorpus.Session::id).toList();
+    assertEquals(shareHeldOut.stream().distinct().sorted().toList(), setAside);
+    assertTrue(setAside.size() >= 1, "the overlaps found are recorded");
   }
 
   /**
@@ -95,8 +121,8 @@ class RealCorpusTest {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
     assertTrue(a.heldOut().hits() >= 64, "held-out " + a.heldOut().hits() + " of 99");
-    assertEquals(208, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 133, "calibration " + a.calibration().hits() + " of 208");
+    assertEquals(205, a.calibration().items());
+    assertTrue(a.calibration().hits() >= 134, "calibration " + a.calibration().hits() + " of 205");
     assertEquals(24, a.personas().items());
     assertTrue(a.personas().hits() >= 13, "personas " + a.personas().hits() + " of 24");
     // The persona step alone, given the readers' session types: what better types would give.

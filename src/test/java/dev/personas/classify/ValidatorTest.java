@@ -74,7 +74,7 @@ class ValidatorTest {
     }
     CorpusAgreement real = validation.real();
     assertEquals(RealCorpus.shipped().sessions().size(), real.sessions());
-    assertEquals(real.sessions(), real.calibration().items() + real.heldOut().items());
+    assertEquals(real.sessions(), real.calibration().items() + real.heldOut().items() + real.setAside());
     assertTrue(validation.decisivePersonShare() > 0.5);
   }
 

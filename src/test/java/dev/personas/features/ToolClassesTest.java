@@ -45,4 +45,20 @@ class ToolClassesTest {
     assertFalse(call("mcp__github__merge_pull_request", null).read());
     assertEquals(1, call("mcp__github__create_pull_request", null).commits());
   }
+
+  /** An MCP method that changes something is the agent editing through the server. */
+  @Test
+  void mcpMethodsThatWriteAreEdits() {
+    for (String name : List.of("mcp__n8n-mcp__n8n_update_partial_workflow", "mcp__n8n-mcp__n8n_create_workflow",
+        "mcp__n8n-mcp__n8n_delete_workflow", "mcp__n8n-mcp__n8n_autofix_workflow", "mcp__github__issue_write",
+        "mcp__notion__update-page", "mcp__linear__create_issue")) {
+      assertTrue(call(name, null).edit(), name);
+      assertFalse(call(name, null).read(), name);
+    }
+    for (String name : List.of("mcp__n8n-mcp__n8n_get_workflow", "mcp__n8n-mcp__n8n_validate_workflow",
+        "mcp__n8n-mcp__search_nodes", "mcp__context7__get-library-docs", "mcp__github__get_issue",
+        "mcp__supabase__execute_sql", "mcp__updater__status")) {
+      assertFalse(call(name, null).edit(), name);
+    }
+  }
 }

@@ -384,6 +384,10 @@ class FinderIT {
       List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
           "Please make the login-page faster, and nicer"));
 
+  /** File edits, MCP methods that write (edits too) and one that only reads. */
+  private static final List<String> TRICKY_TOOLS = List.of("Edit", "mcp__n8n-mcp__n8n_update_partial_workflow",
+      "mcp__n8n-mcp__n8n_get_workflow", "mcp__github__issue_write");
+
   @Test
   void trickyPromptsGiveTheJavaFeatures() throws IOException {
     Path dir = temp.resolve("tricky");
@@ -400,8 +404,8 @@ class FinderIT {
         var agent = mapper.createObjectNode().put("type", "assistant").put("uuid", "a" + s + "-" + p)
             .put("sessionId", "tricky-" + s).put("timestamp", at.replace(":00Z", ":30Z"));
         var message = agent.putObject("message").put("id", "m" + s + "-" + p).put("role", "assistant");
-        message.putArray("content").addObject().put("type", "tool_use").put("id", "t" + s + "-" + p).put("name", "Edit")
-            .putObject("input").put("file_path", "src/x.py");
+        message.putArray("content").addObject().put("type", "tool_use").put("id", "t" + s + "-" + p)
+            .put("name", TRICKY_TOOLS.get((s + p) % TRICKY_TOOLS.size())).putObject("input").put("file_path", "src/x.py");
         log.append(mapper.writeValueAsString(user)).append('\n').append(mapper.writeValueAsString(agent)).append('\n');
       }
       Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param sessions labelled sessions in the corpus
  * @param people labelled people (three or more sessions each)
+ * @param setAside labelled sessions in neither half (they share a held-out session's log)
  * @param readers the two readers against each other, over the sessions
  * @param readerKappa Cohen's kappa of the readers over the sessions
  * @param readerPeople the two readers against each other, over the people
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
  */
-public record RealAgreement(int sessions, int people, Measured readers, double readerKappa,
+public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
     Measured personas, Measured personasFromReadersTypes, double heldOutTarget, double personaTarget) {
 
@@ -46,6 +47,7 @@ public record RealAgreement(int sessions, int people, Measured readers, double r
   }
 
   public RealAgreement {
+    Check.count(setAside, "setAside");
     Objects.requireNonNull(readers, "readers");
     Objects.requireNonNull(readerPeople, "readerPeople");
     Objects.requireNonNull(calibration, "calibration");
