@@ -50,7 +50,7 @@ function promptShape(main, prompts, v) {
   }
   const first = prompts.length === 0 ? "" : prompts[0];
   v[F.prompts] = prompts.length;
-  v[F.slash_commands] = countKind(main, Kind.SLASH_COMMAND);
+  v[F.slash_commands] = main.filter(e => e.kind === Kind.SLASH_COMMAND && !isHousekeeping(e)).length;
   v[F.first_prompt_chars] = lengths.length === 0 ? 0 : lengths[0];
   v[F.median_prompt_chars] = median(lengths);
   v[F.spec_markers] = specMarkers(first);
@@ -63,7 +63,7 @@ function promptShape(main, prompts, v) {
 /** FeatureExtractor.firstAsks: what was typed for the first n asks (prompts, and commands run with arguments). */
 function firstAsks(main, n) {
   return main.filter(e => isTypedPrompt(e.kind)
-      || e.kind === Kind.SLASH_COMMAND && e.text !== null && !isBlank(e.text)).slice(0, n)
+      || e.kind === Kind.SLASH_COMMAND && !isHousekeeping(e) && e.text !== null && !isBlank(e.text)).slice(0, n)
     .map(e => (e.text !== null ? e.text : ""));
 }
 
@@ -314,6 +314,18 @@ function keepLast(window, item) {
   if (window.length > LOOK_BACK) {
     window.shift();
   }
+}
+
+// HousekeepingCommands: the client's own commands that look after the session.
+const HOUSEKEEPING = new Set(["/exit", "/quit", "/clear", "/compact", "/model", "/login", "/logout", "/status", "/cost",
+  "/usage", "/help", "/config", "/settings", "/doctor", "/resume", "/permissions", "/theme", "/vim", "/terminal-setup",
+  "/ide", "/mcp", "/context", "/statusline", "/rate-limit-options", "/release-notes", "/upgrade", "/bug", "/feedback",
+  "/privacy-settings", "/output-style", "/hooks", "/export", "/add-dir", "/todos", "/rewind", "/sandbox", "/plugin",
+  "/approvals", "/diff", "/mention", "/new", "/stats"]);
+
+function isHousekeeping(e) {
+  return e.kind === Kind.SLASH_COMMAND && e.toolName !== null && e.toolName !== undefined
+    && HOUSEKEEPING.has(e.toolName.trim().toLowerCase());
 }
 
 function countKind(events, kind) {

@@ -8,7 +8,7 @@ package dev.personas.features;
  */
 public enum Feature {
   PROMPTS("prompts", "Prompts the person typed, including text typed while the agent worked; slash commands, bash-mode runs, tool results and injected text excluded.", "count"),
-  SLASH_COMMANDS("slash_commands", "Slash commands and custom command expansions the person ran.", "count"),
+  SLASH_COMMANDS("slash_commands", "Slash commands and custom command expansions the person ran, not counting the client's housekeeping (/exit, /model, /clear, /login, …).", "count"),
   FIRST_PROMPT_CHARS("first_prompt_chars", "Length of the first typed prompt (a command expansion is not counted as typed text).", "characters"),
   MEDIAN_PROMPT_CHARS("median_prompt_chars", "Median length of the typed prompts.", "characters"),
   SPEC_MARKERS("spec_markers", "Structure in the first typed prompt: list items (those stating must/should/shall count twice), markdown headings, fenced code blocks, spec phrases (acceptance criteria, requirements, definition of done), named tests (test_foo, FooTest, \"tests:\").", "count"),

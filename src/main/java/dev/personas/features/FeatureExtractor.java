@@ -84,7 +84,8 @@ public final class FeatureExtractor {
         break;
       }
       boolean typed = e.kind().isTypedPrompt()
-          || e.kind() == EventKind.SLASH_COMMAND && e.text() != null && !e.text().isBlank();
+          || e.kind() == EventKind.SLASH_COMMAND && !HousekeepingCommands.is(e) && e.text() != null
+          && !e.text().isBlank();
       if (typed) {
         asks.add(e.text() != null ? e.text() : "");
       }
@@ -120,7 +121,7 @@ public final class FeatureExtractor {
     }
     String first = prompts.isEmpty() ? "" : prompts.get(0);
     put(v, PROMPTS, prompts.size());
-    put(v, SLASH_COMMANDS, count(main, EventKind.SLASH_COMMAND));
+    put(v, SLASH_COMMANDS, HousekeepingCommands.count(main));
     put(v, FIRST_PROMPT_CHARS, n == 0 ? 0 : lengths[0]);
     put(v, MEDIAN_PROMPT_CHARS, Timing.median(lengths, n));
     put(v, SPEC_MARKERS, PromptSignals.specMarkers(first));

@@ -75,6 +75,20 @@ class FeatureExtractorTest {
       assertEquals(1, v.get(SLASH_COMMANDS));
     }
 
+    /** Leaving, switching model or logging in looks after the session: not a command run for work. */
+    @Test
+    void theClientsHousekeepingCommandsAreNotCounted() {
+      FeatureVector v = extract(Sessions.builder()
+          .slashCommand("/model", "opus")
+          .prompt("add a csv export")
+          .slashCommand("/review")
+          .slashCommand("/login")
+          .slashCommand("/Exit"));
+      assertEquals(1, v.get(SLASH_COMMANDS));
+      assertEquals(1, extract(Sessions.builder().slashCommand("/model", "sonnet").prompt("hi")
+          .prompt("build docs/plan.md phase 3")).get(PLAN_HANDOFF), "nor one of the first two asks");
+    }
+
     @Test
     void firstPromptIsTheFirstTypedTextNotACommandExpansion() {
       FeatureVector v = extract(Sessions.builder()

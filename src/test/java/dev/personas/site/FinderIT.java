@@ -366,6 +366,9 @@ class FinderIT {
       List.of("<command-message>implement is running</command-message>\n<command-name>/implement</command-name>\n"
           + "<command-args>pls implement the tasks on T017 - T036</command-args>", "continue"),
       List.of("hi", "<command-name>/implement</command-name>\n<command-args>do phase 3 of plan.md</command-args>"),
+      // Housekeeping (/model, /exit) is neither a command run for work nor an ask.
+      List.of("<command-name>/model</command-name>\n<command-args>opus</command-args>", "hi",
+          "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>"),
       List.of("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad 0x1f 123"),
       List.of("error[E0308]: mismatched types\n --> src/main.rs:4:5"), List.of("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1"),
       List.of("TypeError\u0085next line"), List.of("SyntaxError\u2028- item after a line separator"),
