@@ -53,6 +53,8 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("one_shot.errand_loop_zero", 1.0);
     m.put("one_shot.first_chars_full", 800.0);
     m.put("one_shot.first_chars_zero", 2000.0);
+    // Two or more commands and nothing else typed: a workflow, not a brief request.
+    m.put("one_shot.command_workflow_weight", 1.0);
     // Consult: the agent edits nothing (none from 2 edits on) and reads, searches or answers.
     m.put("consult.edits_zero", 2.0);
     m.put("consult.read_share_low", 0.5);

@@ -76,7 +76,11 @@ public final class TypeRules {
     // off a long run of edits (Blueprint's).
     double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero");
     double answered = Math.max(reads(f), asksQuestions(f));
-    return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f));
+    // Nor is a workflow run by commands (spec-kit's /plan then /checklist, nothing typed): from the
+    // second command on, One-shot fades with the share of the asks that were commands.
+    double workflow = commandShare(f) * ramp(f.get(SLASH_COMMANDS), 1, 2);
+    return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f))
+        * (1 - t.get("one_shot.command_workflow_weight") * workflow);
   }
 
   private double consult(FeatureVector f) {

@@ -49,6 +49,18 @@ class TypeRulesTest {
         "commands are asks too");
   }
 
+  /** spec-kit's /plan then /checklist with nothing typed: a workflow run by commands. */
+  @Test
+  void aWorkflowOfCommandsWithNothingTypedIsSetUpNotABriefRequest() {
+    FeatureVector workflow = typical("workflow", PROMPTS, 0, SLASH_COMMANDS, 2, ACTIVE_MINUTES, 4, EDIT_ITERATIONS, 0);
+    assertEquals(0.0, rules.scores(workflow)[SessionType.ONE_SHOT.ordinal()]);
+    assertEquals(SessionType.SCAFFOLD, best(workflow));
+    FeatureVector lone = typical("lone", PROMPTS, 0, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 1.2, EDIT_ITERATIONS, 1);
+    assertEquals(SessionType.ONE_SHOT, best(lone), "a lone command done at once is an errand");
+    assertTrue(score(SessionType.ONE_SHOT, PROMPTS, 1, SLASH_COMMANDS, 2, ACTIVE_MINUTES, 3)
+        < score(SessionType.ONE_SHOT, PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 3), "fades from the second command");
+  }
+
   @Test
   void aShortAskThatSetsOffALongRunOfEditsIsABlueprintNotAOneShot() {
     FeatureVector run = typical("run", PROMPTS, 1, ACTIVE_MINUTES, 40, EDIT_ITERATIONS, 30);

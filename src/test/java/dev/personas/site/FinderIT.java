@@ -369,6 +369,9 @@ class FinderIT {
       // Housekeeping (/model, /exit) is neither a command run for work nor an ask.
       List.of("<command-name>/model</command-name>\n<command-args>opus</command-args>", "hi",
           "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>"),
+      // A workflow run by two commands and nothing typed: One-shot fades.
+      List.of("<command-name>/speckit.plan</command-name>\n<command-args>use sqlite</command-args>",
+          "<command-name>/speckit.checklist</command-name>"),
       List.of("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad 0x1f 123"),
       List.of("error[E0308]: mismatched types\n --> src/main.rs:4:5"), List.of("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1"),
       List.of("TypeError\u0085next line"), List.of("SyntaxError\u2028- item after a line separator"),
