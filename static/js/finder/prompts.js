@@ -78,9 +78,11 @@ const QUESTION_WORDS = new Set(["what", "what's", "whats", "why", "how", "where"
 const ASKS_FOR_ANSWER = javaRegex(R`^\W*(?:(?:please|pls|can you|could you|would you)\s+)?(?:tell me|show me|explain|describe`
   + R`|summari[sz]e|analy[sz]e|review|investigate|audit|compare|diagnose|evaluate|assess|find out`
   + R`|look into|check (?:whether|if)|help me understand|walk me through|dis-moi|explique`
-  + R`|regarde|pourquoi|est-ce que|explica|por ?que)\b`
+  + R`|regarde|pourquoi|est-ce que|explica|por ?que|list|liste[sz]?(?:[- ]moi)?|lista|enumera`
+  + R`|give me an overview|overview)\b`
   + R`|\bany (?:thoughts|ideas)\b|\bwhat do you think\b`
-  + R`|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何`, "i");
+  + R`|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何`
+  + R`|알려|설명|분석|파악|검토|教えて|説明|調べ`, "i");
 const CONVENTION_FILE = javaRegex(R`(?:^|[^\w.])(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules`
   + R`|\.cursor/rules|copilot-instructions\.md|CONVENTIONS\.md|\.windsurfrules)\b`, "i");
 const FIRST_WORD = javaRegex(R`[\p{L}\p{N}']+`);

@@ -106,16 +106,19 @@ final class PromptSignals {
       "how", "where", "when", "which", "who", "whose", "is", "are", "does", "do", "did", "was",
       "were", "explain", "wondering");
   // A request for an answer rather than a change, at the opening of a prompt: "tell me",
-  // "explain", "review", "analyse" and the like (English, French, Spanish), "any thoughts", and the
-  // Chinese 告诉我 (tell me), 解释 (explain), 为什么 (why), 分析 (analyse), 查看 (look into),
-  // 怎么 and 如何 (how).
+  // "explain", "review", "analyse", "list me" and the like (English, French, Spanish), "any
+  // thoughts", the Chinese 告诉我 (tell me), 解释 (explain), 为什么 (why), 分析 (analyse), 查看
+  // (look into), 怎么 and 如何 (how), the Korean 알려 (tell), 설명 (explain), 분석 (analyse), 파악
+  // (figure out), 검토 (review) and the Japanese 教えて (tell me), 説明 (explain), 調べ (look into).
   private static final String ASKS_AT_OPENING =
       "^\\W*(?:(?:please|pls|can you|could you|would you)\\s+)?(?:tell me|show me|explain|describe"
       + "|summari[sz]e|analy[sz]e|review|investigate|audit|compare|diagnose|evaluate|assess|find out"
       + "|look into|check (?:whether|if)|help me understand|walk me through|dis-moi|explique"
-      + "|regarde|pourquoi|est-ce que|explica|por ?que)\\b";
+      + "|regarde|pourquoi|est-ce que|explica|por ?que|list|liste[sz]?(?:[- ]moi)?|lista|enumera"
+      + "|give me an overview|overview)\\b";
   private static final String ASKS_ANYWHERE = "\\bany (?:thoughts|ideas)\\b|\\bwhat do you think\\b"
-      + "|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何";
+      + "|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何"
+      + "|알려|설명|분석|파악|검토|教えて|説明|調べ";
   /** The whole expression; {@link #asksForAnswer} runs its two halves apart, with the same answer. */
   static final Pattern ASKS_FOR_ANSWER =
       Pattern.compile(ASKS_AT_OPENING + "|" + ASKS_ANYWHERE, Pattern.CASE_INSENSITIVE);
@@ -124,7 +127,7 @@ final class PromptSignals {
   private static final Pattern ASKS_ANYWHERE_PATTERN =
       Pattern.compile(ASKS_ANYWHERE, Pattern.CASE_INSENSITIVE);
   /** The first character of each Chinese alternative of {@link #ASKS_ANYWHERE}. */
-  private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如";
+  private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如알설분파검教説調";
   private static final Pattern CONVENTION_FILE = Pattern.compile(
       "(?:^|[^\\w.])(?:CLAUDE(?:\\.local)?\\.md|AGENTS\\.md|GEMINI\\.md|\\.cursorrules"
       + "|\\.cursor/rules|copilot-instructions\\.md|CONVENTIONS\\.md|\\.windsurfrules)\\b",

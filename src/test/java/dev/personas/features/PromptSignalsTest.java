@@ -167,13 +167,19 @@ class PromptSignalsTest {
       "sometimes I see a red message about the install method, any thoughts",
       "Analyse totalement le repos du projet et fais-moi un rapport",
       "查看代码，告诉我飞书机器人的相关配置",
+      "Liste moi plusieurs solutions pour automatiser la création de commit",
+      "list the options for caching here",
+      "give me an overview of the services",
+      "클로드야 현재 파일 구조 파악 좀 해봐",
+      "このリポジトリの構成を教えて",
   })
   void askingForAnAnswerCountsAsAQuestion(String prompt) {
     assertTrue(PromptSignals.isQuestion(prompt), prompt);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Comment out the debug line", "add a review step to the CI", "show the toast on save"})
+  @ValueSource(strings = {"Comment out the debug line", "add a review step to the CI", "show the toast on save",
+      "add the list of tags to the page", "listen on port 8080"})
   void errandsThatMentionReviewingAreNotQuestions(String prompt) {
     assertFalse(PromptSignals.isQuestion(prompt), prompt);
   }

@@ -369,6 +369,8 @@ class FinderIT {
       // Housekeeping (/model, /exit) is neither a command run for work nor an ask.
       List.of("<command-name>/model</command-name>\n<command-args>opus</command-args>", "hi",
           "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>"),
+      List.of("Liste moi plusieurs solutions pour automatiser les commits", "listen on port 8080",
+          "클로드야 현재 파일 구조 파악 좀 해봐", "このリポジトリの構成を教えて"),
       // A workflow run by two commands and nothing typed: One-shot fades.
       List.of("<command-name>/speckit.plan</command-name>\n<command-args>use sqlite</command-args>",
           "<command-name>/speckit.checklist</command-name>"),
