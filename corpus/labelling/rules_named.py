@@ -28,7 +28,8 @@ def scores(f, t):
         * (1 - t["one_shot.command_workflow_weight"] * (S / max(1, A)) * ramp(S, 1, 2))
     nocode = max(noedit, t["consult.prose_edits_weight"] * (1 - ramp(E - f["doc_edits"], 0, t["consult.edits_zero"])))
     consult = nocode * max(reads * max(asks, t["consult.unasked_reads_weight"]), asks, ramp(f["web_lookups"], 0, t["consult.web_high"]))
-    upfront = max(up(f["first_prompt_chars"], "blueprint.first_chars_low", "blueprint.first_chars_high"),
+    upfront = max(up(f["first_prompt_chars"], "blueprint.first_chars_low", "blueprint.first_chars_high")
+                  * up(f["spec_markers"], "blueprint.first_chars_structure_low", "blueprint.first_chars_structure_high"),
                   up(f["spec_markers"], "blueprint.spec_markers_low", "blueprint.spec_markers_high"), f["plan_handoff"],
                   t["blueprint.run_weight"] * runs_long)
     blueprint = upfront * down(P, "blueprint.prompts_full", "blueprint.prompts_zero") \

@@ -125,8 +125,11 @@ export function ruleScores(t, values) {
   const asksAbout = Math.max(readsAsked, Math.max(asksQuestions, ramp(f("web_lookups"), 0, at("consult.web_high"))));
   const consult = noCode * asksAbout;
 
+  // TypeRules.blueprint: a long opening is a spec as far as it is structured.
+  const longSpec = up(f("first_prompt_chars"), "blueprint.first_chars_low", "blueprint.first_chars_high")
+    * up(f("spec_markers"), "blueprint.first_chars_structure_low", "blueprint.first_chars_structure_high");
   const upFront = Math.max(
-    Math.max(up(f("first_prompt_chars"), "blueprint.first_chars_low", "blueprint.first_chars_high"),
+    Math.max(longSpec,
       up(f("spec_markers"), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
     Math.max(f("plan_handoff"), at("blueprint.run_weight") * runsLong));
   const blueprint = upFront

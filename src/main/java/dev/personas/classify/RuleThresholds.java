@@ -72,6 +72,9 @@ public record RuleThresholds(Map<String, Double> values) {
     // off a long run of edits; then few prompts and few corrections.
     m.put("blueprint.first_chars_low", 500.0);
     m.put("blueprint.first_chars_high", 1500.0);
+    // ... as far as it is structured (spec markers): pasted output or an article is not a spec.
+    m.put("blueprint.first_chars_structure_low", 2.0);
+    m.put("blueprint.first_chars_structure_high", 10.0);
     m.put("blueprint.spec_markers_low", 3.0);
     m.put("blueprint.spec_markers_high", 8.0);
     m.put("blueprint.run_edits_low", 8.0);

@@ -94,8 +94,12 @@ public final class TypeRules {
   }
 
   private double blueprint(FeatureVector f) {
+    // A long opening is a spec as far as it is structured: a pasted config, log or article is long
+    // and has no lists, musts or headings.
+    double longSpec = up(f.get(FIRST_PROMPT_CHARS), "blueprint.first_chars_low", "blueprint.first_chars_high")
+        * up(f.get(SPEC_MARKERS), "blueprint.first_chars_structure_low", "blueprint.first_chars_structure_high");
     double upFront = Math.max(
-        Math.max(up(f.get(FIRST_PROMPT_CHARS), "blueprint.first_chars_low", "blueprint.first_chars_high"),
+        Math.max(longSpec,
             up(f.get(SPEC_MARKERS), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
         Math.max(f.get(PLAN_HANDOFF), t.get("blueprint.run_weight") * runsLong(f)));
     return upFront

@@ -109,6 +109,18 @@ class TypeRulesTest {
         PROMPTS, 12, EDIT_ITERATIONS, 10));
   }
 
+  /** A pasted config or log with a one-line ask is long, not a worked-out spec. */
+  @Test
+  void aLongOpeningIsASpecOnlyAsFarAsItIsStructured() {
+    assertEquals(0.0, score(SessionType.BLUEPRINT, FIRST_PROMPT_CHARS, 3500, SPEC_MARKERS, 2, PROMPTS, 1,
+        EDIT_ITERATIONS, 10));
+    assertEquals(1.0, score(SessionType.BLUEPRINT, FIRST_PROMPT_CHARS, 3500, SPEC_MARKERS, 10, PROMPTS, 1,
+        EDIT_ITERATIONS, 10));
+    FeatureVector pasted = typical("pasted", FIRST_PROMPT_CHARS, 3500, SPEC_MARKERS, 0, PROMPTS, 1,
+        EDIT_ITERATIONS, 2, ACTIVE_MINUTES, 1);
+    assertEquals(SessionType.ONE_SHOT, best(pasted));
+  }
+
   @Test
   void scaffoldIsASessionDrivenBySetupMovesThatTakesSomeDoing() {
     assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 2, SLASH_COMMANDS, 3, ACTIVE_MINUTES, 20));

@@ -371,6 +371,8 @@ class FinderIT {
           "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>"),
       List.of("Liste moi plusieurs solutions pour automatiser les commits", "listen on port 8080",
           "클로드야 현재 파일 구조 파악 좀 해봐", "このリポジトリの構成を教えて"),
+      // A long opening with little structure (a pasted config) is hardly a spec.
+      List.of("set -g mouse on\n".repeat(80) + "- one item\n- two items\n- three items\nmake the corners rounded"),
       // A workflow run by two commands and nothing typed: One-shot fades.
       List.of("<command-name>/speckit.plan</command-name>\n<command-args>use sqlite</command-args>",
           "<command-name>/speckit.checklist</command-name>"),
