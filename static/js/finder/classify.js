@@ -143,7 +143,7 @@ export function ruleScores(t, values) {
   const setup = Math.max(
     Math.max(up(commandShare, "scaffold.command_share_low", "scaffold.command_share_high"),
       ramp(f("plan_mode"), 0, 1)),
-    Math.max(Math.max(ramp(f("subagent_calls"), 0, at("scaffold.subagents_high")),
+    Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high"),
       ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
   const substance = up(minutes, "scaffold.minutes_low", "scaffold.minutes_high");
   const scaffold = asks >= 1 ? setup * substance : 0;

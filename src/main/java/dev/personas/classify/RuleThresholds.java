@@ -92,6 +92,9 @@ public record RuleThresholds(Map<String, Double> values) {
     // and notes rather than code (unless the session is a long one); and it takes a few minutes.
     m.put("scaffold.command_share_low", 0.15);
     m.put("scaffold.command_share_high", 0.4);
+    // One subagent the agent starts to look around (an Explore) is part of its reading; from the
+    // second on, work is being delegated.
+    m.put("scaffold.subagents_low", 1.0);
     m.put("scaffold.subagents_high", 2.0);
     m.put("scaffold.setup_high", 2.0);
     m.put("scaffold.prose_share_low", 0.7);

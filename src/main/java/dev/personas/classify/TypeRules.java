@@ -112,7 +112,7 @@ public final class TypeRules {
     double setup = Math.max(
         Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
             ramp(f.get(PLAN_MODE), 0, 1)),
-        Math.max(Math.max(ramp(f.get(SUBAGENT_CALLS), 0, t.get("scaffold.subagents_high")),
+        Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high"),
             ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))), writesProse(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand.
     double substance = up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high");

@@ -131,6 +131,16 @@ class TypeRulesTest {
         "the agent's own todo list is not the person setting the table");
   }
 
+  /** The agent's own Explore subagent is part of its reading; several subagents are delegation. */
+  @Test
+  void oneSubagentIsNotSettingTheTableSeveralAre() {
+    assertEquals(0.0, score(SessionType.SCAFFOLD, PROMPTS, 6, SUBAGENT_CALLS, 1, ACTIVE_MINUTES, 29));
+    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 6, SUBAGENT_CALLS, 2, ACTIVE_MINUTES, 29));
+    FeatureVector markup = typical("markup", PROMPTS, 6, SUBAGENT_CALLS, 1, CORRECTIONS, 3, EDIT_ITERATIONS, 4,
+        ACTIVE_MINUTES, 29);
+    assertEquals(SessionType.WORKSHOP, best(markup));
+  }
+
   @Test
   void workshopNeedsCorrectionsAndGrowsWithChecks() {
     double bare = score(SessionType.WORKSHOP, CORRECTIONS, 4, PROMPTS, 8);

@@ -394,9 +394,9 @@ class FinderIT {
       List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
           "Please make the login-page faster, and nicer"));
 
-  /** File edits, MCP methods that write (edits too) and one that only reads. */
+  /** File edits, MCP methods that write (edits too), one that only reads, and a subagent. */
   private static final List<String> TRICKY_TOOLS = List.of("Edit", "mcp__n8n-mcp__n8n_update_partial_workflow",
-      "mcp__n8n-mcp__n8n_get_workflow", "mcp__github__issue_write");
+      "mcp__n8n-mcp__n8n_get_workflow", "mcp__github__issue_write", "Task");
 
   @Test
   void trickyPromptsGiveTheJavaFeatures() throws IOException {
