@@ -46,7 +46,13 @@ const DIGITS = javaRegex(R`\d+`, "g");
 
 // Requests and pointers.
 const VAGUE_FIX = javaRegex(R`\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?`
-  + R`|same (?:error|issue|problem))\b`, "i");
+  + R`|same (?:error|issue|problem)|nope|no luck|nothing changed`
+  + R`|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem)`
+  + R`|nao funciona|sigue (?:sin|dando|igual)|no funciona)\b`, "i");
+// PromptSignals.VAGUE_FIX_EXACT: é and ã as written (no case folding), and CJK re-asks.
+const VAGUE_FIX_EXACT = javaRegex(R`\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão funciona)\b`
+  + R`|还是不行|還是不行|还是报错|還是報錯|又报错|又報錯|没用|沒用|안 ?돼|안 ?되|안 ?된|안 없어`
+  + R`|直ってない|動かない|治らない`);
 const TOKEN = javaRegex(R`[^\s"'${"`"}()\[\]<>{},;]+`, "g");
 const EXTENSION = javaRegex(R`[\w-]+\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc`
   + R`|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml`
@@ -181,7 +187,11 @@ export function sameError(a, b) {
 }
 
 function isFixRequest(text) {
-  return strip(text).length < 80 && find(VAGUE_FIX, foldSafe(apostrophes(text)));
+  if (strip(text).length >= 80) {
+    return false;
+  }
+  const plain = apostrophes(text);
+  return find(VAGUE_FIX, foldSafe(plain)) || find(VAGUE_FIX_EXACT, plain);
 }
 
 function hasSpecificPointer(text) {

@@ -23,8 +23,8 @@ public record Classification(
   /**
    * Below this probability a type is shown as uncertain. On the real corpus's calibration half,
    * sessions under it got the readers' type less often than the rest (model version 5: 11 of 20,
-   * 55 %, against 57 of 79, 72 %; model version 7 as it is now, 205 sessions: 31 of 51, 61 %,
-   * against 112 of 154, 73 %).
+   * 55 %, against 57 of 79, 72 %; model version 8, 205 sessions: 31 of 52, 60 %,
+   * against 116 of 153, 76 %).
    */
   public static final double UNCERTAIN_BELOW = 0.5;
 

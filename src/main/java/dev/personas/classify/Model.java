@@ -58,8 +58,13 @@ public record Model(
    * only (notes, docs) leave a session a consultation; hours of questions over unchanged code are
    * not a Marathon; a plan is also pointed at in what was typed after a command ("/implement do
    * tasks T012 - T016").
+   * 8: an MCP method that writes is an edit; the client's housekeeping commands (/exit, /model)
+   * are not commands; a session run by two or more commands is a workflow, not a One-shot; a long
+   * opening is a spec only as far as it is structured; one subagent is the agent reading, not
+   * delegation; asking for a list or an overview, Korean and Japanese asks, and vague re-asks in
+   * more languages ("nope", "ne répond pas", "안돼") are read (corpus/README.md).
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

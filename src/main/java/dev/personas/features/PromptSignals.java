@@ -69,9 +69,22 @@ final class PromptSignals {
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   // Requests and pointers.
+  // A vague re-ask: "fix it", "still broken", "nope", "same error", and their French, Portuguese
+  // and Spanish kin ("ne répond pas", "continua dando", "sigue sin"); the Chinese, Korean and
+  // Japanese ones ("还是不行", "안돼", "動かない") have no word boundaries and match anywhere.
   private static final Pattern VAGUE_FIX = Pattern.compile(
       "\\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?"
-      + "|same (?:error|issue|problem))\\b", Pattern.CASE_INSENSITIVE);
+      + "|same (?:error|issue|problem)|nope|no luck|nothing changed"
+      + "|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem)"
+      + "|nao funciona|sigue (?:sin|dando|igual)|no funciona)\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * The same with letters that case folding would treat apart in Java and in the browser (é, ã),
+   * matched as written, and the Chinese, Korean and Japanese ones.
+   */
+  private static final Pattern VAGUE_FIX_EXACT = Pattern.compile(
+      "\\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão funciona)\\b"
+      + "|还是不行|還是不行|还是报错|還是報錯|又报错|又報錯|没用|沒用|안 ?돼|안 ?되|안 ?된|안 없어"
+      + "|直ってない|動かない|治らない");
   private static final Pattern EXTENSION = Pattern.compile(
       "[\\w-]+\\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc"
       + "|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml"
@@ -335,7 +348,11 @@ final class PromptSignals {
   }
 
   private static boolean isFixRequest(String text) {
-    return text.strip().length() < 80 && VAGUE_FIX.matcher(apostrophes(text)).find();
+    if (text.strip().length() >= 80) {
+      return false;
+    }
+    String plain = apostrophes(text);
+    return VAGUE_FIX.matcher(plain).find() || VAGUE_FIX_EXACT.matcher(plain).find();
   }
 
   /** A path, file:line, line number, backticked name, call or camelCase/snake_case identifier. */

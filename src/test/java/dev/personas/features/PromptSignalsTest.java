@@ -121,14 +121,17 @@ class PromptSignalsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"fix it", "still broken", "it doesn't work", "doesn’t work again",
-      "same error", "not working"})
+      "same error", "not working", "nope", "Nope", "lisa ne répond pas", "pas de réponse",
+      "ça ne marche toujours pas", "continua dando invalid api key", "não funciona", "sigue sin funcionar",
+      "还是不行", "클로드야 안 없어진거 같은데? 다시 확인해볼래?", "잘 안된거 같은데", "まだ動かない"})
   void shortFixRequestsWithoutPointersAreVague(String prompt) {
     assertTrue(PromptSignals.isVagueFixRequest(prompt), prompt);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"fix the null check in src/app/Auth.java", "still broken at line 42",
-      "fix `parseDate`", "add a dark mode toggle",
+      "fix `parseDate`", "add a dark mode toggle", "the pasta is done", "안녕하세요 클로드",
+      "PAS DE RÉPONSE", "a normal question about the response",
       "still broken, but this is a long message that explains in detail what I saw on the screen"})
   void specificOrLongOrNonFixPromptsAreNotVague(String prompt) {
     assertFalse(PromptSignals.isVagueFixRequest(prompt), prompt);

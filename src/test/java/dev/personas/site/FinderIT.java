@@ -373,6 +373,9 @@ class FinderIT {
           "클로드야 현재 파일 구조 파악 좀 해봐", "このリポジトリの構成を教えて"),
       // A long opening with little structure (a pasted config) is hardly a spec.
       List.of("set -g mouse on\n".repeat(80) + "- one item\n- two items\n- three items\nmake the corners rounded"),
+      // Vague re-asks in other languages; upper-case accented letters fold differently, so are not one.
+      List.of("nope", "lisa ne répond pas", "PAS DE RÉPONSE", "continua dando invalid api key", "잘 안된거 같은데",
+          "还是不行"),
       // A workflow run by two commands and nothing typed: One-shot fades.
       List.of("<command-name>/speckit.plan</command-name>\n<command-args>use sqlite</command-args>",
           "<command-name>/speckit.checklist</command-name>"),
