@@ -372,9 +372,8 @@ const READ_GIT = new Set(["log", "show", "diff", "status", "grep", "blame", "ls-
 const MCP_WEB = javaRegex(R`.*(web|fetch|brave|tavily|exa|perplexity|firecrawl|context7|browser|playwright|puppeteer).*`, "M");
 const MCP_READ = javaRegex(R`(?:read|get|list|search|find|query|view|show|fetch|lookup|describe|resolve)(?:[_-].*)?`
   + R`|.*_(?:read|get|list|search|find|query|view|show|fetch|lookup|describe)(?:_.*)?`, "M");
-const MCP_WRITE = javaRegex(R`(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move)`
-  + R`(?:[_-].*)?|.*_(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move|autofix)`
-  + R`(?:_.*)?`, "M");
+const WRITE_VERBS = "create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move";
+const MCP_WRITE = javaRegex(`(?:${WRITE_VERBS})(?:[_-].*)?|.*_(?:${WRITE_VERBS}|autofix)(?:_.*)?`, "M");
 
 const PROSE_EXTENSIONS = [".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org"];
 

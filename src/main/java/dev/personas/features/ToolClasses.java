@@ -51,10 +51,10 @@ final class ToolClasses {
    * An MCP method whose name starts with, or has as a word, a verb that changes something: the
    * agent edits through the server (an n8n workflow updated, an issue written) as it would a file.
    */
+  private static final String WRITE_VERBS =
+      "create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move";
   private static final Pattern MCP_WRITE = Pattern.compile(
-      "(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move)"
-      + "(?:[_-].*)?|.*_(?:create|update|write|edit|patch|delete|add|insert|replace|remove|upsert"
-      + "|rename|move|autofix)(?:_.*)?");
+      "(?:" + WRITE_VERBS + ")(?:[_-].*)?|.*_(?:" + WRITE_VERBS + "|autofix)(?:_.*)?");
 
   private ToolClasses() {}
 
