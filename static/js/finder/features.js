@@ -375,7 +375,8 @@ const MCP_READ = javaRegex(R`(?:read|get|list|search|find|query|view|show|fetch|
 const WRITE_VERBS = "create|update|write|edit|patch|delete|add|insert|replace|remove|upsert|rename|move";
 const MCP_WRITE = javaRegex(`(?:${WRITE_VERBS})(?:[_-].*)?|.*_(?:${WRITE_VERBS}|autofix)(?:_.*)?`, "M");
 
-const PROSE_EXTENSIONS = [".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org"];
+// AsciiDoc and reStructuredText are documentation sites' sources, the product: not notes (ToolClasses).
+const PROSE_EXTENSIONS = [".md", ".mdx", ".markdown", ".txt", ".org"];
 
 /** ToolClasses.isProseFile: specs, plans, notes and docs, by the file's extension. */
 function isProseFile(path) {

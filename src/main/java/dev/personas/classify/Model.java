@@ -63,8 +63,10 @@ public record Model(
    * opening is a spec only as far as it is structured; one subagent is the agent reading, not
    * delegation; asking for a list or an overview, Korean and Japanese asks, and vague re-asks in
    * more languages ("nope", "ne répond pas", "안돼") are read (corpus/README.md).
+   * 9: the AsciiDoc and reStructuredText sources of a documentation site are the product, not
+   * notes: editing them is not writing prose (doc_edits).
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

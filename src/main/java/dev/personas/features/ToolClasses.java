@@ -38,8 +38,12 @@ final class ToolClasses {
           "readlink", "diff", "jq", "awk", "sed");
   private static final Set<String> READ_GIT = Set.of("log", "show", "diff", "status", "grep",
       "blame", "ls-files", "branch");
+  /**
+   * Where notes, plans and specs are written. AsciiDoc and reStructuredText are left out: they are
+   * the sources of documentation sites (Antora, Sphinx), the product being built, not a plan for it.
+   */
   private static final List<String> PROSE_EXTENSIONS =
-      List.of(".md", ".mdx", ".markdown", ".txt", ".rst", ".adoc", ".org");
+      List.of(".md", ".mdx", ".markdown", ".txt", ".org");
   private static final Pattern MCP_WEB = Pattern.compile(".*(web|fetch|brave|tavily|exa|"
       + "perplexity|firecrawl|context7|browser|playwright|puppeteer).*");
   /** An MCP method whose name starts with, or has as a word, a verb that only looks. */
@@ -76,8 +80,8 @@ final class ToolClasses {
   }
 
   /**
-   * A file of prose rather than code, by its extension: Markdown, plain text, reStructuredText,
-   * AsciiDoc or Org (specs, plans, notes and docs are written in these).
+   * A file of notes rather than code, by its extension: Markdown, plain text or Org (specs, plans,
+   * notes and answers written down are written in these).
    */
   static boolean isProseFile(String path) {
     if (path == null) {

@@ -185,11 +185,21 @@ class FeatureExtractorTest {
     void docEditsAreTheEditsOfProseFilesSubagentsIncluded() {
       FeatureVector v = extract(Sessions.builder()
           .prompt("write the spec, then the code")
-          .edit("specs/001-login/spec.md").edit("/home/me/notes/TODO.TXT").edit("docs/guide.rst")
-          .edit("src/login.py").edit("README.md.bak").ok("Read")
-          .inSubagent().edit("plan.adoc").edit("Makefile"));
-      assertEquals(7, v.get(EDIT_ITERATIONS));
-      assertEquals(4, v.get(DOC_EDITS)); // spec.md, TODO.TXT, guide.rst, plan.adoc
+          .edit("specs/001-login/spec.md").edit("/home/me/notes/TODO.TXT").edit("src/login.py")
+          .edit("README.md.bak").ok("Read")
+          .inSubagent().edit("plan.org").edit("Makefile"));
+      assertEquals(6, v.get(EDIT_ITERATIONS));
+      assertEquals(3, v.get(DOC_EDITS)); // spec.md, TODO.TXT, plan.org
+    }
+
+    @Test
+    void theSourcesOfADocumentationSiteAreTheProductNotNotes() {
+      // Antora's AsciiDoc and Sphinx's reStructuredText pages are what such a session builds.
+      FeatureVector v = extract(Sessions.builder()
+          .prompt("tighten the integration page")
+          .edit("modules/ROOT/pages/integration.adoc").edit("docs/guide.rst").edit("notes.md"));
+      assertEquals(3, v.get(EDIT_ITERATIONS));
+      assertEquals(1, v.get(DOC_EDITS));
     }
 
     @Test

@@ -400,6 +400,9 @@ class FinderIT {
   /** File edits, MCP methods that write (edits too), one that only reads, and a subagent. */
   private static final List<String> TRICKY_TOOLS = List.of("Edit", "mcp__n8n-mcp__n8n_update_partial_workflow",
       "mcp__n8n-mcp__n8n_get_workflow", "mcp__github__issue_write", "Task");
+  /** Code, notes (doc edits) and a documentation site's AsciiDoc and reStructuredText sources (not). */
+  private static final List<String> TRICKY_FILES = List.of("src/x.py", "specs/001/plan.md",
+      "modules/ROOT/pages/x.adoc", "docs/guide.rst", "NOTES.TXT", "todo.org");
 
   @Test
   void trickyPromptsGiveTheJavaFeatures() throws IOException {
@@ -418,7 +421,8 @@ class FinderIT {
             .put("sessionId", "tricky-" + s).put("timestamp", at.replace(":00Z", ":30Z"));
         var message = agent.putObject("message").put("id", "m" + s + "-" + p).put("role", "assistant");
         message.putArray("content").addObject().put("type", "tool_use").put("id", "t" + s + "-" + p)
-            .put("name", TRICKY_TOOLS.get((s + p) % TRICKY_TOOLS.size())).putObject("input").put("file_path", "src/x.py");
+            .put("name", TRICKY_TOOLS.get((s + p) % TRICKY_TOOLS.size())).putObject("input")
+            .put("file_path", TRICKY_FILES.get((3 * s + p) % TRICKY_FILES.size()));
         log.append(mapper.writeValueAsString(user)).append('\n').append(mapper.writeValueAsString(agent)).append('\n');
       }
       Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
