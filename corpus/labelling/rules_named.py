@@ -14,7 +14,8 @@ def scores(f, t):
     rep = f["repeated_prompts"] if f["median_prompt_chars"] >= t["spiral.repeat_min_chars"] else 0
     L = f["error_repastes"] + f["vague_fix_requests"] + t["spiral.repeat_weight"] * rep
     reads = up(f["read_share"], "consult.read_share_low", "consult.read_share_high") * up(calls, "consult.calls_low", "consult.calls_high")
-    noedit = 1 - ramp(E, 0, t["consult.edits_zero"])
+    ez = max(t["consult.edits_zero"], t["consult.edits_per_call_zero"] * calls)
+    noedit = 1 - ramp(E, 0, ez)
     runs_long = up(E, "blueprint.run_edits_low", "blueprint.run_edits_high") * up(M, "blueprint.run_minutes_low", "blueprint.run_minutes_high")
     quick = down(A, "one_shot.asks_full", "one_shot.asks_zero") * down(M, "one_shot.minutes_full", "one_shot.minutes_zero") \
         * (1 - ramp(C, 0, t["one_shot.corrections_zero"])) * (1 - ramp(L, 0, t["one_shot.loop_zero"]))
@@ -26,7 +27,7 @@ def scores(f, t):
     one = max(quick, errands) * down(f["first_prompt_chars"], "one_shot.first_chars_full", "one_shot.first_chars_zero") \
         * (1 - 0.5 * noedit * max(reads, asks)) * (1 - runs_long) \
         * (1 - t["one_shot.command_workflow_weight"] * (S / max(1, A)) * ramp(S, 1, 2))
-    nocode = max(noedit, t["consult.prose_edits_weight"] * (1 - ramp(E - f["doc_edits"], 0, t["consult.edits_zero"])))
+    nocode = max(noedit, t["consult.prose_edits_weight"] * (1 - ramp(E - f["doc_edits"], 0, ez)))
     consult = nocode * max(reads * max(asks, t["consult.unasked_reads_weight"]), asks, ramp(f["web_lookups"], 0, t["consult.web_high"]))
     upfront = max(up(f["first_prompt_chars"], "blueprint.first_chars_low", "blueprint.first_chars_high")
                   * up(f["spec_markers"], "blueprint.first_chars_structure_low", "blueprint.first_chars_structure_high"),

@@ -94,8 +94,10 @@ export function ruleScores(t, values) {
   const corrections = f("corrections");
   const repeats = f("median_prompt_chars") >= at("spiral.repeat_min_chars") ? f("repeated_prompts") : 0;
   const loop = f("error_repastes") + f("vague_fix_requests") + at("spiral.repeat_weight") * repeats;
-  const noEdits = 1 - ramp(edits, 0, at("consult.edits_zero"));
   const calls = f("tool_calls_per_prompt") * Math.max(1, prompts);
+  // TypeRules.noEdits: few edits is few beside the agent's tool calls.
+  const editsZero = Math.max(at("consult.edits_zero"), at("consult.edits_per_call_zero") * calls);
+  const noEdits = 1 - ramp(edits, 0, editsZero);
   const reads = up(f("read_share"), "consult.read_share_low", "consult.read_share_high")
     * up(calls, "consult.calls_low", "consult.calls_high");
   const runsLong = up(edits, "blueprint.run_edits_low", "blueprint.run_edits_high")
@@ -119,7 +121,7 @@ export function ruleScores(t, values) {
     * (1 - runsLong) * (1 - at("one_shot.command_workflow_weight") * workflow);
 
   // TypeRules.noCode: no edits, or (weighed a little less) edits to prose only.
-  const proseOnly = 1 - ramp(edits - f("doc_edits"), 0, at("consult.edits_zero"));
+  const proseOnly = 1 - ramp(edits - f("doc_edits"), 0, editsZero);
   const noCode = Math.max(noEdits, at("consult.prose_edits_weight") * proseOnly);
   const readsAsked = reads * Math.max(asksQuestions, at("consult.unasked_reads_weight"));
   const asksAbout = Math.max(readsAsked, Math.max(asksQuestions, ramp(f("web_lookups"), 0, at("consult.web_high"))));

@@ -64,7 +64,8 @@ public record Model(
    * delegation; asking for a list or an overview, Korean and Japanese asks, and vague re-asks in
    * more languages ("nope", "ne répond pas", "안돼") are read (corpus/README.md).
    * 9: the AsciiDoc and reStructuredText sources of a documentation site are the product, not
-   * notes: editing them is not writing prose (doc_edits).
+   * notes: editing them is not writing prose (doc_edits); few edits is few beside the agent's
+   * tool calls (consult.edits_per_call_zero).
    */
   public static final int VERSION = 9;
 

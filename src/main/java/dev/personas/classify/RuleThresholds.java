@@ -57,6 +57,9 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("one_shot.command_workflow_weight", 1.0);
     // Consult: the agent edits nothing (none from 2 edits on) and reads, searches or answers.
     m.put("consult.edits_zero", 2.0);
+    // ... or from this share of the agent's tool calls when that is more: a few notes written
+    // among dozens of reads (a review's findings appended to the story) leave it a reading.
+    m.put("consult.edits_per_call_zero", 0.15);
     m.put("consult.read_share_low", 0.5);
     m.put("consult.read_share_high", 0.8);
     m.put("consult.calls_low", 2.0);

@@ -169,9 +169,17 @@ public final class TypeRules {
     return f.get(SLASH_COMMANDS) / Math.max(1, asks(f));
   }
 
-  /** 1 when the agent edited nothing, falling to 0 at {@code consult.edits_zero} edits. */
+  /**
+   * 1 when the agent edited nothing, falling to 0 at {@code consult.edits_zero} edits or, in a
+   * session of many tool calls, at {@code consult.edits_per_call_zero} of them: "few edits" is
+   * few beside what the agent did.
+   */
   private double noEdits(FeatureVector f) {
-    return 1 - ramp(f.get(EDIT_ITERATIONS), 0, t.get("consult.edits_zero"));
+    return 1 - ramp(f.get(EDIT_ITERATIONS), 0, editsZero(f));
+  }
+
+  private double editsZero(FeatureVector f) {
+    return Math.max(t.get("consult.edits_zero"), t.get("consult.edits_per_call_zero") * toolCalls(f));
   }
 
   /**
@@ -179,7 +187,7 @@ public final class TypeRules {
    * answer written down), which leave the code as it was.
    */
   private double noCode(FeatureVector f) {
-    double proseOnly = 1 - ramp(f.get(EDIT_ITERATIONS) - f.get(DOC_EDITS), 0, t.get("consult.edits_zero"));
+    double proseOnly = 1 - ramp(f.get(EDIT_ITERATIONS) - f.get(DOC_EDITS), 0, editsZero(f));
     return Math.max(noEdits(f), t.get("consult.prose_edits_weight") * proseOnly);
   }
 

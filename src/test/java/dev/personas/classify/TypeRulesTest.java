@@ -82,10 +82,26 @@ class TypeRulesTest {
     assertEquals(0.8, rules.scores(tutoring)[SessionType.CONSULT.ordinal()], 1e-12);
     assertEquals(0.6, rules.scores(tutoring)[SessionType.MARATHON.ordinal()], 1e-12);
     assertEquals(SessionType.CONSULT, best(tutoring));
+    // 40 edits among 256 tool calls: the real corpus's Marathons edit in a tenth or more of theirs.
     FeatureVector building = typical("build", PROMPTS, 32, ACTIVE_MINUTES, 240, QUESTION_SHARE, 0.6,
-        EDIT_ITERATIONS, 10, DOC_EDITS, 0, READ_SHARE, 0.3, TOOL_CALLS_PER_PROMPT, 8);
+        EDIT_ITERATIONS, 40, DOC_EDITS, 0, READ_SHARE, 0.3, TOOL_CALLS_PER_PROMPT, 8);
     assertEquals(0.0, rules.scores(building)[SessionType.CONSULT.ordinal()]);
     assertEquals(SessionType.MARATHON, best(building), "questions while code changes: still a Marathon");
+  }
+
+  @Test
+  void aFewEditsAmongManyReadsAreFewEdits() {
+    // A code review: 70 tool calls, nearly all reads, then two findings appended to the story.
+    FeatureVector review = typical("review", PROMPTS, 1, ACTIVE_MINUTES, 12, QUESTION_SHARE, 1,
+        READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 70, EDIT_ITERATIONS, 2);
+    assertEquals(1 - 2 / (0.15 * 70), rules.scores(review)[SessionType.CONSULT.ordinal()], 1e-12);
+    assertEquals(SessionType.CONSULT, best(review));
+    // The same two edits among ten calls are the agent doing what was asked.
+    assertEquals(0.0, score(SessionType.CONSULT, PROMPTS, 1, ACTIVE_MINUTES, 12, QUESTION_SHARE, 1,
+        READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 10, EDIT_ITERATIONS, 2));
+    // And a fifth of the calls editing is no consultation however many calls there are.
+    assertEquals(0.0, score(SessionType.CONSULT, PROMPTS, 1, ACTIVE_MINUTES, 12, QUESTION_SHARE, 1,
+        READ_SHARE, 0.9, TOOL_CALLS_PER_PROMPT, 70, EDIT_ITERATIONS, 14));
   }
 
   @Test

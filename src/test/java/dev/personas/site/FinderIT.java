@@ -427,6 +427,19 @@ class FinderIT {
       }
       Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
     }
+    // A review: thirty reads and three edits (notes of findings) are few edits beside the reads.
+    var ask = mapper.createObjectNode().put("type", "user").put("uuid", "review-u")
+        .put("sessionId", "tricky-review").put("timestamp", "2025-06-29T09:00:00Z");
+    ask.putObject("message").put("role", "user").put("content", "review src/login.py and tell me what is wrong");
+    var review = mapper.createObjectNode().put("type", "assistant").put("uuid", "review-a")
+        .put("sessionId", "tricky-review").put("timestamp", "2025-06-29T09:06:00Z");
+    var calls = review.putObject("message").put("id", "review-m").put("role", "assistant").putArray("content");
+    for (int c = 0; c < 33; c++) {
+      calls.addObject().put("type", "tool_use").put("id", "review-t" + c).put("name", c < 30 ? "Read" : "Edit")
+          .putObject("input").put("file_path", c < 30 ? "src/m" + c + ".py" : "src/login.py");
+    }
+    Files.writeString(dir.resolve("tricky-review.jsonl"), mapper.writeValueAsString(ask) + "\n"
+        + mapper.writeValueAsString(review) + "\n", StandardCharsets.UTF_8);
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
