@@ -32,7 +32,7 @@ def scores(f, t):
     upfront = max(up(f["first_prompt_chars"], "blueprint.first_chars_low", "blueprint.first_chars_high")
                   * up(f["spec_markers"], "blueprint.first_chars_structure_low", "blueprint.first_chars_structure_high"),
                   up(f["spec_markers"], "blueprint.spec_markers_low", "blueprint.spec_markers_high"), f["plan_handoff"],
-                  t["blueprint.run_weight"] * runs_long)
+                  t["blueprint.run_weight"] * runs_long * down(A, "blueprint.run_asks_full", "blueprint.run_asks_zero"))
     blueprint = upfront * down(P, "blueprint.prompts_full", "blueprint.prompts_zero") \
         * down(C, "blueprint.corrections_full", "blueprint.corrections_zero") * ramp(E, 0, t["blueprint.edits_high"])
     prose = up(f["doc_edits"] / E, "scaffold.prose_share_low", "scaffold.prose_share_high") * down(P, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero") if E >= 1 else 0

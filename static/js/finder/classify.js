@@ -133,7 +133,8 @@ export function ruleScores(t, values) {
   const upFront = Math.max(
     Math.max(longSpec,
       up(f("spec_markers"), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
-    Math.max(f("plan_handoff"), at("blueprint.run_weight") * runsLong));
+    Math.max(f("plan_handoff"), at("blueprint.run_weight") * runsLong
+      * down(asks, "blueprint.run_asks_full", "blueprint.run_asks_zero")));
   const blueprint = upFront
     * down(prompts, "blueprint.prompts_full", "blueprint.prompts_zero")
     * down(corrections, "blueprint.corrections_full", "blueprint.corrections_zero")

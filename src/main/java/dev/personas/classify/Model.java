@@ -65,7 +65,8 @@ public record Model(
    * more languages ("nope", "ne répond pas", "안돼") are read (corpus/README.md).
    * 9: the AsciiDoc and reStructuredText sources of a documentation site are the product, not
    * notes: editing them is not writing prose (doc_edits); few edits is few beside the agent's
-   * tool calls (consult.edits_per_call_zero).
+   * tool calls (consult.edits_per_call_zero); a short ask that set off a long run of edits is a
+   * hand-over only while the person asks little more (blueprint.run_asks_*).
    */
   public static final int VERSION = 9;
 

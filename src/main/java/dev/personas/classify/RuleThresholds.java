@@ -85,6 +85,10 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("blueprint.run_minutes_low", 10.0);
     m.put("blueprint.run_minutes_high", 20.0);
     m.put("blueprint.run_weight", 0.8);
+    // ... a bare short ask is a hand-over while the person asks little more: from the second ask
+    // it fades, and from the sixth the run is theirs to steer, not the agent's to run.
+    m.put("blueprint.run_asks_full", 2.0);
+    m.put("blueprint.run_asks_zero", 6.0);
     m.put("blueprint.prompts_full", 5.0);
     m.put("blueprint.prompts_zero", 12.0);
     m.put("blueprint.corrections_full", 2.0);

@@ -101,7 +101,8 @@ public final class TypeRules {
     double upFront = Math.max(
         Math.max(longSpec,
             up(f.get(SPEC_MARKERS), "blueprint.spec_markers_low", "blueprint.spec_markers_high")),
-        Math.max(f.get(PLAN_HANDOFF), t.get("blueprint.run_weight") * runsLong(f)));
+        Math.max(f.get(PLAN_HANDOFF), t.get("blueprint.run_weight") * runsLong(f)
+            * down(asks(f), "blueprint.run_asks_full", "blueprint.run_asks_zero")));
     return upFront
         * down(f.get(PROMPTS), "blueprint.prompts_full", "blueprint.prompts_zero")
         * down(f.get(CORRECTIONS), "blueprint.corrections_full", "blueprint.corrections_zero")

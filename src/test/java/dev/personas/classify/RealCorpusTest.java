@@ -115,14 +115,17 @@ class RealCorpusTest {
    * The method on real sessions, recomputed from the committed corpus. Issue 13 asks for 80 %
    * held-out and 70 % of people; the method does not reach them yet (the method page says so).
    * These floors are what it reaches now: a change that reads real sessions worse fails here.
+   * Rules are adopted on the calibration half alone; when an adopted rule costs a held-out session,
+   * the held-out floor follows the figure down (and corpus/README.md says so) rather than the rule
+   * being chosen by the held-out half.
    */
   @Test
   void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
-    assertTrue(a.heldOut().hits() >= 69, "held-out " + a.heldOut().hits() + " of 99");
+    assertTrue(a.heldOut().hits() >= 68, "held-out " + a.heldOut().hits() + " of 99");
     assertEquals(205, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 151, "calibration " + a.calibration().hits() + " of 205");
+    assertTrue(a.calibration().hits() >= 154, "calibration " + a.calibration().hits() + " of 205");
     assertEquals(24, a.personas().items());
     assertTrue(a.personas().hits() >= 15, "personas " + a.personas().hits() + " of 24");
     // The persona step alone, given the readers' session types: what better types would give.

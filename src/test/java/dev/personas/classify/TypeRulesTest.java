@@ -69,6 +69,16 @@ class TypeRulesTest {
   }
 
   @Test
+  void aLongRunOfEditsTheyKeptSteeringIsNotAHandOver() {
+    // Five asks, two of them corrections right after edits: the person steered the run.
+    FeatureVector steered = typical("steered", PROMPTS, 5, ACTIVE_MINUTES, 40, EDIT_ITERATIONS, 30,
+        CORRECTIONS, 2, SPECIFIC_POINTERS, 2);
+    assertEquals(0.8 * 0.25, rules.scores(steered)[SessionType.BLUEPRINT.ordinal()], 1e-12);
+    assertEquals(SessionType.WORKSHOP, best(steered));
+    assertEquals(0.0, score(SessionType.BLUEPRINT, PROMPTS, 6, ACTIVE_MINUTES, 40, EDIT_ITERATIONS, 30));
+  }
+
+  @Test
   void anErrandTheAgentRanByReadingIsAOneShotNotAConsultation() {
     FeatureVector errand = typical("install", PROMPTS, 2, ACTIVE_MINUTES, 4, READ_SHARE, 0.9,
         TOOL_CALLS_PER_PROMPT, 10, MEDIAN_PROMPT_CHARS, 40);
