@@ -1,0 +1,55 @@
+"""Adds round 3 (labelling/choose_round3.py) to the corpus: both readers' labels, the adjudicated
+type where they differed, the sources and the feature vectors (computed with the built jar, as
+refetch.py does). Run from the project root with the round's folder:
+  python3 corpus/labelling/add_round3.py /work/corpus/round3"""
+import csv, hashlib, json, os, re, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import refetch
+
+QUOTE = re.compile(r"'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”")
+def clean(why):
+    """One line, with every quote of the log replaced by […] (no text from a log ships)."""
+    return QUOTE.sub('[…]', ' '.join(why.split()))
+
+def lines(path):
+    return [json.loads(l) for l in open(path) if l.strip()]
+
+folder = sys.argv[1]
+manifest = json.load(open(os.path.join(folder, 'manifest.json')))
+a = {x['session']: x for x in lines(os.path.join(folder, 'reader_a.jsonl'))}
+b = {x['session']: x for x in lines(os.path.join(folder, 'reader_b.jsonl'))}
+adj = {x['session']: x for x in lines(os.path.join(folder, 'adjudicated.jsonl'))} if os.path.exists(os.path.join(folder, 'adjudicated.jsonl')) else {}
+sources, labels, vectors = [], [], []
+for m in manifest:
+    sid = m['session']
+    ra, rb = a[sid], b[sid]
+    if ra['type'] == rb['type']:
+        decided, how = ra['type'], 'agreed'
+        runner = ra['runner_up'] if ra['runner_up'] != decided else rb['runner_up']
+        why = ra['why']
+    else:
+        d = adj[sid]
+        decided, how, runner, why = d['type'], 'adjudicated', d['runner_up'], d['why']
+    base = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1))
+    main = os.path.join(base, m['path'])
+    files = [main]
+    if m['agent'] == 'claude':
+        own = main[:-len('.jsonl')]
+        files += [os.path.join(os.path.dirname(main), n) for n in sorted(os.listdir(os.path.dirname(main))) if n.startswith('agent-')]
+        if os.path.isdir(own):
+            files.append(own)
+    f = refetch.features(files, m['agent'], sid)
+    sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()
+    sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], 'none', sha])
+    labels.append([sid, how, ra['type'], ra['confidence'], rb['type'], rb['confidence'], decided, runner, clean(why)])
+    vectors.append([sid, m['person'], m['agent'], 'calibration', '3', ra['type'], rb['type'], decided, runner]
+                   + [refetch.number(v) for v in f.values()])
+    keys = list(f.keys())
+header = open(refetch.SESSIONS).readline().rstrip('\n').split('\t')
+assert header[len(refetch.FIXED):] == keys, 'feature columns differ from sessions.tsv'
+for path, rows in ((refetch.SOURCES, sources), (os.path.join(refetch.ROOT, 'corpus', 'session-labels.tsv'), labels), (refetch.SESSIONS, vectors)):
+    with open(path, 'a', newline='') as out:
+        for r in rows:
+            out.write('\t'.join(r) + '\n')
+agreed = sum(r[1] == 'agreed' for r in labels)
+print(f'{len(labels)} sessions added; readers agreed on {agreed}')

@@ -1,0 +1,56 @@
+"""Round 3: sessions of people new to the corpus (repositories found after rounds 1 and 2 with the
+same find_files searches, none of those kept for the independent check), at most 8 per person,
+chosen by a SHA-256 of the path; rendered with digest.py for two blind readers. Run from a folder
+with raw/ beside it: python3 choose_round3.py /work/.mirror REPO..."""
+import hashlib, json, os, subprocess, sys, collections
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from digest import render
+from scan import typed_claude
+
+def prompts(path, agent):
+    n = 0
+    for line in open(path, errors='replace'):
+        try: o = json.loads(line)
+        except Exception: continue
+        if not isinstance(o, dict): continue
+        if agent == 'claude': n += typed_claude(o) is not None
+        else:
+            p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
+            n += o.get('type') == 'event_msg' and p.get('type') == 'user_message'
+    return n
+
+mirror, repos = sys.argv[1], sys.argv[2:]
+h = lambda s: hashlib.sha256(s.encode()).hexdigest()
+by = collections.defaultdict(list)
+for repo in repos:
+    g = os.path.join(mirror, repo.replace('/', '+', 1), 'repo')
+    log = subprocess.run(['git', '--git-dir', g, 'log', '--all', '--format=C %H', '--name-status', '--diff-filter=AM', '--no-renames'], capture_output=True, text=True).stdout
+    newest, c = {}, None
+    for line in log.splitlines():
+        if line.startswith('C '): c = line[2:]; continue
+        p = line.partition('\t')[2]
+        if p.endswith('.jsonl'): newest.setdefault(p, c)
+    for p, commit in newest.items():
+        dst = os.path.join('raw', repo.replace('/', '+', 1), p)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        r = subprocess.run(['git', '--git-dir', g, 'show', f'{commit}:{p}'], capture_output=True)
+        if r.returncode == 0: open(dst, 'wb').write(r.stdout)
+        base = os.path.basename(p)
+        if '/subagents/' in p or base.startswith('agent-') or r.returncode != 0: continue
+        codex = 'rollout-' in base and '/sessions/' in '/' + p
+        claude = '/projects/' in '/' + p and len(base) == 42
+        if not (codex or claude): continue
+        agent = 'codex' if codex else 'claude'
+        if prompts(dst, agent) >= 1:
+            by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
+out, n = [], 307
+for pi, person in enumerate(sorted(by, key=lambda x: h('person3:' + x)), 40):
+    pid = f'P{pi:02d}'
+    for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h('select3:' + r[0] + ':' + r[2]))[:8], key=lambda r: r[2]):
+        n += 1; sid = f'S{n:03d}'
+        d = render(os.path.join('raw', repo.replace('/', '+', 1), p), agent, sid, pid)
+        os.makedirs('digests', exist_ok=True)
+        open(f'digests/{sid}.txt', 'w').write(d)
+        out.append(dict(session=sid, person=pid, person_key=person, repo=repo, agent=agent, path=p, commit=commit, bytes=size, digest_chars=len(d)))
+json.dump(out, open('manifest.json', 'w'), indent=1)
+print(len(out), collections.Counter(x['person'] for x in out), collections.Counter(x['agent'] for x in out), sum(x['digest_chars'] for x in out))
