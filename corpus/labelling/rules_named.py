@@ -36,8 +36,10 @@ def scores(f, t):
     blueprint = upfront * down(P, "blueprint.prompts_full", "blueprint.prompts_zero") \
         * down(C, "blueprint.corrections_full", "blueprint.corrections_zero") * ramp(E, 0, t["blueprint.edits_high"])
     prose = up(f["doc_edits"] / E, "scaffold.prose_share_low", "scaffold.prose_share_high") * down(P, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero") if E >= 1 else 0
-    setup = max(up(driven, "scaffold.command_share_low", "scaffold.command_share_high"), ramp(f["plan_mode"], 0, 1),
-                up(f["subagent_calls"], "scaffold.subagents_low", "scaffold.subagents_high"), ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose)
+    per_ask = lambda x: ramp(x / max(1, A), 0, t["scaffold.per_ask_high"])
+    setup = max(up(driven, "scaffold.command_share_low", "scaffold.command_share_high"), ramp(f["plan_mode"], 0, 1) * per_ask(f["plan_mode"]),
+                up(f["subagent_calls"], "scaffold.subagents_low", "scaffold.subagents_high") * per_ask(f["subagent_calls"]),
+                ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose)
     scaffold = setup * up(M, "scaffold.minutes_low", "scaffold.minutes_high") if A >= 1 else 0
     hi = t["workshop.checks_high"]
     checks = (ramp(f["specific_pointers"], 0, hi) + ramp(f["pasted_output"], 0, hi) + ramp(f["test_runs"], 0, hi)) / 3

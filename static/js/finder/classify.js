@@ -143,10 +143,13 @@ export function ruleScores(t, values) {
   const writesProse = edits < 1 ? 0
     : up(f("doc_edits") / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
       * down(prompts, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
+  // TypeRules.perAsk: plan mode and subagents set the table as far as they are frequent.
+  const perAsk = key => ramp(f(key) / Math.max(1, asks), 0, at("scaffold.per_ask_high"));
   const setup = Math.max(
     Math.max(up(commandShare, "scaffold.command_share_low", "scaffold.command_share_high"),
-      ramp(f("plan_mode"), 0, 1)),
-    Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high"),
+      ramp(f("plan_mode"), 0, 1) * perAsk("plan_mode")),
+    Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
+        * perAsk("subagent_calls"),
       ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
   const substance = up(minutes, "scaffold.minutes_low", "scaffold.minutes_high");
   const scaffold = asks >= 1 ? setup * substance : 0;

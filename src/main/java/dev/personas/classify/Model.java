@@ -66,7 +66,8 @@ public record Model(
    * 9: the AsciiDoc and reStructuredText sources of a documentation site are the product, not
    * notes: editing them is not writing prose (doc_edits); few edits is few beside the agent's
    * tool calls (consult.edits_per_call_zero); a short ask that set off a long run of edits is a
-   * hand-over only while the person asks little more (blueprint.run_asks_*).
+   * hand-over only while the person asks little more (blueprint.run_asks_*); plan mode and
+   * subagents set the table as far as they are frequent (scaffold.per_ask_high).
    */
   public static final int VERSION = 9;
 

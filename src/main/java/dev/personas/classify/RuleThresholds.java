@@ -103,6 +103,9 @@ public record RuleThresholds(Map<String, Double> values) {
     // second on, work is being delegated.
     m.put("scaffold.subagents_low", 1.0);
     m.put("scaffold.subagents_high", 2.0);
+    // Plan mode and subagents set the table as far as they are frequent: in full from one per
+    // two asks; a few in a long steered session are the agent's way of working, not a setup.
+    m.put("scaffold.per_ask_high", 0.5);
     m.put("scaffold.setup_high", 2.0);
     m.put("scaffold.prose_share_low", 0.7);
     m.put("scaffold.prose_share_high", 0.95);

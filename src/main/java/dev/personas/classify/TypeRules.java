@@ -26,6 +26,7 @@ import static dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT;
 import static dev.personas.features.Feature.VAGUE_FIX_REQUESTS;
 import static dev.personas.features.Feature.WEB_LOOKUPS;
 
+import dev.personas.features.Feature;
 import dev.personas.features.FeatureVector;
 
 /**
@@ -112,8 +113,9 @@ public final class TypeRules {
   private double scaffold(FeatureVector f) {
     double setup = Math.max(
         Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
-            ramp(f.get(PLAN_MODE), 0, 1)),
-        Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high"),
+            ramp(f.get(PLAN_MODE), 0, 1) * perAsk(f, PLAN_MODE)),
+        Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high")
+                * perAsk(f, SUBAGENT_CALLS),
             ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))), writesProse(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand.
     double substance = up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high");
@@ -158,6 +160,11 @@ public final class TypeRules {
     // The same API error back again and again, and nothing done: blocked, not done.
     double blocked = up(f.get(API_ERRORS), "spiral.api_errors_low", "spiral.api_errors_high") * noEdits(f);
     return Math.min(1, Math.max(looping, Math.max(stuck, blocked)));
+  }
+
+  /** How frequent a setup move was: its count per ask, in full from {@code scaffold.per_ask_high}. */
+  private double perAsk(FeatureVector f, Feature move) {
+    return ramp(f.get(move) / Math.max(1, asks(f)), 0, t.get("scaffold.per_ask_high"));
   }
 
   /** Typed prompts plus commands run: everything the person asked for. */

@@ -150,7 +150,7 @@ class TypeRulesTest {
   @Test
   void scaffoldIsASessionDrivenBySetupMovesThatTakesSomeDoing() {
     assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 2, SLASH_COMMANDS, 3, ACTIVE_MINUTES, 20));
-    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 3, PLAN_MODE, 1, ACTIVE_MINUTES, 10));
+    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 2, PLAN_MODE, 1, ACTIVE_MINUTES, 10));
     assertEquals(0.0, score(SessionType.SCAFFOLD, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 1),
         "a lone command that ends at once is a quick errand");
     assertEquals(0.0, score(SessionType.SCAFFOLD, PROMPTS, 3, TODO_LISTS, 5, ACTIVE_MINUTES, 20),
@@ -161,10 +161,21 @@ class TypeRulesTest {
   @Test
   void oneSubagentIsNotSettingTheTableSeveralAre() {
     assertEquals(0.0, score(SessionType.SCAFFOLD, PROMPTS, 6, SUBAGENT_CALLS, 1, ACTIVE_MINUTES, 29));
-    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 6, SUBAGENT_CALLS, 2, ACTIVE_MINUTES, 29));
+    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 6, SUBAGENT_CALLS, 3, ACTIVE_MINUTES, 29));
     FeatureVector markup = typical("markup", PROMPTS, 6, SUBAGENT_CALLS, 1, CORRECTIONS, 3, EDIT_ITERATIONS, 4,
         ACTIVE_MINUTES, 29);
     assertEquals(SessionType.WORKSHOP, best(markup));
+  }
+
+  /** Plan mode and subagents set the table as far as they are frequent: in full from one per two asks. */
+  @Test
+  void aFewSubagentsOrPlanModesInALongSteeredSessionAreTheAgentsWayOfWorking() {
+    assertEquals(1.0, score(SessionType.SCAFFOLD, PROMPTS, 4, SUBAGENT_CALLS, 2, ACTIVE_MINUTES, 29));
+    assertEquals(3 / 16.0 / 0.5, score(SessionType.SCAFFOLD, PROMPTS, 16, SUBAGENT_CALLS, 3, ACTIVE_MINUTES, 60), 1e-12);
+    assertEquals(2 / 16.0 / 0.5, score(SessionType.SCAFFOLD, PROMPTS, 16, PLAN_MODE, 2, ACTIVE_MINUTES, 60), 1e-12);
+    FeatureVector steered = typical("steered", PROMPTS, 16, SUBAGENT_CALLS, 3, PLAN_MODE, 2, CORRECTIONS, 6,
+        EDIT_ITERATIONS, 30, SPECIFIC_POINTERS, 4, ACTIVE_MINUTES, 60);
+    assertEquals(SessionType.WORKSHOP, best(steered));
   }
 
   @Test
