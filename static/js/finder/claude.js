@@ -635,8 +635,9 @@ async function readProject(dir, files, sink, report, options) {
         report.emptySession(head.entry.path);
       }
     } else {
-      report.sessionRead();
-      sink(builder.build(repoId, head.entry.path));
+      const session = builder.build(repoId, head.entry.path);
+      report.sessionRead(session);
+      sink(session);
     }
   }
   for (const key of [...subagents.keys()].sort(comparePaths)) {

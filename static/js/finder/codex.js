@@ -495,7 +495,7 @@ export async function readCodex(entries, sink, report, options = {}) {
         report.emptySession(entry.path);
       }
     } else {
-      report.sessionRead();
+      report.sessionRead(session);
       sink(session);
     }
   }

@@ -192,6 +192,7 @@ export class ReadReport {
     this.linesRead = 0;
     this.bytesRead = 0;
     this.sessions = 0;
+    this.untimedSessions = 0;
   }
 
   skip(file, line, reason) {
@@ -218,8 +219,12 @@ export class ReadReport {
     this.emptySessions++;
   }
 
-  sessionRead() {
+  /** A session read; one none of whose events records a time is counted for the summary. */
+  sessionRead(session) {
     this.sessions++;
+    if (session && session.events.every(e => e.at === null || e.at === undefined)) {
+      this.untimedSessions++;
+    }
   }
 
   /** The CLI's one-line summary; {@code where} replaces its "--verbose lists them". */
@@ -239,6 +244,11 @@ export class ReadReport {
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")
         + " invalid UTF-8, read with replacement characters";
+    }
+    if (this.untimedSessions > 0) {
+      out += "; " + this.untimedSessions + (this.untimedSessions === 1
+        ? " session records no time on its events, so its active time reads as 0"
+        : " sessions record no time on their events, so their active time reads as 0");
     }
     return out;
   }

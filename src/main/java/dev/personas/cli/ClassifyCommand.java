@@ -77,7 +77,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {
-    if (report.skipCount() > 0 && !verbosity.quiet()) {
+    if ((report.skipCount() > 0 || report.untimedSessions() > 0) && !verbosity.quiet()) {
       err.println("personas: " + report.summary());
     }
     if (verbosity.verbose()) {

@@ -246,6 +246,8 @@ public final class MeCommand implements Callable<Integer> {
   private void reportSkips(ReadReport report, PrintWriter err) {
     if (report.skipCount() > 0) {
       say(err, "Skipped: " + report.summary());
+    } else if (report.untimedSessions() > 0) {
+      say(err, "While reading: " + report.summary());
     }
     if (verbosity.verbose()) {
       report.skips().forEach(skip -> err.println("  " + skip));

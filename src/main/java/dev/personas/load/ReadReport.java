@@ -1,5 +1,6 @@
 package dev.personas.load;
 
+import dev.personas.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,7 @@ public final class ReadReport {
   private long linesRead;
   private long bytesRead;
   private long sessions;
+  private long untimedSessions;
   private final java.util.Map<String, Long> exclusions = new java.util.TreeMap<>();
   private final Set<String> notes = new TreeSet<>();
 
@@ -91,6 +93,7 @@ public final class ReadReport {
       linesRead += from.linesRead;
       bytesRead += from.bytesRead;
       sessions += from.sessions;
+      untimedSessions += from.untimedSessions;
       from.exclusions.forEach((reason, n) -> exclusions.merge(reason, n, Long::sum));
       notes.addAll(from.notes);
     }
@@ -110,6 +113,7 @@ public final class ReadReport {
     copy.linesRead = linesRead;
     copy.bytesRead = bytesRead;
     copy.sessions = sessions;
+    copy.untimedSessions = untimedSessions;
     copy.exclusions.putAll(exclusions);
     copy.notes.addAll(notes);
     return copy;
@@ -142,6 +146,22 @@ public final class ReadReport {
 
   public synchronized void sessionRead() {
     sessions++;
+  }
+
+  /**
+   * Records a session read, and whether none of its events records a time (Codex's rollouts of
+   * early 2025 have none): its active and wall time then read as 0, which the summary says.
+   */
+  public synchronized void sessionRead(Session session) {
+    sessionRead();
+    if (session.events().stream().allMatch(e -> e.timestamp() == null)) {
+      untimedSessions++;
+    }
+  }
+
+  /** Sessions none of whose events records a time. */
+  public synchronized long untimedSessions() {
+    return untimedSessions;
   }
 
   public synchronized long skipCount() {
@@ -222,6 +242,11 @@ public final class ReadReport {
       out.append("; ").append(linesRepaired)
           .append(linesRepaired == 1 ? " line had" : " lines had")
           .append(" invalid UTF-8, read with replacement characters");
+    }
+    if (untimedSessions > 0) {
+      out.append("; ").append(untimedSessions)
+          .append(untimedSessions == 1 ? " session records no time on its events, so its active time reads as 0"
+              : " sessions record no time on their events, so their active time reads as 0");
     }
     if (!exclusions.isEmpty()) {
       out.append("; left out as the SWE-chat paper does: ")

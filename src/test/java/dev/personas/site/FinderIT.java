@@ -336,9 +336,13 @@ class FinderIT {
     openFinder();
     pick("finder-files", List.of(dir.resolve("a.jsonl"), dir.resolve("b.jsonl"), dir.resolve("c.jsonl")));
     waitUntilDone(Duration.ofSeconds(60));
-    MeResult java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
-        .analyse(List.of(dir)).result().orElseThrow();
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    MeResult java = analysis.result().orElseThrow();
     assertSameResult(java, readExport(), null);
+    // Both say that no event of these sessions records a time, in the same words.
+    assertEquals(3, analysis.report().untimedSessions());
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
     String html = (String) js().executeScript("return document.getElementById('finder-result').outerHTML;");
     Element browser = Jsoup.parse(html).getElementById("finder-result");
     // A chart reads as its text alternative, as the Java page's canvas does (its fallback content

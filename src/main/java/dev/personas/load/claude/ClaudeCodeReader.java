@@ -175,8 +175,9 @@ public final class ClaudeCodeReader implements SessionReader {
           report.emptySession(head.file); // an unreadable file is already reported
         }
       } else {
-        report.sessionRead();
-        sink.accept(builder.build(repoId, head.file));
+        Session session = builder.build(repoId, head.file);
+        report.sessionRead(session);
+        sink.accept(session);
       }
     }
     for (Map.Entry<String, List<Path>> orphan : subagents.entrySet()) {

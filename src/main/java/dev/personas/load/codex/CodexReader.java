@@ -51,7 +51,7 @@ public final class CodexReader implements SessionReader {
             report.emptySession(file); // an unreadable file is already reported
           }
         } else {
-          report.sessionRead();
+          report.sessionRead(session);
           sink.accept(session);
         }
       }

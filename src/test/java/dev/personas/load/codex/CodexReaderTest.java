@@ -145,5 +145,15 @@ class CodexReaderTest {
     assertEquals(1, count(s, EventKind.TOOL_RESULT));
     assertEquals(1, count(s, EventKind.ASSISTANT_TEXT));
     assertEquals(0, legacyReport.skipCount());
+    // Nothing in such a rollout records when it happened: the summary says what that costs.
+    assertEquals(1, legacyReport.untimedSessions());
+    assertEquals("skipped nothing; 1 session records no time on its events, so its active time reads as 0",
+        legacyReport.summary());
+  }
+
+  @Test
+  void sessionsWithTimesAreNotCountedAsUntimed() {
+    assertEquals(0, report.untimedSessions());
+    assertEquals("skipped nothing", report.summary());
   }
 }
