@@ -56,6 +56,17 @@ def subagent_paths(session_path, all_paths):
             or (os.path.dirname(p) == folder and os.path.basename(p).startswith("agent-"))]
 
 
+def session_files(main_file, agent):
+    """A session's file and, for Claude Code, the subagent transcripts beside it: agent-*.jsonl in
+    its folder and its own <id>/ folder (personas picks the ones that name the session)."""
+    if agent != "claude":
+        return [main_file]
+    folder = os.path.dirname(main_file)
+    own = main_file[:-len(".jsonl")]
+    extra = [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.startswith("agent-")]
+    return [main_file, *extra, *([own] if os.path.isdir(own) else [])]
+
+
 def materialise(git_dir, commit_of, paths, out):
     files = []
     for p in paths:
@@ -109,15 +120,7 @@ def main(argv):
         sid, repo, path = src["session"], src["repo"], src["path"]
         if offline:
             base = os.path.join(offline, repo.replace("/", "+", 1))
-            main_file = os.path.join(base, path)
-            extra = []
-            if src["agent"] == "claude":
-                folder = os.path.dirname(main_file)
-                own = main_file[:-len(".jsonl")]
-                extra = [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.startswith("agent-")]
-                if os.path.isdir(own):
-                    extra.append(own)
-            files = [main_file, *extra]
+            files = session_files(os.path.join(base, path), src["agent"])
         else:
             if repo not in histories:
                 git_dir = clone(repo, work)

@@ -30,15 +30,8 @@ for m in manifest:
     else:
         d = adj[sid]
         decided, how, runner, why = d['type'], 'adjudicated', d['runner_up'], d['why']
-    base = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1))
-    main = os.path.join(base, m['path'])
-    files = [main]
-    if m['agent'] == 'claude':
-        own = main[:-len('.jsonl')]
-        files += [os.path.join(os.path.dirname(main), n) for n in sorted(os.listdir(os.path.dirname(main))) if n.startswith('agent-')]
-        if os.path.isdir(own):
-            files.append(own)
-    f = refetch.features(files, m['agent'], sid)
+    main = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1), m['path'])
+    f = refetch.features(refetch.session_files(main, m['agent']), m['agent'], sid)
     sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()
     sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], 'none', sha])
     labels.append([sid, how, ra['type'], ra['confidence'], rb['type'], rb['confidence'], decided, runner, clean(why)])

@@ -6,6 +6,8 @@ import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
 from scan import typed_claude
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import refetch
 
 def prompts(path, agent):
     n = 0
@@ -24,13 +26,7 @@ h = lambda s: hashlib.sha256(s.encode()).hexdigest()
 by = collections.defaultdict(list)
 for repo in repos:
     g = os.path.join(mirror, repo.replace('/', '+', 1), 'repo')
-    log = subprocess.run(['git', '--git-dir', g, 'log', '--all', '--format=C %H', '--name-status', '--diff-filter=AM', '--no-renames'], capture_output=True, text=True).stdout
-    newest, c = {}, None
-    for line in log.splitlines():
-        if line.startswith('C '): c = line[2:]; continue
-        p = line.partition('\t')[2]
-        if p.endswith('.jsonl'): newest.setdefault(p, c)
-    for p, commit in newest.items():
+    for p, commit in refetch.newest_versions(g).items():
         dst = os.path.join('raw', repo.replace('/', '+', 1), p)
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         r = subprocess.run(['git', '--git-dir', g, 'show', f'{commit}:{p}'], capture_output=True)
