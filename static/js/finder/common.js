@@ -219,10 +219,12 @@ export class ReadReport {
     this.emptySessions++;
   }
 
-  /** A session read; one none of whose events records a time is counted for the summary. */
+  /** A session read; one none of whose events (its subagents' included) records a time is counted for the summary. */
   sessionRead(session) {
     this.sessions++;
-    if (session && session.events.every(e => e.at === null || e.at === undefined)) {
+    const untimed = e => e.at === null || e.at === undefined;
+    if (session && (session.events.length > 0 || session.subagentEvents.length > 0)
+      && session.events.every(untimed) && session.subagentEvents.every(untimed)) {
       this.untimedSessions++;
     }
   }
@@ -247,8 +249,8 @@ export class ReadReport {
     }
     if (this.untimedSessions > 0) {
       out += "; " + this.untimedSessions + (this.untimedSessions === 1
-        ? " session records no time on its events, so its active time reads as 0"
-        : " sessions record no time on their events, so their active time reads as 0");
+        ? " session records no time on its events, so its active time is estimated from its prompts and tool calls"
+        : " sessions record no time on their events, so their active time is estimated from their prompts and tool calls");
     }
     return out;
   }

@@ -36,7 +36,7 @@ export function extract(session) {
   toolMix(mainCalls, subCalls, prompts.length, v);
   testsAndEnding(main, subagents, mainCalls, subCalls, v);
   workflow(main, subagents, facts, mainCalls, subCalls, v);
-  time(main, subagents, prompts.length, v);
+  time(main, subagents, prompts.length, mainCalls.length, v);
   tokens(main, subagents, v);
   return v;
 }
@@ -225,7 +225,16 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
   v[F.api_errors] = countKind(main, Kind.API_ERROR) + countKind(subagents, Kind.API_ERROR);
 }
 
-function time(main, subagents, prompts, v) {
+/**
+ * Timing.ESTIMATE_*: when no event records a time, ln(1 + active minutes) is estimated as
+ * INTERCEPT + PER_ASK * ln(1 + asks) + PER_CALL * ln(1 + main-thread tool calls).
+ */
+const ESTIMATE_INTERCEPT = -0.20;
+const ESTIMATE_PER_ASK = 0.78;
+const ESTIMATE_PER_CALL = 0.48;
+
+/** FeatureExtractor.time: a session with no time on any event has its active time estimated. */
+function time(main, subagents, prompts, mainCalls, v) {
   const stamps = [];
   for (const stream of [main, subagents]) {
     for (const e of stream) {
@@ -243,7 +252,11 @@ function time(main, subagents, prompts, v) {
     }
   }
   const pauses = medianPauses(main, prompts);
-  v[F.active_minutes] = active / 60000;
+  const untimed = stamps.length === 0 && (main.length > 0 || subagents.length > 0);
+  v[F.active_minutes] = untimed
+    ? Math.max(0, Math.expm1(ESTIMATE_INTERCEPT + ESTIMATE_PER_ASK * Math.log1p(v[F.prompts] + v[F.slash_commands])
+      + ESTIMATE_PER_CALL * Math.log1p(mainCalls)))
+    : active / 60000;
   v[F.wall_minutes] = stamps.length < 2 ? 0 : (stamps[stamps.length - 1] - stamps[0]) / 60000;
   v[F.median_pause_seconds] = pauses[0];
   v[F.late_pause_seconds] = pauses[1];

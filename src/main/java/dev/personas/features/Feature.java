@@ -42,7 +42,7 @@ public enum Feature {
   TESTS_PASS_AT_END("tests_pass_at_end", "1 when the last test run (of the main thread; of the subagents when it ran none) has a result not flagged as an error, else 0.", "flag"),
   COMPACTIONS("compactions", "Context compactions (subagents included).", "count"),
   API_ERRORS("api_errors", "API errors the agent or its subagents hit (overload, rate limit, request errors).", "count"),
-  ACTIVE_MINUTES("active_minutes", "Sum of the gaps between consecutive timestamped events (main thread and subagents merged by time), gaps over 30 minutes not counted.", "minutes"),
+  ACTIVE_MINUTES("active_minutes", "Sum of the gaps between consecutive timestamped events (main thread and subagents merged by time), gaps over 30 minutes not counted. When no event of the session records a time, estimated from its asks and tool calls.", "minutes"),
   WALL_MINUTES("wall_minutes", "Time between the first and last timestamped event, idle gaps included.", "minutes"),
   MEDIAN_PAUSE_SECONDS("median_pause_seconds", "Median gap between the last main-thread event (injected text aside) and the next typed prompt, over every prompt after the first; gaps over 30 minutes excluded.", "seconds"),
   LATE_PAUSE_SECONDS("late_pause_seconds", "The same median pause, over the prompts in the last third of the session by prompt index.", "seconds"),

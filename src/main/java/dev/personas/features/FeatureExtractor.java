@@ -68,7 +68,7 @@ public final class FeatureExtractor {
     toolMix(mainCalls, subCalls, prompts.size(), v);
     testsAndEnding(main, subagents, mainCalls, subCalls, v);
     workflow(main, subagents, facts, mainCalls, subCalls, v);
-    time(main, subagents, prompts.size(), v);
+    time(main, subagents, prompts.size(), mainCalls.size(), v);
     tokens(main, subagents, v);
     return new FeatureVector(session.id(), v);
   }
@@ -296,10 +296,18 @@ public final class FeatureExtractor {
     put(v, API_ERRORS, count(main, EventKind.API_ERROR) + count(subagents, EventKind.API_ERROR));
   }
 
-  private static void time(List<Event> main, List<Event> subagents, int prompts, double[] v) {
+  /**
+   * Active and wall time, pauses. A session none of whose events records a time (Codex's rollouts
+   * of early 2025) has its active time estimated from its asks and tool calls, not read as 0:
+   * zero minutes would make every such session look like a quick errand.
+   */
+  private static void time(List<Event> main, List<Event> subagents, int prompts, int mainCalls, double[] v) {
     long[] stamps = Timing.timestamps(main, subagents);
     double[] pauses = Timing.medianPauses(main, prompts);
-    put(v, ACTIVE_MINUTES, Timing.activeMinutes(stamps));
+    boolean untimed = stamps.length == 0 && !(main.isEmpty() && subagents.isEmpty());
+    put(v, ACTIVE_MINUTES, untimed
+        ? Timing.estimatedActiveMinutes(v[PROMPTS.ordinal()] + v[SLASH_COMMANDS.ordinal()], mainCalls)
+        : Timing.activeMinutes(stamps));
     put(v, WALL_MINUTES, Timing.wallMinutes(stamps));
     put(v, MEDIAN_PAUSE_SECONDS, pauses[0]);
     put(v, LATE_PAUSE_SECONDS, pauses[1]);

@@ -149,12 +149,15 @@ public final class ReadReport {
   }
 
   /**
-   * Records a session read, and whether none of its events records a time (Codex's rollouts of
-   * early 2025 have none): its active and wall time then read as 0, which the summary says.
+   * Records a session read, and whether none of its events, its subagents' included, records a
+   * time (Codex's rollouts of early 2025 have none): its active time is then an estimate, which
+   * the summary says.
    */
   public synchronized void sessionRead(Session session) {
     sessionRead();
-    if (session.events().stream().allMatch(e -> e.timestamp() == null)) {
+    boolean any = !session.events().isEmpty() || !session.subagentEvents().isEmpty();
+    if (any && session.events().stream().allMatch(e -> e.timestamp() == null)
+        && session.subagentEvents().stream().allMatch(e -> e.timestamp() == null)) {
       untimedSessions++;
     }
   }
@@ -245,8 +248,8 @@ public final class ReadReport {
     }
     if (untimedSessions > 0) {
       out.append("; ").append(untimedSessions)
-          .append(untimedSessions == 1 ? " session records no time on its events, so its active time reads as 0"
-              : " sessions record no time on their events, so their active time reads as 0");
+          .append(untimedSessions == 1 ? " session records no time on its events, so its active time is estimated from its prompts and tool calls"
+              : " sessions record no time on their events, so their active time is estimated from their prompts and tool calls");
     }
     if (!exclusions.isEmpty()) {
       out.append("; left out as the SWE-chat paper does: ")

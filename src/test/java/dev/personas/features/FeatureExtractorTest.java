@@ -495,6 +495,22 @@ class FeatureExtractorTest {
       assertEquals(0, v.get(MEDIAN_PAUSE_SECONDS));
       assertEquals(3, v.get(PROMPTS));
     }
+
+    @Test
+    void aSessionWithNoTimeOnAnyEventHasItsActiveTimeEstimatedFromWhatItDid() {
+      FeatureVector v = extract(Sessions.builder().untimed()
+          .prompt("add a health check").ok("Read").ok("Edit").bash("pytest").result(false)
+          .prompt("now document it").ok("Edit"));
+      // ln(1 + minutes) = -0.20 + 0.78 ln(1 + 2 asks) + 0.48 ln(1 + 4 tool calls): about 3.2 minutes.
+      assertEquals(Math.expm1(-0.20 + 0.78 * Math.log(3) + 0.48 * Math.log(5)), v.get(ACTIVE_MINUTES), 1e-9);
+      assertEquals(3.18, v.get(ACTIVE_MINUTES), 0.01);
+      assertEquals(0, v.get(WALL_MINUTES), "the span stays unknown");
+      FeatureVector longer = extract(Sessions.builder().untimed()
+          .prompt("a").ok("Edit").prompt("b").ok("Edit").prompt("c").ok("Edit").prompt("d").ok("Edit"));
+      assertTrue(longer.get(ACTIVE_MINUTES) > v.get(ACTIVE_MINUTES), "more asks and calls read as longer work");
+      // Three events a second apart: measured, not estimated (the estimate would be about a minute).
+      assertEquals(2 / 60.0, extract(Sessions.builder().prompt("a").ok("Edit")).get(ACTIVE_MINUTES), 1e-9);
+    }
   }
 
   @Test

@@ -147,7 +147,7 @@ class CodexReaderTest {
     assertEquals(0, legacyReport.skipCount());
     // Nothing in such a rollout records when it happened: the summary says what that costs.
     assertEquals(1, legacyReport.untimedSessions());
-    assertEquals("skipped nothing; 1 session records no time on its events, so its active time reads as 0",
+    assertEquals("skipped nothing; 1 session records no time on its events, so its active time is estimated from its prompts and tool calls",
         legacyReport.summary());
   }
 
