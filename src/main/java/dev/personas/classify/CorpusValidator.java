@@ -88,8 +88,8 @@ public final class CorpusValidator {
       List<RealCorpus.Session> own = new ArrayList<>();
       for (RealCorpus.Session s : corpus.sessions()) {
         if (s.person().equals(person.id())) {
-          // The readers judged each persona from the first round's sessions alone.
-          if (s.round() == 1) {
+          // The readers judged each persona from one round's sessions of that person alone.
+          if (s.round() == person.round()) {
             own.add(s);
           }
           continue;

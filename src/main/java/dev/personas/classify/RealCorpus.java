@@ -61,8 +61,8 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param person the corpus's person id (P01…)
    * @param agent "claude" or "codex"
    * @param half calibration, held-out or set aside
-   * @param round 1 for the sessions the split was made on; 2 for those labelled later, the same
-   *     way, and added to the calibration half only (corpus/README.md)
+   * @param round 1 for the sessions the split was made on; 2 and 3 for those labelled later, the
+   *     same way, and added to the calibration half only (corpus/README.md)
    * @param readerA the first reader's type
    * @param readerB the second reader's type
    * @param type the decided type (both readers' when they agreed, the adjudicator's otherwise)
@@ -82,8 +82,10 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param readerA the first reader's persona
    * @param readerB the second reader's persona
    * @param persona the decided persona
+   * @param round the round whose sessions of this person the readers judged the persona from (1,
+   *     or 3 for the people new to the corpus in the third round)
    */
-  public record Person(String id, Persona readerA, Persona readerB, Persona persona) {}
+  public record Person(String id, Persona readerA, Persona readerB, Persona persona, int round) {}
 
   public RealCorpus {
     sessions = List.copyOf(sessions);
@@ -144,7 +146,7 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
     List<String[]> rows = rows(PERSONS);
     List<Person> out = new ArrayList<>();
     for (String[] r : rows.subList(1, rows.size())) {
-      out.add(new Person(r[0], persona(r[2]), persona(r[3]), persona(r[4])));
+      out.add(new Person(r[0], persona(r[2]), persona(r[3]), persona(r[4]), Integer.parseInt(r[6])));
     }
     return out;
   }
