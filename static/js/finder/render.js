@@ -76,12 +76,23 @@ export function view(result, data, base, sample, population) {
       ]
     },
     overTime: dated.length ? overTime(dated, data) : null,
+    minutesEstimated: rows.some(estimated),
     sessions: rows.map(s => ({
       date: s.date === EPOCH_DAY ? UNDATED : s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
-      confidence: format.percent(s.probability) + (uncertain(s.probability) ? " (uncertain)" : ""), activeMinutes: format.minutes(value(s, "active_minutes")),
+      confidence: format.percent(s.probability) + (uncertain(s.probability) ? " (uncertain)" : ""), activeMinutes: minutes(s),
       prompts: format.count(Math.trunc(value(s, "prompts"))), signals: signals(s)
     }))
   };
+}
+
+/** PersonalPageRenderer.minutes: "≈ " before an estimate (no time on the log's events, so no span). */
+function minutes(s) {
+  return (estimated(s) ? "≈ " : "") + format.minutes(value(s, "active_minutes"));
+}
+
+/** PersonalFiguresMaker: measured active time never exceeds the span; time without one is estimated. */
+function estimated(s) {
+  return value(s, "wall_minutes") === 0 && value(s, "active_minutes") > 0;
 }
 
 function value(session, key) {
@@ -240,6 +251,8 @@ function sessions(view) {
       el("thead", {}, el("tr", {}, ["Date", "Session type", "Confidence", "Active minutes", "Prompts", "Key signals"]
         .map(h => el("th", { scope: "col" }, h)))),
       el("tbody", {}, rows))),
+    view.minutesEstimated ? el("p", { class: "note minutes-estimated" }, "≈: the log records no time on its events, "
+      + "so its active minutes are estimated from its prompts and tool calls.") : [],
     trendPart(view),
     el("p", { class: "note" }, "Claude Code deletes session transcripts older than thirty days by default (the ",
       el("code", {}, "cleanupPeriodDays"), " setting), so older work is missing from these results."));

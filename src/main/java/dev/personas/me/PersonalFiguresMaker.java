@@ -36,8 +36,11 @@ public final class PersonalFiguresMaker {
     }
     List<PersonalFigures.SessionRow> rows = new ArrayList<>();
     for (MeResult.MeSession s : result.sessions()) {
+      // Measured active time never exceeds the span, so time without a span is the estimate a log
+      // with no time on its events gets (FeatureExtractor).
+      boolean estimated = s.get(Feature.WALL_MINUTES) == 0 && s.get(Feature.ACTIVE_MINUTES) > 0;
       rows.add(new PersonalFigures.SessionRow(s.date(), s.type(), s.probability(), s.get(Feature.ACTIVE_MINUTES),
-          (int) s.get(Feature.PROMPTS), signals(s), context(s)));
+          (int) s.get(Feature.PROMPTS), signals(s), context(s), estimated));
     }
     // The page's note covers both ways a persona can be unsure: too few sessions, or a close call.
     return new PersonalFigures(result.persona(), result.confidence(), result.provisional() || !result.decisive(),

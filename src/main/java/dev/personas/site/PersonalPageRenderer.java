@@ -71,7 +71,7 @@ public final class PersonalPageRenderer implements Renderer {
    */
   public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
-      String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext) {}
+      String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext, boolean minutesEstimated) {}
 
   /** The card's file name, beside the page. */
   public static final String CARD = "card.svg";
@@ -142,7 +142,7 @@ public final class PersonalPageRenderer implements Renderer {
     List<SessionLine> sessions = new ArrayList<>();
     for (PersonalFigures.SessionRow s : figures.sessions()) {
       sessions.add(new SessionLine(day(s), s.type().displayName(), "/session-types/" + s.type().slug() + "/",
-          confidence(s.confidence()), Format.minutes(s.activeMinutes()), Format.count(s.prompts()), s.signals(),
+          confidence(s.confidence()), minutes(s), Format.count(s.prompts()), s.signals(),
           s.context()));
     }
     return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
@@ -152,7 +152,13 @@ public final class PersonalPageRenderer implements Renderer {
         dated.isEmpty() ? null : overTime(dated),
         Format.count(figures.sessions().size()), dated.isEmpty() ? UNDATED : day(dated.get(0)),
         dated.isEmpty() ? UNDATED : day(dated.get(dated.size() - 1)), sessions,
-        figures.sessions().stream().anyMatch(s -> !s.context().isEmpty()));
+        figures.sessions().stream().anyMatch(s -> !s.context().isEmpty()),
+        figures.sessions().stream().anyMatch(PersonalFigures.SessionRow::minutesEstimated));
+  }
+
+  /** Active minutes, marked "≈" when the log records no time and they are an estimate. */
+  private static String minutes(PersonalFigures.SessionRow s) {
+    return (s.minutesEstimated() ? "≈ " : "") + Format.minutes(s.activeMinutes());
   }
 
   // Sessions over time: one lane per session type, x the day since the first dated session.

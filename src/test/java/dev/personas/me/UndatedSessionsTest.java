@@ -47,11 +47,32 @@ class UndatedSessionsTest {
     assertFalse(page.text().contains("1970"));
   }
 
+  /**
+   * A session whose events record no time has estimated active minutes and no span: its minutes
+   * show as an estimate, and the page says what the mark means; measured minutes show plain.
+   */
+  @Test
+  void minutesEstimatedForALogWithNoTimeAreMarked() throws IOException {
+    Document page = page(List.of(LocalDate.EPOCH, LocalDate.of(2026, 10, 2)), List.of(3.24, 12.5), List.of(0.0, 40.0));
+    assertEquals(List.of("\u2248 3.2", "12.5"), page.select("table.sessions tbody tr td:nth-child(4)").eachText());
+    assertTrue(page.select("p.minutes-estimated").text().startsWith("\u2248: the log records no time"),
+        page.select("p.minutes-estimated").text());
+    Document measured = page(List.of(LocalDate.of(2026, 10, 2)), List.of(12.5), List.of(40.0));
+    assertTrue(measured.select("p.minutes-estimated").isEmpty(), "no note without an estimate");
+  }
+
   private Document page(List<LocalDate> dates) throws IOException {
+    return page(dates, Collections.nCopies(dates.size(), 0.0), Collections.nCopies(dates.size(), 0.0));
+  }
+
+  private Document page(List<LocalDate> dates, List<Double> active, List<Double> wall) throws IOException {
     List<MeResult.MeSession> sessions = new ArrayList<>();
-    for (LocalDate date : dates) {
+    for (int i = 0; i < dates.size(); i++) {
+      LocalDate date = dates.get(i);
       List<Double> values = new ArrayList<>(Collections.nCopies(Feature.values().length, 0.0));
       values.set(Feature.PROMPTS.ordinal(), 2.0);
+      values.set(Feature.ACTIVE_MINUTES.ordinal(), active.get(i));
+      values.set(Feature.WALL_MINUTES.ordinal(), wall.get(i));
       sessions.add(new MeResult.MeSession(date, SessionType.ONE_SHOT, 0.9, SessionType.CONSULT, 0.05, values, "", ""));
     }
     MeResult result = new MeResult("f".repeat(64), Persona.PROMPT_MINIMALIST, 0.7, Persona.QUICK_TURN_SPRINTER, true,

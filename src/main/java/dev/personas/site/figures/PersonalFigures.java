@@ -107,13 +107,15 @@ public record PersonalFigures(
    * @param prompts typed prompts
    * @param signals short labels of what stood out ("plan mode", "3 failed test runs")
    * @param context project and title, redacted, only when the person asked to show them; else ""
+   * @param minutesEstimated whether the log records no time, so {@code activeMinutes} is the
+   *     estimate from its asks and tool calls
    */
   public record SessionRow(
       LocalDate date, SessionType type, double confidence, double activeMinutes, int prompts, List<String> signals,
-      String context) {
+      String context, boolean minutesEstimated) {
     public SessionRow(
         LocalDate date, SessionType type, double confidence, double activeMinutes, int prompts, List<String> signals) {
-      this(date, type, confidence, activeMinutes, prompts, signals, "");
+      this(date, type, confidence, activeMinutes, prompts, signals, "", false);
     }
 
     public SessionRow {
