@@ -68,8 +68,10 @@ public record Model(
    * tool calls (consult.edits_per_call_zero); a short ask that set off a long run of edits is a
    * hand-over only while the person asks little more (blueprint.run_asks_*); plan mode and
    * subagents set the table as far as they are frequent (scaffold.per_ask_high).
+   * 10: personas have flat priors (PersonaModel.authored): the study's persona shares no longer
+   * weigh on a person's own sessions.
    */
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

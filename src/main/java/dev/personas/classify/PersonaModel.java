@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The population's persona model, fixed by the build. Each persona has a prior (the share the
- * original study reported) and a prototype mix of
+ * The population's persona model, fixed by the build. Each persona has a prior (the authored
+ * model's are flat) and a prototype mix of
  * session types (its leaned-on types take about two thirds of its sessions; the Journeyman's is
  * an even spread). A person's logit for a persona is the log-likelihood of their counts of
  * session types under that mix (a multinomial: more sessions give a sharper answer) plus the log
@@ -22,9 +22,8 @@ import java.util.TreeMap;
  *
  * @param rateKeys {@link BehaviourRate} keys, in declaration order
  * @param rateMedians the population's median of each rate (persons with enough sessions)
- * @param priors persona slug → prior probability: the persona shares the original study
- *     reported among SWE-chat users with at least three sessions (bigspinai/plugins, RESEARCH.md
- *     §1); a person's sessions update it
+ * @param priors persona slug → prior probability, which a person's sessions update; flat in the
+ *     authored model (the study's shares outweighed a person's own sessions, see {@link #authored})
  * @param prototypes persona slug → prototype mix of session types (sums to 1), types in
  *     {@link SessionType} order
  * @param signatures persona slug → sign per rate (+1, −1 or 0)
@@ -95,15 +94,15 @@ public record PersonaModel(
     for (BehaviourRate r : BehaviourRate.values()) {
       keys.add(r.key());
     }
-    // The study's persona shares (a figure of the study, quoted as such on the method page).
+    // Flat priors: a person's persona is what their sessions say. The study's persona shares
+    // (36.7 % Showrunners down to 2.5 % Prompt Minimalists) describe its population under its
+    // own labelling; as priors they outweighed a person's sessions (two One-shots and a Consult
+    // read as a Quick-Turn Sprinter, six times likelier in the study than a Prompt Minimalist).
+    // Chosen on the real corpus's first-round people, each left out (corpus/README.md).
     Map<String, Double> priors = new LinkedHashMap<>();
-    priors.put(Persona.SHOWRUNNER.slug(), 0.367);
-    priors.put(Persona.QUICK_TURN_SPRINTER.slug(), 0.158);
-    priors.put(Persona.PAIR_PROGRAMMER.slug(), 0.133);
-    priors.put(Persona.RUNTIME_MECHANIC.slug(), 0.133);
-    priors.put(Persona.MULTI_MODE_JOURNEYMAN.slug(), 0.133);
-    priors.put(Persona.SPEC_FIRST_ARCHITECT.slug(), 0.05);
-    priors.put(Persona.PROMPT_MINIMALIST.slug(), 0.025);
+    for (Persona p : Persona.values()) {
+      priors.put(p.slug(), Numbers.fixed(1.0 / Persona.values().length)); // as the model file rounds it
+    }
     // Behaviour weight ½: most rates move with the type mix the likelihood already counts, so a
     // strong nudge counts the same evidence twice. Chosen on eleven freshly seeded samples (not
     // the bundled one): weights 0–0.75 tie at ≈ 86.8 % mean persona recovery, 2 loses ≈ 0.5
