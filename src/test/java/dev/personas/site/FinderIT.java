@@ -361,6 +361,51 @@ class FinderIT {
   }
 
   /**
+   * Codex's rollouts of early 2025: no envelope, and no time on any event. The browser reads them
+   * as Java does, estimates their active minutes the same way, and says so in the same words.
+   */
+  @Test
+  void earlyCodexRolloutsWithNoTimesAreEstimatedAsInJava() throws IOException {
+    Path dir = temp.resolve("codex-2025-05");
+    Files.createDirectories(dir);
+    List<Path> files = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      String id = "5973b6c0-94b8-487b-a530-2aeb6098ae0" + s;
+      List<String> lines = new ArrayList<>(List.of(
+          "{\"id\":\"" + id + "\",\"timestamp\":\"2025-05-0" + (s + 5) + "T17:24:21.123Z\",\"instructions\":null}",
+          "{\"record_type\":\"state\"}"));
+      for (int p = 0; p <= s * 2; p++) {
+        lines.add("{\"type\":\"message\",\"id\":null,\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\""
+            + (p == 0 ? "add a health check endpoint to app.py" : "the test fails, fix it") + "\"}]}");
+        for (int c = 0; c < 3; c++) {
+          String call = "call_" + p + "_" + c;
+          lines.add("{\"type\":\"function_call\",\"id\":\"fc_" + call + "\",\"name\":\"shell\",\"arguments\":\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\",\\\""
+              + (c == 2 ? "pytest" : "cat app.py") + "\\\"]}\",\"call_id\":\"" + call + "\"}");
+          lines.add("{\"type\":\"function_call_output\",\"call_id\":\"" + call
+              + "\",\"output\":\"{\\\"output\\\":\\\"ok\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}\"}");
+        }
+        lines.add("{\"type\":\"message\",\"id\":\"msg_" + p + "\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Done.\"}]}");
+      }
+      Path file = dir.resolve("rollout-2025-05-0" + (s + 5) + "T17-24-21-" + id + ".jsonl");
+      Files.writeString(file, String.join("\n", lines) + "\n");
+      files.add(file);
+    }
+    openFinder();
+    pick("finder-files", files);
+    waitUntilDone(Duration.ofSeconds(60));
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    MeResult java = analysis.result().orElseThrow();
+    for (MeResult.MeSession session : java.sessions()) {
+      assertEquals(0, session.get(dev.personas.features.Feature.WALL_MINUTES));
+      assertTrue(session.get(dev.personas.features.Feature.ACTIVE_MINUTES) > 1, "an estimate, not 0");
+    }
+    assertSameResult(java, readExport(), null);
+    assertEquals(3, analysis.report().untimedSessions());
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
+  /**
    * Prompts where Java's and JavaScript's strings and regular expressions part ways: letters
    * outside ASCII next to keywords (Java's word boundary is Unicode-aware), the long s and the
    * Kelvin sign (JavaScript's case folding maps them to s and k), no-break and em spaces (strip
