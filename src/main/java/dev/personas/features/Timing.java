@@ -18,8 +18,8 @@ final class Timing {
    * When no event records a time, active minutes are estimated from what the session did:
    * ln(1 + minutes) = INTERCEPT + PER_ASK * ln(1 + asks) + PER_CALL * ln(1 + tool calls), the
    * least-squares fit on the calibration half of the real corpus (corpus/labelling/untimed.py;
-   * RealCorpusTest refits it from sessions.tsv and holds these to the fit). Reading such sessions
-   * as 0 minutes cost the method 39 of its 200 calibration sessions; the estimate, 2.
+   * ActiveTimeEstimateTest refits it from sessions.tsv and holds these to the fit). Reading such
+   * sessions as 0 minutes cost the method 39 of its 200 calibration sessions; the estimate, 2.
    */
   static final double ESTIMATE_INTERCEPT = -0.20;
   static final double ESTIMATE_PER_ASK = 0.78;
