@@ -90,7 +90,7 @@ function minutes(s) {
   return (estimated(s) ? "≈ " : "") + format.minutes(value(s, "active_minutes"));
 }
 
-/** PersonalFiguresMaker: measured active time never exceeds the span; time without one is estimated. */
+/** FeatureVector.activeMinutesEstimated: measured active time never exceeds the span; time without one is estimated. */
 function estimated(s) {
   return value(s, "wall_minutes") === 0 && value(s, "active_minutes") > 0;
 }

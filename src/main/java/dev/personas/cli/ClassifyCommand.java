@@ -94,7 +94,10 @@ public final class ClassifyCommand implements Callable<Integer> {
           session.sessionId(), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
           100 * c.runnerUpProbability(), c.uncertain() ? "; uncertain" : ""));
       for (Feature f : KEY_FEATURES) {
-        text.append(String.format(Locale.ROOT, "  %s=%s", f.key(), number(session.features().get(f))));
+        // "≈": active minutes estimated because the log records no time, as the personal page marks them.
+        boolean estimate = f == Feature.ACTIVE_MINUTES && session.features().activeMinutesEstimated();
+        text.append(String.format(Locale.ROOT, "  %s%s%s", f.key(), estimate ? "\u2248" : "=",
+            number(session.features().get(f))));
       }
       text.append('\n');
     }
@@ -138,6 +141,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         node.put("runnerUp", c.runnerUp().slug());
         node.put("runnerUpProbability", c.runnerUpProbability());
         node.put("uncertain", c.uncertain());
+        node.put("activeMinutesEstimated", s.features().activeMinutesEstimated());
         ObjectNode features = node.putObject("features");
         for (Feature f : Feature.values()) {
           features.put(f.key(), s.features().get(f));

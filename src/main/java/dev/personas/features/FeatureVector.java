@@ -30,6 +30,20 @@ public record FeatureVector(String sessionId, double[] values) {
     return values[feature.ordinal()];
   }
 
+  /** Whether the session's active minutes are an estimate: see {@link #activeMinutesEstimated(double, double)}. */
+  public boolean activeMinutesEstimated() {
+    return activeMinutesEstimated(get(Feature.ACTIVE_MINUTES), get(Feature.WALL_MINUTES));
+  }
+
+  /**
+   * Whether active minutes are the estimate a session gets when none of its events records a
+   * time ({@link FeatureExtractor}): measured active time never exceeds the span between the
+   * first and last timed event, so active time without a span was estimated.
+   */
+  public static boolean activeMinutesEstimated(double activeMinutes, double wallMinutes) {
+    return wallMinutes == 0 && activeMinutes > 0;
+  }
+
   @Override
   public double[] values() {
     return values.clone();

@@ -3,6 +3,7 @@ package dev.personas.me;
 import dev.personas.classify.BehaviourRate;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
+import dev.personas.features.FeatureVector;
 import dev.personas.site.figures.PersonalFigures;
 import dev.personas.site.figures.RateLabels;
 import dev.personas.site.figures.TypeMix;
@@ -36,9 +37,7 @@ public final class PersonalFiguresMaker {
     }
     List<PersonalFigures.SessionRow> rows = new ArrayList<>();
     for (MeResult.MeSession s : result.sessions()) {
-      // Measured active time never exceeds the span, so time without a span is the estimate a log
-      // with no time on its events gets (FeatureExtractor).
-      boolean estimated = s.get(Feature.WALL_MINUTES) == 0 && s.get(Feature.ACTIVE_MINUTES) > 0;
+      boolean estimated = FeatureVector.activeMinutesEstimated(s.get(Feature.ACTIVE_MINUTES), s.get(Feature.WALL_MINUTES));
       rows.add(new PersonalFigures.SessionRow(s.date(), s.type(), s.probability(), s.get(Feature.ACTIVE_MINUTES),
           (int) s.get(Feature.PROMPTS), signals(s), context(s), estimated));
     }

@@ -150,6 +150,36 @@ class ClassifyCommandTest {
     assertTrue(err.toString().contains("skipped 3 lines or files in 1 file"), err.toString());
   }
 
+  /** Codex's rollouts of early 2025 record no time: their active minutes are marked as estimated. */
+  @Test
+  void estimatedActiveMinutesAreMarkedInTheTextAndTheJson() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("codex-2025-05"));
+    Files.writeString(logs.resolve("rollout-2025-05-07T17-24-21-5973b6c0-94b8-487b-a530-2aeb6098ae0e.jsonl"),
+        String.join("\n",
+            "{\"id\":\"5973b6c0-94b8-487b-a530-2aeb6098ae0e\",\"timestamp\":\"2025-05-07T17:24:21.123Z\",\"instructions\":null}",
+            "{\"type\":\"message\",\"id\":null,\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"add a health check endpoint\"}]}",
+            "{\"type\":\"function_call\",\"id\":\"fc_1\",\"name\":\"shell\",\"arguments\":\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\",\\\"ls\\\"]}\",\"call_id\":\"call_1\"}",
+            "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"{\\\"output\\\":\\\"app.py\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}\"}",
+            "{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Added GET /health.\"}]}")
+            + "\n");
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString()), err.toString());
+    // 1 ask and 1 tool call: ln(1 + minutes) = -0.20 + 0.78 ln 2 + 0.48 ln 2, about 1.0 minutes.
+    assertTrue(out.toString().contains("active_minutes\u22481.0 "), out.toString());
+    assertTrue(err.toString().contains("1 session records no time on its events, so its active time is estimated"),
+        err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString(), "--json"), err.toString());
+    JsonNode session = MAPPER.readTree(out.toString()).path("sessions").get(0);
+    assertTrue(session.path("activeMinutesEstimated").asBoolean(), session.toString());
+    assertEquals(0, session.path("features").path("wall_minutes").asDouble());
+    // A timed session's minutes are measured and marked so.
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run(args(realFormatFiles(), "--model", modelFile.toString(), "--json")), err.toString());
+    for (JsonNode timed : MAPPER.readTree(out.toString()).path("sessions")) {
+      assertFalse(timed.path("activeMinutesEstimated").asBoolean(), timed.path("id").asText());
+    }
+  }
+
   @Test
   void fixturesClassifyAsTheGoldenFileSaysAndTheSameTwice() throws IOException {
     String[] args = args(allFixtures(), "--model", modelFile.toString(), "--json");
