@@ -2,34 +2,22 @@
 type where they differed, the sources and the feature vectors (computed with the built jar, as
 refetch.py does). Run from the project root with the round's folder:
   python3 corpus/labelling/add_round3.py /work/corpus/round3"""
-import csv, hashlib, json, os, re, sys
+import hashlib, json, os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import refetch
-
-QUOTE = re.compile(r"'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”")
-def clean(why):
-    """One line, with every quote of the log replaced by […] (no text from a log ships)."""
-    return QUOTE.sub('[…]', ' '.join(why.split()))
-
-def lines(path):
-    return [json.loads(l) for l in open(path) if l.strip()]
+from decided import by, clean, decide
 
 folder = sys.argv[1]
 manifest = json.load(open(os.path.join(folder, 'manifest.json')))
-a = {x['session']: x for x in lines(os.path.join(folder, 'reader_a.jsonl'))}
-b = {x['session']: x for x in lines(os.path.join(folder, 'reader_b.jsonl'))}
-adj = {x['session']: x for x in lines(os.path.join(folder, 'adjudicated.jsonl'))} if os.path.exists(os.path.join(folder, 'adjudicated.jsonl')) else {}
+a = by(os.path.join(folder, 'reader_a.jsonl'), 'session')
+b = by(os.path.join(folder, 'reader_b.jsonl'), 'session')
+adj = by(os.path.join(folder, 'adjudicated.jsonl'), 'session')
 sources, labels, vectors = [], [], []
 for m in manifest:
     sid = m['session']
     ra, rb = a[sid], b[sid]
-    if ra['type'] == rb['type']:
-        decided, how = ra['type'], 'agreed'
-        runner = ra['runner_up'] if ra['runner_up'] != decided else rb['runner_up']
-        why = ra['why']
-    else:
-        d = adj[sid]
-        decided, how, runner, why = d['type'], 'adjudicated', d['runner_up'], d['why']
+    decided, how, runner, why = decide(ra, rb, adj.get(sid), 'type')
     main = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1), m['path'])
     f = refetch.features(refetch.session_files(main, m['agent']), m['agent'], sid)
     sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()

@@ -4,42 +4,27 @@ and the adjudicator saw only the vocabulary and the reading copies of that perso
 sessions (persona-reader-instructions.md, persona-adjudicator-instructions.md). Run from the
 project root with the folder of their labels:
   python3 corpus/labelling/add_round3_persons.py /work/corpus/round3p"""
-import json, os, re, sys
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from decided import by, clean, decide
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 PERSONS = os.path.join(ROOT, 'src', 'main', 'resources', 'dev', 'personas', 'classify', 'real', 'persons.tsv')
 LABELS = os.path.join(ROOT, 'corpus', 'person-labels.tsv')
-QUOTE = re.compile(r"'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”")
-
-
-def clean(why):
-    """One line, with every quote of the log replaced by […] (no text from a log ships)."""
-    return QUOTE.sub('[…]', ' '.join(why.split()))
-
-
-def lines(path):
-    return [json.loads(l) for l in open(path, encoding='utf-8') if l.strip()]
-
 
 folder = sys.argv[1]
 sessions = {}
 for line in open(os.path.join(folder, 'persons.txt'), encoding='utf-8'):
     person, ids = line.split(':')
     sessions[person.strip()] = ids.split()
-a = {x['person']: x for x in lines(os.path.join(folder, 'persons_a.jsonl'))}
-b = {x['person']: x for x in lines(os.path.join(folder, 'persons_b.jsonl'))}
-adjudicated = os.path.join(folder, 'adjudicated.jsonl')
-adj = {x['person']: x for x in lines(adjudicated)} if os.path.exists(adjudicated) else {}
+a = by(os.path.join(folder, 'persons_a.jsonl'), 'person')
+b = by(os.path.join(folder, 'persons_b.jsonl'), 'person')
+adj = by(os.path.join(folder, 'adjudicated.jsonl'), 'person')
 persons, labels = [], []
 for person in sorted(sessions):
     ra, rb = a[person], b[person]
-    if ra['persona'] == rb['persona']:
-        decided, how = ra['persona'], 'agreed'
-        runner = ra['runner_up'] if ra['runner_up'] != decided else rb['runner_up']
-        why = ra['why']
-    else:
-        d = adj[person]
-        decided, how, runner, why = d['persona'], 'adjudicated', d['runner_up'], d['why']
+    decided, how, runner, why = decide(ra, rb, adj.get(person), 'persona')
     persons.append([person, str(len(sessions[person])), ra['persona'], rb['persona'], decided, runner, '3'])
     labels.append([person, how, ra['persona'], rb['persona'], decided, runner, clean(why), '3'])
 for path, rows in ((PERSONS, persons), (LABELS, labels)):
