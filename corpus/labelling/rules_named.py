@@ -50,7 +50,7 @@ def scores(f, t):
         * (fl + (1 - fl) * up(E, "marathon.edits_low", "marathon.edits_high")) * (1 - t["marathon.consult_damping"] * nocode * asks)
     Pm = max(1, P)
     looping = ramp(L, 0, t["spiral.loop_high"]) * up(L / Pm, "spiral.loop_rate_low", "spiral.loop_rate_high") \
-        * down(f["specific_pointers"] / Pm, "spiral.pointer_rate_full", "spiral.pointer_rate_zero")
+        * down(max(0, f["specific_pointers"] - f["pasted_output"]) / Pm, "spiral.pointer_rate_full", "spiral.pointer_rate_zero")
     nowhere = calls == 0 or f["ended_after_error"] > 0
     stuck = ramp(f["pasted_output"], 0, 1) * down(P, "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noedit if nowhere else 0
     blocked = up(f["api_errors"], "spiral.api_errors_low", "spiral.api_errors_high") * noedit

@@ -170,9 +170,12 @@ export function ruleScores(t, values) {
     * (1 - consulting);
 
   const perPrompt = Math.max(1, prompts);
+  // A pasted error names files and lines by itself: each prompt carrying pasted output takes one
+  // pointer off (TypeRules.spiral).
+  const pointing = Math.max(0, f("specific_pointers") - f("pasted_output"));
   const looping = ramp(loop, 0, at("spiral.loop_high"))
     * up(loop / perPrompt, "spiral.loop_rate_low", "spiral.loop_rate_high")
-    * down(f("specific_pointers") / perPrompt, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
+    * down(pointing / perPrompt, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
   const gotNowhere = calls === 0 || f("ended_after_error") > 0;
   const stuck = gotNowhere
     ? ramp(f("pasted_output"), 0, 1)

@@ -146,10 +146,13 @@ public final class TypeRules {
   private double spiral(FeatureVector f) {
     double prompts = Math.max(1, f.get(PROMPTS));
     double loop = loop(f);
-    // Re-asks are vague; prompts that keep naming files and lines are Workshop steering.
+    // Re-asks are vague; prompts that keep naming files and lines are Workshop steering. A pasted
+    // error names files and lines by itself (a stack trace's paths), so each prompt carrying
+    // pasted output takes one pointer off: what is left is the person pointing.
+    double pointing = Math.max(0, f.get(SPECIFIC_POINTERS) - f.get(PASTED_OUTPUT));
     double looping = ramp(loop, 0, t.get("spiral.loop_high"))
         * up(loop / prompts, "spiral.loop_rate_low", "spiral.loop_rate_high")
-        * down(f.get(SPECIFIC_POINTERS) / prompts, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
+        * down(pointing / prompts, "spiral.pointer_rate_full", "spiral.pointer_rate_zero");
     // An error pasted back in a short session where nothing got changed, and the agent did
     // nothing or ended on an error: stuck, not done (an error it cleared at once is One-shot).
     boolean gotNowhere = toolCalls(f) == 0 || f.get(ENDED_AFTER_ERROR) > 0;
