@@ -206,7 +206,8 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
       const e = call.event;
       subagentCalls += isSubagentStart(call) ? 1 : 0;
       todos += TODO.has(call.name) ? 1 : 0;
-      setup += citesConventionFile(e.filePath) || citesConventionFile(e.command) ? 1 : 0;
+      // Writing the conventions down sets the table; the agent reading them on its own does not.
+      setup += call.edit && (citesConventionFile(e.filePath) || citesConventionFile(e.command)) ? 1 : 0;
       commits += call.commits;
     }
   }

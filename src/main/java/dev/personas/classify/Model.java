@@ -70,8 +70,11 @@ public record Model(
    * subagents set the table as far as they are frequent (scaffold.per_ask_high).
    * 10: personas have flat priors (PersonaModel.authored): the study's persona shares no longer
    * weigh on a person's own sessions.
+   * 11: only writing a convention file (CLAUDE.md, AGENTS.md, …) is a setup action, not the
+   * agent reading one (setup_actions); a prompt carrying pasted output is not the person pointing
+   * (the Spiral rule's pointer damping).
    */
-  public static final int VERSION = 10;
+  public static final int VERSION = 11;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

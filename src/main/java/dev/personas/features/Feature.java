@@ -35,7 +35,7 @@ public enum Feature {
   PLAN_MODE("plan_mode", "Plan-mode entries and exits (permission mode \"plan\", EnterPlanMode/ExitPlanMode) in the main thread.", "count"),
   SUBAGENT_CALLS("subagent_calls", "Subagents started (Task, Agent or spawn_agent tool calls).", "count"),
   TODO_LISTS("todo_lists", "Todo or plan list updates by the agent (TodoWrite, TaskCreate/TaskUpdate, update_plan).", "count"),
-  SETUP_ACTIONS("setup_actions", "Setup moves: /init runs, tool calls touching a convention file (CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules), typed prompts citing one.", "count"),
+  SETUP_ACTIONS("setup_actions", "Setup moves: /init runs, the agent's edits and writes of a convention file (CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules; reading one is not a move), typed prompts citing one.", "count"),
   DIFF_REVIEW_AT_END("diff_review_at_end", "1 when git diff, status, show or log -p ran in the last fifth of the main thread's tool calls (at least the last call), else 0.", "flag"),
   AGENT_COMMITS("agent_commits", "Commits and pull requests made by the agent (each git commit and gh pr create, or a GitHub tool creating a pull request; git push is not counted).", "count"),
   ENDED_AFTER_ERROR("ended_after_error", "1 when the main thread's last tool result was an error or the session's last test run failed, else 0.", "flag"),

@@ -276,8 +276,9 @@ public final class FeatureExtractor {
         Event e = call.event();
         subagentCalls += ToolClasses.isSubagentStart(call) ? 1 : 0;
         todos += ToolClasses.isTodo(call) ? 1 : 0;
-        setup += PromptSignals.citesConventionFile(e.filePath())
-            || PromptSignals.citesConventionFile(e.command()) ? 1 : 0;
+        // Writing the conventions down sets the table; the agent reading them on its own does not.
+        setup += call.edit() && (PromptSignals.citesConventionFile(e.filePath())
+            || PromptSignals.citesConventionFile(e.command())) ? 1 : 0;
         commits += call.commits();
       }
     }

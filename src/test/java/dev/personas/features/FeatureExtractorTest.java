@@ -390,15 +390,26 @@ class FeatureExtractorTest {
   class Workflow {
 
     @Test
-    void setupActionsCountInitConventionFilesAndPromptsCitingThem() {
+    void setupActionsCountInitPromptsCitingAConventionFileAndTheAgentWritingOne() {
       FeatureVector v = extract(Sessions.builder()
           .slashCommand("/init")
           .slashCommand("/clear")
           .prompt("follow AGENTS.md")
+          .tool("Write", "/repo/CLAUDE.md").result(false)
+          .tool("Edit", "/repo/docs/AGENTS.md").result(false)
+          .tool("Edit", "/repo/README.md").result(false));
+      assertEquals(4, v.get(SETUP_ACTIONS));
+    }
+
+    @Test
+    void theAgentReadingAConventionFileIsNoSetupAction() {
+      // Reading the conventions someone wrote is the agent's part; writing or citing them is setup.
+      FeatureVector v = extract(Sessions.builder()
+          .prompt("fix the login bug")
           .tool("Read", "/repo/CLAUDE.md").result(false)
           .bash("cat docs/AGENTS.md").result(false)
-          .tool("Read", "/repo/README.md").result(false));
-      assertEquals(4, v.get(SETUP_ACTIONS));
+          .tool("Grep", "/repo/AGENTS.md").result(false));
+      assertEquals(0, v.get(SETUP_ACTIONS));
     }
 
     @Test
