@@ -18,6 +18,8 @@ const DECIMAL_TOKENS = /_tokens"\s*:\s*-?\d+(?:\.|[eE])/;
 /** Leading lines that all fail (none looking like JSON) before a file is called "not JSON Lines". */
 const SNIFF_LINES = 5;
 const NEWLINE = 10;
+/** Why a line that starts with a NUL byte was skipped (JsonLines.DAMAGED): a crash left it. */
+const DAMAGED = "NUL bytes, not a line of the log (the file was damaged, for example by a crash while it was written)";
 
 /** Thrown out of a read when the visitor cancelled; nothing is reported for it. */
 export class Cancelled extends Error {
@@ -264,7 +266,7 @@ class Run {
         throw new BadLine("not a JSON object (" + describeValue(value) + ")");
       }
     } catch (e) {
-      this.fail(looksJson, reason(e, text.length));
+      this.fail(looksJson, bytes[first] === 0 ? DAMAGED : reason(e, text.length));
       return;
     }
     this.handler.parse(value);

@@ -63,6 +63,13 @@ public final class JsonLines {
   }
 
   static final int BUFFER = 1 << 20;
+  /**
+   * Why a line that starts with a NUL byte was skipped. A crash or a disk error while a log was
+   * written leaves runs of NUL bytes (and sometimes pieces of other files) where lines should be;
+   * Jackson's own message for them ("Invalid UTF-32 character") would send a reader the wrong way.
+   */
+  static final String DAMAGED = "NUL bytes, not a line of the log (the file was damaged, for example"
+      + " by a crash while it was written)";
   /** Leading lines that all fail (none looking like JSON) before a file is called "not JSON Lines". */
   static final int SNIFF_LINES = 5;
 
@@ -345,13 +352,13 @@ public final class JsonLines {
             repaired++;
             return;
           } catch (IOException | RuntimeException again) {
-            fail(looksJson, describe(again));
+            fail(looksJson, buf[first] == 0 ? DAMAGED : describe(again));
             return;
           }
         }
-        fail(looksJson, reason(e));
+        fail(looksJson, buf[first] == 0 ? DAMAGED : reason(e));
       } catch (IOException | RuntimeException e) {
-        fail(looksJson, reason(e));
+        fail(looksJson, buf[first] == 0 ? DAMAGED : reason(e));
       }
     }
 
@@ -390,11 +397,12 @@ public final class JsonLines {
       lineNumber++;
       long lineNo = lineNumber;
       LineStream stream = new LineStream(buf, end, in);
-      boolean looksJson = buf[firstNonSpace(buf, end)] == '{';
+      byte firstByte = buf[firstNonSpace(buf, end)];
+      boolean looksJson = firstByte == '{';
       try {
         parseLine(FACTORY.createParser(stream));
       } catch (IOException | RuntimeException e) {
-        failAt(lineNo, looksJson, reason(e));
+        failAt(lineNo, looksJson, firstByte == 0 ? DAMAGED : reason(e));
       }
       stream.drain();
       bytes += stream.bytesFromInput;

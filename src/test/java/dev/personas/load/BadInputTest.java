@@ -58,6 +58,16 @@ class BadInputTest {
   }
 
   @Test
+  void nulBytesLeftByACrashAreReportedAsDamageAndTheLinesAfterThemAreRead() throws IOException {
+    // A crash while the log was written: a run of NUL bytes, then a piece of some other file.
+    String damage = "\0".repeat(3000) + " Done \u2014 the config was saved";
+    readClaude(write("s.jsonl", prompt("u1", "first"), damage, "      \"model_messages\": {", prompt("u2", "second")));
+    assertEquals(1, sessions.size());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+    assertEquals(List.of("s.jsonl:2 " + JsonLines.DAMAGED, "s.jsonl:3 not a JSON object (a string)"), located());
+  }
+
+  @Test
   void textAfterTheObjectMakesTheLineMalformed() throws IOException {
     readClaude(write("s.jsonl", prompt("u1", "first"), prompt("u2", "x") + " trailing"));
     assertTrue(located().get(0).startsWith("s.jsonl:2 malformed JSON"), located().toString());

@@ -231,6 +231,7 @@ class FinderIT {
         "{\"type\":\"assistant\",\"uuid\":\"u2\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",",
         "this line is not JSON",
         "[1, 2, 3]",
+        "\0".repeat(40) + " left by a crash",
         "{\"type\":\"assistant\",\"uuid\":\"u3\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:01:00Z\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done.\"}]}}",
         ""), StandardCharsets.UTF_8);
     pick("finder-files", List.of(broken));
@@ -239,13 +240,13 @@ class FinderIT {
     ReadReport java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
         .analyse(List.of(broken)).report();
     List<String> expected = java.skips().stream().map(s -> "broken.jsonl:" + s.line() + ": " + s.reason().replaceAll(" \\(.*", "")).toList();
-    assertEquals(List.of("broken.jsonl:2: truncated JSON", "broken.jsonl:3: malformed JSON", "broken.jsonl:4: not a JSON object"),
-        expected, "the CLI's skips");
+    assertEquals(List.of("broken.jsonl:2: truncated JSON", "broken.jsonl:3: malformed JSON", "broken.jsonl:4: not a JSON object",
+        "broken.jsonl:5: NUL bytes, not a line of the log"), expected, "the CLI's skips");
     List<String> shown = driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
         .map(li -> li.getAttribute("textContent").replaceAll(" \\(.*", "")).toList();
     assertEquals(expected, shown, "the page lists the same lines, with file:line");
     String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertTrue(summary.contains("skipped 3 lines or files in 1 file"), summary);
+    assertTrue(summary.contains("skipped 4 lines or files in 1 file"), summary);
     assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
     assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
         summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
