@@ -152,12 +152,19 @@ class BuildJarIT {
     builder.environment().remove("JAVA_OPTS");
     builder.environment().put("JAVA", javaBin());
     builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("the jar did not finish");
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("the jar did not finish");
+      }
+      return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8));
+    } finally {
+      // Each run's output files would otherwise stay behind in the system's temporary folder.
+      Files.deleteIfExists(stdout);
+      Files.deleteIfExists(stderr);
     }
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
   }
 
   private static String javaBin() {
