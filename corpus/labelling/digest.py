@@ -39,6 +39,7 @@ class R:
         if s.tools_in_ex<=25: s.lines.append(f"   tool {name}: {one(arg,150)}")
     def err(s,text):
         if s.tools_in_ex<=25: s.lines.append(f"      -> ERROR: {one(text,150)}")
+NOTICES=('<task-notification>','<cross-session-message','<bash-notification>','<fork-boilerplate>')
 def claude(path,r):
     pend={}
     for l in open(path,errors='replace'):
@@ -48,7 +49,12 @@ def claude(path,r):
         t=ts(o.get('timestamp','')) if o.get('timestamp') else None
         ty=o.get('type')
         if ty=='queue-operation':
-            if o.get('operation')=='enqueue' and o.get('content'): r.user('USER (typed while the agent was working)',str(o.get('content')),t)
+            # Notices Claude Code queues itself are not typed. Rounds 1-3 were rendered before this
+            # line told them apart, so their copies showed such notices as typed (corpus/README.md).
+            if o.get('operation')=='enqueue' and o.get('content'):
+                q=str(o.get('content')).strip()
+                if q.startswith(NOTICES): r.note('[injected: '+one(q,120)+']',t)
+                else: r.user('USER (typed while the agent was working)',q,t)
             continue
         if ty=='system' and o.get('subtype')=='compact_boundary': r.note('[context compacted]',t); continue
         m=o.get('message') or {}
@@ -72,7 +78,7 @@ def claude(path,r):
             if s.startswith('<local-command-stdout') or s.startswith('<bash-stdout') or s.startswith('<local-command-stderr'): r.note('[local command output: '+one(s,150)+']',t); continue
             if s.startswith('<bash-input>'): r.note('[user ran shell command directly: '+one(s,150)+']',t); continue
             if s.startswith('Caveat:'): continue
-            if s.startswith('<system-reminder>') or s.startswith('<task-notification>'): r.note('[injected: '+one(s,120)+']',t); continue
+            if s.startswith('<system-reminder>') or s.startswith(NOTICES): r.note('[injected: '+one(s,120)+']',t); continue
             if not s and not imgs: continue
             r.user('USER typed',s+(f' [+{imgs} image(s)]' if imgs else ''),t)
             if o.get('permissionMode')=='plan': r.note('[permission mode: plan]')

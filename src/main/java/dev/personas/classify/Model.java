@@ -72,7 +72,8 @@ public record Model(
    * weigh on a person's own sessions.
    * 11: only writing a convention file (CLAUDE.md, AGENTS.md, …) is a setup action, not the
    * agent reading one (setup_actions); a prompt carrying pasted output is not the person pointing
-   * (the Spiral rule's pointer damping).
+   * (the Spiral rule's pointer damping); another session's message, a background shell's notice
+   * and a forked worker's brief are not typed prompts (prompts and every per-prompt feature).
    */
   public static final int VERSION = 11;
 

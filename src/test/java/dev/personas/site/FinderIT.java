@@ -279,6 +279,15 @@ class FinderIT {
       invalid[i] = invalid[i] == 1 ? (byte) 0xFF : invalid[i];
     }
     out.write(invalid);
+    // Notices newer Claude Code queues or writes as the user: another session's message, a
+    // background shell's report, a forked worker's brief. Not typed, so no prompts.
+    String queued = "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"odd\","
+        + "\"timestamp\":\"%s\",\"content\":\"%s\"}";
+    out.write(("\n" + String.format(queued, "2025-06-14T08:03:00Z",
+        "<cross-session-message from=\\\"uds:/run/user/1000/s.sock\\\">the plan</cross-session-message>")
+        + "\n" + String.format(queued, "2025-06-14T08:04:00Z", "<bash-notification><status>failed</status></bash-notification>")
+        + "\n" + String.format(user, "u5", "2025-06-14T08:05:00Z", "<fork-boilerplate>You are a worker fork.</fork-boilerplate>")
+        + "\n").getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
 
     openFinder();
@@ -288,6 +297,8 @@ class FinderIT {
         .analyse(List.of(odd));
     assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
+    assertEquals(2.0, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1 and u4, not the notices");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
     assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
     assertEquals("While reading: " + java.report().summary() + ".",

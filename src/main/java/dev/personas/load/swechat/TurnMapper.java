@@ -1,6 +1,7 @@
 package dev.personas.load.swechat;
 
 import dev.personas.load.CommandTags;
+import dev.personas.load.claude.ClaudeText;
 import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import java.time.Instant;
@@ -61,7 +62,10 @@ final class TurnMapper {
         return new Event(EventKind.COMPACTION, at, length, null, null, null, null, false, 0, 0);
       case "queue_operation":
         content = row.text("content");
-        return content == null ? null : Event.prompt(EventKind.QUEUE_STEERING, at, content);
+        // Claude Code queues its own notices too (a finished task, another session's message):
+        // only typed text is steering, as in the Claude Code reader.
+        return content == null || ClaudeText.isInjected(content) ? null
+            : Event.prompt(EventKind.QUEUE_STEERING, at, content);
       default:
         return null; // file_snapshot and turn types newer than this reader
     }
@@ -99,9 +103,7 @@ final class TurnMapper {
     if (trimmed.startsWith("<bash-input>")) {
       return new Event(EventKind.BASH_MODE, at, text.length(), null, null, null, null, false, 0, 0);
     }
-    if (trimmed.startsWith("<system-reminder>") || trimmed.startsWith("<task-notification>")
-        || trimmed.startsWith("<local-command-stdout>") || trimmed.startsWith("<bash-stdout>")
-        || trimmed.startsWith("Caveat: The messages below were generated")) {
+    if (ClaudeText.isInjected(trimmed)) {
       return new Event(EventKind.INJECTED, at, text.length(), null, null, null, null, false, 0, 0);
     }
     return Event.prompt(EventKind.PROMPT, at, text);

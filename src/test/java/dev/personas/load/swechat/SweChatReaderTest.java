@@ -276,6 +276,24 @@ class SweChatReaderTest {
     assertNull(mapper.map(new Row(file, 6, SweChatFixture.row("turn_type", "queue_operation"))));
   }
 
+  @Test
+  void noticesClaudeCodeWritesAsTheUserAreNotPromptsAsInTheClaudeCodeReader() {
+    TurnMapper mapper = new TurnMapper();
+    Path file = dir.resolve("t.jsonl");
+    for (String notice : List.of("<task-notification>done</task-notification>",
+        "<cross-session-message from=\"uds:/run/user/1000/s.sock\" from-mode=\"prompting\">the plan</cross-session-message>",
+        "<bash-notification><status>failed</status></bash-notification>",
+        "<ide_opened_file>The user opened app.py</ide_opened_file>",
+        "<local-command-caveat>Caveat: …</local-command-caveat>")) {
+      assertNull(mapper.map(new Row(file, 1, SweChatFixture.row("turn_type", "queue_operation", "content", notice))),
+          "queued, not typed: " + notice);
+      assertEquals(EventKind.INJECTED, mapper.map(new Row(file, 2,
+          SweChatFixture.row("turn_type", "user_prompt", "content", notice))).kind(), notice);
+    }
+    assertEquals(EventKind.QUEUE_STEERING, mapper.map(new Row(file, 3,
+        SweChatFixture.row("turn_type", "queue_operation", "content", "also update the docs"))).kind());
+  }
+
   /** The v2 release: four tables, annotations, a machine-generated repository, a session without rows. */
   private SweChatFixture v2Release() throws IOException {
     SweChatFixture f = SweChatFixture.standard()

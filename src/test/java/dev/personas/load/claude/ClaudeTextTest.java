@@ -1,0 +1,52 @@
+package dev.personas.load.claude;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.personas.load.ReadReport;
+import dev.personas.session.EventKind;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaudeTextTest {
+  @TempDir Path dir;
+
+  @Test
+  void noticesOfNewerClaudeCodeAreInjectedNotTyped() {
+    // Seen in real logs of 2026: agent teams message each other, background shells report back,
+    // a forked worker gets a brief. None of it is the person typing.
+    for (String text : List.of(
+        "<cross-session-message from=\"uds:/run/user/1000/cc-socks/1.sock\" from-name=\"plan 7\" from-mode=\"prompting\">\nthe map",
+        "<bash-notification>\n<shell-id>b4f9ff9</shell-id>\n<status>failed</status>",
+        "<fork-boilerplate>\nYou are a worker fork.",
+        "  <task-notification>done</task-notification>")) {
+      assertEquals(EventKind.INJECTED, ClaudeText.classify(text), text);
+    }
+    assertEquals(EventKind.PROMPT, ClaudeText.classify("<div> is not centred, fix the css"));
+    assertEquals(EventKind.PROMPT, ClaudeText.classify("cross-session-message handling is broken"));
+  }
+
+  @Test
+  void aQueuedMessageFromAnotherSessionIsNoPrompt() throws IOException {
+    Path file = dir.resolve("s.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"type\":\"user\",\"uuid\":\"u1\",\"sessionId\":\"s\",\"timestamp\":\"2026-08-14T01:00:00Z\","
+            + "\"message\":{\"role\":\"user\",\"content\":\"trace the GETNEXT path\"}}",
+        "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"s\",\"timestamp\":\"2026-08-14T01:14:00Z\","
+            + "\"content\":\"<cross-session-message from=\\\"uds:/run/user/1000/cc-socks/596312.sock\\\">the plan</cross-session-message>\"}",
+        "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"s\",\"timestamp\":\"2026-08-14T01:20:00Z\","
+            + "\"content\":\"<bash-notification><status>failed</status></bash-notification>\"}",
+        "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"s\",\"timestamp\":\"2026-08-14T01:28:00Z\","
+            + "\"content\":\"stop, think about the architecture first\"}",
+        ""));
+    List<Session> sessions = new ArrayList<>();
+    new ClaudeCodeReader().read(file, sessions::add, new ReadReport());
+    assertEquals(1, sessions.size());
+    assertEquals(2, sessions.get(0).typedPromptCount(), "the first prompt and the typed steering");
+  }
+}
