@@ -21,6 +21,13 @@ export const Kind = Object.freeze({
   API_ERROR: "API_ERROR"
 });
 
+/** Session.recordsNoTime: events, and none of them (its subagents' included) records a time. */
+export function recordsNoTime(session) {
+  const untimed = e => e.at === null || e.at === undefined;
+  return (session.events.length > 0 || session.subagentEvents.length > 0)
+    && session.events.every(untimed) && session.subagentEvents.every(untimed);
+}
+
 export function isTypedPrompt(kind) {
   return kind === Kind.PROMPT || kind === Kind.QUEUE_STEERING;
 }
@@ -222,9 +229,7 @@ export class ReadReport {
   /** A session read; one none of whose events (its subagents' included) records a time is counted for the summary. */
   sessionRead(session) {
     this.sessions++;
-    const untimed = e => e.at === null || e.at === undefined;
-    if (session && (session.events.length > 0 || session.subagentEvents.length > 0)
-      && session.events.every(untimed) && session.subagentEvents.every(untimed)) {
+    if (session && recordsNoTime(session)) {
       this.untimedSessions++;
     }
   }

@@ -5,7 +5,7 @@
  * pauses before prompts). The values come out in the catalogue order of the model file and
  * equal the Java ones (the browser test checks every fixture session within 1e-9).
  */
-import { Kind, isTypedPrompt } from "./common.js";
+import { Kind, isTypedPrompt, recordsNoTime } from "./common.js";
 import { javaRegex, strip, isBlank } from "./java.js";
 import { readPrompt, specMarkers, isPlanHandoff, pointsAtPlan, sameError, citesConventionFile, jaccard } from "./prompts.js";
 import { simpleCommands, program, isTestRun, reviewsDiff, commitsAndPullRequests, gitSubcommand } from "./shell.js";
@@ -36,7 +36,7 @@ export function extract(session) {
   toolMix(mainCalls, subCalls, prompts.length, v);
   testsAndEnding(main, subagents, mainCalls, subCalls, v);
   workflow(main, subagents, facts, mainCalls, subCalls, v);
-  time(main, subagents, prompts.length, mainCalls.length, v);
+  time(session, prompts.length, mainCalls.length, v);
   tokens(main, subagents, v);
   return v;
 }
@@ -235,9 +235,9 @@ const ESTIMATE_PER_ASK = 0.78;
 const ESTIMATE_PER_CALL = 0.48;
 
 /** FeatureExtractor.time: a session with no time on any event has its active time estimated. */
-function time(main, subagents, prompts, mainCalls, v) {
+function time(session, prompts, mainCalls, v) {
   const stamps = [];
-  for (const stream of [main, subagents]) {
+  for (const stream of [session.events, session.subagentEvents]) {
     for (const e of stream) {
       if (e.at !== null) {
         stamps.push(e.at.ms);
@@ -252,9 +252,9 @@ function time(main, subagents, prompts, mainCalls, v) {
       active += gap;
     }
   }
-  const pauses = medianPauses(main, prompts);
-  const untimed = stamps.length === 0 && (main.length > 0 || subagents.length > 0);
-  v[F.active_minutes] = untimed
+  const pauses = medianPauses(session.events, prompts);
+  // With no timestamp found, only a session without events can still be a timed one.
+  v[F.active_minutes] = stamps.length === 0 && recordsNoTime(session)
     ? Math.max(0, Math.expm1(ESTIMATE_INTERCEPT + ESTIMATE_PER_ASK * Math.log1p(v[F.prompts] + v[F.slash_commands])
       + ESTIMATE_PER_CALL * Math.log1p(mainCalls)))
     : active / 60000;

@@ -246,6 +246,10 @@ class Run {
       this.ignored++;
       return;
     }
+    if (bytes[first] === 0) {
+      this.fail(false, DAMAGED);
+      return;
+    }
     const looksJson = bytes[first] === 0x7b;
     const slice = bytes.subarray(first, to);
     let text;
@@ -266,7 +270,7 @@ class Run {
         throw new BadLine("not a JSON object (" + describeValue(value) + ")");
       }
     } catch (e) {
-      this.fail(looksJson, bytes[first] === 0 ? DAMAGED : reason(e, text.length));
+      this.fail(looksJson, reason(e, text.length));
       return;
     }
     this.handler.parse(value);

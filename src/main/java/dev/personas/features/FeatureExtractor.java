@@ -68,7 +68,7 @@ public final class FeatureExtractor {
     toolMix(mainCalls, subCalls, prompts.size(), v);
     testsAndEnding(main, subagents, mainCalls, subCalls, v);
     workflow(main, subagents, facts, mainCalls, subCalls, v);
-    time(main, subagents, prompts.size(), mainCalls.size(), v);
+    time(session, prompts.size(), mainCalls.size(), v);
     tokens(main, subagents, v);
     return new FeatureVector(session.id(), v);
   }
@@ -302,11 +302,11 @@ public final class FeatureExtractor {
    * of early 2025) has its active time estimated from its asks and tool calls, not read as 0:
    * zero minutes would make every such session look like a quick errand.
    */
-  private static void time(List<Event> main, List<Event> subagents, int prompts, int mainCalls, double[] v) {
-    long[] stamps = Timing.timestamps(main, subagents);
-    double[] pauses = Timing.medianPauses(main, prompts);
-    boolean untimed = stamps.length == 0 && !(main.isEmpty() && subagents.isEmpty());
-    put(v, ACTIVE_MINUTES, untimed
+  private static void time(Session session, int prompts, int mainCalls, double[] v) {
+    long[] stamps = Timing.timestamps(session.events(), session.subagentEvents());
+    double[] pauses = Timing.medianPauses(session.events(), prompts);
+    // With no timestamp found, only a session without events can still be a timed one.
+    put(v, ACTIVE_MINUTES, stamps.length == 0 && session.recordsNoTime()
         ? Timing.estimatedActiveMinutes(v[PROMPTS.ordinal()] + v[SLASH_COMMANDS.ordinal()], mainCalls)
         : Timing.activeMinutes(stamps));
     put(v, WALL_MINUTES, Timing.wallMinutes(stamps));

@@ -341,6 +341,10 @@ public final class JsonLines {
         accepted();
         return;
       }
+      if (buf[first] == 0) {
+        fail(false, DAMAGED);
+        return;
+      }
       boolean looksJson = buf[first] == '{';
       try {
         parseLine(FACTORY.createParser(buf, first, to - first));
@@ -352,13 +356,13 @@ public final class JsonLines {
             repaired++;
             return;
           } catch (IOException | RuntimeException again) {
-            fail(looksJson, buf[first] == 0 ? DAMAGED : describe(again));
+            fail(looksJson, describe(again));
             return;
           }
         }
-        fail(looksJson, buf[first] == 0 ? DAMAGED : reason(e));
+        fail(looksJson, reason(e));
       } catch (IOException | RuntimeException e) {
-        fail(looksJson, buf[first] == 0 ? DAMAGED : reason(e));
+        fail(looksJson, reason(e));
       }
     }
 
@@ -398,11 +402,14 @@ public final class JsonLines {
       long lineNo = lineNumber;
       LineStream stream = new LineStream(buf, end, in);
       byte firstByte = buf[firstNonSpace(buf, end)];
-      boolean looksJson = firstByte == '{';
-      try {
-        parseLine(FACTORY.createParser(stream));
-      } catch (IOException | RuntimeException e) {
-        failAt(lineNo, looksJson, firstByte == 0 ? DAMAGED : reason(e));
+      if (firstByte == 0) {
+        failAt(lineNo, false, DAMAGED);
+      } else {
+        try {
+          parseLine(FACTORY.createParser(stream));
+        } catch (IOException | RuntimeException e) {
+          failAt(lineNo, firstByte == '{', reason(e));
+        }
       }
       stream.drain();
       bytes += stream.bytesFromInput;

@@ -155,9 +155,7 @@ public final class ReadReport {
    */
   public synchronized void sessionRead(Session session) {
     sessionRead();
-    boolean any = !session.events().isEmpty() || !session.subagentEvents().isEmpty();
-    if (any && session.events().stream().allMatch(e -> e.timestamp() == null)
-        && session.subagentEvents().stream().allMatch(e -> e.timestamp() == null)) {
+    if (session.recordsNoTime()) {
       untimedSessions++;
     }
   }

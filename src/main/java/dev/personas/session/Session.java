@@ -71,6 +71,17 @@ public record Session(
     return start == null || end == null ? Duration.ZERO : Duration.between(start, end);
   }
 
+  /**
+   * True when the session has events and none of them, its subagents' included, records a time
+   * (Codex's rollouts of early 2025): its active time is then estimated, and the read summary
+   * says so.
+   */
+  public boolean recordsNoTime() {
+    return !(events.isEmpty() && subagentEvents.isEmpty())
+        && events.stream().allMatch(e -> e.timestamp() == null)
+        && subagentEvents.stream().allMatch(e -> e.timestamp() == null);
+  }
+
   /** Number of prompts the person typed (queue steering included, commands excluded). */
   public long typedPromptCount() {
     return events.stream().filter(e -> e.kind().isTypedPrompt()).count();
