@@ -46,13 +46,17 @@ const DIGITS = javaRegex(R`\d+`, "g");
 
 // Requests and pointers.
 const VAGUE_FIX = javaRegex(R`\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?`
-  + R`|same (?:error|issue|problem)|nope|no luck|nothing changed`
-  + R`|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem)`
-  + R`|nao funciona|sigue (?:sin|dando|igual)|no funciona)\b`, "i");
-// PromptSignals.VAGUE_FIX_EXACT: é and ã as written (no case folding), and CJK re-asks.
-const VAGUE_FIX_EXACT = javaRegex(R`\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão funciona)\b`
+  + R`|same (?:error|issue|problem)|nope|no luck|nothing changed|no change|did ?n[o']?t (?:change|help)`
+  + R`|nothing happen(?:s|ed)?`
+  + R`|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem|igual)`
+  + R`|nao funciona|nao mudou|nada mudou|sigue (?:sin|dando|igual)|no funciona|no cambia)\b`, "i");
+// PromptSignals.VAGUE_FIX_EXACT: é, ó and ã as written (no case folding), and CJK re-asks.
+const VAGUE_FIX_EXACT = javaRegex(R`\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão (?:funciona|mudou)`
+  + R`|[Nn]o cambió|[Nn]ada cambió|[Rr]ien n'a changé)\b`
   + R`|还是不行|還是不行|还是报错|還是報錯|又报错|又報錯|没用|沒用|안 ?돼|안 ?되|안 ?된|안 없어`
-  + R`|直ってない|動かない|治らない`);
+  + R`|(?:依旧|依然|仍然|仍旧)(?:不行|没|沒)|还是没|還是沒|没(?:有)?(?:变化|反应|效果)|沒(?:有)?(?:變化|反應|效果)`
+  + R`|不起作用|没生效|沒生效|여전히|안 ?바뀌|변화가? ?없`
+  + R`|直ってない|直らない|動かない|治らない|変わらない|変化なし`);
 const TOKEN = javaRegex(R`[^\s"'${"`"}()\[\]<>{},;]+`, "g");
 const EXTENSION = javaRegex(R`[\w-]+\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc`
   + R`|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml`

@@ -74,8 +74,10 @@ public record Model(
    * agent reading one (setup_actions); a prompt carrying pasted output is not the person pointing
    * (the Spiral rule's pointer damping); another session's message, a background shell's notice
    * and a forked worker's brief are not typed prompts (prompts and every per-prompt feature).
+   * 12: a re-ask that says nothing changed ("no change", "nothing happened", "还是没变化", "依旧不行",
+   * "没反应", "여전히", "変わらない") is a vague re-ask (vague_fix_requests).
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 12;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -27,7 +27,7 @@ public enum Feature {
   CORRECTIONS("corrections", "Course corrections: a typed prompt under 200 characters with at least one agent edit since the previous prompt.", "count"),
   ERROR_REPASTES("error_repastes", "Prompts carrying error or stack-trace lines whose error signature (error lines with digits, hex numbers and paths stripped) matches one pasted in any of the 50 prompts before.", "count"),
   REPEATED_PROMPTS("repeated_prompts", "Prompts whose normalised text (lower case, punctuation dropped) has a word-pair Jaccard similarity of at least 0.8 with one of the 50 prompts before it.", "count"),
-  VAGUE_FIX_REQUESTS("vague_fix_requests", "Prompts under 80 characters asking for a fix (\"fix it\", \"still broken\", \"doesn't work\", \"again\", \"same error\", \"nope\", and their French, Portuguese, Spanish, Chinese, Korean and Japanese kin) without a specific pointer.", "count"),
+  VAGUE_FIX_REQUESTS("vague_fix_requests", "Prompts under 80 characters asking for a fix (\"fix it\", \"still broken\", \"doesn't work\", \"again\", \"same error\", \"nope\", \"no change\", and their French, Portuguese, Spanish, Chinese, Korean and Japanese kin) without a specific pointer.", "count"),
   SPECIFIC_POINTERS("specific_pointers", "Prompts naming a file path, file:line, a line number, a backticked name, a call like foo() or a camelCase/snake_case identifier.", "count"),
   QUESTION_SHARE("question_share", "Share of typed prompts that ask a question (a sentence ending in a question mark, or opening with a question word).", "share"),
   PASTED_OUTPUT("pasted_output", "Prompts carrying an error or stack-trace line, or at least two lines of logs, shell or test output.", "count"),

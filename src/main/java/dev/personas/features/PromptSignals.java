@@ -69,22 +69,27 @@ final class PromptSignals {
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   // Requests and pointers.
-  // A vague re-ask: "fix it", "still broken", "nope", "same error", and their French, Portuguese
-  // and Spanish kin ("ne répond pas", "continua dando", "sigue sin"); the Chinese, Korean and
-  // Japanese ones ("还是不行", "안돼", "動かない") have no word boundaries and match anywhere.
+  // A vague re-ask: "fix it", "still broken", "nope", "same error", "no change", and their French,
+  // Portuguese and Spanish kin ("ne répond pas", "continua dando", "sigue sin"); the Chinese, Korean
+  // and Japanese ones ("还是不行", "没变化", "안돼", "動かない") have no word boundaries and match anywhere.
   private static final Pattern VAGUE_FIX = Pattern.compile(
       "\\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?"
-      + "|same (?:error|issue|problem)|nope|no luck|nothing changed"
-      + "|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem)"
-      + "|nao funciona|sigue (?:sin|dando|igual)|no funciona)\\b", Pattern.CASE_INSENSITIVE);
+      + "|same (?:error|issue|problem)|nope|no luck|nothing changed|no change|did ?n[o']?t (?:change|help)"
+      + "|nothing happen(?:s|ed)?"
+      + "|(?:ne )?(?:marche|fonctionne) (?:toujours )?pas|toujours pas|continua (?:dando|com|sem|igual)"
+      + "|nao funciona|nao mudou|nada mudou|sigue (?:sin|dando|igual)|no funciona|no cambia)\\b",
+      Pattern.CASE_INSENSITIVE);
   /**
    * The same with letters that case folding would treat apart in Java and in the browser (é, ã),
    * matched as written, and the Chinese, Korean and Japanese ones.
    */
   private static final Pattern VAGUE_FIX_EXACT = Pattern.compile(
-      "\\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão funciona)\\b"
+      "\\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão (?:funciona|mudou)"
+      + "|[Nn]o cambió|[Nn]ada cambió|[Rr]ien n'a changé)\\b"
       + "|还是不行|還是不行|还是报错|還是報錯|又报错|又報錯|没用|沒用|안 ?돼|안 ?되|안 ?된|안 없어"
-      + "|直ってない|動かない|治らない");
+      + "|(?:依旧|依然|仍然|仍旧)(?:不行|没|沒)|还是没|還是沒|没(?:有)?(?:变化|反应|效果)|沒(?:有)?(?:變化|反應|效果)"
+      + "|不起作用|没生效|沒生效|여전히|안 ?바뀌|변화가? ?없"
+      + "|直ってない|直らない|動かない|治らない|変わらない|変化なし");
   private static final Pattern EXTENSION = Pattern.compile(
       "[\\w-]+\\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc"
       + "|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml"

@@ -129,7 +129,7 @@ class RealCorpusTest {
     assertEquals(99, a.heldOut().items());
     assertTrue(a.heldOut().hits() >= 66, "held-out " + a.heldOut().hits() + " of 99");
     assertEquals(265, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 200, "calibration " + a.calibration().hits() + " of 265");
+    assertTrue(a.calibration().hits() >= 201, "calibration " + a.calibration().hits() + " of 265");
     // 24 people of the first round and 8 of the third (corpus/README.md).
     assertEquals(32, a.personas().items());
     assertTrue(a.personas().hits() >= 20, "personas " + a.personas().hits() + " of 32");

@@ -123,7 +123,10 @@ class PromptSignalsTest {
   @ValueSource(strings = {"fix it", "still broken", "it doesn't work", "doesn’t work again",
       "same error", "not working", "nope", "Nope", "lisa ne répond pas", "pas de réponse",
       "ça ne marche toujours pas", "continua dando invalid api key", "não funciona", "sigue sin funcionar",
-      "还是不行", "클로드야 안 없어진거 같은데? 다시 확인해볼래?", "잘 안된거 같은데", "まだ動かない"})
+      "还是不行", "클로드야 안 없어진거 같은데? 다시 확인해볼래?", "잘 안된거 같은데", "まだ動かない",
+      "no change", "it didn't change anything", "nothing happened", "that didn’t help", "continua igual",
+      "não mudou nada", "no cambió nada", "rien n’a changé", "依旧不行", "还是没变化，阅读完整代码仓库分析为什么",
+      "登录没有反应", "여전히 보이지 않는다", "画面が変わらない"})
   void shortFixRequestsWithoutPointersAreVague(String prompt) {
     assertTrue(PromptSignals.isVagueFixRequest(prompt), prompt);
   }
@@ -131,7 +134,8 @@ class PromptSignalsTest {
   @ParameterizedTest
   @ValueSource(strings = {"fix the null check in src/app/Auth.java", "still broken at line 42",
       "fix `parseDate`", "add a dark mode toggle", "the pasta is done", "안녕하세요 클로드",
-      "PAS DE RÉPONSE", "a normal question about the response",
+      "PAS DE RÉPONSE", "a normal question about the response", "no changes to the public API please",
+      "change the title to Pricing", "依旧使用旧的接口", "把背景改成灰色",
       "still broken, but this is a long message that explains in detail what I saw on the screen"})
   void specificOrLongOrNonFixPromptsAreNotVague(String prompt) {
     assertFalse(PromptSignals.isVagueFixRequest(prompt), prompt);

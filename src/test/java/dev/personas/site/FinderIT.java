@@ -441,7 +441,7 @@ class FinderIT {
       List.of("set -g mouse on\n".repeat(80) + "- one item\n- two items\n- three items\nmake the corners rounded"),
       // Vague re-asks in other languages; upper-case accented letters fold differently, so are not one.
       List.of("nope", "lisa ne répond pas", "PAS DE RÉPONSE", "continua dando invalid api key", "잘 안된거 같은데",
-          "还是不行"),
+          "还是不行", "依旧不行", "还是没变化", "rien n’a changé", "no cambió nada", "nothing happened", "画面が変わらない"),
       // A workflow run by two commands and nothing typed: One-shot fades.
       List.of("<command-name>/speckit.plan</command-name>\n<command-args>use sqlite</command-args>",
           "<command-name>/speckit.checklist</command-name>"),
