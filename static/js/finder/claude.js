@@ -238,6 +238,7 @@ class SessionBuilder {
     this.subagentEvents = [];
     this.subagentIds = new Set();
     this.toolUses = new Map();
+    this.answered = new Set();
     this.queued = [];
     this.removed = [];
     this.parentId = null;
@@ -330,6 +331,12 @@ class SessionBuilder {
     const typed = { text: "" };
     for (const b of line.blocks) {
       if (b.type === "tool_result") {
+        if (b.toolUseId !== null) {
+          if (this.answered.has(b.toolUseId)) {
+            continue;
+          }
+          this.answered.add(b.toolUseId);
+        }
         const use = b.toolUseId === null ? undefined : this.toolUses.get(b.toolUseId);
         out.push(event(Kind.TOOL_RESULT, at, b.textLength, null, use ? use.name : null, use ? use.command : null,
           null, b.isError));
@@ -416,7 +423,10 @@ class SessionBuilder {
           out.push(event(Kind.THINKING, at, b.textLength));
           break;
         case "tool_use": case "server_tool_use":
-          out.push(this.toolUse(b, at));
+          // ClaudeSessionBuilder: the same tool call id again is a replay, not a new call.
+          if (b.id === null || !this.toolUses.has(b.id)) {
+            out.push(this.toolUse(b, at));
+          }
           break;
         default:
       }

@@ -75,7 +75,8 @@ public record Model(
    * (the Spiral rule's pointer damping); another session's message, a background shell's notice
    * and a forked worker's brief are not typed prompts (prompts and every per-prompt feature).
    * 12: a re-ask that says nothing changed ("no change", "nothing happened", "还是没变化", "依旧不行",
-   * "没反应", "여전히", "変わらない") is a vague re-ask (vague_fix_requests).
+   * "没反应", "여전히", "変わらない") is a vague re-ask (vague_fix_requests); a Claude Code tool call
+   * or tool result written out again under new line uuids (a replay) counts once.
    */
   public static final int VERSION = 12;
 

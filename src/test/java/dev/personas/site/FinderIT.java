@@ -288,6 +288,18 @@ class FinderIT {
         + "\n" + String.format(queued, "2025-06-14T08:04:00Z", "<bash-notification><status>failed</status></bash-notification>")
         + "\n" + String.format(user, "u5", "2025-06-14T08:05:00Z", "<fork-boilerplate>You are a worker fork.</fork-boilerplate>")
         + "\n").getBytes(StandardCharsets.UTF_8));
+    // A tool call and its result, written out again under new uuids (a replay), then a new call:
+    // two calls, not three.
+    String call = "{\"type\":\"assistant\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"id\":\"%s\",\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"%s\","
+        + "\"name\":\"Edit\",\"input\":{\"file_path\":\"/w/app.py\"}}]}}\n";
+    String result = "{\"type\":\"user\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
+        + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"%s\",\"content\":\"ok\"}]}}\n";
+    out.write((String.format(call, "c1", "2025-06-14T08:06:00Z", "m3", "toolu_9")
+        + String.format(result, "r1", "2025-06-14T08:06:05Z", "toolu_9")
+        + String.format(call, "c1-again", "2025-06-14T08:07:00Z", "m3", "toolu_9")
+        + String.format(result, "r1-again", "2025-06-14T08:07:00Z", "toolu_9")
+        + String.format(call, "c2", "2025-06-14T08:08:00Z", "m4", "toolu_10")).getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
 
     openFinder();
@@ -299,6 +311,8 @@ class FinderIT {
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
     assertEquals(2.0, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1 and u4, not the notices");
+    assertEquals(1.0, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
     assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
     assertEquals("While reading: " + java.report().summary() + ".",

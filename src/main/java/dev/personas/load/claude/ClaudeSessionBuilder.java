@@ -13,16 +13,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Turns the lines of one Claude Code session (its main file, then its subagent files) into
  * events, applying the counting rules of RESEARCH.md §3. The per-project state (uuids seen,
  * usage keys counted) is shared by every session of a project folder, so a resumed session that
- * replays earlier messages adds nothing twice.
+ * replays earlier messages adds nothing twice. A file can also hold part of its own conversation
+ * written out again under new line uuids (after a resume in the VS Code extension): a tool call
+ * or a tool result whose tool_use id the session already has is that replay, and is dropped.
  *
  * <p>Queued steering: Claude Code logs text typed while the agent works as a queue-operation
  * {@code enqueue} line. The text later reaches the model either as an ordinary user line
@@ -65,6 +69,8 @@ final class ClaudeSessionBuilder {
   private final List<Event> subagentEvents = new ArrayList<>();
   private final TreeSet<String> subagentIds = new TreeSet<>();
   private final Map<String, ToolUse> toolUses = new HashMap<>();
+  /** The tool_use ids whose result was read: a second result for one is a replay. */
+  private final Set<String> answered = new HashSet<>();
   private final Deque<Queued> queued = new ArrayDeque<>();
   private final Deque<Queued> removed = new ArrayDeque<>();
   private String parentId;
@@ -180,6 +186,9 @@ final class ClaudeSessionBuilder {
     for (int i = 0; i < line.blockCount; i++) {
       ClaudeLine.Block b = line.block(i);
       if ("tool_result".equals(b.type)) {
+        if (b.toolUseId != null && !answered.add(b.toolUseId)) {
+          continue;
+        }
         ToolUse use = b.toolUseId == null ? null : toolUses.get(b.toolUseId);
         out.add(new Event(EventKind.TOOL_RESULT, at, b.textLength, null,
             use == null ? null : use.name(), use == null ? null : use.command(), null, b.isError,
@@ -284,7 +293,11 @@ final class ClaudeSessionBuilder {
           break;
         case "tool_use":
         case "server_tool_use":
-          out.add(toolUse(b, at));
+          // A tool call's id is unique: the same id again is the conversation written out a second
+          // time under new line uuids (seen after a resume in the VS Code extension), not a new call.
+          if (b.id == null || !toolUses.containsKey(b.id)) {
+            out.add(toolUse(b, at));
+          }
           break;
         default:
           // images, documents, unknown blocks: nothing to count

@@ -153,6 +153,33 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void aConversationWrittenOutAgainUnderNewUuidsAddsNoToolCallTwice() throws IOException {
+    Path dir = projects.resolve("-tmp-replay");
+    Files.createDirectories(dir);
+    String head = "{\"sessionId\":\"replay\",\"isSidechain\":false,";
+    List<String> lines = new ArrayList<>();
+    lines.add(head + "\"type\":\"user\",\"uuid\":\"u1\",\"timestamp\":\"2025-11-01T09:08:21Z\","
+        + "\"message\":{\"role\":\"user\",\"content\":\"change the subtitle\"}}");
+    for (String[] copy : new String[][] {{"a1", "r1", "09:08:25"}, {"a1-again", "r1-again", "09:24:29"}}) {
+      lines.add(head + "\"type\":\"assistant\",\"uuid\":\"" + copy[0] + "\",\"timestamp\":\"2025-11-01T" + copy[2]
+          + "Z\",\"message\":{\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\","
+          + "\"id\":\"toolu_1\",\"name\":\"Edit\",\"input\":{\"file_path\":\"/w/README\"}}]}}");
+      lines.add(head + "\"type\":\"user\",\"uuid\":\"" + copy[1] + "\",\"timestamp\":\"2025-11-01T" + copy[2]
+          + "Z\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+          + "\"tool_use_id\":\"toolu_1\",\"content\":\"ok\"}]}}");
+    }
+    lines.add(head + "\"type\":\"assistant\",\"uuid\":\"a2\",\"timestamp\":\"2025-11-01T09:24:31Z\","
+        + "\"message\":{\"id\":\"msg_2\",\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\","
+        + "\"id\":\"toolu_2\",\"name\":\"Bash\",\"input\":{\"command\":\"npm run dev\"}}]}}");
+    Files.write(dir.resolve("replay.jsonl"), lines);
+    readAll();
+    List<Event> e = sessions.get("replay").events();
+    assertEquals(2, count(e, EventKind.TOOL_CALL), e.toString());
+    assertEquals(1, count(e, EventKind.TOOL_RESULT), e.toString());
+    assertEquals(1, sessions.get("replay").typedPromptCount());
+  }
+
+  @Test
   void sessionFileWithoutConversationIsCountedAsEmptyNotAsSession() {
     readAll();
     assertEquals(5, sessions.size(), sessions.keySet().toString());
