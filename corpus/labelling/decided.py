@@ -19,8 +19,9 @@ def lines(path):
 
 
 def by(path, key):
-    """A JSON-lines file's objects keyed by one field; {} when the file does not exist."""
-    return {x[key]: x for x in lines(path)} if os.path.exists(path) else {}
+    """A JSON-lines file's objects keyed by one field (objects without it, such as a reader's
+    persona lines among session lines, left out); {} when the file does not exist."""
+    return {x[key]: x for x in lines(path) if key in x} if os.path.exists(path) else {}
 
 
 def decide(a, b, adjudicated, field):

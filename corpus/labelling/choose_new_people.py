@@ -1,7 +1,9 @@
-"""Round 3: sessions of people new to the corpus (repositories found after rounds 1 and 2 with the
-same find_files searches, none of those kept for the independent check), at most 8 per person,
-chosen by a SHA-256 of the path; rendered with digest.py for two blind readers. Run from a folder
-with raw/ beside it: python3 choose_round3.py /work/.mirror REPO..."""
+"""A round of sessions of people new to the corpus (repositories found with the same find_files
+searches, none of those kept for the independent check), at most 8 per person, chosen by a
+SHA-256 of the path salted with the round; rendered with digest.py for two blind readers. Run from
+the round's folder (raw/ and digests/ are written there):
+  python3 choose_new_people.py ROUND FIRST_PERSON FIRST_SESSION /work/.mirror REPO...
+Round 3: 3 40 308; round 4: 4 50 368 (corpus/README.md lists each round's repositories)."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -21,7 +23,8 @@ def prompts(path, agent):
             n += o.get('type') == 'event_msg' and p.get('type') == 'user_message'
     return n
 
-mirror, repos = sys.argv[1], sys.argv[2:]
+rnd, first_person, first_session = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+mirror, repos = sys.argv[4], sys.argv[5:]
 h = lambda s: hashlib.sha256(s.encode()).hexdigest()
 by = collections.defaultdict(list)
 for repo in repos:
@@ -39,10 +42,10 @@ for repo in repos:
         agent = 'codex' if codex else 'claude'
         if prompts(dst, agent) >= 1:
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
-out, n = [], 307
-for pi, person in enumerate(sorted(by, key=lambda x: h('person3:' + x)), 40):
+out, n = [], first_session - 1
+for pi, person in enumerate(sorted(by, key=lambda x: h(f'person{rnd}:' + x)), first_person):
     pid = f'P{pi:02d}'
-    for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h('select3:' + r[0] + ':' + r[2]))[:8], key=lambda r: r[2]):
+    for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h(f'select{rnd}:' + r[0] + ':' + r[2]))[:8], key=lambda r: r[2]):
         n += 1; sid = f'S{n:03d}'
         d = render(os.path.join('raw', repo.replace('/', '+', 1), p), agent, sid, pid)
         os.makedirs('digests', exist_ok=True)

@@ -1,18 +1,22 @@
-"""Adds round 3 (labelling/choose_round3.py) to the corpus: both readers' labels, the adjudicated
-type where they differed, the sources and the feature vectors (computed with the built jar, as
-refetch.py does). Run from the project root with the round's folder:
-  python3 corpus/labelling/add_round3.py /work/corpus/round3"""
+"""Adds a round of new people (labelling/choose_new_people.py) to the corpus, calibration half: both
+readers' labels, the adjudicated type where they differed, the sources and the feature vectors
+(computed with the built jar, as refetch.py does). Run from the project root with the round and
+its folder:
+  python3 corpus/labelling/add_round.py 3 /work/corpus/round3"""
 import hashlib, json, os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import refetch
 from decided import by, clean, decide
 
-folder = sys.argv[1]
+rnd, folder = sys.argv[1], sys.argv[2]
 manifest = json.load(open(os.path.join(folder, 'manifest.json')))
 a = by(os.path.join(folder, 'reader_a.jsonl'), 'session')
 b = by(os.path.join(folder, 'reader_b.jsonl'), 'session')
 adj = by(os.path.join(folder, 'adjudicated.jsonl'), 'session')
+# The repositories' licences, as read from their licence files (repo TAB licence); none if absent.
+licence_file = os.path.join(folder, 'licences.tsv')
+licences = dict(l.rstrip('\n').split('\t') for l in open(licence_file) if l.strip()) if os.path.exists(licence_file) else {}
 sources, labels, vectors = [], [], []
 for m in manifest:
     sid = m['session']
@@ -21,9 +25,9 @@ for m in manifest:
     main = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1), m['path'])
     f = refetch.features(refetch.session_files(main, m['agent']), m['agent'], sid)
     sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()
-    sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], 'none', sha])
+    sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], licences.get(m['repo'], 'none'), sha])
     labels.append([sid, how, ra['type'], ra['confidence'], rb['type'], rb['confidence'], decided, runner, clean(why)])
-    vectors.append([sid, m['person'], m['agent'], 'calibration', '3', ra['type'], rb['type'], decided, runner]
+    vectors.append([sid, m['person'], m['agent'], 'calibration', rnd, ra['type'], rb['type'], decided, runner]
                    + [refetch.number(v) for v in f.values()])
     keys = list(f.keys())
 header = open(refetch.SESSIONS).readline().rstrip('\n').split('\t')
