@@ -93,6 +93,17 @@ const ASKS_FOR_ANSWER = javaRegex(R`^\W*(?:(?:please|pls|can you|could you|would
   + R`|\bany (?:thoughts|ideas)\b|\bwhat do you think\b`
   + R`|告诉我|告訴我|解释|解釋|为什么|為什麼|分析|查看|怎么|怎麼|如何`
   + R`|알려|설명|분석|파악|검토|教えて|説明|調べ`, "i");
+// PromptSignals.RULES_OUT_CHANGES and its exact half: a prompt that rules out changes asks for an answer.
+const RULES_OUT_CHANGES = javaRegex(R`\b(?:do ?n[o']?t|never|without) (?:chang(?:e|ing)|edit(?:ing)?|modif(?:y|ying)|touch(?:ing)?`
+  + R`|writ(?:e|ing)) (?:any |the )?(?:code|files?|anything)\b(?! else| but| except| other)`
+  + R`|\bno code changes?\b`
+  + R`|\bne (?:modifie|change|touche) (?:rien|pas le code|aucun fichier)\b`
+  + R`|\bsans (?:modifier|toucher) (?:le code|les fichiers|rien)\b`
+  + R`|\bno (?:modifiques|cambies|toques) nada\b|\bsin (?:modificar|tocar) nada\b`
+  + R`|\bnao (?:altere|mude|modifique) nada\b|\bsem (?:alterar|modificar) nada\b`, "i");
+const RULES_OUT_CHANGES_EXACT = javaRegex(R`\b[Nn]ão (?:altere|mude|modifique) nada\b`
+  + R`|先不(?:要)?改|不要(?:写|寫)代(?:码|碼)|别(?:写|改)代码|不(?:要)?(?:修改|改动|改)(?:任何)?(?:文件|代码|代碼|檔案)`
+  + R`|코드(?:를)? ?(?:수정|작성)하지 ?마|コードを?(?:変更|修正|書か)しないで|ファイルを?変更しないで`);
 const CONVENTION_FILE = javaRegex(R`(?:^|[^\w.])(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules`
   + R`|\.cursor/rules|copilot-instructions\.md|CONVENTIONS\.md|\.windsurfrules)\b`, "i");
 const FIRST_WORD = javaRegex(R`[\p{L}\p{N}']+`);
@@ -231,7 +242,8 @@ function isQuestion(text) {
   }
   const opening = apostrophes(text.length > 200 ? text.substring(0, 200) : text);
   const first = FIRST_WORD.exec(opening);
-  return first !== null && QUESTION_WORDS.has(first[0].toLowerCase()) || find(ASKS_FOR_ANSWER, opening);
+  return first !== null && QUESTION_WORDS.has(first[0].toLowerCase()) || find(ASKS_FOR_ANSWER, opening)
+    || find(RULES_OUT_CHANGES, foldSafe(opening)) || find(RULES_OUT_CHANGES_EXACT, opening);
 }
 
 /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */

@@ -29,7 +29,7 @@ public enum Feature {
   REPEATED_PROMPTS("repeated_prompts", "Prompts whose normalised text (lower case, punctuation dropped) has a word-pair Jaccard similarity of at least 0.8 with one of the 50 prompts before it.", "count"),
   VAGUE_FIX_REQUESTS("vague_fix_requests", "Prompts under 80 characters asking for a fix (\"fix it\", \"still broken\", \"doesn't work\", \"again\", \"same error\", \"nope\", \"no change\", and their French, Portuguese, Spanish, Chinese, Korean and Japanese kin) without a specific pointer.", "count"),
   SPECIFIC_POINTERS("specific_pointers", "Prompts naming a file path, file:line, a line number, a backticked name, a call like foo() or a camelCase/snake_case identifier.", "count"),
-  QUESTION_SHARE("question_share", "Share of typed prompts that ask a question (a sentence ending in a question mark, or opening with a question word).", "share"),
+  QUESTION_SHARE("question_share", "Share of typed prompts that ask for an answer: a sentence ending in a question mark, an opening question word or request for an answer (\"tell me\", \"explain\", \"review\", and their kin in other languages), or a prompt that rules out changes (\"don't change any files\").", "share"),
   PASTED_OUTPUT("pasted_output", "Prompts carrying an error or stack-trace line, or at least two lines of logs, shell or test output.", "count"),
   INTERRUPTS("interrupts", "Times the person interrupted the agent.", "count"),
   PLAN_MODE("plan_mode", "Plan-mode entries and exits (permission mode \"plan\", EnterPlanMode/ExitPlanMode) in the main thread.", "count"),

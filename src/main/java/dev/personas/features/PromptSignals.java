@@ -144,6 +144,26 @@ final class PromptSignals {
       Pattern.compile(ASKS_AT_OPENING, Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKS_ANYWHERE_PATTERN =
       Pattern.compile(ASKS_ANYWHERE, Pattern.CASE_INSENSITIVE);
+  // A prompt that rules out changes asks for an answer: §4's Consult has the agent read and answer
+  // while the person writes the code ("don't change any files", "without editing the code", "no
+  // code changes", "ne modifie rien", "no toques nada", "nao altere nada"; the Chinese 先不改 (do
+  // not change yet), 不要写代码 (write no code), 不要修改文件; the Korean 코드 수정하지 마; the
+  // Japanese コードを変更しないで). ASCII and case-folded, then the rest as written.
+  static final Pattern RULES_OUT_CHANGES = Pattern.compile(
+      "\\b(?:do ?n[o']?t|never|without) (?:chang(?:e|ing)|edit(?:ing)?|modif(?:y|ying)|touch(?:ing)?"
+      + "|writ(?:e|ing)) (?:any |the )?(?:code|files?|anything)\\b(?! else| but| except| other)"
+      + "|\\bno code changes?\\b"
+      + "|\\bne (?:modifie|change|touche) (?:rien|pas le code|aucun fichier)\\b"
+      + "|\\bsans (?:modifier|toucher) (?:le code|les fichiers|rien)\\b"
+      + "|\\bno (?:modifiques|cambies|toques) nada\\b|\\bsin (?:modificar|tocar) nada\\b"
+      + "|\\bnao (?:altere|mude|modifique) nada\\b|\\bsem (?:alterar|modificar) nada\\b",
+      Pattern.CASE_INSENSITIVE);
+  static final Pattern RULES_OUT_CHANGES_EXACT = Pattern.compile(
+      "\\b[Nn]ão (?:altere|mude|modifique) nada\\b"
+      + "|先不(?:要)?改|不要(?:写|寫)代(?:码|碼)|别(?:写|改)代码|不(?:要)?(?:修改|改动|改)(?:任何)?(?:文件|代码|代碼|檔案)"
+      + "|코드(?:를)? ?(?:수정|작성)하지 ?마|コードを?(?:変更|修正|書か)しないで|ファイルを?変更しないで");
+  static final String[] RULING_OUT_WORDS = {"don", "do n", "never", "without", "no code", "ne ", "sans ",
+      "no ", "sin ", "nao ", "não ", "sem ", "不", "别", "마", "ないで"};
   /** The first character of each Chinese alternative of {@link #ASKS_ANYWHERE}. */
   private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如알설분파검教説調";
   private static final Pattern CONVENTION_FILE = Pattern.compile(
@@ -492,7 +512,18 @@ final class PromptSignals {
     String opening = apostrophes(text.length() > 200 ? text.substring(0, 200) : text);
     Matcher first = FIRST_WORD.matcher(opening);
     return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
-        || asksForAnswer(opening);
+        || asksForAnswer(opening) || rulesOutChanges(opening);
+  }
+
+  /** Whether {@link #RULES_OUT_CHANGES} or its exact half is found, tried only past the screen. */
+  static boolean rulesOutChanges(String text) {
+    return mayRuleOutChanges(text.toLowerCase(Locale.ROOT))
+        && (RULES_OUT_CHANGES.matcher(text).find() || RULES_OUT_CHANGES_EXACT.matcher(text).find());
+  }
+
+  /** A negation every {@link #RULES_OUT_CHANGES} match holds, in lower case. */
+  static boolean mayRuleOutChanges(String lower) {
+    return containsAny(lower, RULING_OUT_WORDS);
   }
 
   /**

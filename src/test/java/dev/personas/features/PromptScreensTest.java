@@ -44,6 +44,8 @@ class PromptScreensTest {
       "Ⅻ½٣", "İstanbul", "\u212Aelvin", "straße", "ǅ", "\u0301a", "_", "snake_case", "L12",
       "Any thoughts?", "so, ANY IDEAS", "what do you think", "  tell me why", "为什么不行",
       "Please review this", "reviewer", "many thoughts", "我想分析", "- explain x",
+      "don't change any files", "DO NOT WRITE CODE", "without editing anything", "no code changes",
+      "donot modify the file", "NÃO ALTERE NADA", "Não altere nada", "先不要改", "コード書かないで",
   };
 
   private static final String[] PIECES = {
@@ -58,6 +60,9 @@ class PromptScreensTest {
       "告诉我", "为什么", "如何", "告", "分", "por que", "check if", "!",
       "implement", "do ", "build ", "T017", "t12", "T1", " - ", "–", "tasks ", "task T3", "phase 2",
       "Step", "STAGE", "fase", "milestone", "docs/plan.md", "spec.txt", "TODO.MD", "roadmap",
+      "DON'T", "dont ", "do not ", "Never ", "without ", "change ", "editing ", "any ", "code", "files",
+      "anything", "no code change", "ne modifie rien", "NO TOQUES NADA", "não altere nada", "Não ",
+      "先不改", "不要写代码", "不修改文件", "코드 수정하지 마", "コードを変更しないで",
   };
 
   private static List<String> texts() {
@@ -99,6 +104,10 @@ class PromptScreensTest {
       }
       if (PromptSignals.NAMED_TEST.matcher(text).find()) {
         assertTrue(PromptSignals.mayNameTest(text, lower), text);
+      }
+      if (PromptSignals.RULES_OUT_CHANGES.matcher(text).find()
+          || PromptSignals.RULES_OUT_CHANGES_EXACT.matcher(text).find()) {
+        assertTrue(PromptSignals.mayRuleOutChanges(lower), text);
       }
     }
   }

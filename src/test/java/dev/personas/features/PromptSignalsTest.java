@@ -179,6 +179,17 @@ class PromptSignalsTest {
       "give me an overview of the services",
       "클로드야 현재 파일 구조 파악 좀 해봐",
       "このリポジトリの構成を教えて",
+      "Walk through the auth flow with me, don't change any files",
+      "I'm writing this myself: never write code, only point me to the docs",
+      "go through the migration plan without editing the code",
+      "no code changes, just look at the config and the logs",
+      "Regarde le module de paiement mais ne modifie rien",
+      "revisa la configuración y no toques nada",
+      "veja o fluxo de login e não altere nada",
+      "docs/os/os_design_v3.md 的架构图按附件更新，有不明白的地方问我。先跟我确认，先不改文件。",
+      "我自己来写，不要写代码，只告诉我思路",
+      "코드 수정하지 마 구조만 봐줘",
+      "この関数の流れを見て、コードを変更しないで",
   })
   void askingForAnAnswerCountsAsAQuestion(String prompt) {
     assertTrue(PromptSignals.isQuestion(prompt), prompt);
@@ -186,7 +197,9 @@ class PromptSignalsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Comment out the debug line", "add a review step to the CI", "show the toast on save",
-      "add the list of tags to the page", "listen on port 8080"})
+      "add the list of tags to the page", "listen on port 8080",
+      "add the endpoint but don't change the public API", "refactor the parser, do not touch the tests",
+      "优化交互，风格颜色方面不要改动", "update the docs without changing anything else in the README"})
   void errandsThatMentionReviewingAreNotQuestions(String prompt) {
     assertFalse(PromptSignals.isQuestion(prompt), prompt);
   }

@@ -472,6 +472,10 @@ class FinderIT {
       List.of("x".repeat(2100) + " Error: at the end of a long line\n" + "y".repeat(1990) + " Error: near the cut"),
       List.of("ValueError: bad value 42 in /srv/app/x.py", "ValueError: bad value 43 in /srv/app/y.py", "still the same error"),
       List.of("Tell me how to run this project", "build docs/rbac-plan.md fase 3"),
+      // Ruling out changes asks for an answer; a constraint inside an errand does not.
+      List.of("Walk through the auth flow, don\u2019t change any files", "no code changes, just look",
+          "先跟我确认，先不改文件。", "NO TOQUES NADA", "não altere nada", "코드 수정하지 마", "コードを変更しないで",
+          "update the docs without changing anything else", "优化交互，风格颜色方面不要改动"),
       List.of("codex completion", "do tasks T012 \u2013 T016 of specs/001/tasks.md"),
       List.of("\u67e5\u770b\u4ee3\u7801\uff0c\u544a\u8bc9\u6211\u914d\u7f6e", "  -- Review the diff", "Comment out line 3"),
       List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
