@@ -162,8 +162,10 @@ final class PromptSignals {
       "\\b[Nn]ão (?:altere|mude|modifique) nada\\b"
       + "|先不(?:要)?改|不要(?:写|寫)代(?:码|碼)|别(?:写|改)代码|不(?:要)?(?:修改|改动|改)(?:任何)?(?:文件|代码|代碼|檔案)"
       + "|코드(?:를)? ?(?:수정|작성)하지 ?마|コードを?(?:変更|修正|書か)しないで|ファイルを?変更しないで");
-  static final String[] RULING_OUT_WORDS = {"don", "do n", "never", "without", "no code", "ne ", "sans ",
-      "no ", "sin ", "nao ", "não ", "sem ", "不", "别", "마", "ないで"};
+  static final String[] CHANGE_WORDS = {"chang", "edit", "modif", "touch", "writ", "code", "cambi", "toq",
+      "toca", "alter", "mude", "改", "写", "寫", "수정", "작성", "変更", "修正", "書か"};
+  static final String[] NEGATIONS = {"n't", "nt", "not", "never", "without", "no ", "ne ", "sans", "sin ",
+      "nao", "não", "sem ", "不", "别", "마", "ないで"};
   /** The first character of each Chinese alternative of {@link #ASKS_ANYWHERE}. */
   private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如알설분파검教説調";
   private static final Pattern CONVENTION_FILE = Pattern.compile(
@@ -511,19 +513,27 @@ final class PromptSignals {
     }
     String opening = apostrophes(text.length() > 200 ? text.substring(0, 200) : text);
     Matcher first = FIRST_WORD.matcher(opening);
-    return first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
-        || asksForAnswer(opening) || rulesOutChanges(opening);
+    if (first.find() && QUESTION_WORDS.contains(first.group().toLowerCase(Locale.ROOT))
+        || ASKS_AT_OPENING_PATTERN.matcher(opening).lookingAt()) {
+      return true;
+    }
+    String lower = opening.toLowerCase(Locale.ROOT);
+    return asksAnywhere(opening, lower) || rulesOutChanges(opening, lower);
   }
 
   /** Whether {@link #RULES_OUT_CHANGES} or its exact half is found, tried only past the screen. */
   static boolean rulesOutChanges(String text) {
-    return mayRuleOutChanges(text.toLowerCase(Locale.ROOT))
+    return rulesOutChanges(text, text.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean rulesOutChanges(String text, String lower) {
+    return mayRuleOutChanges(lower)
         && (RULES_OUT_CHANGES.matcher(text).find() || RULES_OUT_CHANGES_EXACT.matcher(text).find());
   }
 
-  /** A negation every {@link #RULES_OUT_CHANGES} match holds, in lower case. */
+  /** A word of changing and a negation, as every {@link #RULES_OUT_CHANGES} match holds, in lower case. */
   static boolean mayRuleOutChanges(String lower) {
-    return containsAny(lower, RULING_OUT_WORDS);
+    return containsAny(lower, CHANGE_WORDS) && containsAny(lower, NEGATIONS);
   }
 
   /**
@@ -532,10 +542,11 @@ final class PromptSignals {
    * the other half is run only when the text holds what each of its matches begins with.
    */
   static boolean asksForAnswer(String text) {
-    if (ASKS_AT_OPENING_PATTERN.matcher(text).lookingAt()) {
-      return true;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
+    return ASKS_AT_OPENING_PATTERN.matcher(text).lookingAt()
+        || asksAnywhere(text, text.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean asksAnywhere(String text, String lower) {
     boolean may = lower.contains("any ") || lower.contains("what do you think");
     for (int i = 0; !may && i < text.length(); i++) {
       may = ASKS_ANYWHERE_FIRST_CHARS.indexOf(text.charAt(i)) >= 0;
