@@ -26,7 +26,7 @@ def scores(f, t):
     asks = up(f["question_share"], "consult.question_share_low", "consult.question_share_high")
     one = max(quick, errands) * down(f["first_prompt_chars"], "one_shot.first_chars_full", "one_shot.first_chars_zero") \
         * (1 - 0.5 * noedit * max(reads, asks)) * (1 - runs_long) \
-        * (1 - t["one_shot.command_workflow_weight"] * (S / max(1, A)) * ramp(S, 1, 2))
+        * (1 - t["one_shot.command_workflow_weight"] * (S / max(1, A)) * ramp(S, 1, 2)) * (1 - ramp(f["plan_mode"], 0, 1))
     nocode = max(noedit, t["consult.prose_edits_weight"] * (1 - ramp(E - f["doc_edits"], 0, ez)))
     consult = nocode * max(reads * max(asks, t["consult.unasked_reads_weight"]), asks, ramp(f["web_lookups"], 0, t["consult.web_high"]))
     upfront = max(up(f["first_prompt_chars"], "blueprint.first_chars_low", "blueprint.first_chars_high")

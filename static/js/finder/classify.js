@@ -115,10 +115,11 @@ export function ruleScores(t, values) {
     * (1 - ramp(loop, 0, at("one_shot.errand_loop_zero")));
   const brief = down(f("first_prompt_chars"), "one_shot.first_chars_full", "one_shot.first_chars_zero");
   const asksQuestions = up(f("question_share"), "consult.question_share_low", "consult.question_share_high");
-  // TypeRules.oneShot: a workflow run by commands (two or more) is not a brief request either.
+  // TypeRules.oneShot: a workflow run by commands (two or more) is not a brief request either, nor
+  // is a session that went through plan mode.
   const workflow = commandShare * ramp(f("slash_commands"), 1, 2);
   const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * Math.max(reads, asksQuestions))
-    * (1 - runsLong) * (1 - at("one_shot.command_workflow_weight") * workflow);
+    * (1 - runsLong) * (1 - at("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f("plan_mode"), 0, 1));
 
   // TypeRules.noCode: no edits, or (weighed a little less) edits to prose only.
   const proseOnly = 1 - ramp(edits - f("doc_edits"), 0, editsZero);

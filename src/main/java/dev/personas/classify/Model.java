@@ -77,7 +77,8 @@ public record Model(
    * 12: a re-ask that says nothing changed ("no change", "nothing happened", "还是没变化", "依旧不行",
    * "没反应", "여전히", "変わらない") is a vague re-ask (vague_fix_requests); a Claude Code tool call
    * or tool result written out again under new line uuids (a replay) counts once; a prompt that
-   * rules out changes ("don't change any files", "先不改文件") asks for an answer (question_share).
+   * rules out changes ("don't change any files", "先不改文件") asks for an answer (question_share);
+   * a session that went through plan mode is not a One-shot.
    */
   public static final int VERSION = 12;
 

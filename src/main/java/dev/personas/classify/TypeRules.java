@@ -78,10 +78,11 @@ public final class TypeRules {
     double brief = down(f.get(FIRST_PROMPT_CHARS), "one_shot.first_chars_full", "one_shot.first_chars_zero");
     double answered = Math.max(reads(f), asksQuestions(f));
     // Nor is a workflow run by commands (spec-kit's /plan then /checklist, nothing typed): from the
-    // second command on, One-shot fades with the share of the asks that were commands.
+    // second command on, One-shot fades with the share of the asks that were commands. Nor is a
+    // session that went through plan mode: the person had a plan made first, setting the table.
     double workflow = commandShare(f) * ramp(f.get(SLASH_COMMANDS), 1, 2);
     return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f))
-        * (1 - t.get("one_shot.command_workflow_weight") * workflow);
+        * (1 - t.get("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f.get(PLAN_MODE), 0, 1));
   }
 
   private double consult(FeatureVector f) {

@@ -61,6 +61,17 @@ class TypeRulesTest {
         < score(SessionType.ONE_SHOT, PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 3), "fades from the second command");
   }
 
+  /** One ask that went through plan mode first: the table was set, not a brief request made. */
+  @Test
+  void anAskThatWentThroughPlanModeIsSetUpNotABriefRequest() {
+    FeatureVector planned = typical("planned", PROMPTS, 1, PLAN_MODE, 3, ACTIVE_MINUTES, 12, EDIT_ITERATIONS, 3,
+        DOC_EDITS, 3);
+    assertEquals(0.0, rules.scores(planned)[SessionType.ONE_SHOT.ordinal()]);
+    assertEquals(SessionType.SCAFFOLD, best(planned));
+    assertEquals(1.0, score(SessionType.ONE_SHOT, PROMPTS, 1, ACTIVE_MINUTES, 12, EDIT_ITERATIONS, 3),
+        "the same ask without plan mode is a brief request");
+  }
+
   @Test
   void aShortAskThatSetsOffALongRunOfEditsIsABlueprintNotAOneShot() {
     FeatureVector run = typical("run", PROMPTS, 1, ACTIVE_MINUTES, 40, EDIT_ITERATIONS, 30);

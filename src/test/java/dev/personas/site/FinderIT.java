@@ -524,6 +524,20 @@ class FinderIT {
     }
     Files.writeString(dir.resolve("tricky-review.jsonl"), mapper.writeValueAsString(ask) + "\n"
         + mapper.writeValueAsString(review) + "\n", StandardCharsets.UTF_8);
+    // One ask that went through plan mode: set up, not a brief request.
+    var planAsk = mapper.createObjectNode().put("type", "user").put("uuid", "plan-u")
+        .put("sessionId", "tricky-plan").put("timestamp", "2025-06-29T11:00:00Z");
+    planAsk.putObject("message").put("role", "user").put("content", "add a dark mode toggle");
+    var planned = mapper.createObjectNode().put("type", "assistant").put("uuid", "plan-a")
+        .put("sessionId", "tricky-plan").put("timestamp", "2025-06-29T11:08:00Z");
+    var planCalls = planned.putObject("message").put("id", "plan-m").put("role", "assistant").putArray("content");
+    planCalls.addObject().put("type", "tool_use").put("id", "plan-t0").put("name", "EnterPlanMode").putObject("input");
+    planCalls.addObject().put("type", "tool_use").put("id", "plan-t1").put("name", "Write")
+        .putObject("input").put("file_path", "docs/dark-mode-plan.md");
+    planCalls.addObject().put("type", "tool_use").put("id", "plan-t2").put("name", "Edit")
+        .putObject("input").put("file_path", "src/theme.css");
+    Files.writeString(dir.resolve("tricky-plan.jsonl"), mapper.writeValueAsString(planAsk) + "\n"
+        + mapper.writeValueAsString(planned) + "\n", StandardCharsets.UTF_8);
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
