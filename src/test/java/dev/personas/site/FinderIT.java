@@ -512,32 +512,16 @@ class FinderIT {
       Files.writeString(dir.resolve("tricky-" + s + ".jsonl"), log, StandardCharsets.UTF_8);
     }
     // A review: thirty reads and three edits (notes of findings) are few edits beside the reads.
-    var ask = mapper.createObjectNode().put("type", "user").put("uuid", "review-u")
-        .put("sessionId", "tricky-review").put("timestamp", "2025-06-29T09:00:00Z");
-    ask.putObject("message").put("role", "user").put("content", "review src/login.py and tell me what is wrong");
-    var review = mapper.createObjectNode().put("type", "assistant").put("uuid", "review-a")
-        .put("sessionId", "tricky-review").put("timestamp", "2025-06-29T09:06:00Z");
-    var calls = review.putObject("message").put("id", "review-m").put("role", "assistant").putArray("content");
+    List<String[]> reviewCalls = new ArrayList<>();
     for (int c = 0; c < 33; c++) {
-      calls.addObject().put("type", "tool_use").put("id", "review-t" + c).put("name", c < 30 ? "Read" : "Edit")
-          .putObject("input").put("file_path", c < 30 ? "src/m" + c + ".py" : "src/login.py");
+      reviewCalls.add(c < 30 ? new String[] {"Read", "src/m" + c + ".py"} : new String[] {"Edit", "src/login.py"});
     }
-    Files.writeString(dir.resolve("tricky-review.jsonl"), mapper.writeValueAsString(ask) + "\n"
-        + mapper.writeValueAsString(review) + "\n", StandardCharsets.UTF_8);
+    oneTurn(mapper, dir, "review", "review src/login.py and tell me what is wrong", "2025-06-29T09:00:00Z",
+        "2025-06-29T09:06:00Z", reviewCalls);
     // One ask that went through plan mode: set up, not a brief request.
-    var planAsk = mapper.createObjectNode().put("type", "user").put("uuid", "plan-u")
-        .put("sessionId", "tricky-plan").put("timestamp", "2025-06-29T11:00:00Z");
-    planAsk.putObject("message").put("role", "user").put("content", "add a dark mode toggle");
-    var planned = mapper.createObjectNode().put("type", "assistant").put("uuid", "plan-a")
-        .put("sessionId", "tricky-plan").put("timestamp", "2025-06-29T11:08:00Z");
-    var planCalls = planned.putObject("message").put("id", "plan-m").put("role", "assistant").putArray("content");
-    planCalls.addObject().put("type", "tool_use").put("id", "plan-t0").put("name", "EnterPlanMode").putObject("input");
-    planCalls.addObject().put("type", "tool_use").put("id", "plan-t1").put("name", "Write")
-        .putObject("input").put("file_path", "docs/dark-mode-plan.md");
-    planCalls.addObject().put("type", "tool_use").put("id", "plan-t2").put("name", "Edit")
-        .putObject("input").put("file_path", "src/theme.css");
-    Files.writeString(dir.resolve("tricky-plan.jsonl"), mapper.writeValueAsString(planAsk) + "\n"
-        + mapper.writeValueAsString(planned) + "\n", StandardCharsets.UTF_8);
+    oneTurn(mapper, dir, "plan", "add a dark mode toggle", "2025-06-29T11:00:00Z", "2025-06-29T11:08:00Z",
+        List.of(new String[] {"EnterPlanMode", null}, new String[] {"Write", "docs/dark-mode-plan.md"},
+            new String[] {"Edit", "src/theme.css"}));
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
@@ -567,6 +551,26 @@ class FinderIT {
     List<String> ids = new LogsClassifier(Sources.loader(), model).classify(folders, Optional.empty()).sessions()
         .stream().map(ClassifiedLog::sessionId).toList();
     assertSameResult(analyse(folders), readExport(), ids);
+  }
+
+  /** A Claude Code log tricky-NAME.jsonl of one ask and one reply making the given calls ({name, file path or null}). */
+  private static void oneTurn(ObjectMapper mapper, Path dir, String name, String text, String askedAt, String answeredAt,
+      List<String[]> calls) throws IOException {
+    var ask = mapper.createObjectNode().put("type", "user").put("uuid", name + "-u")
+        .put("sessionId", "tricky-" + name).put("timestamp", askedAt);
+    ask.putObject("message").put("role", "user").put("content", text);
+    var reply = mapper.createObjectNode().put("type", "assistant").put("uuid", name + "-a")
+        .put("sessionId", "tricky-" + name).put("timestamp", answeredAt);
+    var content = reply.putObject("message").put("id", name + "-m").put("role", "assistant").putArray("content");
+    for (int c = 0; c < calls.size(); c++) {
+      var input = content.addObject().put("type", "tool_use").put("id", name + "-t" + c).put("name", calls.get(c)[0])
+          .putObject("input");
+      if (calls.get(c)[1] != null) {
+        input.put("file_path", calls.get(c)[1]);
+      }
+    }
+    Files.writeString(dir.resolve("tricky-" + name + ".jsonl"), mapper.writeValueAsString(ask) + "\n"
+        + mapper.writeValueAsString(reply) + "\n", StandardCharsets.UTF_8);
   }
 
   @Test
