@@ -522,10 +522,6 @@ final class PromptSignals {
   }
 
   /** Whether {@link #RULES_OUT_CHANGES} or its exact half is found, tried only past the screen. */
-  static boolean rulesOutChanges(String text) {
-    return rulesOutChanges(text, text.toLowerCase(Locale.ROOT));
-  }
-
   private static boolean rulesOutChanges(String text, String lower) {
     return mayRuleOutChanges(lower)
         && (RULES_OUT_CHANGES.matcher(text).find() || RULES_OUT_CHANGES_EXACT.matcher(text).find());
