@@ -2,8 +2,10 @@
 searches, none of those kept for the independent check), at most 8 per person, chosen by a
 SHA-256 of the path salted with the round; rendered with digest.py for two blind readers. Run from
 the round's folder (raw/ and digests/ are written there):
-  python3 choose_new_people.py ROUND FIRST_PERSON FIRST_SESSION /work/.mirror REPO...
-Round 3: 3 40 308; round 4: 4 50 368 (corpus/README.md lists each round's repositories)."""
+  python3 choose_new_people.py [--per-person N] ROUND FIRST_PERSON FIRST_SESSION /work/.mirror REPO...
+Round 3: 3 40 308; round 4: 4 50 368; round 5: --per-person 4 5 63 389 (corpus/README.md lists each
+round's repositories). With --per-person (round 5 on) a session id seen at two paths of one
+person's repository (a copied ~/.claude folder) is taken once, at the first path in history order."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -17,14 +19,19 @@ def prompts(path, agent):
         try: o = json.loads(line)
         except Exception: continue
         if not isinstance(o, dict): continue
-        if agent == 'claude': n += typed_claude(o) is not None
+        if agent == 'claude': n += not o.get('isSidechain') and typed_claude(o) is not None  # a warm-up sidechain is not the person
         else:
             p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
             n += o.get('type') == 'event_msg' and p.get('type') == 'user_message'
     return n
 
-rnd, first_person, first_session = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-mirror, repos = sys.argv[4], sys.argv[5:]
+args = sys.argv[1:]
+per_person, once = 8, False
+if args[0] == '--per-person':
+    per_person, once, args = int(args[1]), True, args[2:]
+rnd, first_person, first_session = args[0], int(args[1]), int(args[2])
+mirror, repos = args[3], args[4:]
+seen_ids = set()
 h = lambda s: hashlib.sha256(s.encode()).hexdigest()
 by = collections.defaultdict(list)
 for repo in repos:
@@ -39,13 +46,16 @@ for repo in repos:
         codex = 'rollout-' in base and '/sessions/' in '/' + p
         claude = '/projects/' in '/' + p and len(base) == 42
         if not (codex or claude): continue
+        if once:
+            if (repo, base) in seen_ids: continue
+            seen_ids.add((repo, base))
         agent = 'codex' if codex else 'claude'
         if prompts(dst, agent) >= 1:
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
 out, n = [], first_session - 1
 for pi, person in enumerate(sorted(by, key=lambda x: h(f'person{rnd}:' + x)), first_person):
     pid = f'P{pi:02d}'
-    for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h(f'select{rnd}:' + r[0] + ':' + r[2]))[:8], key=lambda r: r[2]):
+    for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h(f'select{rnd}:' + r[0] + ':' + r[2]))[:per_person], key=lambda r: r[2]):
         n += 1; sid = f'S{n:03d}'
         d = render(os.path.join('raw', repo.replace('/', '+', 1), p), agent, sid, pid)
         os.makedirs('digests', exist_ok=True)
