@@ -239,6 +239,9 @@ class SessionBuilder {
     this.subagentIds = new Set();
     this.toolUses = new Map();
     this.answered = new Set();
+    this.promptTexts = new Set();
+    this.lineTimestamp = null;
+    this.previousTimestamp = null;
     this.queued = [];
     this.removed = [];
     this.parentId = null;
@@ -257,6 +260,8 @@ class SessionBuilder {
       default:
         return false;
     }
+    this.previousTimestamp = this.lineTimestamp;
+    this.lineTimestamp = fromSubagentFile ? null : line.timestamp;
     if (line.uuid !== null && this.project.uuids.contains(line.uuid)) {
       const first = this.project.uuids.addIfAbsent(line.uuid, this.owner);
       if (first !== this.owner && this.parentId === null && first >= 0 && first < this.project.sessionIds.length) {
@@ -388,6 +393,13 @@ class SessionBuilder {
     const text = typed.text;
     if (text.length === 0) {
       return;
+    }
+    if (!side && this.promptTexts.has(text) && this.lineTimestamp !== null && this.lineTimestamp === this.previousTimestamp) {
+      // A replay (the conversation written out again at one instant): the prompt counts once.
+      return;
+    }
+    if (!side) {
+      this.promptTexts.add(text);
     }
     if (!side && this.deliverQueued(text)) {
       return;

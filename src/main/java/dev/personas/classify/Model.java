@@ -79,8 +79,10 @@ public record Model(
    * or tool result written out again under new line uuids (a replay) counts once; a prompt that
    * rules out changes ("don't change any files", "先不改文件") asks for an answer (question_share);
    * a session that went through plan mode is not a One-shot.
+   * 13: a typed prompt that such a replay writes out again (the same text, written at the instant
+   * of the line before it) counts once too.
    */
-  public static final int VERSION = 12;
+  public static final int VERSION = 13;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -299,7 +299,10 @@ class FinderIT {
         + String.format(result, "r1", "2025-06-14T08:06:05Z", "toolu_9")
         + String.format(call, "c1-again", "2025-06-14T08:07:00Z", "m3", "toolu_9")
         + String.format(result, "r1-again", "2025-06-14T08:07:00Z", "toolu_9")
-        + String.format(call, "c2", "2025-06-14T08:08:00Z", "m4", "toolu_10")).getBytes(StandardCharsets.UTF_8));
+        + String.format(call, "c2", "2025-06-14T08:08:00Z", "m4", "toolu_10")
+        // u1's prompt written out again at the instant of the line before it: a replay, not typed.
+        + String.format(user, "u1-again", "2025-06-14T08:08:00Z", "why does `parse()` fail on line 3?")
+        + "\n").getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
 
     openFinder();
@@ -310,7 +313,7 @@ class FinderIT {
     assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
     assertEquals(2.0, java.result().orElseThrow().sessions().get(0).features().get(
-        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1 and u4, not the notices");
+        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1 and u4, not the notices or u1's replay");
     assertEquals(1.0, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());

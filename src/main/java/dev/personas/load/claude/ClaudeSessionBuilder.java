@@ -71,6 +71,11 @@ final class ClaudeSessionBuilder {
   private final Map<String, ToolUse> toolUses = new HashMap<>();
   /** The tool_use ids whose result was read: a second result for one is a replay. */
   private final Set<String> answered = new HashSet<>();
+  /** The typed prompts read so far: one written again inside a replay counts once. */
+  private final Set<String> promptTexts = new HashSet<>();
+  /** The timestamp of this line and of the line of the main file before it, as written. */
+  private String lineTimestamp;
+  private String previousTimestamp;
   private final Deque<Queued> queued = new ArrayDeque<>();
   private final Deque<Queued> removed = new ArrayDeque<>();
   private String parentId;
@@ -103,6 +108,8 @@ final class ClaudeSessionBuilder {
       default:
         return false;
     }
+    previousTimestamp = lineTimestamp;
+    lineTimestamp = fromSubagentFile ? null : line.timestamp;
     if (line.uuid != null && project.uuids.contains(line.uuid)) {
       // A resumed session replays earlier lines under their old uuids: count them once.
       int first = project.uuids.addIfAbsent(line.uuid, owner);
@@ -251,6 +258,12 @@ final class ClaudeSessionBuilder {
       return;
     }
     String text = typed.toString();
+    if (!side && !promptTexts.add(text) && lineTimestamp != null && lineTimestamp.equals(previousTimestamp)) {
+      // The conversation written out again under new uuids (the VS Code extension after a
+      // resume) puts every replayed line at one instant: a prompt already typed, written at the
+      // same instant as the line before it, is that replay, not the person asking again.
+      return;
+    }
     if (!side && deliverQueued(text)) {
       return;
     }

@@ -180,6 +180,26 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void aPromptWrittenOutAgainInAReplayCountsOnceAndOneTypedAgainCountsTwice() throws IOException {
+    Path dir = projects.resolve("-tmp-replayed-prompt");
+    Files.createDirectories(dir);
+    String line = "{\"sessionId\":\"again\",\"isSidechain\":false,\"type\":\"%s\",\"uuid\":\"%s\","
+        + "\"timestamp\":\"2025-10-30T%sZ\",\"message\":{\"role\":\"%s\",\"content\":\"%s\"}}";
+    Files.write(dir.resolve("again.jsonl"), List.of(
+        String.format(line, "user", "u1", "09:17:51.887", "user", "fix the footer glow"),
+        String.format(line, "assistant", "a1", "09:18:02.000", "assistant", "Moved it down."),
+        // The extension writes the conversation out again, every line at one instant.
+        String.format(line, "user", "i1-again", "09:39:20.567", "user", "[Request interrupted by user]"),
+        String.format(line, "user", "u1-again", "09:39:20.567", "user", "fix the footer glow"),
+        String.format(line, "assistant", "a1-again", "09:39:20.567", "assistant", "Moved it down."),
+        // The person asks the same again, later: a prompt of its own.
+        String.format(line, "user", "u3", "09:45:00.000", "user", "fix the footer glow")));
+    readAll();
+    Session s = sessions.get("again");
+    assertEquals(2, s.typedPromptCount(), s.events().toString());
+  }
+
+  @Test
   void sessionFileWithoutConversationIsCountedAsEmptyNotAsSession() {
     readAll();
     assertEquals(5, sessions.size(), sessions.keySet().toString());
