@@ -61,7 +61,7 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param person the corpus's person id (P01…)
    * @param agent "claude" or "codex"
    * @param half calibration, held-out or set aside
-   * @param round 1 for the sessions the split was made on; 2 to 4 for those labelled later, the
+   * @param round 1 for the sessions the split was made on; 2 to 5 for those labelled later, the
    *     same way, and added to the calibration half only (corpus/README.md)
    * @param readerA the first reader's type
    * @param readerB the second reader's type
@@ -83,7 +83,7 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param readerB the second reader's persona
    * @param persona the decided persona
    * @param round the round whose sessions of this person the readers judged the persona from (1,
-   *     or 3 and 4 for the people new to the corpus in those rounds)
+   *     or 3 to 5 for the people new to the corpus in those rounds)
    */
   public record Person(String id, Persona readerA, Persona readerB, Persona persona, int round) {}
 

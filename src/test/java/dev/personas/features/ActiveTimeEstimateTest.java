@@ -47,7 +47,7 @@ class ActiveTimeEstimateTest {
     int timed = agreement(f -> f.get(Feature.ACTIVE_MINUTES));
     int zero = agreement(f -> 0);
     int estimated = agreement(f -> Timing.estimatedActiveMinutes(asks(f), toolCalls(f)));
-    // Measured at model version 12: 213 timed, 171 read as 0 minutes, 211 estimated, of 286.
+    // Measured at model version 13 with round 5: 238 timed, 192 read as 0 minutes, 238 estimated, of 337.
     assertTrue(zero <= timed - 30, "times taken away cost " + (timed - zero) + " sessions");
     assertTrue(estimated >= timed - 4, "with the estimate " + estimated + " against " + timed + " timed");
   }
