@@ -40,7 +40,7 @@ def scores(f, t):
     setup = max(up(driven, "scaffold.command_share_low", "scaffold.command_share_high"), ramp(f["plan_mode"], 0, 1) * per_ask(f["plan_mode"]),
                 up(f["subagent_calls"], "scaffold.subagents_low", "scaffold.subagents_high") * per_ask(f["subagent_calls"]),
                 ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose)
-    scaffold = setup * up(M, "scaffold.minutes_low", "scaffold.minutes_high") if A >= 1 else 0
+    scaffold = setup * max(up(M, "scaffold.minutes_low", "scaffold.minutes_high"), up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high")) if A >= 1 else 0
     hi = t["workshop.checks_high"]
     checks = (ramp(f["specific_pointers"], 0, hi) + ramp(f["pasted_output"], 0, hi) + ramp(f["test_runs"], 0, hi)) / 3
     workshop = ramp(C, 0, t["workshop.corrections_high"]) * (0.5 + 0.5 * checks) * down(P, "workshop.prompts_full", "workshop.prompts_zero") \
@@ -54,6 +54,7 @@ def scores(f, t):
     nowhere = calls == 0 or f["ended_after_error"] > 0
     stuck = ramp(f["pasted_output"], 0, 1) * down(P, "spiral.stuck_prompts_full", "spiral.stuck_prompts_zero") * noedit if nowhere else 0
     blocked = up(f["api_errors"], "spiral.api_errors_low", "spiral.api_errors_high") * noedit
+    one = one * (1 - t["one_shot.prose_files_weight"] * prose * up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high"))
     return [one, consult, blueprint, scaffold, workshop, marathon, min(1, max(looping, stuck, blocked))]
 TYPES = ["One-shot", "Consult", "Blueprint", "Scaffold", "Workshop", "Marathon", "Spiral"]
 def best(f, t):

@@ -118,7 +118,7 @@ export function ruleScores(t, values) {
   // TypeRules.oneShot: a workflow run by commands (two or more) is not a brief request either, nor
   // is a session that went through plan mode.
   const workflow = commandShare * ramp(f("slash_commands"), 1, 2);
-  const oneShot = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * Math.max(reads, asksQuestions))
+  const oneShotBase = Math.max(quick, errands) * brief * (1 - 0.5 * noEdits * Math.max(reads, asksQuestions))
     * (1 - runsLong) * (1 - at("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f("plan_mode"), 0, 1));
 
   // TypeRules.noCode: no edits, or (weighed a little less) edits to prose only.
@@ -144,6 +144,9 @@ export function ruleScores(t, values) {
   const writesProse = edits < 1 ? 0
     : up(f("doc_edits") / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
       * down(prompts, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
+  // TypeRules.oneShot: nor, as much, a session that wrote several specs, plans or notes and little else.
+  const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesProse
+    * up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high"));
   // TypeRules.perAsk: plan mode and subagents set the table as far as they are frequent.
   const perAsk = key => ramp(f(key) / Math.max(1, asks), 0, at("scaffold.per_ask_high"));
   const setup = Math.max(
@@ -152,7 +155,8 @@ export function ruleScores(t, values) {
     Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
         * perAsk("subagent_calls"),
       ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
-  const substance = up(minutes, "scaffold.minutes_low", "scaffold.minutes_high");
+  const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"),
+    up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high"));
   const scaffold = asks >= 1 ? setup * substance : 0;
 
   const high = at("workshop.checks_high");

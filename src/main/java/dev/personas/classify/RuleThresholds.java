@@ -55,6 +55,8 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("one_shot.first_chars_zero", 2000.0);
     // Two or more commands and nothing else typed: a workflow, not a brief request.
     m.put("one_shot.command_workflow_weight", 1.0);
+    // Nor is a quick session in which the agent wrote several specs, plans or notes and little else.
+    m.put("one_shot.prose_files_weight", 0.25);
     // Consult: the agent edits nothing (none from 2 edits on) and reads, searches or answers.
     m.put("consult.edits_zero", 2.0);
     // ... or from this share of the agent's tool calls when that is more: a few notes written
@@ -113,6 +115,9 @@ public record RuleThresholds(Map<String, Double> values) {
     m.put("scaffold.prose_prompts_zero", 20.0);
     m.put("scaffold.minutes_low", 2.0);
     m.put("scaffold.minutes_high", 6.0);
+    // ... or several spec, plan or convention files written, however quickly.
+    m.put("scaffold.prose_files_low", 1.0);
+    m.put("scaffold.prose_files_high", 3.0);
     // Workshop: corrections right after the agent's edits, sharper with pointers, pasted output
     // and test runs; not a day-long build, not a command-driven workflow.
     m.put("workshop.corrections_high", 2.0);

@@ -81,8 +81,11 @@ public final class TypeRules {
     // second command on, One-shot fades with the share of the asks that were commands. Nor is a
     // session that went through plan mode: the person had a plan made first, setting the table.
     double workflow = commandShare(f) * ramp(f.get(SLASH_COMMANDS), 1, 2);
+    // Nor, as much, is one that had the agent write several specs, plans or notes and little else.
+    double proseFiles = writesProse(f) * up(f.get(DOC_EDITS), "scaffold.prose_files_low", "scaffold.prose_files_high");
     return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f))
-        * (1 - t.get("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f.get(PLAN_MODE), 0, 1));
+        * (1 - t.get("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f.get(PLAN_MODE), 0, 1))
+        * (1 - t.get("one_shot.prose_files_weight") * proseFiles);
   }
 
   private double consult(FeatureVector f) {
@@ -118,8 +121,11 @@ public final class TypeRules {
         Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high")
                 * perAsk(f, SUBAGENT_CALLS),
             ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))), writesProse(f)));
-    // Setting the table takes some doing: a lone command that ends at once is a quick errand.
-    double substance = up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high");
+    // Setting the table takes some doing: a lone command that ends at once is a quick errand,
+    // unless it had the agent write several specs, plans or convention files (spec-kit's
+    // /specify, /init): that much table is set however fast it went.
+    double substance = Math.max(up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high"),
+        up(f.get(DOC_EDITS), "scaffold.prose_files_low", "scaffold.prose_files_high"));
     return asks(f) >= 1 ? setup * substance : 0;
   }
 

@@ -127,12 +127,12 @@ class RealCorpusTest {
   void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
-    assertTrue(a.heldOut().hits() >= 66, "held-out " + a.heldOut().hits() + " of 99");
+    assertTrue(a.heldOut().hits() >= 67, "held-out " + a.heldOut().hits() + " of 99");
     assertEquals(337, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 238, "calibration " + a.calibration().hits() + " of 337");
+    assertTrue(a.calibration().hits() >= 242, "calibration " + a.calibration().hits() + " of 337");
     // 24 people of the first round, 8 of the third, 1 of the fourth and 11 of the fifth (corpus/README.md).
     assertEquals(44, a.personas().items());
-    assertTrue(a.personas().hits() >= 24, "personas " + a.personas().hits() + " of 44");
+    assertTrue(a.personas().hits() >= 25, "personas " + a.personas().hits() + " of 44");
     // The persona step alone, given the readers' session types: what better types would give.
     assertTrue(a.personasFromReadersTypes().hits() >= 32,
         "personas from the readers' types " + a.personasFromReadersTypes().hits() + " of 44");

@@ -61,6 +61,23 @@ class TypeRulesTest {
         < score(SessionType.ONE_SHOT, PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 3), "fades from the second command");
   }
 
+  /**
+   * A command that had the agent read the code, then write specs or convention files: quick, and
+   * still setting the table.
+   */
+  @Test
+  void aQuickCommandThatWritesSeveralSpecFilesSetsTheTable() {
+    FeatureVector specify = typical("specify", PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 2.8,
+        TOOL_CALLS_PER_PROMPT, 8, READ_SHARE, 0.6, EDIT_ITERATIONS, 4, DOC_EDITS, 4);
+    assertEquals(SessionType.SCAFFOLD, best(specify));
+    FeatureVector note = typical("note", PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 2.8,
+        TOOL_CALLS_PER_PROMPT, 8, READ_SHARE, 0.6, EDIT_ITERATIONS, 1, DOC_EDITS, 1);
+    assertEquals(SessionType.ONE_SHOT, best(note), "one note written at once is an errand");
+    FeatureVector code = typical("code", PROMPTS, 1, SLASH_COMMANDS, 1, ACTIVE_MINUTES, 2.8,
+        TOOL_CALLS_PER_PROMPT, 8, READ_SHARE, 0.6, EDIT_ITERATIONS, 4);
+    assertEquals(SessionType.ONE_SHOT, best(code), "code written at once is an errand too");
+  }
+
   /** One ask that went through plan mode first: the table was set, not a brief request made. */
   @Test
   void anAskThatWentThroughPlanModeIsSetUpNotABriefRequest() {

@@ -47,8 +47,9 @@ class ActiveTimeEstimateTest {
     int timed = agreement(f -> f.get(Feature.ACTIVE_MINUTES));
     int zero = agreement(f -> 0);
     int estimated = agreement(f -> Timing.estimatedActiveMinutes(asks(f), toolCalls(f)));
-    // Measured at model version 13 with round 5: 238 timed, 192 read as 0 minutes, 238 estimated, of 337.
-    assertTrue(zero <= timed - 30, "times taken away cost " + (timed - zero) + " sessions");
+    // Measured at model version 13: 242 timed, 229 read as 0 minutes, 241 estimated, of 337. Before
+    // written specs gave a Scaffold its substance, 238, 192 and 238: at 0 minutes none could be one.
+    assertTrue(zero <= timed - 10, "times taken away cost " + (timed - zero) + " sessions");
     assertTrue(estimated >= timed - 4, "with the estimate " + estimated + " against " + timed + " timed");
   }
 

@@ -525,6 +525,14 @@ class FinderIT {
     oneTurn(mapper, dir, "plan", "add a dark mode toggle", "2025-06-29T11:00:00Z", "2025-06-29T11:08:00Z",
         List.of(new String[] {"EnterPlanMode", null}, new String[] {"Write", "docs/dark-mode-plan.md"},
             new String[] {"Edit", "src/theme.css"}));
+    // One ask that had the agent write three spec files in two minutes: the table set, quickly.
+    List<String[]> specCalls = new ArrayList<>();
+    for (String file : List.of("README.md", "src/app.py", "docs/spec.md", "docs/plan.md", "docs/tasks.md")) {
+      specCalls.add(new String[] {file.endsWith("spec.md") || file.endsWith("plan.md") || file.endsWith("tasks.md")
+          ? "Write" : "Read", file});
+    }
+    oneTurn(mapper, dir, "specify", "write the spec, the plan and the tasks for the export feature",
+        "2025-06-29T12:00:00Z", "2025-06-29T12:02:00Z", specCalls);
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
