@@ -242,6 +242,9 @@ class SessionBuilder {
     this.promptTexts = new Set();
     this.lineTimestamp = null;
     this.previousTimestamp = null;
+    this.earlierTimestamp = null;
+    this.latest = null;
+    this.latestBefore = null;
     this.queued = [];
     this.removed = [];
     this.parentId = null;
@@ -260,8 +263,10 @@ class SessionBuilder {
       default:
         return false;
     }
+    this.earlierTimestamp = this.previousTimestamp;
     this.previousTimestamp = this.lineTimestamp;
     this.lineTimestamp = fromSubagentFile ? null : line.timestamp;
+    this.latestBefore = this.latest;
     if (line.uuid !== null && this.project.uuids.contains(line.uuid)) {
       const first = this.project.uuids.addIfAbsent(line.uuid, this.owner);
       if (first !== this.owner && this.parentId === null && first >= 0 && first < this.project.sessionIds.length) {
@@ -276,6 +281,9 @@ class SessionBuilder {
     const out = side ? this.subagentEvents : this.events;
     const size = out.length;
     const at = parseTimestamp(line.timestamp);
+    if (!fromSubagentFile && at !== null && (this.latest === null || compareInstants(at, this.latest) > 0)) {
+      this.latest = at;
+    }
     switch (type) {
       case "user": this.user(line, at, out, side); break;
       case "assistant": this.assistant(line, at, out); break;
@@ -394,8 +402,8 @@ class SessionBuilder {
     if (text.length === 0) {
       return;
     }
-    if (!side && this.promptTexts.has(text) && this.lineTimestamp !== null && this.lineTimestamp === this.previousTimestamp) {
-      // A replay (the conversation written out again at one instant): the prompt counts once.
+    if (!side && this.promptTexts.has(text) && this.replayed(at)) {
+      // ClaudeSessionBuilder.replayed: a prompt written out again in a replay counts once.
       return;
     }
     if (!side) {
@@ -405,6 +413,15 @@ class SessionBuilder {
       return;
     }
     out.push(promptEvent(Kind.PROMPT, at, text));
+  }
+
+  /** ClaudeSessionBuilder.replayed. */
+  replayed(at) {
+    if (this.lineTimestamp === null || this.lineTimestamp !== this.previousTimestamp) {
+      return false;
+    }
+    return this.lineTimestamp === this.earlierTimestamp
+      || (at !== null && this.latestBefore !== null && compareInstants(at, this.latestBefore) < 0);
   }
 
   compaction(at, length, out) {

@@ -300,8 +300,12 @@ class FinderIT {
         + String.format(call, "c1-again", "2025-06-14T08:07:00Z", "m3", "toolu_9")
         + String.format(result, "r1-again", "2025-06-14T08:07:00Z", "toolu_9")
         + String.format(call, "c2", "2025-06-14T08:08:00Z", "m4", "toolu_10")
-        // u1's prompt written out again at the instant of the line before it: a replay, not typed.
-        + String.format(user, "u1-again", "2025-06-14T08:08:00Z", "why does `parse()` fail on line 3?")
+        // u1's prompt written out again with its old time, as is the line before it: a replay, not
+        // typed. The same prompt typed again later, after a notice written at its instant, is typed.
+        + String.format(user, "i1-again", "2025-06-14T10:00:00.5+02:00", "[Request interrupted by user]") + "\n"
+        + String.format(user, "u1-again", "2025-06-14T10:00:00.5+02:00", "why does `parse()` fail on line 3?") + "\n"
+        + String.format(user, "i6", "2025-06-14T08:09:00Z", "[Request interrupted by user]") + "\n"
+        + String.format(user, "u6", "2025-06-14T08:09:00Z", "why does `parse()` fail on line 3?")
         + "\n").getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
 
@@ -312,10 +316,10 @@ class FinderIT {
         .analyse(List.of(odd));
     assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
-    assertEquals(2.0, java.result().orElseThrow().sessions().get(0).features().get(
-        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1 and u4, not the notices or u1's replay");
-    assertEquals(1.0, java.result().orElseThrow().sessions().get(0).features().get(
-        dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), "two tool calls, the replayed one once");
+    assertEquals(3.0, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1, u4 and u6, not the notices or u1's replay");
+    assertEquals(2.0 / 3, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), 1e-9, "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
     assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
     assertEquals("While reading: " + java.report().summary() + ".",

@@ -73,9 +73,13 @@ final class ClaudeSessionBuilder {
   private final Set<String> answered = new HashSet<>();
   /** The typed prompts read so far: one written again inside a replay counts once. */
   private final Set<String> promptTexts = new HashSet<>();
-  /** The timestamp of this line and of the line of the main file before it, as written. */
+  /** The timestamps of this line and of the two lines of the main file before it, as written. */
   private String lineTimestamp;
   private String previousTimestamp;
+  private String earlierTimestamp;
+  /** The latest instant of the main file's lines so far, and before this line. */
+  private Instant latest;
+  private Instant latestBefore;
   private final Deque<Queued> queued = new ArrayDeque<>();
   private final Deque<Queued> removed = new ArrayDeque<>();
   private String parentId;
@@ -108,8 +112,10 @@ final class ClaudeSessionBuilder {
       default:
         return false;
     }
+    earlierTimestamp = previousTimestamp;
     previousTimestamp = lineTimestamp;
     lineTimestamp = fromSubagentFile ? null : line.timestamp;
+    latestBefore = latest;
     if (line.uuid != null && project.uuids.contains(line.uuid)) {
       // A resumed session replays earlier lines under their old uuids: count them once.
       int first = project.uuids.addIfAbsent(line.uuid, owner);
@@ -125,6 +131,9 @@ final class ClaudeSessionBuilder {
     List<Event> out = side ? subagentEvents : events;
     int before = out.size();
     Instant at = Timestamps.parse(line.timestamp);
+    if (!fromSubagentFile && at != null && (latest == null || at.isAfter(latest))) {
+      latest = at;
+    }
     switch (type) {
       case "user": user(line, at, out, side); break;
       case "assistant": assistant(line, at, out); break;
@@ -258,16 +267,27 @@ final class ClaudeSessionBuilder {
       return;
     }
     String text = typed.toString();
-    if (!side && !promptTexts.add(text) && lineTimestamp != null && lineTimestamp.equals(previousTimestamp)) {
-      // The conversation written out again under new uuids (the VS Code extension after a
-      // resume) puts every replayed line at one instant: a prompt already typed, written at the
-      // same instant as the line before it, is that replay, not the person asking again.
+    if (!side && !promptTexts.add(text) && replayed(at)) {
       return;
     }
     if (!side && deliverQueued(text)) {
       return;
     }
     out.add(Event.prompt(EventKind.PROMPT, at, text));
+  }
+
+  /**
+   * Whether this line is part of the conversation written out again under new uuids (the VS Code
+   * extension after a resume): such a replay writes its lines at one instant, either a run of them
+   * at the same moment or lines dated before what the file already holds. A prompt already typed,
+   * written so, is that replay, not the person asking again; one written at the same moment as a
+   * single line before it (an interrupt or a caveat the client writes with a prompt) is the person.
+   */
+  private boolean replayed(Instant at) {
+    if (lineTimestamp == null || !lineTimestamp.equals(previousTimestamp)) {
+      return false;
+    }
+    return lineTimestamp.equals(earlierTimestamp) || (at != null && latestBefore != null && at.isBefore(latestBefore));
   }
 
   private void compaction(Instant at, int length, List<Event> out) {

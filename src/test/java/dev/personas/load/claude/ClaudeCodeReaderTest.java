@@ -181,22 +181,39 @@ class ClaudeCodeReaderTest {
 
   @Test
   void aPromptWrittenOutAgainInAReplayCountsOnceAndOneTypedAgainCountsTwice() throws IOException {
+    // Line uuids are the session's own (%1$s-…): a uuid seen in another file would be a resume.
+    String line = "{\"sessionId\":\"%1$s\",\"isSidechain\":false,\"type\":\"%2$s\",\"uuid\":\"%1$s-%3$s\","
+        + "\"timestamp\":\"2025-10-30T%4$sZ\",\"message\":{\"role\":\"%5$s\",\"content\":\"%6$s\"}}";
     Path dir = projects.resolve("-tmp-replayed-prompt");
     Files.createDirectories(dir);
-    String line = "{\"sessionId\":\"again\",\"isSidechain\":false,\"type\":\"%s\",\"uuid\":\"%s\","
-        + "\"timestamp\":\"2025-10-30T%sZ\",\"message\":{\"role\":\"%s\",\"content\":\"%s\"}}";
-    Files.write(dir.resolve("again.jsonl"), List.of(
-        String.format(line, "user", "u1", "09:17:51.887", "user", "fix the footer glow"),
-        String.format(line, "assistant", "a1", "09:18:02.000", "assistant", "Moved it down."),
-        // The extension writes the conversation out again, every line at one instant.
-        String.format(line, "user", "i1-again", "09:39:20.567", "user", "[Request interrupted by user]"),
-        String.format(line, "user", "u1-again", "09:39:20.567", "user", "fix the footer glow"),
-        String.format(line, "assistant", "a1-again", "09:39:20.567", "assistant", "Moved it down."),
+    // The VS Code extension writes the conversation out again, a run of lines at one instant.
+    Files.write(dir.resolve("burst.jsonl"), List.of(
+        String.format(line, "burst", "user", "u1", "09:17:51.887", "user", "fix the footer glow"),
+        String.format(line, "burst", "assistant", "a1", "09:18:02.000", "assistant", "Moved it down."),
+        String.format(line, "burst", "user", "i1-again", "09:39:20.567", "user", "[Request interrupted by user]"),
+        String.format(line, "burst", "assistant", "a0-again", "09:39:20.567", "assistant", "Looking."),
+        String.format(line, "burst", "user", "u1-again", "09:39:20.567", "user", "fix the footer glow"),
+        String.format(line, "burst", "assistant", "a1-again", "09:39:20.567", "assistant", "Moved it down."),
         // The person asks the same again, later: a prompt of its own.
-        String.format(line, "user", "u3", "09:45:00.000", "user", "fix the footer glow")));
+        String.format(line, "burst", "user", "u3", "09:45:00.000", "user", "fix the footer glow")));
+    // Another client writes a session's first exchange again with its old times.
+    Files.write(dir.resolve("old-times.jsonl"), List.of(
+        String.format(line, "old-times", "user", "u1", "08:53:03.853", "user", "why does login fail?"),
+        String.format(line, "old-times", "assistant", "a1", "08:53:04.548", "assistant", "403."),
+        String.format(line, "old-times", "user", "u2", "08:54:06.411", "user", "and now?"),
+        String.format(line, "old-times", "user", "i1-again", "08:53:03.853", "user", "[Request interrupted by user]"),
+        String.format(line, "old-times", "user", "u1-again", "08:53:03.853", "user", "why does login fail?")));
+    // A client's notice written at the instant of the prompt it comes with, and the same prompt
+    // typed again later with its own notice: two prompts.
+    Files.write(dir.resolve("notice.jsonl"), List.of(
+        String.format(line, "notice", "user", "n1", "00:50:26.249", "user", "[Request interrupted by user]"),
+        String.format(line, "notice", "user", "u1", "00:50:26.249", "user", "run it"),
+        String.format(line, "notice", "user", "n2", "00:50:41.313", "user", "[Request interrupted by user]"),
+        String.format(line, "notice", "user", "u2", "00:50:41.313", "user", "run it")));
     readAll();
-    Session s = sessions.get("again");
-    assertEquals(2, s.typedPromptCount(), s.events().toString());
+    assertEquals(2, sessions.get("burst").typedPromptCount(), sessions.get("burst").events().toString());
+    assertEquals(2, sessions.get("old-times").typedPromptCount(), sessions.get("old-times").events().toString());
+    assertEquals(2, sessions.get("notice").typedPromptCount(), sessions.get("notice").events().toString());
   }
 
   @Test
