@@ -1,8 +1,9 @@
 """Adds a round of new people (labelling/choose_new_people.py) to the corpus, calibration half: both
 readers' labels, the adjudicated type where they differed, the sources and the feature vectors
 (computed with the built jar, as refetch.py does). Run from the project root with the round and
-its folder:
-  python3 corpus/labelling/add_round.py 3 /work/corpus/round3"""
+its folder, and for a round of people held out as a whole, the split new-people:
+  python3 corpus/labelling/add_round.py 3 /work/corpus/round3
+  python3 corpus/labelling/add_round.py 6 /work/corpus/round6 new-people"""
 import hashlib, json, os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -10,6 +11,8 @@ import refetch
 from decided import by, clean, decide
 
 rnd, folder = sys.argv[1], sys.argv[2]
+split = sys.argv[3] if len(sys.argv) > 3 else 'calibration'
+assert split in ('calibration', 'new-people'), split
 manifest = json.load(open(os.path.join(folder, 'manifest.json')))
 a = by(os.path.join(folder, 'reader_a.jsonl'), 'session')
 b = by(os.path.join(folder, 'reader_b.jsonl'), 'session')
@@ -27,7 +30,7 @@ for m in manifest:
     sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()
     sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], licences.get(m['repo'], 'none'), sha])
     labels.append([sid, how, ra['type'], ra['confidence'], rb['type'], rb['confidence'], decided, runner, clean(why)])
-    vectors.append([sid, m['person'], m['agent'], 'calibration', rnd, ra['type'], rb['type'], decided, runner]
+    vectors.append([sid, m['person'], m['agent'], split, rnd, ra['type'], rb['type'], decided, runner]
                    + [refetch.number(v) for v in f.values()])
     keys = list(f.keys())
 header = open(refetch.SESSIONS).readline().rstrip('\n').split('\t')

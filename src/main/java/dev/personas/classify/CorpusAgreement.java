@@ -15,6 +15,8 @@ package dev.personas.classify;
  * @param readerPeopleKappa Cohen's kappa of the two readers over the people
  * @param calibration the method against the decided types on the calibration half
  * @param heldOut the method against the decided types on the held-out half
+ * @param newPeople the method against the decided types on the sessions of people held out as a
+ *     whole (none of their sessions in either half; labelled after the method was fixed)
  * @param personas the method against the decided personas, each person left out of the fit
  * @param personasFromReadersTypes the persona step alone: given the decided session types instead
  *     of the method's, each person left out of the fit as above
@@ -31,6 +33,7 @@ public record CorpusAgreement(
     double readerPeopleKappa,
     Agreement calibration,
     Agreement heldOut,
+    Agreement newPeople,
     Agreement personas,
     Agreement personasFromReadersTypes,
     double heldOutTarget,

@@ -52,6 +52,7 @@ public final class CorpusValidator {
     int[][] readers = new int[types.size()][types.size()];
     int[][] calibration = new int[types.size()][types.size()];
     int[][] heldOut = new int[types.size()][types.size()];
+    int[][] newPeople = new int[types.size()][types.size()];
     TypeRules rules = new TypeRules(thresholds);
     for (RealCorpus.Session s : corpus.sessions()) {
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
@@ -59,7 +60,11 @@ public final class CorpusValidator {
         continue;
       }
       int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
-      int[][] half = s.half() == RealCorpus.Half.CALIBRATION ? calibration : heldOut;
+      int[][] half = switch (s.half()) {
+        case CALIBRATION -> calibration;
+        case NEW_PEOPLE -> newPeople;
+        default -> heldOut;
+      };
       half[s.type().ordinal()][method]++;
     }
     int[][][] people = leaveOnePersonOut(corpus, personas.size());
@@ -71,7 +76,7 @@ public final class CorpusValidator {
         corpus.half(RealCorpus.Half.SET_ASIDE).size(),
         Agreement.of(types, readers), kappa(readers), Agreement.of(personas, readerPeople),
         kappa(readerPeople), Agreement.of(types, calibration), Agreement.of(types, heldOut),
-        Agreement.of(personas, people[0]), Agreement.of(personas, people[1]), HELD_OUT_TARGET,
+        Agreement.of(types, newPeople), Agreement.of(personas, people[0]), Agreement.of(personas, people[1]), HELD_OUT_TARGET,
         PERSONA_TARGET);
   }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The real labelled corpus (corpus/README.md): real sessions people committed to public
  * repositories, each labelled blind by two readers and adjudicated, split once into a calibration
- * and a held-out half; sessions labelled later join the calibration half. Only numbers and labels ship (no text from any log): the feature vector,
+ * and a held-out half; sessions labelled later join the calibration half, except those of people
+ * held out as a whole. Only numbers and labels ship (no text from any log): the feature vector,
  * both readers' types, the decided type and, per person with three or more sessions, the
  * readers' and the decided persona.
  *
@@ -32,11 +33,15 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * Which half of the fixed split a session is in. A session set aside holds part of a held-out
    * session's conversation (a resumed or copied session, {@code corpus/overlaps.tsv}): it keeps its
    * labels and counts in the readers' agreement, but neither tunes the method nor is reported.
+   * {@code NEW_PEOPLE} holds people held out as a whole: sessions of people who have no session in
+   * either half, labelled after the method they are reported against was fixed, which never tune
+   * it (the held-out half's people also have sessions in the calibration half).
    */
   public enum Half {
     CALIBRATION("calibration"),
     HELD_OUT("held-out"),
-    SET_ASIDE("set-aside");
+    SET_ASIDE("set-aside"),
+    NEW_PEOPLE("new-people");
 
     private final String key;
 
@@ -62,7 +67,8 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param agent "claude" or "codex"
    * @param half calibration, held-out or set aside
    * @param round 1 for the sessions the split was made on; 2 to 5 for those labelled later, the
-   *     same way, and added to the calibration half only (corpus/README.md)
+   *     same way, and added to the calibration half only; 6 for people held out as a whole, labelled
+   *     after model version 13 was fixed (corpus/README.md)
    * @param readerA the first reader's type
    * @param readerB the second reader's type
    * @param type the decided type (both readers' when they agreed, the adjudicator's otherwise)
@@ -83,7 +89,7 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param readerB the second reader's persona
    * @param persona the decided persona
    * @param round the round whose sessions of this person the readers judged the persona from (1,
-   *     or 3 to 5 for the people new to the corpus in those rounds)
+   *     or 3 to 6 for the people new to the corpus in those rounds)
    */
   public record Person(String id, Persona readerA, Persona readerB, Persona persona, int round) {}
 

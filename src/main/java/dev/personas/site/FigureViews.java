@@ -88,7 +88,7 @@ public final class FigureViews {
   /** The method against blind readers on the real corpus. */
   public record RealView(String sessions, String people, String setAside, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
-      Measure personas, Measure personasFromReadersTypes, String heldOutTarget, String personaTarget, Chart chart,
+      Measure newPeople, Measure personas, Measure personasFromReadersTypes, String heldOutTarget, String personaTarget, Chart chart,
       HeatMap heldOutConfusion, HeatMap personaConfusion) {}
 
   /** The bootstrap's figures. */
@@ -419,16 +419,18 @@ public final class FigureViews {
 
   static RealView real(RealAgreement r) {
     Chart chart = shareBars("chart-real-agreement", "Agreement with blind readers on real sessions",
-        "Horizontal bar chart: how often the method gave the readers' label, on the calibration half, the held-out half and"
-            + " for people judged with their own sessions left out, next to how often the two readers agreed with each other.",
+        "Horizontal bar chart: how often the method gave the readers' label, on the calibration half, the held-out half,"
+            + " the sessions of people held out as a whole and for people judged with their own sessions left out, next to"
+            + " how often the two readers agreed with each other.",
         "Compared", List.of("Readers with each other (sessions)", "Method, calibration half", "Method, held-out half",
-            "Readers with each other (people)", "Method, personas (person left out)"),
+            "Method, people held out", "Readers with each other (people)", "Method, personas (person left out)"),
         List.of(new Named("Agreement", THIS, List.of(r.readers().accuracy(), r.calibration().accuracy(),
-            r.heldOut().accuracy(), r.readerPeople().accuracy(), r.personas().accuracy()))));
+            r.heldOut().accuracy(), r.newPeople().accuracy(), r.readerPeople().accuracy(), r.personas().accuracy()))));
     return new RealView(Format.count(r.sessions()), Format.count(r.people()), Format.count(r.setAside()),
         measure(r.readers(), 0),
         Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
-        measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.personas(), r.personaTarget()),
+        measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.newPeople(), r.heldOutTarget()),
+        measure(r.personas(), r.personaTarget()),
         measure(r.personasFromReadersTypes(), r.personaTarget()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
         heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));

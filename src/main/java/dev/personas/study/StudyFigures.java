@@ -327,7 +327,7 @@ public final class StudyFigures {
   private static RealAgreement real(CorpusAgreement r) {
     return new RealAgreement(r.sessions(), r.people(), r.setAside(), measured(r.readerSessions()), r.readerKappa(),
         measured(r.readerPeople()), r.readerPeopleKappa(), measured(r.calibration()),
-        measured(r.heldOut()), measured(r.personas()),
+        measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()),
         measured(r.personasFromReadersTypes()), r.heldOutTarget(), r.personaTarget());
   }
 

@@ -74,7 +74,8 @@ class ValidatorTest {
     }
     CorpusAgreement real = validation.real();
     assertEquals(RealCorpus.shipped().sessions().size(), real.sessions());
-    assertEquals(real.sessions(), real.calibration().items() + real.heldOut().items() + real.setAside());
+    assertEquals(real.sessions(), real.calibration().items() + real.heldOut().items() + real.newPeople().items()
+        + real.setAside());
     assertTrue(validation.decisivePersonShare() > 0.5);
   }
 

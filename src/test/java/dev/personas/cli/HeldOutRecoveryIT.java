@@ -44,6 +44,8 @@ class HeldOutRecoveryIT {
     JsonNode validation = new ObjectMapper().readTree(site.out().resolve("validation.json").toFile());
     CorpusAgreement real = new CorpusValidator(RuleThresholds.AUTHORED).validate(RealCorpus.shipped());
     assertEquals(real.heldOut().hits(), validation.path("real").path("heldOut").path("hits").asInt());
+    assertEquals(real.newPeople().hits(), validation.path("real").path("newPeople").path("hits").asInt());
+    assertEquals(real.newPeople().items(), validation.path("real").path("newPeople").path("items").asInt());
     assertEquals(real.personas().hits(), validation.path("real").path("personas").path("hits").asInt());
     assertEquals(real.personasFromReadersTypes().hits(),
         validation.path("real").path("personasFromReadersTypes").path("hits").asInt());

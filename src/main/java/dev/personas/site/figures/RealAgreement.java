@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param readerPeopleKappa Cohen's kappa of the readers over the people
  * @param calibration the method against the decided types on the half its numbers were set on
  * @param heldOut the method against the decided types on the half it never saw
+ * @param newPeople the method against the decided types on sessions of people it never saw
  * @param personas the method against the decided personas, each person left out of the fit
  * @param personasFromReadersTypes the persona step alone, given the readers' session types
  * @param heldOutTarget held-out agreement the project aims for
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
-    Measured personas, Measured personasFromReadersTypes, double heldOutTarget, double personaTarget) {
+    Measured newPeople, Measured personas, Measured personasFromReadersTypes, double heldOutTarget, double personaTarget) {
 
   /**
    * One agreement figure with its 95 % Wilson interval and confusion matrix.
@@ -52,6 +53,7 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(readerPeople, "readerPeople");
     Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(heldOut, "heldOut");
+    Objects.requireNonNull(newPeople, "newPeople");
     Objects.requireNonNull(personas, "personas");
   }
 }
