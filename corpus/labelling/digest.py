@@ -40,11 +40,26 @@ class R:
     def err(s,text):
         if s.tools_in_ex<=25: s.lines.append(f"      -> ERROR: {one(text,150)}")
 NOTICES=('<task-notification>','<cross-session-message','<bash-notification>','<fork-boilerplate>')
+IDE=('<ide_opened_file>','<ide_selection>','<ide_diagnostics>')
+KINDS=('user','assistant','system','attachment','queue-operation','permission-mode')
+def earlier(a,b):
+    try: return a is not None and b is not None and a<b
+    except TypeError: return False
 def claude(path,r):
     pend={}
+    # A prompt the client writes out again (a replay after a resume) is not typed again: the same
+    # text, written at the instant of the line before it and of the one before that, or dated
+    # before a line the file already holds (personas' ClaudeSessionBuilder.replayed). Rounds 1-6
+    # were rendered before this line, so their copies showed such prompts as typed (corpus/README.md).
+    stamps=[None,None,None]; latest=None; latest_before=None; typed=set()
     for l in open(path,errors='replace'):
         try:o=json.loads(l)
         except: continue
+        if isinstance(o,dict) and o.get('type') in KINDS:
+            raw=o.get('timestamp') if isinstance(o.get('timestamp'),str) else None
+            stamps=[stamps[1],stamps[2],raw]; latest_before=latest
+            when=ts(raw) if raw else None
+            if when is not None and (latest is None or earlier(latest,when)): latest=when
         if not isinstance(o,dict) or o.get('isSidechain'): continue
         t=ts(o.get('timestamp','')) if o.get('timestamp') else None
         ty=o.get('type')
@@ -67,7 +82,12 @@ def claude(path,r):
                         cc=b.get('content'); cc=cc if isinstance(cc,str) else ' '.join(x.get('text','') for x in (cc or []) if isinstance(x,dict))
                         r.err(cc)
                 continue
-            text=c if isinstance(c,str) else ' '.join(b.get('text','') for b in (c or []) if isinstance(b,dict) and b.get('type')=='text')
+            blocks=[c] if isinstance(c,str) else [b.get('text','') for b in (c or []) if isinstance(b,dict) and b.get('type')=='text']
+            # The IDE's context (an opened file, a selection) rides along with a prompt; not typed.
+            own=[x for x in blocks if not x.strip().startswith(IDE)]
+            if blocks and not own and not (isinstance(c,list) and any(isinstance(b,dict) and b.get('type')=='image' for b in c)):
+                r.note('[IDE context injected]',t); continue
+            text=' '.join(own)
             imgs=sum(1 for b in (c or []) if isinstance(c,list) and isinstance(b,dict) and b.get('type')=='image')
             s=text.strip()
             if o.get('isMeta'): r.note('[injected text (isMeta): '+one(s,200)+']',t); continue
@@ -80,6 +100,9 @@ def claude(path,r):
             if s.startswith('Caveat:'): continue
             if s.startswith('<system-reminder>') or s.startswith(NOTICES): r.note('[injected: '+one(s,120)+']',t); continue
             if not s and not imgs: continue
+            if s in typed and stamps[2] is not None and stamps[2]==stamps[1] and (stamps[2]==stamps[0] or earlier(t,latest_before)):
+                r.note('[the client wrote an earlier prompt out again here (a replay): not typed]',t); continue
+            typed.add(s)
             r.user('USER typed',s+(f' [+{imgs} image(s)]' if imgs else ''),t)
             if o.get('permissionMode')=='plan': r.note('[permission mode: plan]')
         elif ty=='assistant' and isinstance(c,list):
