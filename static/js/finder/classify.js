@@ -145,8 +145,9 @@ export function ruleScores(t, values) {
     : up(f("doc_edits") / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
       * down(prompts, "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
   // TypeRules.oneShot: nor, as much, a session that wrote several specs, plans or notes and little else.
-  const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesProse
-    * up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high"));
+  // TypeRules.proseFilesWritten: several spec, plan or note files written.
+  const proseFilesWritten = up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high");
+  const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesProse * proseFilesWritten);
   // TypeRules.perAsk: plan mode and subagents set the table as far as they are frequent.
   const perAsk = key => ramp(f(key) / Math.max(1, asks), 0, at("scaffold.per_ask_high"));
   const setup = Math.max(
@@ -155,8 +156,7 @@ export function ruleScores(t, values) {
     Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
         * perAsk("subagent_calls"),
       ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
-  const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"),
-    up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high"));
+  const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"), proseFilesWritten);
   const scaffold = asks >= 1 ? setup * substance : 0;
 
   const high = at("workshop.checks_high");

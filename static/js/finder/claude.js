@@ -244,7 +244,6 @@ class SessionBuilder {
     this.previousTimestamp = null;
     this.earlierTimestamp = null;
     this.latest = null;
-    this.latestBefore = null;
     this.queued = [];
     this.removed = [];
     this.parentId = null;
@@ -266,7 +265,6 @@ class SessionBuilder {
     this.earlierTimestamp = this.previousTimestamp;
     this.previousTimestamp = this.lineTimestamp;
     this.lineTimestamp = fromSubagentFile ? null : line.timestamp;
-    this.latestBefore = this.latest;
     if (line.uuid !== null && this.project.uuids.contains(line.uuid)) {
       const first = this.project.uuids.addIfAbsent(line.uuid, this.owner);
       if (first !== this.owner && this.parentId === null && first >= 0 && first < this.project.sessionIds.length) {
@@ -281,9 +279,6 @@ class SessionBuilder {
     const out = side ? this.subagentEvents : this.events;
     const size = out.length;
     const at = parseTimestamp(line.timestamp);
-    if (!fromSubagentFile && at !== null && (this.latest === null || compareInstants(at, this.latest) > 0)) {
-      this.latest = at;
-    }
     switch (type) {
       case "user": this.user(line, at, out, side); break;
       case "assistant": this.assistant(line, at, out); break;
@@ -291,6 +286,9 @@ class SessionBuilder {
       case "attachment": this.attachment(line, at, out, side); break;
       case "queue-operation": if (!side) this.queue(line, at); break;
       default: if (!side) this.permissionMode(line.permissionMode, at);
+    }
+    if (!fromSubagentFile && at !== null && (this.latest === null || compareInstants(at, this.latest) > 0)) {
+      this.latest = at;
     }
     if (line.uuid !== null && out.length > size) {
       this.project.uuids.addIfAbsent(line.uuid, this.owner);
@@ -421,7 +419,7 @@ class SessionBuilder {
       return false;
     }
     return this.lineTimestamp === this.earlierTimestamp
-      || (at !== null && this.latestBefore !== null && compareInstants(at, this.latestBefore) < 0);
+      || (at !== null && this.latest !== null && compareInstants(at, this.latest) < 0);
   }
 
   compaction(at, length, out) {

@@ -82,7 +82,7 @@ public final class TypeRules {
     // session that went through plan mode: the person had a plan made first, setting the table.
     double workflow = commandShare(f) * ramp(f.get(SLASH_COMMANDS), 1, 2);
     // Nor, as much, is one that had the agent write several specs, plans or notes and little else.
-    double proseFiles = writesProse(f) * up(f.get(DOC_EDITS), "scaffold.prose_files_low", "scaffold.prose_files_high");
+    double proseFiles = writesProse(f) * proseFilesWritten(f);
     return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f))
         * (1 - t.get("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f.get(PLAN_MODE), 0, 1))
         * (1 - t.get("one_shot.prose_files_weight") * proseFiles);
@@ -125,7 +125,7 @@ public final class TypeRules {
     // unless it had the agent write several specs, plans or convention files (spec-kit's
     // /specify, /init): that much table is set however fast it went.
     double substance = Math.max(up(f.get(ACTIVE_MINUTES), "scaffold.minutes_low", "scaffold.minutes_high"),
-        up(f.get(DOC_EDITS), "scaffold.prose_files_low", "scaffold.prose_files_high"));
+        proseFilesWritten(f));
     return asks(f) >= 1 ? setup * substance : 0;
   }
 
@@ -236,6 +236,11 @@ public final class TypeRules {
     }
     return up(f.get(DOC_EDITS) / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
         * down(f.get(PROMPTS), "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
+  }
+
+  /** How far the agent wrote several spec, plan or note files: 0 at one, 1 from a few. */
+  private double proseFilesWritten(FeatureVector f) {
+    return up(f.get(DOC_EDITS), "scaffold.prose_files_low", "scaffold.prose_files_high");
   }
 
   /** A short ask that set off a long run of edits. */

@@ -77,9 +77,8 @@ final class ClaudeSessionBuilder {
   private String lineTimestamp;
   private String previousTimestamp;
   private String earlierTimestamp;
-  /** The latest instant of the main file's lines so far, and before this line. */
+  /** The latest instant of the main file's lines before this one. */
   private Instant latest;
-  private Instant latestBefore;
   private final Deque<Queued> queued = new ArrayDeque<>();
   private final Deque<Queued> removed = new ArrayDeque<>();
   private String parentId;
@@ -115,7 +114,6 @@ final class ClaudeSessionBuilder {
     earlierTimestamp = previousTimestamp;
     previousTimestamp = lineTimestamp;
     lineTimestamp = fromSubagentFile ? null : line.timestamp;
-    latestBefore = latest;
     if (line.uuid != null && project.uuids.contains(line.uuid)) {
       // A resumed session replays earlier lines under their old uuids: count them once.
       int first = project.uuids.addIfAbsent(line.uuid, owner);
@@ -131,9 +129,6 @@ final class ClaudeSessionBuilder {
     List<Event> out = side ? subagentEvents : events;
     int before = out.size();
     Instant at = Timestamps.parse(line.timestamp);
-    if (!fromSubagentFile && at != null && (latest == null || at.isAfter(latest))) {
-      latest = at;
-    }
     switch (type) {
       case "user": user(line, at, out, side); break;
       case "assistant": assistant(line, at, out); break;
@@ -141,6 +136,9 @@ final class ClaudeSessionBuilder {
       case "attachment": attachment(line, at, out, side); break;
       case "queue-operation": if (!side) queue(line, at); break;
       default: if (!side) permissionMode(line.permissionMode, at);
+    }
+    if (!fromSubagentFile && at != null && (latest == null || at.isAfter(latest))) {
+      latest = at;
     }
     if (line.uuid != null && out.size() > before) {
       project.uuids.addIfAbsent(line.uuid, owner);
@@ -287,7 +285,7 @@ final class ClaudeSessionBuilder {
     if (lineTimestamp == null || !lineTimestamp.equals(previousTimestamp)) {
       return false;
     }
-    return lineTimestamp.equals(earlierTimestamp) || (at != null && latestBefore != null && at.isBefore(latestBefore));
+    return lineTimestamp.equals(earlierTimestamp) || (at != null && latest != null && at.isBefore(latest));
   }
 
   private void compaction(Instant at, int length, List<Event> out) {
