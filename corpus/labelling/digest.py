@@ -39,7 +39,8 @@ class R:
         if s.tools_in_ex<=25: s.lines.append(f"   tool {name}: {one(arg,150)}")
     def err(s,text):
         if s.tools_in_ex<=25: s.lines.append(f"      -> ERROR: {one(text,150)}")
-NOTICES=('<task-notification>','<cross-session-message','<bash-notification>','<fork-boilerplate>')
+NOTICES=('<task-notification>','<cross-session-message','<bash-notification>','<fork-boilerplate>','<teammate-message','<agent-notification>')
+COMMAND=re.compile(r'/[A-Za-z][A-Za-z0-9_:.-]*(?:[ \t\n\r]|$)')
 IDE=('<ide_opened_file>','<ide_selection>','<ide_diagnostics>')
 KINDS=('user','assistant','system','attachment','queue-operation','permission-mode')
 def earlier(a,b):
@@ -51,7 +52,7 @@ def claude(path,r):
     # text, written at the instant of the line before it and of the one before that, or dated
     # before a line the file already holds (personas' ClaudeSessionBuilder.replayed). Rounds 1-6
     # were rendered before this line, so their copies showed such prompts as typed (corpus/README.md).
-    stamps=[None,None,None]; latest=None; latest_before=None; typed=set()
+    stamps=[None,None,None]; latest=None; latest_before=None; typed=set(); last_q=(None,None)
     for l in open(path,errors='replace'):
         try:o=json.loads(l)
         except: continue
@@ -68,7 +69,13 @@ def claude(path,r):
             # line told them apart, so their copies showed such notices as typed (corpus/README.md).
             if o.get('operation')=='enqueue' and o.get('content'):
                 q=str(o.get('content')).strip()
+                # A queued slash command runs as the command later; the same text queued again
+                # within two seconds is the client looping (personas' ClaudeSessionBuilder).
+                again=q==last_q[0] and t is not None and last_q[1] is not None and 0<=(t-last_q[1]).total_seconds()<2
+                last_q=(q,t)
                 if q.startswith(NOTICES): r.note('[injected: '+one(q,120)+']',t)
+                elif COMMAND.match(q): r.note('[slash command queued: '+one(q,80)+']',t)
+                elif again: continue
                 else: r.user('USER (typed while the agent was working)',q,t)
             continue
         if ty=='system' and o.get('subtype')=='compact_boundary': r.note('[context compacted]',t); continue
@@ -98,6 +105,7 @@ def claude(path,r):
             if s.startswith('<local-command-stdout') or s.startswith('<bash-stdout') or s.startswith('<local-command-stderr'): r.note('[local command output: '+one(s,150)+']',t); continue
             if s.startswith('<bash-input>'): r.note('[user ran shell command directly: '+one(s,150)+']',t); continue
             if s.startswith('Caveat:'): continue
+            if s.startswith('Unknown slash command: ') or s.startswith('Unknown skill: '): r.note('[local command output: '+one(s,150)+']',t); continue
             if s.startswith('<system-reminder>') or s.startswith(NOTICES): r.note('[injected: '+one(s,120)+']',t); continue
             if not s and not imgs: continue
             if s in typed and stamps[2] is not None and stamps[2]==stamps[1] and (stamps[2]==stamps[0] or earlier(t,latest_before)):

@@ -123,7 +123,8 @@ export function classifyCodexText(text) {
   if (s.startsWith("<environment_context>") || s.startsWith("<user_instructions>")
       || s.startsWith("# AGENTS.md instructions") || s.startsWith("<permissions instructions>")
       || s.startsWith("<turn_aborted>") || s.startsWith("<user_action>")
-      || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")) {
+      || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")
+      || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")) {
     return Kind.INJECTED;
   }
   return Kind.PROMPT;
@@ -132,6 +133,12 @@ export function classifyCodexText(text) {
 const USER_INPUT = "## User Input";
 const AGENT_ACTIVATION = "<agent-activation";
 const IDE_REQUEST = "## My request for Codex:";
+/** CodexSessionBuilder.REVIEW_PRESETS: the prompts Codex's /review writes for a chosen target. */
+const REVIEW_PRESETS = [
+  "Review the current code changes (staged, unstaged, and untracked files)",
+  "Review the code changes against the base branch '",
+  "Review the code changes introduced by commit "
+];
 
 /** CodexSessionBuilder.expansionArguments: typed arguments of a custom prompt expansion ("" when not written out), or null. */
 export function expansionArguments(text) {
@@ -149,7 +156,8 @@ export function expansionArguments(text) {
   const frontMatter = end > 0 && s.substring(0, end).includes("\ndescription:");
   const commandHeading = s.length > 3 && s.startsWith("# /") && isLetter(s[3]);
   const agentActivation = s.includes(AGENT_ACTIVATION);
-  return frontMatter || commandHeading || agentActivation ? "" : null;
+  const reviewPreset = REVIEW_PRESETS.some((preset) => s.startsWith(preset));
+  return frontMatter || commandHeading || agentActivation || reviewPreset ? "" : null;
 }
 
 /** CodexSessionBuilder.ideRequest: the typed request of an IDE extension prompt. */

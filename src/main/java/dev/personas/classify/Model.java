@@ -81,8 +81,13 @@ public record Model(
    * a session that went through plan mode is not a One-shot.
    * 13: a typed prompt that such a replay writes out again (the same text, written at the instant
    * of the line before it) counts once too.
+   * 14: more that Claude Code and Codex write as the person is not typed: a teammate's report (agent
+   * teams), a background agent's notice, Claude Code's "Unknown slash command:" answer, a slash
+   * command queued while the agent worked (counted when it runs, as the command), the same queued
+   * message written again within two seconds (a client loop), and a Codex skill's loaded
+   * instructions or plugin recommendations.
    */
-  public static final int VERSION = 13;
+  public static final int VERSION = 14;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

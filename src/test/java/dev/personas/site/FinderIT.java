@@ -287,6 +287,16 @@ class FinderIT {
         "<cross-session-message from=\\\"uds:/run/user/1000/s.sock\\\">the plan</cross-session-message>")
         + "\n" + String.format(queued, "2025-06-14T08:04:00Z", "<bash-notification><status>failed</status></bash-notification>")
         + "\n" + String.format(user, "u5", "2025-06-14T08:05:00Z", "<fork-boilerplate>You are a worker fork.</fork-boilerplate>")
+        // A teammate's report, a background agent's notice, Claude Code's answer to an unknown
+        // command, a command queued while the agent worked: none typed. One queued message a client
+        // loop wrote three times in a third of a second: typed once.
+        + "\n" + String.format(queued, "2025-06-14T08:05:10Z", "<teammate-message teammate_id=\\\"analyst\\\">found it</teammate-message>")
+        + "\n" + String.format(user, "n5", "2025-06-14T08:05:20Z", "<agent-notification><agent-id>a67f</agent-id></agent-notification>")
+        + "\n" + String.format(user, "x5", "2025-06-14T08:05:30Z", "Unknown slash command: resume")
+        + "\n" + String.format(queued, "2025-06-14T08:05:40Z", "/context")
+        + "\n" + String.format(queued, "2025-06-14T08:05:50.100Z", "what happened?")
+        + "\n" + String.format(queued, "2025-06-14T08:05:50.200Z", "what happened?")
+        + "\n" + String.format(queued, "2025-06-14T08:05:50.300Z", "what happened?")
         + "\n").getBytes(StandardCharsets.UTF_8));
     // A tool call and its result, written out again under new uuids (a replay), then a new call:
     // two calls, not three.
@@ -316,9 +326,10 @@ class FinderIT {
         .analyse(List.of(odd));
     assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
-    assertEquals(3.0, java.result().orElseThrow().sessions().get(0).features().get(
-        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(), "typed prompts: u1, u4 and u6, not the notices or u1's replay");
-    assertEquals(2.0 / 3, java.result().orElseThrow().sessions().get(0).features().get(
+    assertEquals(4.0, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(),
+        "typed prompts: u1, u4, the looped queued message once and u6, not the notices, the command or u1's replay");
+    assertEquals(2.0 / 4, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), 1e-9, "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
     assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
@@ -548,11 +559,24 @@ class FinderIT {
     var patch = mapper.createObjectNode().put("timestamp", "2025-06-30T10:03:00.000Z").put("type", "response_item");
     patch.putObject("payload").put("type", "custom_tool_call").put("name", "apply_patch").put("call_id", "c1")
         .put("input", "*** Begin Patch\n*** Add File: src/export.py\n+print(1)\n*** End Patch");
+    // A skill's loaded instructions (not typed) and the prompt /review writes for a base branch (a
+    // command, not typed).
+    StringBuilder more = new StringBuilder();
+    String[][] texts = {
+        {"10:04", "<skill>\n<name>skill-installer</name>\n<path>/home/dev/.codex/skills/SKILL.md</path>\n</skill>"},
+        {"10:05", "Review the code changes against the base branch 'main'. The merge base commit for this comparison is "
+            + "5cd66b2. Run `git diff 5cd66b2` to inspect the changes relative to main."}};
+    for (String[] text : texts) {
+      var item = mapper.createObjectNode().put("timestamp", "2025-06-30T" + text[0] + ":00.000Z").put("type", "response_item");
+      item.putObject("payload").put("type", "message").put("role", "user")
+          .putArray("content").addObject().put("type", "input_text").put("text", text[1]);
+      more.append(mapper.writeValueAsString(item)).append('\n');
+    }
     // In a folder of its own: the Java reader takes a folder's format from its first logs.
     Path codex = Files.createDirectories(temp.resolve("tricky-codex"));
     Files.writeString(codex.resolve("rollout-2025-06-30T10-00-00-" + id + ".jsonl"),
         mapper.writeValueAsString(meta) + "\n" + mapper.writeValueAsString(expansion) + "\n"
-            + mapper.writeValueAsString(patch) + "\n", StandardCharsets.UTF_8);
+            + mapper.writeValueAsString(patch) + "\n" + more, StandardCharsets.UTF_8);
     List<Path> files = new ArrayList<>();
     for (Path folder : List.of(dir, codex)) {
       try (Stream<Path> list = Files.list(folder)) {

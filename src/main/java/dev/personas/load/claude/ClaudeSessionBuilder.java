@@ -8,6 +8,7 @@ import dev.personas.session.Event;
 import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import java.util.TreeSet;
  * and drop the delivery that repeats the same text. A {@code popAll} pulls queued text back
  * into the input box to be edited and sent as a normal prompt, so its pending steering events
  * are withdrawn. A {@code remove} of text never delivered (the person cancelled it) still
- * counts: the person did type it.
+ * counts: the person did type it. A queued slash command counts where it runs, as the command;
+ * the same text queued again within two seconds is the client repeating it, not the person.
  *
  * <p>Tool results keep no text: a result carries its length, {@code is_error}, and the tool
  * name and shell command of the call it answers (matched by tool_use_id), which is enough to
@@ -62,6 +64,8 @@ final class ClaudeSessionBuilder {
 
   private record Queued(String text, int index) {}
 
+  private static final Duration REQUEUED = Duration.ofSeconds(2);
+
   private final Project project;
   private final int owner;
   private final String sessionId;
@@ -81,6 +85,9 @@ final class ClaudeSessionBuilder {
   private Instant latest;
   private final Deque<Queued> queued = new ArrayDeque<>();
   private final Deque<Queued> removed = new ArrayDeque<>();
+  /** The text last queued and when: the same text queued again at once is the client, not typing. */
+  private String lastQueuedText;
+  private Instant lastQueuedAt;
   private String parentId;
   private boolean inPlanMode;
   private boolean compactionPending;
@@ -412,7 +419,8 @@ final class ClaudeSessionBuilder {
       return;
     }
     String prompt = line.attachmentPrompt;
-    if (!side && (deliverQueued(prompt) || take(removed, prompt.strip()) != null)) {
+    if (!side && (deliverQueued(prompt) || take(removed, prompt.strip()) != null)
+        || ClaudeText.isCommand(prompt)) {
       return;
     }
     EventKind kind = ClaudeText.classify(prompt);
@@ -429,7 +437,8 @@ final class ClaudeSessionBuilder {
     switch (op) {
       case "enqueue":
         if (line.content != null && !line.content.isBlank()
-            && ClaudeText.classify(line.content) == EventKind.PROMPT) {
+            && ClaudeText.classify(line.content) == EventKind.PROMPT
+            && !ClaudeText.isCommand(line.content) && !queuedAgain(line.content.strip(), at)) {
           events.add(Event.prompt(EventKind.QUEUE_STEERING, at, line.content));
           queued.addLast(new Queued(line.content.strip(), events.size() - 1));
         }
@@ -451,6 +460,19 @@ final class ClaudeSessionBuilder {
       default:
         // dequeue: the delivery that follows is matched by its text
     }
+  }
+
+  /**
+   * Whether queued text repeats the text queued just before, within {@link #REQUEUED} of it: a
+   * client caught in a loop writes one queued message out again and again, a fraction of a second
+   * apart (143 times in 22 seconds in one real log); a person cannot type it again that fast.
+   */
+  private boolean queuedAgain(String text, Instant at) {
+    boolean again = at != null && lastQueuedAt != null && text.equals(lastQueuedText)
+        && !at.isBefore(lastQueuedAt) && at.isBefore(lastQueuedAt.plus(REQUEUED));
+    lastQueuedText = text;
+    lastQueuedAt = at;
+    return again;
   }
 
   /** True when the text is the delivery of queued steering already counted at its enqueue. */

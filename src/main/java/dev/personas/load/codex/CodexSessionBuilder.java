@@ -45,6 +45,15 @@ final class CodexSessionBuilder {
       Pattern.compile("\\*\\*\\* (?:Update|Add|Delete) File: ([^\\r\\n]+)");
   private static final String USER_INPUT = "## User Input";
   private static final String AGENT_ACTIVATION = "<agent-activation";
+  /**
+   * The prompts Codex's /review writes for the target the person picked (uncommitted changes, a
+   * base branch, a commit): the command's text, not the person's. A custom review's instructions
+   * are typed, and stay a prompt.
+   */
+  private static final List<String> REVIEW_PRESETS = List.of(
+      "Review the current code changes (staged, unstaged, and untracked files)",
+      "Review the code changes against the base branch '",
+      "Review the code changes introduced by commit ");
   private static final String IDE_REQUEST = "## My request for Codex:";
 
   /** Item hashes of every session read in one run, with the session that first had each. */
@@ -279,7 +288,8 @@ final class CodexSessionBuilder {
    * command, not a prompt: spec-kit's template (a "## User Input" heading over a fenced block
    * holding the arguments), a command file with "description:" front matter, a "# /name"
    * heading, or a BMAD agent's activation (an {@code <agent-activation>} block: the agent's
-   * persona and menu, loaded by a command). Returns the typed arguments (empty when they are not written out), or null when
+   * persona and menu, loaded by a command), or the prompt /review writes for a preset target.
+   * Returns the typed arguments (empty when they are not written out), or null when
    * the text is not an expansion.
    */
   static String expansionArguments(String text) {
@@ -297,7 +307,11 @@ final class CodexSessionBuilder {
         && s.substring(0, s.indexOf("\n---", 3)).contains("\ndescription:");
     boolean commandHeading = s.length() > 3 && s.startsWith("# /") && Character.isLetter(s.charAt(3));
     boolean agentActivation = s.contains(AGENT_ACTIVATION);
-    return frontMatter || commandHeading || agentActivation ? "" : null;
+    boolean reviewPreset = false;
+    for (String preset : REVIEW_PRESETS) {
+      reviewPreset |= s.startsWith(preset);
+    }
+    return frontMatter || commandHeading || agentActivation || reviewPreset ? "" : null;
   }
 
   /** A Codex IDE extension prompt carries the editor's context; the person typed the request. */
@@ -309,7 +323,7 @@ final class CodexSessionBuilder {
     return at < 0 ? text : text.substring(at + IDE_REQUEST.length()).strip();
   }
 
-  /** Text Codex puts in user messages itself: environment, instructions, AGENTS.md. */
+  /** Text Codex puts in user messages itself: environment, instructions, AGENTS.md, skills. */
   static EventKind classify(String text) {
     String s = text.stripLeading();
     if (s.startsWith("<user_shell_command>")) {
@@ -318,7 +332,10 @@ final class CodexSessionBuilder {
     if (s.startsWith("<environment_context>") || s.startsWith("<user_instructions>")
         || s.startsWith("# AGENTS.md instructions") || s.startsWith("<permissions instructions>")
         || s.startsWith("<turn_aborted>") || s.startsWith("<user_action>")
-        || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")) {
+        || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")
+        // A skill's instructions, loaded after the person named it ($skill-installer), and the
+        // plugins Codex recommends.
+        || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")) {
       return EventKind.INJECTED;
     }
     return EventKind.PROMPT;

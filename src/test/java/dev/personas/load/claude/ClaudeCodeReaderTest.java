@@ -217,6 +217,55 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void notTypedByThePersonAreTeammatesNoticesUnknownCommandsQueuedCommandsAndAQueueLoop() throws IOException {
+    String user = "{\"sessionId\":\"odd\",\"isSidechain\":false,\"type\":\"user\",\"uuid\":\"odd-%s\","
+        + "\"timestamp\":\"2026-01-16T05:%sZ\",\"message\":{\"role\":\"user\",\"content\":\"%s\"}}";
+    String queued = "{\"type\":\"queue-operation\",\"operation\":\"%s\",\"timestamp\":\"2026-01-16T05:%sZ\","
+        + "\"sessionId\":\"odd\",\"content\":\"%s\"}";
+    String dequeue = "{\"type\":\"queue-operation\",\"operation\":\"dequeue\",\"timestamp\":\"2026-01-16T05:%sZ\","
+        + "\"sessionId\":\"odd\"}";
+    String command = "<command-name>/context</command-name><command-message>context</command-message><command-args></command-args>";
+    Path dir = projects.resolve("-tmp-not-typed");
+    Files.createDirectories(dir);
+    List<String> lines = new ArrayList<>(List.of(
+        String.format(user, "u1", "00:00.000", "Create a team with 2 teammates to find the leak"),
+        String.format(queued, "enqueue", "01:00.000", "<teammate-message teammate_id=\\\"analyst\\\">found it</teammate-message>"),
+        String.format(user, "n1", "02:00.000", "<agent-notification><agent-id>a67f</agent-id></agent-notification>"),
+        String.format(user, "x1", "03:00.000", "Unknown slash command: resume"),
+        // A command typed while the agent worked: counted when it runs, as the command.
+        String.format(queued, "enqueue", "04:00.000", "/context"),
+        String.format(dequeue, "04:00.100"),
+        String.format(user, "c1", "04:00.200", command),
+        // A path is no command: typed steering.
+        String.format(queued, "enqueue", "05:00.000", "/usr/lib/x is missing")));
+    // A client loop: one queued message written out again and again, a tenth of a second apart.
+    for (int i = 0; i < 5; i++) {
+      lines.add(String.format(queued, "enqueue", "06:0" + i + ".1" + i + "0", "what happened?"));
+      lines.add(String.format(dequeue, "06:0" + i + ".1" + i + "5"));
+    }
+    // The same words queued again well after: the person again.
+    lines.add(String.format(queued, "enqueue", "07:00.000", "what happened?"));
+    Files.write(dir.resolve("odd.jsonl"), lines);
+    readAll();
+    List<Event> e = sessions.get("odd").events();
+    assertEquals(1, count(e, EventKind.PROMPT), e.toString());
+    assertEquals(3, count(e, EventKind.QUEUE_STEERING), "the path, the looped message once, the later one: " + e);
+    assertEquals(1, count(e, EventKind.SLASH_COMMAND), e.toString());
+    assertEquals(4, sessions.get("odd").typedPromptCount());
+  }
+
+  @Test
+  void aQueuedCommandIsACommandAndAPathIsNot() {
+    assertTrue(ClaudeText.isCommand("/context"));
+    assertTrue(ClaudeText.isCommand("  /review src/app.py\n"));
+    assertTrue(ClaudeText.isCommand("/feature-dev:feature-dev"));
+    assertTrue(!ClaudeText.isCommand("/usr/lib/x is missing"));
+    assertTrue(!ClaudeText.isCommand("/"));
+    assertTrue(!ClaudeText.isCommand("/1up"));
+    assertTrue(!ClaudeText.isCommand("fix /context"));
+  }
+
+  @Test
   void sessionFileWithoutConversationIsCountedAsEmptyNotAsSession() {
     readAll();
     assertEquals(5, sessions.size(), sessions.keySet().toString());

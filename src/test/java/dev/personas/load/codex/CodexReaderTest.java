@@ -71,8 +71,22 @@ class CodexReaderTest {
         + "<agent-activation CRITICAL=\"TRUE\">\n1. LOAD the FULL agent file from @bmad/bmm/agents/dev.md\n</agent-activation>\n"));
     assertNull(CodexSessionBuilder.expansionArguments("---\ntitle: notes\n---\nwhat does this do?"));
     assertNull(CodexSessionBuilder.expansionArguments("fix the login bug"));
+    assertEquals("", CodexSessionBuilder.expansionArguments("Review the code changes against the base branch 'master'. "
+        + "The merge base commit for this comparison is 5cd66b2. Run `git diff 5cd66b2` to inspect the changes."));
+    assertEquals("", CodexSessionBuilder.expansionArguments(
+        "Review the current code changes (staged, unstaged, and untracked files) and provide prioritized findings."));
+    assertNull(CodexSessionBuilder.expansionArguments("Review the code changes and tell me what breaks"));
     assertEquals("continue", CodexSessionBuilder.ideRequest("# Context from my IDE setup:\n\n## My request for Codex:\ncontinue\n"));
     assertEquals("fix it", CodexSessionBuilder.ideRequest("fix it"));
+  }
+
+  @Test
+  void aSkillsInstructionsAndPluginRecommendationsAreNotTyped() {
+    assertEquals(EventKind.INJECTED, CodexSessionBuilder.classify(
+        "<skill>\n<name>skill-installer</name>\n<path>/home/a/.codex/skills/SKILL.md</path>\n---\nname: x"));
+    assertEquals(EventKind.INJECTED, CodexSessionBuilder.classify("<recommended_plugins> Here is a list of plugins"));
+    assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("$skill-installer"));
+    assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("why does <skill> not render?"));
   }
 
   @Test
