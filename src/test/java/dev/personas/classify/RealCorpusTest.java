@@ -72,7 +72,8 @@ class RealCorpusTest {
     for (RealCorpus.Session s : corpus.sessions()) {
       assertEquals(heldOutPeople.contains(s.person()), s.half() == RealCorpus.Half.NEW_PEOPLE, s.id());
       if (s.half() == RealCorpus.Half.NEW_PEOPLE) {
-        assertEquals(6, s.round(), s.id() + " is of the round labelled after the method was fixed");
+        // Round 6, labelled after model version 13 was fixed; round 7, after version 14.
+        assertTrue(s.round() == 6 || s.round() == 7, s.id() + " is of a round labelled after the method was fixed");
       }
     }
   }
@@ -143,18 +144,18 @@ class RealCorpusTest {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
     assertTrue(a.heldOut().hits() >= 65, "held-out " + a.heldOut().hits() + " of 99");
-    assertEquals(337, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 239, "calibration " + a.calibration().hits() + " of 337");
-    // Sessions of people held out as a whole (round 6), labelled after the method was fixed.
-    assertEquals(50, a.newPeople().items());
-    assertTrue(a.newPeople().hits() >= 35, "people held out " + a.newPeople().hits() + " of 50");
-    // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth and 13 of the
-    // sixth (corpus/README.md).
-    assertEquals(57, a.personas().items());
-    assertTrue(a.personas().hits() >= 35, "personas " + a.personas().hits() + " of 57");
+    assertEquals(397, a.calibration().items());
+    assertTrue(a.calibration().hits() >= 276, "calibration " + a.calibration().hits() + " of 397");
+    // Sessions of people held out as a whole (rounds 6 and 7), labelled after the method was fixed.
+    assertEquals(109, a.newPeople().items());
+    assertTrue(a.newPeople().hits() >= 67, "people held out " + a.newPeople().hits() + " of 109");
+    // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth, 13 of the sixth,
+    // 15 of the seventh and 15 of the eighth (corpus/README.md).
+    assertEquals(87, a.personas().items());
+    assertTrue(a.personas().hits() >= 51, "personas " + a.personas().hits() + " of 87");
     // The persona step alone, given the readers' session types: what better types would give.
-    assertTrue(a.personasFromReadersTypes().hits() >= 43,
-        "personas from the readers' types " + a.personasFromReadersTypes().hits() + " of 57");
+    assertTrue(a.personasFromReadersTypes().hits() >= 67,
+        "personas from the readers' types " + a.personasFromReadersTypes().hits() + " of 87");
   }
 
   @Test
