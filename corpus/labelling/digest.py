@@ -106,6 +106,7 @@ def claude(path,r):
             if s.startswith('<bash-input>'): r.note('[user ran shell command directly: '+one(s,150)+']',t); continue
             if s.startswith('Caveat:'): continue
             if s.startswith('Unknown slash command: ') or s.startswith('Unknown skill: '): r.note('[local command output: '+one(s,150)+']',t); continue
+            if s.startswith('Context: This summary will be shown in a list to help users and Claude choose'): r.note("[Claude Code's request for a title of the conversation: not typed]",t); continue
             if s.startswith('<system-reminder>') or s.startswith(NOTICES): r.note('[injected: '+one(s,120)+']',t); continue
             if not s and not imgs: continue
             if s in typed and stamps[2] is not None and stamps[2]==stamps[1] and (stamps[2]==stamps[0] or earlier(t,latest_before)):

@@ -10,6 +10,8 @@ def typed_claude(o):
     else: return None
     s=t.strip()
     if not s or s.startswith('<command-') or s.startswith('<local-command') or s.startswith('<system-reminder') or s.startswith('[Request interrupted') or s.startswith('Caveat:') or s.startswith('<bash-'): return None
+    # Claude Code's request for a conversation's title (a file of its own in older versions) is not typed.
+    if s.startswith('Context: This summary will be shown in a list to help users and Claude choose'): return None
     return s
 if __name__ == '__main__':
     rows=[l.rstrip('\n').split('\t') for l in open('files.tsv')]

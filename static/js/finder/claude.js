@@ -8,7 +8,7 @@
  * session of a project first). The Java classes are the reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys } from "./common.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt } from "./common.js";
 import { strip, stripLeading, isBlank } from "./java.js";
 
 const PEEK_LINES = 50;
@@ -146,6 +146,10 @@ function input(o, b) {
   }
 }
 
+/** ClaudeText.TITLE_REQUEST: Claude Code's request for a conversation's title, a file of its own in older versions. */
+const TITLE_REQUEST =
+  "Context: This summary will be shown in a list to help users and Claude choose which conversations are relevant";
+
 /** ClaudeSessionBuilder.REQUEUED: the same text queued again within this is the client repeating it. */
 const REQUEUED_MS = 2000;
 
@@ -184,7 +188,8 @@ export function classifyText(text) {
     if (s.startsWith("<command-message>") || s.startsWith("<command-args>")) {
       return Kind.INJECTED;
     }
-  } else if (s.startsWith("Caveat: ") || s.startsWith("Unknown slash command: ") || s.startsWith("Unknown skill: ")) {
+  } else if (s.startsWith("Caveat: ") || s.startsWith("Unknown slash command: ") || s.startsWith("Unknown skill: ")
+      || s.startsWith(TITLE_REQUEST)) {
     return Kind.INJECTED;
   }
   return Kind.PROMPT;
@@ -272,6 +277,7 @@ class SessionBuilder {
     this.earlierTimestamp = null;
     this.latest = null;
     this.lastQueuedText = null;
+    this.titleRequest = false;
     this.lastQueuedAt = null;
     this.queued = [];
     this.removed = [];
@@ -329,8 +335,10 @@ class SessionBuilder {
     this.subagentIds.add(agentId);
   }
 
+  /** ClaudeSessionBuilder.isEmpty: nothing read, or only Claude Code's request for a title. */
   isEmpty() {
-    return this.events.length === 0 && this.subagentEvents.length === 0;
+    return this.events.length === 0 && this.subagentEvents.length === 0
+      || this.titleRequest && !this.events.some((e) => e !== null && (isTypedPrompt(e.kind) || e.kind === Kind.SLASH_COMMAND));
   }
 
   build(repoId, source) {
@@ -393,6 +401,9 @@ class SessionBuilder {
       return;
     }
     const kind = classifyText(text);
+    if (kind === Kind.INJECTED && stripLeading(text).startsWith(TITLE_REQUEST)) {
+      this.titleRequest = true;
+    }
     switch (kind) {
       case Kind.PROMPT: {
         // ClaudeText.withoutReminders: the <system-reminder> blocks Claude Code writes into typed text.

@@ -86,9 +86,10 @@ public record Model(
    * command queued while the agent worked (counted when it runs, as the command), the same queued
    * message written again within two seconds (a client loop), and a Codex skill's loaded
    * instructions or plugin recommendations.
-   * 15: the eighth round's 60 sessions join the calibration half: the sharpness and the active-time
-   * estimate are refitted on its 397 sessions (ln(1 + minutes) = -0.12 + 0.74 ln(1 + asks) + 0.48
-   * ln(1 + tool calls)).
+   * 15: the eighth round's 57 sessions join the calibration half: the sharpness and the active-time
+   * estimate are refitted on its 394 sessions (ln(1 + minutes) = -0.11 + 0.74 ln(1 + asks) + 0.48
+   * ln(1 + tool calls)); a file holding only Claude Code's request for a conversation's title is no
+   * session.
    */
   public static final int VERSION = 15;
 

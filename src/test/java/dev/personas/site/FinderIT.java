@@ -318,12 +318,18 @@ class FinderIT {
         + String.format(user, "u6", "2025-06-14T08:09:00Z", "why does `parse()` fail on line 3?")
         + "\n").getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
+    // Claude Code's request for a conversation's title, a file of its own: no session.
+    Path title = odd.resolveSibling("title.jsonl");
+    Files.writeString(title, String.format(user, "t1", "2025-06-14T08:10:00Z", "Context: This summary will be shown in a "
+        + "list to help users and Claude choose which conversations are relevant.\\n\\nPlease write a concise summary.")
+        + "\n" + String.format(assistant, "t2", "2025-06-14T08:10:02Z", "m9", "3", "4", "Fixed the parser.") + "\n");
 
     openFinder();
-    pick("finder-files", List.of(odd));
+    pick("finder-files", List.of(odd, title));
     waitUntilDone(Duration.ofSeconds(60));
     MeAnalyzer.Analysis java = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
-        .analyse(List.of(odd));
+        .analyse(List.of(odd, title));
+    assertTrue(java.report().summary().contains("1 session file held no conversation"), java.report().summary());
     assertTrue(java.report().summary().contains("1 line had invalid UTF-8"), java.report().summary());
     assertEquals(0, java.report().skipCount(), "the Java reader skips none of these lines");
     assertEquals(4.0, java.result().orElseThrow().sessions().get(0).features().get(
@@ -332,7 +338,7 @@ class FinderIT {
     assertEquals(2.0 / 4, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), 1e-9, "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
-    assertEquals("Read 1 session from 1 log in", message().substring(0, "Read 1 session from 1 log in".length()));
+    assertEquals("Read 1 session from 2 logs in", message().substring(0, "Read 1 session from 2 logs in".length()));
     assertEquals("While reading: " + java.report().summary() + ".",
         driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent"), "the repaired line is said as the CLI says it");
     assertSameResult(java.result().orElseThrow(), readExport(), null);

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * into the input box to be edited and sent as a normal prompt, so its pending steering events
  * are withdrawn. A {@code remove} of text never delivered (the person cancelled it) still
  * counts: the person did type it. A queued slash command counts where it runs, as the command;
- * the same text queued again within two seconds is the client repeating it, not the person.
+ * the same text queued again within two seconds is the client repeating it, not the person. A
+ * file that holds only Claude Code's request for a conversation's title is no session.
  *
  * <p>Tool results keep no text: a result carries its length, {@code is_error}, and the tool
  * name and shell command of the call it answers (matched by tool_use_id), which is enough to
@@ -90,6 +91,8 @@ final class ClaudeSessionBuilder {
   private Instant lastQueuedAt;
   private String parentId;
   private boolean inPlanMode;
+  /** Claude Code asked for a title here: with nothing asked by the person, the file is no session. */
+  private boolean titleRequest;
   private boolean compactionPending;
 
   ClaudeSessionBuilder(Project project, String sessionId) {
@@ -159,7 +162,17 @@ final class ClaudeSessionBuilder {
   }
 
   boolean isEmpty() {
-    return events.isEmpty() && subagentEvents.isEmpty();
+    return events.isEmpty() && subagentEvents.isEmpty() || titleRequest && !asked();
+  }
+
+  /** Whether the person asked anything: a typed prompt or a command. */
+  private boolean asked() {
+    for (Event e : events) {
+      if (e != null && (e.kind().isTypedPrompt() || e.kind() == EventKind.SLASH_COMMAND)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Session build(String repoId, Path source) {
@@ -229,6 +242,7 @@ final class ClaudeSessionBuilder {
       return;
     }
     EventKind kind = ClaudeText.classify(text);
+    titleRequest |= kind == EventKind.INJECTED && ClaudeText.isTitleRequest(text);
     switch (kind) {
       case PROMPT:
         String own = ClaudeText.withoutReminders(text);

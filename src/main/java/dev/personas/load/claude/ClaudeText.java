@@ -61,7 +61,20 @@ public final class ClaudeText {
     // Claude Code's own answer to a command or skill it does not know ("Unknown slash command:
     // resume" after the person typed /resume): its output, not the person's text.
     return s.startsWith("Caveat: ") || s.startsWith("Unknown slash command: ")
-        || s.startsWith("Unknown skill: ");
+        || s.startsWith("Unknown skill: ") || s.startsWith(TITLE_REQUEST);
+  }
+
+  /**
+   * Claude Code's own request for a summary of a conversation, to title it in the /resume list:
+   * older versions wrote each such call as a session file of its own (a request, a reply), often
+   * more of them than the person's sessions. Not typed; a file holding nothing else is no session.
+   */
+  private static final String TITLE_REQUEST =
+      "Context: This summary will be shown in a list to help users and Claude choose which conversations are relevant";
+
+  /** True when user-side text is Claude Code's request for a conversation's title. */
+  static boolean isTitleRequest(String text) {
+    return text.stripLeading().startsWith(TITLE_REQUEST);
   }
 
   /**

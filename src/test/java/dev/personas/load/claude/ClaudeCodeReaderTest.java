@@ -255,6 +255,28 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void aFileOfClaudeCodesTitleRequestAloneIsNoSession() throws IOException {
+    String line = "{\"sessionId\":\"%1$s\",\"isSidechain\":false,\"type\":\"%2$s\",\"uuid\":\"%1$s-%3$s\","
+        + "\"timestamp\":\"2026-05-21T04:12:%4$sZ\",\"message\":{\"role\":\"%2$s\",\"content\":\"%5$s\"}}";
+    String request = "Context: This summary will be shown in a list to help users and Claude choose which conversations "
+        + "are relevant.\\n\\nPlease write a concise, factual summary of this conversation.";
+    Path dir = projects.resolve("-tmp-titles");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("title.jsonl"), List.of(
+        String.format(line, "title", "user", "u1", "48.776", request),
+        String.format(line, "title", "assistant", "a1", "50.672", "Saved the report checker settings.")));
+    // A title request inside a conversation is not typed either; the conversation stays a session.
+    Files.write(dir.resolve("talk.jsonl"), List.of(
+        String.format(line, "talk", "user", "u1", "10.000", "why is the sidebar empty?"),
+        String.format(line, "talk", "user", "u2", "20.000", request),
+        String.format(line, "talk", "assistant", "a1", "30.000", "Sidebar setting found.")));
+    readAll();
+    assertNull(sessions.get("title"), "a title request alone is no session");
+    assertEquals(1, sessions.get("talk").typedPromptCount());
+    assertEquals(2, report.emptySessions(), "the fixtures' empty file and the title request");
+  }
+
+  @Test
   void aQueuedCommandIsACommandAndAPathIsNot() {
     assertTrue(ClaudeText.isCommand("/context"));
     assertTrue(ClaudeText.isCommand("  /review src/app.py\n"));
