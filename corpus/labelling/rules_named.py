@@ -14,7 +14,7 @@ def scores(f, t):
     rep = f["repeated_prompts"] if f["median_prompt_chars"] >= t["spiral.repeat_min_chars"] else 0
     L = f["error_repastes"] + f["vague_fix_requests"] + t["spiral.repeat_weight"] * rep
     reads = up(f["read_share"], "consult.read_share_low", "consult.read_share_high") * up(calls, "consult.calls_low", "consult.calls_high")
-    ez = max(t["consult.edits_zero"], t["consult.edits_per_call_zero"] * calls)
+    ez = max(t["consult.edits_zero"], t["consult.edits_per_call_zero"] * calls, P * f["question_share"])
     noedit = 1 - ramp(E, 0, ez)
     runs_long = up(E, "blueprint.run_edits_low", "blueprint.run_edits_high") * up(M, "blueprint.run_minutes_low", "blueprint.run_minutes_high")
     quick = down(A, "one_shot.asks_full", "one_shot.asks_zero") * down(M, "one_shot.minutes_full", "one_shot.minutes_zero") \
@@ -39,7 +39,7 @@ def scores(f, t):
     per_ask = lambda x: ramp(x / max(1, A), 0, t["scaffold.per_ask_high"])
     setup = max(up(driven, "scaffold.command_share_low", "scaffold.command_share_high"), ramp(f["plan_mode"], 0, 1) * per_ask(f["plan_mode"]),
                 up(f["subagent_calls"], "scaffold.subagents_low", "scaffold.subagents_high") * per_ask(f["subagent_calls"]),
-                ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose)
+                ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose * up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high"))
     scaffold = setup * max(up(M, "scaffold.minutes_low", "scaffold.minutes_high"), up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high")) if A >= 1 else 0
     hi = t["workshop.checks_high"]
     checks = (ramp(f["specific_pointers"], 0, hi) + ramp(f["pasted_output"], 0, hi) + ramp(f["test_runs"], 0, hi)) / 3

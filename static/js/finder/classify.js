@@ -9,7 +9,7 @@ import { FEATURES, median } from "./catalogue.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 15;
+export const MODEL_VERSION = 16;
 export const CATALOGUE_VERSION = 2;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
@@ -95,8 +95,9 @@ export function ruleScores(t, values) {
   const repeats = f("median_prompt_chars") >= at("spiral.repeat_min_chars") ? f("repeated_prompts") : 0;
   const loop = f("error_repastes") + f("vague_fix_requests") + at("spiral.repeat_weight") * repeats;
   const calls = f("tool_calls_per_prompt") * Math.max(1, prompts);
-  // TypeRules.noEdits: few edits is few beside the agent's tool calls.
-  const editsZero = Math.max(at("consult.edits_zero"), at("consult.edits_per_call_zero") * calls);
+  // TypeRules.noEdits: few edits is few beside the agent's tool calls and the questions typed.
+  const editsZero = Math.max(Math.max(at("consult.edits_zero"), at("consult.edits_per_call_zero") * calls),
+    prompts * f("question_share"));
   const noEdits = 1 - ramp(edits, 0, editsZero);
   const reads = up(f("read_share"), "consult.read_share_low", "consult.read_share_high")
     * up(calls, "consult.calls_low", "consult.calls_high");
@@ -155,7 +156,7 @@ export function ruleScores(t, values) {
       ramp(f("plan_mode"), 0, 1) * perAsk("plan_mode")),
     Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
         * perAsk("subagent_calls"),
-      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse));
+      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse * proseFilesWritten));
   const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"), proseFilesWritten);
   const scaffold = asks >= 1 ? setup * substance : 0;
 

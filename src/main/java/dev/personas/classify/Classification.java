@@ -28,7 +28,8 @@ public record Classification(
    * 79 %; model version 11: 39 of 58, 67 %, against 161 of 207, 78 %; model version 12, 286
    * sessions: 42 of 64, 66 %, against 171 of 222, 77 %; model version 13, 337 sessions: 47 of 80,
    * 59 %, against 195 of 257, 76 %; model version 14: 44 of 80, 55 %, against 195 of 257, 76 %;
-   * model version 15, 394 sessions: 53 of 95, 56 %, against 222 of 299, 74 %).
+   * model version 15, 394 sessions: 53 of 95, 56 %, against 222 of 299, 74 %; model version 16: 54
+   * of 94, 57 %, against 225 of 300, 75 %).
    */
   public static final double UNCERTAIN_BELOW = 0.5;
 

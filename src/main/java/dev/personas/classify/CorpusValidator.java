@@ -87,6 +87,10 @@ public final class CorpusValidator {
   private int[][][] leaveOnePersonOut(RealCorpus corpus, int k) {
     int[][] confusion = new int[k][k];
     int[][] fromReaders = new int[k][k];
+    // The sharpness is fitted on the calibration half without the person; a person with no
+    // calibration session (one held out as a whole) leaves it whole, so its fit is made once.
+    int wholeCalibration = corpus.half(RealCorpus.Half.CALIBRATION).size();
+    ModelFitter wholeFitter = null;
     for (RealCorpus.Person person : corpus.persons()) {
       List<RealCorpus.Session> calibration = new ArrayList<>();
       List<SessionInput> others = new ArrayList<>();
@@ -104,7 +108,14 @@ public final class CorpusValidator {
           calibration.add(s);
         }
       }
-      Model model = new ModelFitter(thresholds, calibration).fit(others);
+      ModelFitter fitter;
+      if (calibration.size() == wholeCalibration) {
+        wholeFitter = wholeFitter == null ? new ModelFitter(thresholds, calibration) : wholeFitter;
+        fitter = wholeFitter;
+      } else {
+        fitter = new ModelFitter(thresholds, calibration);
+      }
+      Model model = fitter.fit(others);
       Classifier classifier = new Classifier(model);
       List<ClassifiedSession> classified = new ArrayList<>();
       List<ClassifiedSession> decided = new ArrayList<>();

@@ -90,8 +90,11 @@ public record Model(
    * estimate are refitted on its 394 sessions (ln(1 + minutes) = -0.11 + 0.74 ln(1 + asks) + 0.48
    * ln(1 + tool calls)); a file holding only Claude Code's request for a conversation's title is no
    * session.
+   * 16: few edits is few beside the questions typed too (up to one per question: twenty questions
+   * and two small edits are still a consultation); one note or spec written is not a setup move,
+   * several are (scaffold.prose_files_low/high, as for a quick set-up's substance).
    */
-  public static final int VERSION = 15;
+  public static final int VERSION = 16;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

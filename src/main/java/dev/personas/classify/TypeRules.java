@@ -115,12 +115,15 @@ public final class TypeRules {
   }
 
   private double scaffold(FeatureVector f) {
+    // Setup moves: a workflow of commands, plan mode, subagents, convention files, or several
+    // specs, plans or notes written (one note is not the table set).
     double setup = Math.max(
         Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
             ramp(f.get(PLAN_MODE), 0, 1) * perAsk(f, PLAN_MODE)),
         Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high")
                 * perAsk(f, SUBAGENT_CALLS),
-            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))), writesProse(f)));
+            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))),
+            writesProse(f) * proseFilesWritten(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand,
     // unless it had the agent write several specs, plans or convention files (spec-kit's
     // /specify, /init): that much table is set however fast it went.
@@ -189,15 +192,22 @@ public final class TypeRules {
 
   /**
    * 1 when the agent edited nothing, falling to 0 at {@code consult.edits_zero} edits or, in a
-   * session of many tool calls, at {@code consult.edits_per_call_zero} of them: "few edits" is
-   * few beside what the agent did.
+   * session of many tool calls, at {@code consult.edits_per_call_zero} of them, or at one edit per
+   * question the person typed: "few edits" is few beside what the agent did and what was asked
+   * (twenty questions and two small edits are still a consultation).
    */
   private double noEdits(FeatureVector f) {
     return 1 - ramp(f.get(EDIT_ITERATIONS), 0, editsZero(f));
   }
 
   private double editsZero(FeatureVector f) {
-    return Math.max(t.get("consult.edits_zero"), t.get("consult.edits_per_call_zero") * toolCalls(f));
+    return Math.max(Math.max(t.get("consult.edits_zero"), t.get("consult.edits_per_call_zero") * toolCalls(f)),
+        questionsTyped(f));
+  }
+
+  /** Typed prompts that asked for an answer. */
+  private static double questionsTyped(FeatureVector f) {
+    return f.get(PROMPTS) * f.get(QUESTION_SHARE);
   }
 
   /**

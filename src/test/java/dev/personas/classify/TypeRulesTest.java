@@ -258,6 +258,29 @@ class TypeRulesTest {
         "work got done between the errors");
   }
 
+  /** Twenty questions and two small edits: few edits beside what was asked, still a consultation. */
+  @Test
+  void aFewEditsAmongManyQuestionsLeaveASessionAConsultation() {
+    FeatureVector questions = typical("questions", PROMPTS, 20, QUESTION_SHARE, 0.8, ACTIVE_MINUTES, 55,
+        EDIT_ITERATIONS, 2, TOOL_CALLS_PER_PROMPT, 0.5, READ_SHARE, 0.6, CORRECTIONS, 1);
+    assertEquals(SessionType.CONSULT, best(questions));
+    FeatureVector asked = typical("asked", PROMPTS, 2, QUESTION_SHARE, 0.5, ACTIVE_MINUTES, 5,
+        EDIT_ITERATIONS, 2, TOOL_CALLS_PER_PROMPT, 2, READ_SHARE, 0.6);
+    assertEquals(0.0, rules.scores(asked)[SessionType.CONSULT.ordinal()], "one question, two edits: no consultation");
+  }
+
+  /** One note written in a short session is an errand, not setting the table; several are. */
+  @Test
+  void oneNoteWrittenIsNoSetUp() {
+    FeatureVector note = typical("note", PROMPTS, 2, ACTIVE_MINUTES, 24, EDIT_ITERATIONS, 1, DOC_EDITS, 1,
+        TOOL_CALLS_PER_PROMPT, 3);
+    assertEquals(0.0, rules.scores(note)[SessionType.SCAFFOLD.ordinal()]);
+    assertEquals(SessionType.ONE_SHOT, best(note));
+    FeatureVector notes = typical("notes", PROMPTS, 2, ACTIVE_MINUTES, 24, EDIT_ITERATIONS, 3, DOC_EDITS, 3,
+        TOOL_CALLS_PER_PROMPT, 3);
+    assertEquals(SessionType.SCAFFOLD, best(notes));
+  }
+
   @Test
   void anAgentWritingOnlySpecsPlansAndNotesSetsTheTable() {
     FeatureVector specs = typical("specs", PROMPTS, 6, CORRECTIONS, 3, EDIT_ITERATIONS, 5, DOC_EDITS, 5,

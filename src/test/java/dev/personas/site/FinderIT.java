@@ -554,6 +554,25 @@ class FinderIT {
     }
     oneTurn(mapper, dir, "specify", "write the spec, the plan and the tasks for the export feature",
         "2025-06-29T12:00:00Z", "2025-06-29T12:02:00Z", specCalls);
+    // One note written over a longer ask: an errand, not the table set.
+    oneTurn(mapper, dir, "note", "write down what we decided in docs/decisions.md", "2025-06-29T13:00:00Z",
+        "2025-06-29T13:24:00Z", List.of(new String[] {"Read", "README.md"}, new String[] {"Write", "docs/decisions.md"}));
+    // Four questions and two small edits: few edits beside what was asked, a consultation.
+    StringBuilder questions = new StringBuilder();
+    List<String> asked = List.of("why does the cache miss?", "what does evict() do?", "where is the TTL set?",
+        "is it thread-safe?");
+    for (int q = 0; q < asked.size(); q++) {
+      var ask = mapper.createObjectNode().put("type", "user").put("uuid", "q-u" + q).put("sessionId", "tricky-questions")
+          .put("timestamp", "2025-06-29T14:0" + (2 * q) + ":00Z");
+      ask.putObject("message").put("role", "user").put("content", asked.get(q));
+      var reply = mapper.createObjectNode().put("type", "assistant").put("uuid", "q-a" + q)
+          .put("sessionId", "tricky-questions").put("timestamp", "2025-06-29T14:0" + (2 * q + 1) + ":00Z");
+      var content = reply.putObject("message").put("id", "q-m" + q).put("role", "assistant").putArray("content");
+      content.addObject().put("type", "tool_use").put("id", "q-t" + q).put("name", q < 2 ? "Read" : "Edit")
+          .putObject("input").put("file_path", "src/cache.py");
+      questions.append(mapper.writeValueAsString(ask)).append('\n').append(mapper.writeValueAsString(reply)).append('\n');
+    }
+    Files.writeString(dir.resolve("tricky-questions.jsonl"), questions, StandardCharsets.UTF_8);
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
