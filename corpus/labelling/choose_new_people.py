@@ -3,8 +3,10 @@ searches, none of those kept for the independent check), at most 8 per person, c
 SHA-256 of the path salted with the round; rendered with digest.py for two blind readers. Run from
 the round's folder (raw/ and digests/ are written there):
   python3 choose_new_people.py [--per-person N] ROUND FIRST_PERSON FIRST_SESSION /work/.mirror REPO...
-Round 3: 3 40 308; round 4: 4 50 368; round 5: --per-person 4 5 63 389 (corpus/README.md lists each
-round's repositories). With --per-person (round 5 on) a session id seen at two paths of one
+Round 3: 3 40 308; round 4: 4 50 368; round 5: --per-person 4 5 63 389; round 6: --per-person 4 6 78
+440; round 7: --per-person 4 7 92 490; round 8: --per-person 4 8 107 549 (each round's repositories
+are those of its sessions in corpus/sources.tsv). A file whose only user text is Claude Code's
+request for a conversation's title has no typed prompt (scan.typed_claude) and is not chosen. With --per-person (round 5 on) a session id seen at two paths of one
 person's repository (a copied ~/.claude folder) is taken once, at the first path in history order."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
