@@ -148,7 +148,9 @@ export function ruleScores(t, values) {
   // TypeRules.oneShot: nor, as much, a session that wrote several specs, plans or notes and little else.
   // TypeRules.proseFilesWritten: several spec, plan or note files written.
   const proseFilesWritten = up(f("doc_edits"), "scaffold.prose_files_low", "scaffold.prose_files_high");
-  const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesProse * proseFilesWritten);
+  // TypeRules.writesSpecs: mostly prose written, and several such files.
+  const writesSpecs = writesProse * proseFilesWritten;
+  const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesSpecs);
   // TypeRules.perAsk: plan mode and subagents set the table as far as they are frequent.
   const perAsk = key => ramp(f(key) / Math.max(1, asks), 0, at("scaffold.per_ask_high"));
   const setup = Math.max(
@@ -156,7 +158,7 @@ export function ruleScores(t, values) {
       ramp(f("plan_mode"), 0, 1) * perAsk("plan_mode")),
     Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
         * perAsk("subagent_calls"),
-      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesProse * proseFilesWritten));
+      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesSpecs));
   const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"), proseFilesWritten);
   const scaffold = asks >= 1 ? setup * substance : 0;
 

@@ -82,10 +82,9 @@ public final class TypeRules {
     // session that went through plan mode: the person had a plan made first, setting the table.
     double workflow = commandShare(f) * ramp(f.get(SLASH_COMMANDS), 1, 2);
     // Nor, as much, is one that had the agent write several specs, plans or notes and little else.
-    double proseFiles = writesProse(f) * proseFilesWritten(f);
     return Math.max(quick, errands) * brief * (1 - 0.5 * noEdits(f) * answered) * (1 - runsLong(f))
         * (1 - t.get("one_shot.command_workflow_weight") * workflow) * (1 - ramp(f.get(PLAN_MODE), 0, 1))
-        * (1 - t.get("one_shot.prose_files_weight") * proseFiles);
+        * (1 - t.get("one_shot.prose_files_weight") * writesSpecs(f));
   }
 
   private double consult(FeatureVector f) {
@@ -123,7 +122,7 @@ public final class TypeRules {
         Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high")
                 * perAsk(f, SUBAGENT_CALLS),
             ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))),
-            writesProse(f) * proseFilesWritten(f)));
+            writesSpecs(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand,
     // unless it had the agent write several specs, plans or convention files (spec-kit's
     // /specify, /init): that much table is set however fast it went.
@@ -246,6 +245,11 @@ public final class TypeRules {
     }
     return up(f.get(DOC_EDITS) / edits, "scaffold.prose_share_low", "scaffold.prose_share_high")
         * down(f.get(PROMPTS), "scaffold.prose_prompts_full", "scaffold.prose_prompts_zero");
+  }
+
+  /** How far the agent wrote mostly prose, and several such files: a setup move, no errand. */
+  private double writesSpecs(FeatureVector f) {
+    return writesProse(f) * proseFilesWritten(f);
   }
 
   /** How far the agent wrote several spec, plan or note files: 0 at one, 1 from a few. */
