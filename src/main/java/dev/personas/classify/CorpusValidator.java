@@ -115,7 +115,7 @@ public final class CorpusValidator {
       } else {
         fitter = new ModelFitter(thresholds, calibration);
       }
-      Model model = fitter.fit(others);
+      Model model = fitter.fitUnshown(others);
       Classifier classifier = new Classifier(model);
       List<ClassifiedSession> classified = new ArrayList<>();
       List<ClassifiedSession> decided = new ArrayList<>();

@@ -71,6 +71,18 @@ public final class ModelFitter {
   }
 
   /**
+   * The model {@link #fit} gives on {@code input}, without what only pages show: its cohort is
+   * left empty and it has no dataset fingerprint. For a check that only classifies with it (the
+   * corpus check fits one per person left out).
+   */
+  Model fitUnshown(List<SessionInput> input) {
+    List<SessionInput> sessions = new ArrayList<>(input);
+    sessions.sort(Comparator.comparing(SessionInput::sessionId));
+    requireUniqueIds(sessions);
+    return fitResample(sessions);
+  }
+
+  /**
    * Fits on a bootstrap resample, where the same session may occur several times: each
    * occurrence counts as a session of its own. Gives the model that {@link #fit} gives on the
    * same resample with every copy renamed, without making those copies (on 580,000 sessions

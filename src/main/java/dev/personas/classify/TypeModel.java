@@ -51,32 +51,70 @@ public record TypeModel(double sharpness, int fittedOn) {
     double ratio = (Math.sqrt(5) - 1) / 2;
     double a = hi - ratio * (hi - lo);
     double b = lo + ratio * (hi - lo);
-    double fa = logLikelihood(a, scores, types);
-    double fb = logLikelihood(b, scores, types);
+    Shifted shifted = Shifted.of(scores, types);
+    double fa = logLikelihood(a, shifted);
+    double fb = logLikelihood(b, shifted);
     for (int i = 0; i < 80; i++) {
       if (fa < fb) {
         lo = a;
         a = b;
         fa = fb;
         b = lo + ratio * (hi - lo);
-        fb = logLikelihood(b, scores, types);
+        fb = logLikelihood(b, shifted);
       } else {
         hi = b;
         b = a;
         fb = fa;
         a = hi - ratio * (hi - lo);
-        fa = logLikelihood(a, scores, types);
+        fa = logLikelihood(a, shifted);
       }
     }
     return new TypeModel(Numbers.fixed((lo + hi) / 2), scores.size());
   }
 
-  private static double logLikelihood(double sharpness, List<double[]> scores, List<SessionType> types) {
-    TypeModel model = new TypeModel(sharpness, 0);
+  /**
+   * The log-likelihood of the decided types at {@code sharpness}, as {@link #probabilities} would
+   * give it session by session, operation for operation (the same value to the last bit), from
+   * the scores less each session's best, laid out once per fit: the search evaluates it some 80
+   * times per fit, and the corpus check fits once per person left out.
+   */
+  private static double logLikelihood(double sharpness, Shifted shifted) {
+    double[] gaps = shifted.gaps();
+    int[] decided = shifted.decided();
+    int k = shifted.types();
     double sum = 0;
-    for (int i = 0; i < scores.size(); i++) {
-      sum += Math.log(Math.max(1e-300, model.probabilities(scores.get(i))[types.get(i).ordinal()]));
+    for (int i = 0; i < decided.length; i++) {
+      int row = i * k;
+      double total = 0;
+      for (int t = 0; t < k; t++) {
+        total += Math.exp(sharpness * gaps[row + t]);
+      }
+      sum += Math.log(Math.max(1e-300, Math.exp(sharpness * gaps[row + decided[i]]) / total));
     }
     return sum;
+  }
+
+  /** Each session's scores less its best score, row by row, and the index of its decided type. */
+  private record Shifted(double[] gaps, int[] decided, int types) {
+    static Shifted of(List<double[]> scores, List<SessionType> types) {
+      int k = SessionType.values().length;
+      double[] gaps = new double[scores.size() * k];
+      int[] decided = new int[scores.size()];
+      for (int i = 0; i < decided.length; i++) {
+        double[] row = scores.get(i);
+        if (row.length != k) {
+          throw new IllegalArgumentException("a score per session type is needed");
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : row) {
+          max = Math.max(max, s);
+        }
+        for (int t = 0; t < k; t++) {
+          gaps[i * k + t] = row[t] - max;
+        }
+        decided[i] = types.get(i).ordinal();
+      }
+      return new Shifted(gaps, decided, k);
+    }
   }
 }

@@ -112,6 +112,26 @@ class ModelFitterTest {
   }
 
   @Test
+  void theCorpusChecksFitIsTheShownFitLessItsCohortAndFingerprint() throws Exception {
+    List<SessionInput> population = new ArrayList<>(SyntheticPopulation.generate(5, 6, 2).sessions());
+    java.util.Collections.reverse(population);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode shown = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(ModelFile.bytes(new ModelFitter().fit(population)));
+    com.fasterxml.jackson.databind.node.ObjectNode unshown = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(ModelFile.bytes(new ModelFitter().fitUnshown(population)));
+    assertFalse(shown.get("cohort").equals(unshown.get("cohort")), "the shown fit has a cohort");
+    for (String pageOnly : List.of("datasetFingerprint", "cohort")) {
+      shown.remove(pageOnly);
+      unshown.remove(pageOnly);
+    }
+    assertEquals(shown, unshown);
+    List<SessionInput> twice = new ArrayList<>(population);
+    twice.add(population.get(0));
+    assertThrows(PersonasException.class, () -> new ModelFitter().fitUnshown(twice));
+  }
+
+  @Test
   void aResampleFitWithItsSessionsAlreadyClassifiedIsTheSameModel() throws Exception {
     List<SessionInput> population = SyntheticPopulation.generate(9, 6, 2).sessions();
     java.util.SplittableRandom random = new java.util.SplittableRandom(3);
