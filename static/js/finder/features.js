@@ -230,8 +230,8 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
  * Timing.ESTIMATE_*: when no event records a time, ln(1 + active minutes) is estimated as
  * INTERCEPT + PER_ASK * ln(1 + asks) + PER_CALL * ln(1 + main-thread tool calls).
  */
-const ESTIMATE_INTERCEPT = -0.11;
-const ESTIMATE_PER_ASK = 0.74;
+const ESTIMATE_INTERCEPT = -0.17;
+const ESTIMATE_PER_ASK = 0.77;
 const ESTIMATE_PER_CALL = 0.48;
 
 /** FeatureExtractor.time: a session with no time on any event has its active time estimated. */

@@ -400,7 +400,7 @@ class FinderIT {
     browser.select(".plot[data-chart]").forEach(plot -> plot.text(plot.attr("aria-label")));
     assertEquals(List.of("undated", "undated", "undated"), browser.select("table.sessions tbody tr td:first-child").eachText());
     // Nor does any of their events: their active minutes are estimates, marked so, as on the Java page.
-    assertEquals(List.of("\u2248 0.5", "\u2248 0.5", "\u2248 0.5"),
+    assertEquals(List.of("\u2248 0.4", "\u2248 0.4", "\u2248 0.4"),
         browser.select("table.sessions tbody tr td:nth-child(4)").eachText());
     assertTrue(browser.select("p.minutes-estimated").text().startsWith("\u2248: the log records no time"),
         browser.select("p.minutes-estimated").text());
