@@ -56,7 +56,7 @@ export function classifySession(model, values) {
 }
 
 /** Classification.UNCERTAIN_BELOW: a type given with a lower probability is shown as uncertain. */
-export const UNCERTAIN_BELOW = 0.5;
+export const UNCERTAIN_BELOW = 0.8;
 
 /** Classification.uncertain. */
 export function uncertain(probability) {

@@ -20,6 +20,12 @@ package dev.personas.classify;
  * @param personas the method against the decided personas, each person left out of the fit
  * @param personasFromReadersTypes the persona step alone: given the decided session types instead
  *     of the method's, each person left out of the fit as above
+ * @param calibrationCertain {@code calibration} on the sessions whose type is not marked uncertain
+ *     ({@link Classification#UNCERTAIN_BELOW}; probabilities from the sharpness fitted on the
+ *     calibration half)
+ * @param calibrationUncertain {@code calibration} on the sessions marked uncertain
+ * @param newPeopleCertain {@code newPeople} on the sessions not marked uncertain
+ * @param newPeopleUncertain {@code newPeople} on the sessions marked uncertain
  * @param heldOutTarget the held-out agreement the project holds the method to
  * @param personaTarget the persona agreement the project holds the method to
  */
@@ -36,5 +42,9 @@ public record CorpusAgreement(
     Agreement newPeople,
     Agreement personas,
     Agreement personasFromReadersTypes,
+    Agreement calibrationCertain,
+    Agreement calibrationUncertain,
+    Agreement newPeopleCertain,
+    Agreement newPeopleUncertain,
     double heldOutTarget,
     double personaTarget) {}

@@ -53,21 +53,35 @@ public final class CorpusValidator {
     int[][] calibration = new int[types.size()][types.size()];
     int[][] heldOut = new int[types.size()][types.size()];
     int[][] newPeople = new int[types.size()][types.size()];
-    TypeRules rules = new TypeRules(thresholds);
+    // [certain, uncertain][readers' type][method's type], as the method marks them
+    int[][][] calibrationBySureness = new int[2][types.size()][types.size()];
+    int[][][] newPeopleBySureness = new int[2][types.size()][types.size()];
+    // The fitter of the whole calibration half: its sharpness turns scores into the probabilities
+    // that mark a type uncertain. The type itself is the best-scoring rule's whatever the sharpness.
+    ModelFitter calibrationFitter =
+        new ModelFitter(thresholds, corpus.half(RealCorpus.Half.CALIBRATION));
+    Classifier classifier = calibrationFitter.typeClassifier();
     for (RealCorpus.Session s : corpus.sessions()) {
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
       if (s.half() == RealCorpus.Half.SET_ASIDE) {
         continue;
       }
-      int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
+      Classification c = classifier.classify(s.features());
+      int method = c.type().ordinal();
       int[][] half = switch (s.half()) {
         case CALIBRATION -> calibration;
         case NEW_PEOPLE -> newPeople;
         default -> heldOut;
       };
       half[s.type().ordinal()][method]++;
+      int sureness = c.uncertain() ? 1 : 0;
+      if (s.half() == RealCorpus.Half.CALIBRATION) {
+        calibrationBySureness[sureness][s.type().ordinal()][method]++;
+      } else if (s.half() == RealCorpus.Half.NEW_PEOPLE) {
+        newPeopleBySureness[sureness][s.type().ordinal()][method]++;
+      }
     }
-    int[][][] people = leaveOnePersonOut(corpus, personas.size());
+    int[][][] people = leaveOnePersonOut(corpus, personas.size(), calibrationFitter);
     int[][] readerPeople = new int[personas.size()][personas.size()];
     for (RealCorpus.Person p : corpus.persons()) {
       readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
@@ -76,21 +90,23 @@ public final class CorpusValidator {
         corpus.half(RealCorpus.Half.SET_ASIDE).size(),
         Agreement.of(types, readers), kappa(readers), Agreement.of(personas, readerPeople),
         kappa(readerPeople), Agreement.of(types, calibration), Agreement.of(types, heldOut),
-        Agreement.of(types, newPeople), Agreement.of(personas, people[0]), Agreement.of(personas, people[1]), HELD_OUT_TARGET,
-        PERSONA_TARGET);
+        Agreement.of(types, newPeople), Agreement.of(personas, people[0]), Agreement.of(personas, people[1]),
+        Agreement.of(types, calibrationBySureness[0]), Agreement.of(types, calibrationBySureness[1]),
+        Agreement.of(types, newPeopleBySureness[0]), Agreement.of(types, newPeopleBySureness[1]),
+        HELD_OUT_TARGET, PERSONA_TARGET);
   }
 
   /**
    * [decided persona][method's persona], each person judged by a model fitted without them: first
    * from the method's session types, then from the readers' decided types (the persona step alone).
+   * {@code wholeFitter} is the fitter of the whole calibration half.
    */
-  private int[][][] leaveOnePersonOut(RealCorpus corpus, int k) {
+  private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter) {
     int[][] confusion = new int[k][k];
     int[][] fromReaders = new int[k][k];
     // The sharpness is fitted on the calibration half without the person; a person with no
-    // calibration session (one held out as a whole) leaves it whole, so its fit is made once.
+    // calibration session (one held out as a whole) leaves it whole: {@code wholeFitter}'s.
     int wholeCalibration = corpus.half(RealCorpus.Half.CALIBRATION).size();
-    ModelFitter wholeFitter = null;
     for (RealCorpus.Person person : corpus.persons()) {
       List<RealCorpus.Session> calibration = new ArrayList<>();
       List<SessionInput> others = new ArrayList<>();
@@ -110,7 +126,6 @@ public final class CorpusValidator {
       }
       ModelFitter fitter;
       if (calibration.size() == wholeCalibration) {
-        wholeFitter = wholeFitter == null ? new ModelFitter(thresholds, calibration) : wholeFitter;
         fitter = wholeFitter;
       } else {
         fitter = new ModelFitter(thresholds, calibration);

@@ -95,7 +95,8 @@ public record Model(
    * several are (scaffold.prose_files_low/high, as for a quick set-up's substance).
    * 17: the ninth round's 60 sessions join the calibration half: the sharpness and the active-time
    * estimate are refitted on its 454 sessions (ln(1 + minutes) = -0.17 + 0.77 ln(1 + asks) + 0.48
-   * ln(1 + tool calls)); no rule changed.
+   * ln(1 + tool calls)); no rule changed. A type is marked uncertain under a probability of 0.8
+   * (0.5 before; Classification.UNCERTAIN_BELOW).
    */
   public static final int VERSION = 17;
 

@@ -1,5 +1,6 @@
 package dev.personas.site;
 
+import dev.personas.classify.Classification;
 import dev.personas.classify.CorpusValidator;
 import dev.personas.classify.Persona;
 import dev.personas.classify.RealCorpus;
@@ -88,8 +89,9 @@ public final class FigureViews {
   /** The method against blind readers on the real corpus. */
   public record RealView(String sessions, String people, String setAside, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
-      Measure newPeople, Measure personas, Measure personasFromReadersTypes, String heldOutTarget, String personaTarget, Chart chart,
-      HeatMap heldOutConfusion, HeatMap personaConfusion) {}
+      Measure newPeople, Measure personas, Measure personasFromReadersTypes, Measure calibrationCertain,
+      Measure calibrationUncertain, Measure newPeopleCertain, Measure newPeopleUncertain, String uncertainBelow,
+      String heldOutTarget, String personaTarget, Chart chart, HeatMap heldOutConfusion, HeatMap personaConfusion) {}
 
   /** The bootstrap's figures. */
   public record StabilityView(String resamples, String meanAri, String minAri, String ariTarget, boolean ariMet) {}
@@ -431,7 +433,9 @@ public final class FigureViews {
         Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
         measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.newPeople(), r.heldOutTarget()),
         measure(r.personas(), r.personaTarget()),
-        measure(r.personasFromReadersTypes(), r.personaTarget()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
+        measure(r.personasFromReadersTypes(), r.personaTarget()), measure(r.calibrationCertain(), 0),
+        measure(r.calibrationUncertain(), 0), measure(r.newPeopleCertain(), 0), measure(r.newPeopleUncertain(), 0),
+        Format.percent(Classification.UNCERTAIN_BELOW), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
         heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));
   }

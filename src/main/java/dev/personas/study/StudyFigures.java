@@ -328,7 +328,9 @@ public final class StudyFigures {
     return new RealAgreement(r.sessions(), r.people(), r.setAside(), measured(r.readerSessions()), r.readerKappa(),
         measured(r.readerPeople()), r.readerPeopleKappa(), measured(r.calibration()),
         measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()),
-        measured(r.personasFromReadersTypes()), r.heldOutTarget(), r.personaTarget());
+        measured(r.personasFromReadersTypes()), measured(r.calibrationCertain()),
+        measured(r.calibrationUncertain()), measured(r.newPeopleCertain()), measured(r.newPeopleUncertain()),
+        r.heldOutTarget(), r.personaTarget());
   }
 
   private static RealAgreement.Measured measured(Agreement a) {

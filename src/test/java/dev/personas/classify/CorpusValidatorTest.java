@@ -36,7 +36,8 @@ class CorpusValidatorTest {
     StringBuilder out = new StringBuilder(a.sessions() + " " + a.people() + " " + a.readerKappa()
         + " " + a.readerPeopleKappa() + " " + a.heldOutTarget() + " " + a.personaTarget());
     for (Agreement g : List.of(a.readerSessions(), a.readerPeople(), a.calibration(), a.heldOut(),
-        a.newPeople(), a.personas(), a.personasFromReadersTypes())) {
+        a.newPeople(), a.personas(), a.personasFromReadersTypes(), a.calibrationCertain(),
+        a.calibrationUncertain(), a.newPeopleCertain(), a.newPeopleUncertain())) {
       out.append(" | ").append(g.items()).append(' ').append(g.hits()).append(' ')
           .append(g.accuracy()).append(' ').append(g.low()).append(' ').append(g.high())
           .append(' ').append(g.labels()).append(' ').append(Arrays.deepToString(g.confusion()));

@@ -49,6 +49,10 @@ class HeldOutRecoveryIT {
     assertEquals(real.personas().hits(), validation.path("real").path("personas").path("hits").asInt());
     assertEquals(real.personasFromReadersTypes().hits(),
         validation.path("real").path("personasFromReadersTypes").path("hits").asInt());
+    // Where the method marks a type uncertain, on the half the line was set on and on new people.
+    assertEquals(real.calibrationUncertain().items(),
+        validation.path("real").path("calibrationUncertain").path("items").asInt());
+    assertEquals(real.newPeopleCertain().hits(), validation.path("real").path("newPeopleCertain").path("hits").asInt());
     double types = validation.path("typeRecovery").path("accuracy").asDouble();
     double personas = validation.path("personaRecovery").path("accuracy").asDouble();
     assertTrue(types >= 0.55, "session types recovered on another seed: " + types);

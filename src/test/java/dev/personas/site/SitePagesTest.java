@@ -425,7 +425,7 @@ class SitePagesTest {
     assertTrue(reasons.get(0).selectFirst(".trait").text().contains("plan mode"), "the persona's authored trait line");
     assertEquals("lower than most", reasons.get(2).select("td").last().text());
     assertEquals(6, doc.select("table.sessions tbody tr").size());
-    assertEquals(List.of("2026-10-01", "Scaffold", "70.0 %", "12.5", "3", "plan mode 1 subagents"),
+    assertEquals(List.of("2026-10-01", "Scaffold", "70.0 % (uncertain)", "12.5", "3", "plan mode 1 subagents"),
         doc.select("table.sessions tbody tr").get(0).select("td").eachText());
     assertEquals("50.0 %", doc.getElementById("chart-your-mix").select("tbody tr").get(SessionType.SCAFFOLD.ordinal()).select("td").get(0).text());
     assertEquals(6, doc.getElementById("chart-over-time").select("tbody tr").size());

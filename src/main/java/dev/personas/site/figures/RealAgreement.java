@@ -18,12 +18,18 @@ import java.util.Objects;
  * @param newPeople the method against the decided types on sessions of people it never saw
  * @param personas the method against the decided personas, each person left out of the fit
  * @param personasFromReadersTypes the persona step alone, given the readers' session types
+ * @param calibrationCertain {@code calibration} on the sessions whose type is not marked uncertain
+ * @param calibrationUncertain {@code calibration} on the sessions marked uncertain
+ * @param newPeopleCertain {@code newPeople} on the sessions whose type is not marked uncertain
+ * @param newPeopleUncertain {@code newPeople} on the sessions marked uncertain
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
  */
 public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
-    Measured newPeople, Measured personas, Measured personasFromReadersTypes, double heldOutTarget, double personaTarget) {
+    Measured newPeople, Measured personas, Measured personasFromReadersTypes, Measured calibrationCertain,
+    Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain, double heldOutTarget,
+    double personaTarget) {
 
   /**
    * One agreement figure with its 95 % Wilson interval and confusion matrix.
@@ -55,5 +61,9 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(heldOut, "heldOut");
     Objects.requireNonNull(newPeople, "newPeople");
     Objects.requireNonNull(personas, "personas");
+    Objects.requireNonNull(calibrationCertain, "calibrationCertain");
+    Objects.requireNonNull(calibrationUncertain, "calibrationUncertain");
+    Objects.requireNonNull(newPeopleCertain, "newPeopleCertain");
+    Objects.requireNonNull(newPeopleUncertain, "newPeopleUncertain");
   }
 }
