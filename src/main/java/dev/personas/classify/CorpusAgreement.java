@@ -26,6 +26,9 @@ package dev.personas.classify;
  * @param calibrationUncertain {@code calibration} on the sessions marked uncertain
  * @param newPeopleCertain {@code newPeople} on the sessions not marked uncertain
  * @param newPeopleUncertain {@code newPeople} on the sessions marked uncertain
+ * @param personasDecisive {@code personas} on the people whose persona the method gave decisively
+ *     (its posterior and lead over the runner-up pass the model's thresholds)
+ * @param personasBorderline {@code personas} on the people it called borderline
  * @param heldOutTarget the held-out agreement the project holds the method to
  * @param personaTarget the persona agreement the project holds the method to
  */
@@ -46,5 +49,7 @@ public record CorpusAgreement(
     Agreement calibrationUncertain,
     Agreement newPeopleCertain,
     Agreement newPeopleUncertain,
+    Agreement personasDecisive,
+    Agreement personasBorderline,
     double heldOutTarget,
     double personaTarget) {}

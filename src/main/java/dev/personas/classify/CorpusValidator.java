@@ -93,17 +93,21 @@ public final class CorpusValidator {
         Agreement.of(types, newPeople), Agreement.of(personas, people[0]), Agreement.of(personas, people[1]),
         Agreement.of(types, calibrationBySureness[0]), Agreement.of(types, calibrationBySureness[1]),
         Agreement.of(types, newPeopleBySureness[0]), Agreement.of(types, newPeopleBySureness[1]),
+        Agreement.of(personas, people[2]), Agreement.of(personas, people[3]),
         HELD_OUT_TARGET, PERSONA_TARGET);
   }
 
   /**
    * [decided persona][method's persona], each person judged by a model fitted without them: first
-   * from the method's session types, then from the readers' decided types (the persona step alone).
+   * from the method's session types, then from the readers' decided types (the persona step alone),
+   * then the first split between the people it judged decisively and those it called borderline.
    * {@code wholeFitter} is the fitter of the whole calibration half.
    */
   private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter) {
     int[][] confusion = new int[k][k];
     int[][] fromReaders = new int[k][k];
+    int[][] decisive = new int[k][k];
+    int[][] borderline = new int[k][k];
     // The sharpness is fitted on the calibration half without the person; a person with no
     // calibration session (one held out as a whole) leaves it whole: {@code wholeFitter}'s.
     int wholeCalibration = corpus.half(RealCorpus.Half.CALIBRATION).size();
@@ -141,10 +145,12 @@ public final class CorpusValidator {
         decided.add(new ClassifiedSession(s.features(), Classification.of(s.id(), certain)));
       }
       PersonaClassifier personas = new PersonaClassifier(model);
-      confusion[person.persona().ordinal()][personas.classify(person.id(), classified).persona().ordinal()]++;
+      PersonaResult judged = personas.classify(person.id(), classified);
+      confusion[person.persona().ordinal()][judged.persona().ordinal()]++;
+      (judged.decisive() ? decisive : borderline)[person.persona().ordinal()][judged.persona().ordinal()]++;
       fromReaders[person.persona().ordinal()][personas.classify(person.id(), decided).persona().ordinal()]++;
     }
-    return new int[][][] {confusion, fromReaders};
+    return new int[][][] {confusion, fromReaders, decisive, borderline};
   }
 
   private static SessionInput input(RealCorpus.Session s) {

@@ -90,7 +90,8 @@ public final class FigureViews {
   public record RealView(String sessions, String people, String setAside, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
       Measure newPeople, Measure personas, Measure personasFromReadersTypes, Measure calibrationCertain,
-      Measure calibrationUncertain, Measure newPeopleCertain, Measure newPeopleUncertain, String uncertainBelow,
+      Measure calibrationUncertain, Measure newPeopleCertain, Measure newPeopleUncertain, Measure personasDecisive,
+      Measure personasBorderline, String uncertainBelow,
       String heldOutTarget, String personaTarget, Chart chart, HeatMap heldOutConfusion, HeatMap personaConfusion) {}
 
   /** The bootstrap's figures. */
@@ -435,6 +436,7 @@ public final class FigureViews {
         measure(r.personas(), r.personaTarget()),
         measure(r.personasFromReadersTypes(), r.personaTarget()), measure(r.calibrationCertain(), 0),
         measure(r.calibrationUncertain(), 0), measure(r.newPeopleCertain(), 0), measure(r.newPeopleUncertain(), 0),
+        measure(r.personasDecisive(), 0), measure(r.personasBorderline(), 0),
         Format.percent(Classification.UNCERTAIN_BELOW), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
         heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));

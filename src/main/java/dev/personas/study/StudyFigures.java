@@ -330,6 +330,7 @@ public final class StudyFigures {
         measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()),
         measured(r.personasFromReadersTypes()), measured(r.calibrationCertain()),
         measured(r.calibrationUncertain()), measured(r.newPeopleCertain()), measured(r.newPeopleUncertain()),
+        measured(r.personasDecisive()), measured(r.personasBorderline()),
         r.heldOutTarget(), r.personaTarget());
   }
 

@@ -37,7 +37,8 @@ class CorpusValidatorTest {
         + " " + a.readerPeopleKappa() + " " + a.heldOutTarget() + " " + a.personaTarget());
     for (Agreement g : List.of(a.readerSessions(), a.readerPeople(), a.calibration(), a.heldOut(),
         a.newPeople(), a.personas(), a.personasFromReadersTypes(), a.calibrationCertain(),
-        a.calibrationUncertain(), a.newPeopleCertain(), a.newPeopleUncertain())) {
+        a.calibrationUncertain(), a.newPeopleCertain(), a.newPeopleUncertain(), a.personasDecisive(),
+        a.personasBorderline())) {
       out.append(" | ").append(g.items()).append(' ').append(g.hits()).append(' ')
           .append(g.accuracy()).append(' ').append(g.low()).append(' ').append(g.high())
           .append(' ').append(g.labels()).append(' ').append(Arrays.deepToString(g.confusion()));

@@ -22,13 +22,16 @@ import java.util.Objects;
  * @param calibrationUncertain {@code calibration} on the sessions marked uncertain
  * @param newPeopleCertain {@code newPeople} on the sessions whose type is not marked uncertain
  * @param newPeopleUncertain {@code newPeople} on the sessions marked uncertain
+ * @param personasDecisive {@code personas} on the people the method judged decisively
+ * @param personasBorderline {@code personas} on the people it called borderline
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
  */
 public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
     Measured newPeople, Measured personas, Measured personasFromReadersTypes, Measured calibrationCertain,
-    Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain, double heldOutTarget,
+    Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain,
+    Measured personasDecisive, Measured personasBorderline, double heldOutTarget,
     double personaTarget) {
 
   /**
@@ -65,5 +68,7 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(calibrationUncertain, "calibrationUncertain");
     Objects.requireNonNull(newPeopleCertain, "newPeopleCertain");
     Objects.requireNonNull(newPeopleUncertain, "newPeopleUncertain");
+    Objects.requireNonNull(personasDecisive, "personasDecisive");
+    Objects.requireNonNull(personasBorderline, "personasBorderline");
   }
 }
