@@ -10,7 +10,7 @@
  */
 import * as format from "./format.js";
 import { FEATURES } from "./catalogue.js";
-import { uncertain } from "./classify.js";
+import { uncertain, UNCERTAIN_BELOW } from "./classify.js";
 import { depthView, depthSections, trendPart, shareSection } from "./deeper.js";
 import { plot } from "./plot.js";
 
@@ -77,6 +77,7 @@ export function view(result, data, base, sample, population) {
     },
     overTime: dated.length ? overTime(dated, data) : null,
     minutesEstimated: rows.some(estimated),
+    anyUncertain: rows.some(s => uncertain(s.probability)),
     sessions: rows.map(s => ({
       date: s.date === EPOCH_DAY ? UNDATED : s.date, type: typeName(s.type), typePath: "session-types/" + s.type + "/",
       confidence: format.percent(s.probability) + (uncertain(s.probability) ? " (uncertain)" : ""), activeMinutes: minutes(s),
@@ -253,6 +254,9 @@ function sessions(view) {
       el("tbody", {}, rows))),
     view.minutesEstimated ? el("p", { class: "note minutes-estimated" }, "≈: the log records no time on its events, "
       + "so its active minutes are estimated from its prompts and tool calls.") : [],
+    view.anyUncertain ? el("p", { class: "note uncertain-types" }, "(uncertain): the session's type was given with a "
+      + "probability under " + format.percent(UNCERTAIN_BELOW) + "; the method page says how often types given so "
+      + "match careful readers' reading of real sessions.") : [],
     trendPart(view),
     el("p", { class: "note" }, "Claude Code deletes session transcripts older than thirty days by default (the ",
       el("code", {}, "cleanupPeriodDays"), " setting), so older work is missing from these results."));

@@ -67,11 +67,13 @@ public final class PersonalPageRenderer implements Renderer {
   /**
    * What me.peb prints. Sessions whose logs carry no timestamp show as "undated": they count
    * everywhere but in the dates and the chart over time ({@code overTime} is null when no
-   * session is dated).
+   * session is dated). {@code anyUncertain} says whether a session's type is marked uncertain,
+   * under the probability {@code uncertainBelow}.
    */
   public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
-      String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext, boolean minutesEstimated) {}
+      String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext, boolean minutesEstimated,
+      boolean anyUncertain, String uncertainBelow) {}
 
   /** The card's file name, beside the page. */
   public static final String CARD = "card.svg";
@@ -153,7 +155,9 @@ public final class PersonalPageRenderer implements Renderer {
         Format.count(figures.sessions().size()), dated.isEmpty() ? UNDATED : day(dated.get(0)),
         dated.isEmpty() ? UNDATED : day(dated.get(dated.size() - 1)), sessions,
         figures.sessions().stream().anyMatch(s -> !s.context().isEmpty()),
-        figures.sessions().stream().anyMatch(PersonalFigures.SessionRow::minutesEstimated));
+        figures.sessions().stream().anyMatch(PersonalFigures.SessionRow::minutesEstimated),
+        figures.sessions().stream().anyMatch(s -> Classification.uncertain(s.confidence())),
+        Format.percent(Classification.UNCERTAIN_BELOW));
   }
 
   /** Active minutes, marked "≈" when the log records no time and they are an estimate. */

@@ -765,9 +765,10 @@ class FinderIT {
         "section[aria-labelledby=moves]", ".borrow", "section[aria-labelledby=reflect]")) {
       assertEquals(java.selectFirst(selector).text(), browser.selectFirst(selector).text(), selector);
     }
-    // The deeper sections (me.peb's depth block, the trend, the chosen moves and questions, the card).
+    // The deeper sections (me.peb's depth block, the trend, the chosen moves and questions, the card)
+    // and the sessions table's notes (uncertain types, estimated minutes).
     for (String selector : List.of(".depth-map p.fit", "table.map-scores", ".shadow", ".traits", ".outcomes", "#trend",
-        "#chart-trend details table", ".share p")) {
+        "#chart-trend details table", ".share p", "p.uncertain-types", "p.minutes-estimated")) {
       Element a = java.selectFirst(selector);
       Element b = browser.selectFirst(selector);
       assertEquals(a == null, b == null, selector + " present in one page only");
