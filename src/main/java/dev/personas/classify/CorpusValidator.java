@@ -100,7 +100,8 @@ public final class CorpusValidator {
   /**
    * [decided persona][method's persona], each person judged by a model fitted without them: first
    * from the method's session types, then from the readers' decided types (the persona step alone),
-   * then the first split between the people it judged decisively and those it called borderline.
+   * then that first table split between the people it judged decisively and those it called
+   * borderline.
    * {@code wholeFitter} is the fitter of the whole calibration half.
    */
   private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter) {
