@@ -25,7 +25,7 @@ public record Classification(
    * alone (model version 17, 454 sessions): by probability, sessions got the readers' type 52 % of
    * the time under 0.5 (56 of 107), 63 % from 0.5 to 0.7 (60 of 95), 60 % from 0.7 to 0.8 (38 of
    * 63), 79 % from 0.8 to 0.9 (75 of 95) and 93 % from 0.9 (87 of 94): every band under 0.8 is
-   * right less than two times in three, every band above it four times in five or more. Until
+   * right less than two times in three, every band above it about four times in five or more. Until
    * version 17 the line was 0.5 (version 16: 54 of 94, 57 %, under it against 225 of 300, 75 %),
    * which left most of the sessions a reader would doubt unmarked. The method page reports how
    * sessions on either side of the line fare on the calibration half and on people held out.

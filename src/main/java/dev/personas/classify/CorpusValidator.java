@@ -56,8 +56,12 @@ public final class CorpusValidator {
     // [certain, uncertain][readers' type][method's type], as the method marks them
     int[][][] calibrationBySureness = new int[2][types.size()][types.size()];
     int[][][] newPeopleBySureness = new int[2][types.size()][types.size()];
-    // The fitter of the whole calibration half: its sharpness turns scores into the probabilities
-    // that mark a type uncertain. The type itself is the best-scoring rule's whatever the sharpness.
+    // The method's type is the best-scoring rule's. The fitter of the whole calibration half turns
+    // the scores into the probabilities that mark a type uncertain.
+    if (corpus.half(RealCorpus.Half.CALIBRATION).isEmpty()) {
+      throw new IllegalArgumentException("the corpus check needs a calibration half to fit the sharpness on");
+    }
+    TypeRules rules = new TypeRules(thresholds);
     ModelFitter calibrationFitter =
         new ModelFitter(thresholds, corpus.half(RealCorpus.Half.CALIBRATION));
     Classifier classifier = calibrationFitter.typeClassifier();
@@ -66,15 +70,14 @@ public final class CorpusValidator {
       if (s.half() == RealCorpus.Half.SET_ASIDE) {
         continue;
       }
-      Classification c = classifier.classify(s.features());
-      int method = c.type().ordinal();
+      int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
       int[][] half = switch (s.half()) {
         case CALIBRATION -> calibration;
         case NEW_PEOPLE -> newPeople;
         default -> heldOut;
       };
       half[s.type().ordinal()][method]++;
-      int sureness = c.uncertain() ? 1 : 0;
+      int sureness = classifier.classify(s.features()).uncertain() ? 1 : 0;
       if (s.half() == RealCorpus.Half.CALIBRATION) {
         calibrationBySureness[sureness][s.type().ordinal()][method]++;
       } else if (s.half() == RealCorpus.Half.NEW_PEOPLE) {

@@ -72,8 +72,8 @@ public final class ModelFitter {
 
   /**
    * The model {@link #fit} gives on {@code input}, without what only pages show: its cohort is
-   * left empty and it has no dataset fingerprint. For a check that only classifies with it (the
-   * corpus check fits one per person left out).
+   * left empty and its fingerprint is {@link #RESAMPLE_FINGERPRINT}'s, not the dataset's. For a
+   * check that only classifies with it (the corpus check fits one per person left out).
    */
   Model fitUnshown(List<SessionInput> input) {
     List<SessionInput> sessions = new ArrayList<>(input);

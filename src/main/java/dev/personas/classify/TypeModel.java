@@ -6,8 +6,9 @@ import java.util.List;
  * Turns the evidence rules' scores into probabilities: the softmax of {@code sharpness × score}.
  * The most probable type is always the best-scoring rule's; the sharpness only says how sure to
  * be, and is fitted (maximum likelihood) on the calibration half of the real labelled corpus, so
- * a probability of 0.6 means about what it says on real sessions. Plain numbers, so a browser can
- * apply it too.
+ * a probability of 0.6 means about what it says on the sessions the rules were set on; on people
+ * held out as a whole the middle of the range promises more than it keeps (the method page
+ * reports both). Plain numbers, so a browser can apply it too.
  *
  * @param sharpness multiplies every score before the softmax (at least 0)
  * @param fittedOn how many labelled sessions the sharpness was fitted on
