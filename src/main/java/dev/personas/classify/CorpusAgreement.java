@@ -29,6 +29,7 @@ package dev.personas.classify;
  * @param personasDecisive {@code personas} on the people whose persona the method gave decisively
  *     (its posterior and lead over the runner-up pass the model's thresholds)
  * @param personasBorderline {@code personas} on the people it called borderline
+ * @param uncertainBelow the probability under which a session's type is marked uncertain
  * @param heldOutTarget the held-out agreement the project holds the method to
  * @param personaTarget the persona agreement the project holds the method to
  */
@@ -51,5 +52,6 @@ public record CorpusAgreement(
     Agreement newPeopleUncertain,
     Agreement personasDecisive,
     Agreement personasBorderline,
+    double uncertainBelow,
     double heldOutTarget,
     double personaTarget) {}

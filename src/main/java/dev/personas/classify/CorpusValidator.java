@@ -96,7 +96,7 @@ public final class CorpusValidator {
         Agreement.of(types, newPeople), Agreement.of(personas, people[0]), Agreement.of(personas, people[1]),
         Agreement.of(types, calibrationBySureness[0]), Agreement.of(types, calibrationBySureness[1]),
         Agreement.of(types, newPeopleBySureness[0]), Agreement.of(types, newPeopleBySureness[1]),
-        Agreement.of(personas, people[2]), Agreement.of(personas, people[3]),
+        Agreement.of(personas, people[2]), Agreement.of(personas, people[3]), Classification.UNCERTAIN_BELOW,
         HELD_OUT_TARGET, PERSONA_TARGET);
   }
 

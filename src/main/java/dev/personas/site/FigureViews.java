@@ -1,6 +1,5 @@
 package dev.personas.site;
 
-import dev.personas.classify.Classification;
 import dev.personas.classify.CorpusValidator;
 import dev.personas.classify.Persona;
 import dev.personas.classify.RealCorpus;
@@ -437,7 +436,7 @@ public final class FigureViews {
         measure(r.personasFromReadersTypes(), r.personaTarget()), measure(r.calibrationCertain(), 0),
         measure(r.calibrationUncertain(), 0), measure(r.newPeopleCertain(), 0), measure(r.newPeopleUncertain(), 0),
         measure(r.personasDecisive(), 0), measure(r.personasBorderline(), 0),
-        Format.percent(Classification.UNCERTAIN_BELOW), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
+        Format.percent(r.uncertainBelow()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
         heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));
   }

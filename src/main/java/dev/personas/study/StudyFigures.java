@@ -1,7 +1,6 @@
 package dev.personas.study;
 
 import dev.personas.classify.Agreement;
-import dev.personas.classify.Classification;
 import dev.personas.classify.CorpusAgreement;
 import dev.personas.classify.Persona;
 import dev.personas.classify.PersonaModel;
@@ -330,7 +329,7 @@ public final class StudyFigures {
         measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()),
         measured(r.personasFromReadersTypes()), measured(r.calibrationCertain()),
         measured(r.calibrationUncertain()), measured(r.newPeopleCertain()), measured(r.newPeopleUncertain()),
-        measured(r.personasDecisive()), measured(r.personasBorderline()),
+        measured(r.personasDecisive()), measured(r.personasBorderline()), r.uncertainBelow(),
         r.heldOutTarget(), r.personaTarget());
   }
 

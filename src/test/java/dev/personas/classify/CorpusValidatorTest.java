@@ -34,7 +34,7 @@ class CorpusValidatorTest {
   /** Every number of an agreement, confusion tables included (records compare arrays by identity). */
   private static String describe(CorpusAgreement a) {
     StringBuilder out = new StringBuilder(a.sessions() + " " + a.people() + " " + a.readerKappa()
-        + " " + a.readerPeopleKappa() + " " + a.heldOutTarget() + " " + a.personaTarget());
+        + " " + a.readerPeopleKappa() + " " + a.heldOutTarget() + " " + a.personaTarget() + " " + a.uncertainBelow());
     for (Agreement g : List.of(a.readerSessions(), a.readerPeople(), a.calibration(), a.heldOut(),
         a.newPeople(), a.personas(), a.personasFromReadersTypes(), a.calibrationCertain(),
         a.calibrationUncertain(), a.newPeopleCertain(), a.newPeopleUncertain(), a.personasDecisive(),

@@ -53,6 +53,8 @@ class HeldOutRecoveryIT {
     assertEquals(real.calibrationUncertain().items(),
         validation.path("real").path("calibrationUncertain").path("items").asInt());
     assertEquals(real.newPeopleCertain().hits(), validation.path("real").path("newPeopleCertain").path("hits").asInt());
+    assertEquals(dev.personas.classify.Classification.UNCERTAIN_BELOW,
+        validation.path("real").path("uncertainBelow").asDouble());
     double types = validation.path("typeRecovery").path("accuracy").asDouble();
     double personas = validation.path("personaRecovery").path("accuracy").asDouble();
     assertTrue(types >= 0.55, "session types recovered on another seed: " + types);

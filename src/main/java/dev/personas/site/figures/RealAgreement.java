@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param newPeopleUncertain {@code newPeople} on the sessions marked uncertain
  * @param personasDecisive {@code personas} on the people the method judged decisively
  * @param personasBorderline {@code personas} on the people it called borderline
+ * @param uncertainBelow the probability under which a session's type is marked uncertain
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
  */
@@ -31,7 +32,7 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
     Measured newPeople, Measured personas, Measured personasFromReadersTypes, Measured calibrationCertain,
     Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain,
-    Measured personasDecisive, Measured personasBorderline, double heldOutTarget,
+    Measured personasDecisive, Measured personasBorderline, double uncertainBelow, double heldOutTarget,
     double personaTarget) {
 
   /**
@@ -70,5 +71,6 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(newPeopleUncertain, "newPeopleUncertain");
     Objects.requireNonNull(personasDecisive, "personasDecisive");
     Objects.requireNonNull(personasBorderline, "personasBorderline");
+    Check.share(uncertainBelow, "uncertainBelow");
   }
 }

@@ -155,7 +155,7 @@ public final class FixtureFigures {
         measured(20, 11, 7, "persona"),
         measured(20, 15, 7, "persona"), measured(60, 51, 7, "type"), measured(40, 19, 7, "type"),
         measured(30, 20, 7, "type"), measured(20, 6, 7, "type"), measured(12, 9, 7, "persona"),
-        measured(8, 2, 7, "persona"), 0.8, 0.7);
+        measured(8, 2, 7, "persona"), 0.8, 0.8, 0.7);
   }
 
   private static RealAgreement.Measured measured(int items, int hits, int k, String label) {
