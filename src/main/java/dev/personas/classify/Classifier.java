@@ -19,6 +19,11 @@ public final class Classifier {
 
   /** The type of one session, its probability, the runner-up and every type's probability. */
   public Classification classify(FeatureVector features) {
-    return Classification.of(features.sessionId(), types.probabilities(rules.scores(features)));
+    return ofScores(features.sessionId(), rules.scores(features));
+  }
+
+  /** The classification of a session whose rule scores were already worked out. */
+  Classification ofScores(String sessionId, double[] scores) {
+    return Classification.of(sessionId, types.probabilities(scores));
   }
 }

@@ -70,14 +70,15 @@ public final class CorpusValidator {
       if (s.half() == RealCorpus.Half.SET_ASIDE) {
         continue;
       }
-      int method = Classification.of(s.id(), rules.scores(s.features())).type().ordinal();
+      double[] scores = rules.scores(s.features());
+      int method = Classification.of(s.id(), scores).type().ordinal();
       int[][] half = switch (s.half()) {
         case CALIBRATION -> calibration;
         case NEW_PEOPLE -> newPeople;
         default -> heldOut;
       };
       half[s.type().ordinal()][method]++;
-      int sureness = classifier.classify(s.features()).uncertain() ? 1 : 0;
+      int sureness = classifier.ofScores(s.id(), scores).uncertain() ? 1 : 0;
       if (s.half() == RealCorpus.Half.CALIBRATION) {
         calibrationBySureness[sureness][s.type().ordinal()][method]++;
       } else if (s.half() == RealCorpus.Half.NEW_PEOPLE) {

@@ -307,10 +307,7 @@ final class CodexSessionBuilder {
         && s.substring(0, s.indexOf("\n---", 3)).contains("\ndescription:");
     boolean commandHeading = s.length() > 3 && s.startsWith("# /") && Character.isLetter(s.charAt(3));
     boolean agentActivation = s.contains(AGENT_ACTIVATION);
-    boolean reviewPreset = false;
-    for (String preset : REVIEW_PRESETS) {
-      reviewPreset |= s.startsWith(preset);
-    }
+    boolean reviewPreset = REVIEW_PRESETS.stream().anyMatch(s::startsWith);
     return frontMatter || commandHeading || agentActivation || reviewPreset ? "" : null;
   }
 
