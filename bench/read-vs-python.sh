@@ -10,6 +10,7 @@
 #   SET=codex bench/read-vs-python.sh                # Codex rollouts, ~375 MB
 #   RUNS=5 JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/read-vs-python.sh
 #   BASE_JAR=/tmp/base/personas.jar STEPS="python classify classify@base classify+c1" bench/read-vs-python.sh
+#   STEPS="python classify+bin me+bin" bench/read-vs-python.sh   # through bin/personas
 #
 # "x python" is Python's wall time over personas' (higher is faster; issue 15 asks >= 2.6 for
 # classify). Data is generated (deterministic seed) under $DATA, never in the repository.
@@ -52,17 +53,32 @@ measure() {
 }
 
 # A step is python, classify or me; "@base" runs $BASE_JAR instead of target/personas.jar (the
-# code before a change, in the same run), "+c1" adds -XX:TieredStopAtLevel=1 (C1 JIT only).
+# code before a change, in the same run), "+c1" adds -XX:TieredStopAtLevel=1 (C1 JIT only),
+# "+bin" runs it through bin/personas as users do (its JVM flags and class-data archive, kept
+# under $DATA/cds and written by an untimed run first).
 command_of() {
-  local jar=target/personas.jar opts=$JAVA_OPTS
+  local jar=target/personas.jar opts=$JAVA_OPTS java
   [[ $1 == *@base* ]] && jar=$BASE_JAR
   [[ $1 == *+c1* ]] && opts="$opts -XX:TieredStopAtLevel=1"
+  java="java $opts -jar $jar"
+  if [[ $1 == *+bin* ]]; then
+    java="XDG_CACHE_HOME='$DATA/cds' PERSONAS_JAR=$jar bin/personas"
+    [ -n "$opts" ] && java="JAVA_OPTS='$opts' $java"
+  fi
   case ${1%%[@+]*} in
     python) echo "taskset -c 0 python3 bench/json_loads.py < '$list'" ;;
-    classify) echo "java $opts -jar $jar classify '$logs' --json" ;;
-    me) echo "java $opts -jar $jar me '$logs' --out '$DATA/site-$SET' --quiet" ;;
+    classify) echo "$java classify '$logs' --json" ;;
+    me) echo "$java me '$logs' --out '$DATA/site-$SET' --quiet" ;;
   esac
 }
+
+# The launcher writes its class-data archive in a build: one untimed build per jar first.
+for step in $STEPS; do
+  if [[ $step == *+bin* ]]; then
+    jar=target/personas.jar; [[ $step == *@base* ]] && jar=$BASE_JAR
+    XDG_CACHE_HOME="$DATA/cds" PERSONAS_JAR=$jar bin/personas build --quiet --out "$DATA/cds-site" >/dev/null
+  fi
+done
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(python3 --version)"
 echo "# data: $SET, $(wc -l < "$list") files, $bytes bytes; JAVA_OPTS='$JAVA_OPTS'; RUNS=$RUNS"

@@ -7,7 +7,9 @@ Round 3: 3 40 308; round 4: 4 50 368; round 5: --per-person 4 5 63 389; round 6:
 440; round 7: --per-person 4 7 92 490; round 8: --per-person 4 8 107 549 (each round's repositories
 are those of its sessions in corpus/sources.tsv). A file whose only user text is Claude Code's
 request for a conversation's title has no typed prompt (scan.typed_claude) and is not chosen. With --per-person (round 5 on) a session id seen at two paths of one
-person's repository (a copied ~/.claude folder) is taken once, at the first path in history order."""
+person's repository (a copied ~/.claude folder) is taken once, at the first path in history order.
+--exclude TEXT leaves out paths holding TEXT: round 11, `--per-person 4 --exclude paperclip 11 152
+727` (one person's project folders of an automated orchestrator)."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -28,9 +30,14 @@ def prompts(path, agent):
     return n
 
 args = sys.argv[1:]
-per_person, once = 8, False
-if args[0] == '--per-person':
-    per_person, once, args = int(args[1]), True, args[2:]
+per_person, once, excluded = 8, False, []
+while args[0].startswith('--'):
+    if args[0] == '--per-person':
+        per_person, once, args = int(args[1]), True, args[2:]
+    elif args[0] == '--exclude':  # paths holding this text (case-insensitive) are not sessions of the person
+        excluded, args = excluded + [args[1].lower()], args[2:]
+    else:
+        sys.exit('unknown option ' + args[0])
 rnd, first_person, first_session = args[0], int(args[1]), int(args[2])
 mirror, repos = args[3], args[4:]
 seen_ids = set()
@@ -47,7 +54,7 @@ for repo in repos:
         if '/subagents/' in p or base.startswith('agent-') or r.returncode != 0: continue
         codex = 'rollout-' in base and '/sessions/' in '/' + p
         claude = '/projects/' in '/' + p and len(base) == 42
-        if not (codex or claude): continue
+        if not (codex or claude) or any(x in p.lower() for x in excluded): continue
         if once:
             if (repo, base) in seen_ids: continue
             seen_ids.add((repo, base))
