@@ -67,8 +67,9 @@ public record RealCorpus(List<Session> sessions, List<Person> persons) {
    * @param agent "claude" or "codex"
    * @param half calibration, held-out, set aside or new people (held out as a whole)
    * @param round 1 for the sessions the split was made on; 2 to 5, 8 and 9 for those labelled
-   *     later, the same way, and added to the calibration half only; 6, 7 and 10 for people held out
-   *     as a whole, labelled after model versions 13, 14 and 17 were fixed (corpus/README.md)
+   *     later, the same way, and added to the calibration half only; 6, 7, 10 and 11 for people
+   *     held out as a whole, labelled after model versions 13, 14 and 17 (both) were fixed
+   *     (corpus/README.md)
    * @param readerA the first reader's type
    * @param readerB the second reader's type
    * @param type the decided type (both readers' when they agreed, the adjudicator's otherwise)
