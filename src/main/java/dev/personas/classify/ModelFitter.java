@@ -158,14 +158,11 @@ public final class ModelFitter {
       List<Classification> classified, List<double[]> transformed) {
     List<FeatureVector> vectors = sessions.stream().map(SessionInput::features).toList();
     Scaler scaler = transformed == null ? Scaler.fit(vectors) : Scaler.fitTransformed(transformed);
-    Model draft = assemble(scaler, new int[SessionType.values().length], PersonaModel.authored(
-        new double[BehaviourRate.values().length]), sessions, fingerprint);
     int[] typeCounts = new int[SessionType.values().length];
     for (Classification c : classified) {
       typeCounts[c.type().ordinal()]++;
     }
-    PersonaModel personas =
-        PersonaModel.authored(populationRateMedians(draft, sessions, classified));
+    PersonaModel personas = PersonaModel.authored(populationRateMedians(sessions, classified));
     return assemble(scaler, typeCounts, personas, sessions, fingerprint);
   }
 
@@ -178,8 +175,13 @@ public final class ModelFitter {
     return TypeModel.fit(scores, labelled.stream().map(RealCorpus.Session::type).toList());
   }
 
-  /** @param classified each session's classification under the draft, in list order */
-  private static double[] populationRateMedians(Model draft, List<SessionInput> sessions,
+  /**
+   * The median of each behaviour rate over the persons with enough sessions for a persona (all
+   * persons when none has).
+   *
+   * @param classified each session's classification, in list order
+   */
+  private static double[] populationRateMedians(List<SessionInput> sessions,
       List<Classification> classified) {
     Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
     for (int i = 0; i < sessions.size(); i++) {
@@ -187,7 +189,7 @@ public final class ModelFitter {
       byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
           .add(new ClassifiedSession(s.features(), classified.get(i)));
     }
-    int minSessions = draft.personas().minSessions();
+    int minSessions = PersonaModel.MIN_SESSIONS;
     boolean anyEstablished = byUser.values().stream().anyMatch(l -> l.size() >= minSessions);
     List<double[]> rates = new ArrayList<>();
     for (Map.Entry<String, List<ClassifiedSession>> e : byUser.entrySet()) {

@@ -19,7 +19,12 @@ public final class PersonaClassifier {
    * so more sessions give a sharper answer), nudged by the persona's signature behaviours.
    */
   public PersonaResult classify(String userId, List<ClassifiedSession> sessions) {
-    PersonProfile profile = PersonProfile.of(userId, sessions);
+    return classify(PersonProfile.of(userId, sessions));
+  }
+
+  /** The same from the person's profile, made once when several models judge the same person. */
+  PersonaResult classify(PersonProfile profile) {
+    String userId = profile.userId();
     Persona[] personas = Persona.values();
     double[] logits = new double[personas.length];
     for (Persona p : personas) {

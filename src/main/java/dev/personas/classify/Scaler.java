@@ -49,8 +49,11 @@ public record Scaler(
   public static Scaler fit(List<FeatureVector> vectors) {
     Objects.requireNonNull(vectors, "vectors");
     FeatureTransform[] transforms = featureTransforms();
-    Feature[] features = Feature.values();
-    return fit(vectors.size(), (f, i) -> transforms[f].apply(vectors.get(i).get(features[f])));
+    List<double[]> rows = new java.util.ArrayList<>(vectors.size());
+    for (FeatureVector v : vectors) {
+      rows.add(transform(v, transforms));
+    }
+    return fitTransformed(rows);
   }
 
   /**
@@ -60,50 +63,52 @@ public record Scaler(
    */
   static Scaler fitTransformed(List<double[]> rows) {
     Objects.requireNonNull(rows, "rows");
-    return fit(rows.size(), (f, i) -> rows.get(i)[f]);
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("cannot fit a scaler on no sessions");
+    }
+    // Mean and standard deviation per feature, each sum added in session order; the rows are
+    // walked once per pass rather than once per feature (a bootstrap fits fifty times).
+    int n = rows.size();
+    int features = Feature.values().length;
+    double[] sums = new double[features];
+    for (double[] row : rows) {
+      for (int f = 0; f < features; f++) {
+        sums[f] += row[f];
+      }
+    }
+    double[] means = new double[features];
+    for (int f = 0; f < features; f++) {
+      means[f] = sums[f] / n;
+    }
+    double[] squares = new double[features];
+    for (double[] row : rows) {
+      for (int f = 0; f < features; f++) {
+        double d = row[f] - means[f];
+        squares[f] += d * d;
+      }
+    }
+    double[] centres = new double[features];
+    double[] scales = new double[features];
+    for (int f = 0; f < features; f++) {
+      double sd = Math.sqrt(squares[f] / n);
+      centres[f] = Numbers.fixed(means[f]);
+      scales[f] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;
+    }
+    return new Scaler(List.of(featureTransforms()), centres, scales, Z_LIMIT);
   }
 
   /** A session's features through their transforms, in {@link Feature} order. */
   static double[] transform(FeatureVector vector) {
-    FeatureTransform[] transforms = featureTransforms();
+    return transform(vector, featureTransforms());
+  }
+
+  private static double[] transform(FeatureVector vector, FeatureTransform[] transforms) {
     Feature[] features = Feature.values();
     double[] row = new double[transforms.length];
     for (int f = 0; f < row.length; f++) {
       row[f] = transforms[f].apply(vector.get(features[f]));
     }
     return row;
-  }
-
-  /** The value of feature {@code f} of session {@code i}, through the feature's transform. */
-  private interface Transformed {
-    double get(int f, int i);
-  }
-
-  private static Scaler fit(int sessions, Transformed values) {
-    if (sessions == 0) {
-      throw new IllegalArgumentException("cannot fit a scaler on no sessions");
-    }
-    Feature[] features = Feature.values();
-    double[] centres = new double[features.length];
-    double[] scales = new double[features.length];
-    double[] transformed = new double[sessions];
-    for (Feature f : features) {
-      double sum = 0;
-      for (int i = 0; i < transformed.length; i++) {
-        transformed[i] = values.get(f.ordinal(), i);
-        sum += transformed[i];
-      }
-      double mean = sum / sessions;
-      double squares = 0;
-      for (double x : transformed) {
-        double d = x - mean;
-        squares += d * d;
-      }
-      double sd = Math.sqrt(squares / sessions);
-      centres[f.ordinal()] = Numbers.fixed(mean);
-      scales[f.ordinal()] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;
-    }
-    return new Scaler(List.of(featureTransforms()), centres, scales, Z_LIMIT);
   }
 
   private static FeatureTransform[] featureTransforms() {

@@ -213,6 +213,9 @@ public final class Validator {
         .map(s -> fitter.classifiesTypesLike(model)
             ? full.sessions().get(s.sessionId()) : typeClassifier.classify(s.features()))
         .toList();
+    // With the types known, each person's profile (type mix and behaviour rates over their own
+    // sessions) is the same under every refit, which changes only the persona model's medians.
+    Map<String, PersonProfile> profiles = profiles(known, sessions, byUser);
     // Each session's features through the scaler's transforms, once for all refits; on huge
     // datasets (tens of megabytes of them) they are transformed in each refit instead.
     List<double[]> transformed = n > TRANSFORMED_KEPT_UP_TO ? null
@@ -242,8 +245,9 @@ public final class Validator {
             resample = null; // drawn sessions are shared with the input: only the lists go
             classified = null;
             rows = null;
-            Map<String, Persona> personas = relabel(refit,
-                fitter.classifiesTypesLike(refit) ? known : null, sessions, byUser, types);
+            Map<String, Persona> personas = fitter.classifiesTypesLike(refit)
+                ? relabelKnown(refit, known, profiles, types)
+                : relabel(refit, sessions, byUser, types);
             typeAri[r] = ari(fullTypes, types);
             int[] refitPersonas = new int[established.size()];
             for (int i = 0; i < refitPersonas.length; i++) {
@@ -299,16 +303,42 @@ public final class Validator {
    * {@link Labels} per resample would hold a second classification of every session. Sessions
    * take their classification from {@code known} (by list position) when it is not null.
    */
-  private static Map<String, Persona> relabel(Model model, List<Classification> known,
-      List<SessionInput> sessions, Map<String, int[]> byUser, int[] types) {
+  /** Each person's profile under the known types, by user in id order. */
+  private static Map<String, PersonProfile> profiles(List<Classification> known,
+      List<SessionInput> sessions, Map<String, int[]> byUser) {
+    Map<String, PersonProfile> profiles = new TreeMap<>();
+    byUser.forEach((user, indices) -> {
+      List<ClassifiedSession> own = new ArrayList<>(indices.length);
+      for (int i : indices) {
+        own.add(new ClassifiedSession(sessions.get(i).features(), known.get(i)));
+      }
+      profiles.put(user, PersonProfile.of(user, own));
+    });
+    return profiles;
+  }
+
+  /** Every person's persona under a refit that classifies types as the known labels do. */
+  private static Map<String, Persona> relabelKnown(Model model, List<Classification> known,
+      Map<String, PersonProfile> profiles, int[] types) {
+    for (int i = 0; i < types.length; i++) {
+      types[i] = known.get(i).type().ordinal();
+    }
+    PersonaClassifier persons = new PersonaClassifier(model);
+    Map<String, Persona> personas = new TreeMap<>();
+    profiles.forEach((user, profile) -> personas.put(user, persons.classify(profile).persona()));
+    return personas;
+  }
+
+  /** Every session's type and every person's persona, classified again under a refit. */
+  private static Map<String, Persona> relabel(Model model, List<SessionInput> sessions,
+      Map<String, int[]> byUser, int[] types) {
     Classifier classifier = new Classifier(model);
     PersonaClassifier persons = new PersonaClassifier(model);
     Map<String, Persona> personas = new TreeMap<>();
     byUser.forEach((user, indices) -> {
       List<ClassifiedSession> own = new ArrayList<>(indices.length);
       for (int i : indices) {
-        Classification c =
-            known != null ? known.get(i) : classifier.classify(sessions.get(i).features());
+        Classification c = classifier.classify(sessions.get(i).features());
         types[i] = c.type().ordinal();
         own.add(new ClassifiedSession(sessions.get(i).features(), c));
       }

@@ -72,7 +72,7 @@ final class PromptSignals {
   // A vague re-ask: "fix it", "still broken", "nope", "same error", "no change", and their French,
   // Portuguese and Spanish kin ("ne répond pas", "continua dando", "sigue sin"); the Chinese, Korean
   // and Japanese ones ("还是不行", "没变化", "안돼", "動かない") have no word boundaries and match anywhere.
-  private static final Pattern VAGUE_FIX = Pattern.compile(
+  static final Pattern VAGUE_FIX = Pattern.compile(
       "\\b(?:fix|broken|still|again|(?:does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|not) work(?:ing)?"
       + "|same (?:error|issue|problem)|nope|no luck|nothing changed|no change|did ?n[o']?t (?:change|help)"
       + "|nothing happen(?:s|ed)?"
@@ -83,13 +83,17 @@ final class PromptSignals {
    * The same with letters that case folding would treat apart in Java and in the browser (é, ã),
    * matched as written, and the Chinese, Korean and Japanese ones.
    */
-  private static final Pattern VAGUE_FIX_EXACT = Pattern.compile(
+  static final Pattern VAGUE_FIX_EXACT = Pattern.compile(
       "\\b(?:(?:[Nn]e )?[Rr]épond (?:toujours )?pas|[Pp]as de réponse|[Nn]ão (?:funciona|mudou)"
       + "|[Nn]o cambió|[Nn]ada cambió|[Rr]ien n'a changé)\\b"
       + "|还是不行|還是不行|还是报错|還是報錯|又报错|又報錯|没用|沒用|안 ?돼|안 ?되|안 ?된|안 없어"
       + "|(?:依旧|依然|仍然|仍旧)(?:不行|没|沒)|还是没|還是沒|没(?:有)?(?:变化|反应|效果)|沒(?:有)?(?:變化|反應|效果)"
       + "|不起作用|没生效|沒生效|여전히|안 ?바뀌|변화가? ?없"
       + "|直ってない|直らない|動かない|治らない|変わらない|変化なし");
+  /** Words of which every {@link #VAGUE_FIX} match holds one, in lower case. */
+  static final String[] FIX_WORDS = {"fix", "broken", "still", "again", "work", "same ", "nope",
+      "no luck", "nothing", "no change", "chang", "help", "pas", "continua", "nao ", "mudou", "sigue ",
+      "funciona", "cambia"};
   private static final Pattern EXTENSION = Pattern.compile(
       "[\\w-]+\\.(?:java|kt|kts|scala|groovy|py|ipynb|js|jsx|mjs|cjs|ts|tsx|go|rs|rb|php|cs|fs|c|cc"
       + "|cpp|h|hpp|m|swift|dart|ex|exs|clj|lua|sh|bash|zsh|ps1|sql|md|rst|txt|json|yaml|yml|toml"
@@ -379,7 +383,23 @@ final class PromptSignals {
       return false;
     }
     String plain = apostrophes(text);
-    return VAGUE_FIX.matcher(plain).find() || VAGUE_FIX_EXACT.matcher(plain).find();
+    return mayAskForFix(plain.toLowerCase(Locale.ROOT)) && VAGUE_FIX.matcher(plain).find()
+        || hasNonAscii(plain) && VAGUE_FIX_EXACT.matcher(plain).find();
+  }
+
+  /** A word every {@link #VAGUE_FIX} match holds, in the lower-cased text. */
+  static boolean mayAskForFix(String lower) {
+    return containsAny(lower, FIX_WORDS);
+  }
+
+  /** A character past ASCII, as every {@link #VAGUE_FIX_EXACT} match holds. */
+  static boolean hasNonAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A path, file:line, line number, backticked name, call or camelCase/snake_case identifier. */

@@ -46,6 +46,9 @@ class PromptScreensTest {
       "Please review this", "reviewer", "many thoughts", "我想分析", "- explain x",
       "don't change any files", "DO NOT WRITE CODE", "without editing anything", "no code changes",
       "donot modify the file", "NÃO ALTERE NADA", "Não altere nada", "先不要改", "コード書かないで",
+      "fix it", "Still broken", "it's not working", "SAME PROBLEM", "nope.", "no cambia nada",
+      "Répond toujours pas", "Pas de réponse", "还是报错", "안 돼요", "直らない", "fixture", "prefix",
+      "\u212Aeep fixing", "İt still fails", "nothing changes",
   };
 
   private static final String[] PIECES = {
@@ -63,6 +66,11 @@ class PromptScreensTest {
       "DON'T", "dont ", "do not ", "Never ", "without ", "change ", "editing ", "any ", "code", "files",
       "anything", "no code change", "ne modifie rien", "NO TOQUES NADA", "não altere nada", "Não ",
       "先不改", "不要写代码", "不修改文件", "코드 수정하지 마", "コードを変更しないで",
+      "fix", "FIX it", "still", "Again", "not working", "doesn't work", "DIDNT work", "same error",
+      "Same Issue", "nope", "no luck", "Nothing happened", "no change", "did not help", "didn't change",
+      "marche pas", "Ne fonctionne toujours pas", "continua dando", "nao funciona", "Nada mudou",
+      "SIGUE sin", "no cambia", "não funciona", "Não mudou", "No cambió", "Rien n'a changé",
+      "ne répond pas", "还是不行", "没变化", "안돼", "여전히", "動かない", "変化なし", "work", "broke",
   };
 
   private static List<String> texts() {
@@ -108,6 +116,12 @@ class PromptScreensTest {
       if (PromptSignals.RULES_OUT_CHANGES.matcher(text).find()
           || PromptSignals.RULES_OUT_CHANGES_EXACT.matcher(text).find()) {
         assertTrue(PromptSignals.mayRuleOutChanges(lower), text);
+      }
+      if (PromptSignals.VAGUE_FIX.matcher(text).find()) {
+        assertTrue(PromptSignals.mayAskForFix(lower), text);
+      }
+      if (PromptSignals.VAGUE_FIX_EXACT.matcher(text).find()) {
+        assertTrue(PromptSignals.hasNonAscii(text), text);
       }
     }
   }
