@@ -3,7 +3,9 @@ package dev.personas.classify;
 import dev.personas.Futures;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.FutureTask;
@@ -116,6 +118,14 @@ public final class CorpusValidator {
     // The sharpness is fitted on the calibration half without the person; a person with no
     // calibration session (one held out as a whole) leaves it whole: {@code wholeFitter}'s.
     int wholeCalibration = corpus.half(RealCorpus.Half.CALIBRATION).size();
+    // What no fit changes, worked out once for every person's fit: rule scores, transformed features.
+    TypeRules rules = new TypeRules(thresholds);
+    Map<String, double[]> scores = new HashMap<>();
+    Map<String, double[]> rows = new HashMap<>();
+    for (RealCorpus.Session s : corpus.sessions()) {
+      scores.put(s.id(), rules.scores(s.features()));
+      rows.put(s.id(), Scaler.transform(s.features()));
+    }
     for (RealCorpus.Person person : corpus.persons()) {
       List<RealCorpus.Session> calibration = new ArrayList<>();
       List<SessionInput> others = new ArrayList<>();
@@ -139,7 +149,7 @@ public final class CorpusValidator {
       } else {
         fitter = new ModelFitter(thresholds, calibration);
       }
-      Model model = fitter.fitUnshown(others);
+      Model model = fitter.fitUnshown(others, o -> scores.get(o.sessionId()), o -> rows.get(o.sessionId()));
       Classifier classifier = new Classifier(model);
       List<ClassifiedSession> classified = new ArrayList<>();
       List<ClassifiedSession> decided = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Fits the population model. Session types come from the evidence rules ({@link TypeRules}),
@@ -76,10 +77,31 @@ public final class ModelFitter {
    * check that only classifies with it (the corpus check fits one per person left out).
    */
   Model fitUnshown(List<SessionInput> input) {
+    TypeRules rules = new TypeRules(thresholds);
+    return fitUnshown(input, s -> rules.scores(s.features()), s -> Scaler.transform(s.features()));
+  }
+
+  /**
+   * The same, with each session's rule scores and transformed features worked out beforehand:
+   * neither depends on the sessions fitted on, so the corpus check, which fits once per person
+   * left out, works them out once.
+   *
+   * @param scores a session's {@link TypeRules#scores} under this fitter's thresholds
+   * @param rows a session's features through the scaler's transforms ({@link Scaler#transform})
+   */
+  Model fitUnshown(List<SessionInput> input, Function<SessionInput, double[]> scores,
+      Function<SessionInput, double[]> rows) {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    return fitResample(sessions);
+    Classifier classifier = typeClassifier();
+    List<Classification> classified = new ArrayList<>(sessions.size());
+    List<double[]> transformed = new ArrayList<>(sessions.size());
+    for (SessionInput s : sessions) {
+      classified.add(classifier.ofScores(s.sessionId(), scores.apply(s)));
+      transformed.add(rows.apply(s));
+    }
+    return fitResample(sessions, classified, transformed);
   }
 
   /**
