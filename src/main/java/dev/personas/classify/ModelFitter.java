@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -184,7 +185,7 @@ public final class ModelFitter {
     for (Classification c : classified) {
       typeCounts[c.type().ordinal()]++;
     }
-    PersonaModel personas = PersonaModel.authored(populationRateMedians(sessions, classified));
+    PersonaModel personas = PersonaModel.authored(populationRateMedians(sessions));
     return assemble(scaler, typeCounts, personas, sessions, fingerprint);
   }
 
@@ -199,24 +200,20 @@ public final class ModelFitter {
 
   /**
    * The median of each behaviour rate over the persons with enough sessions for a persona (all
-   * persons when none has).
-   *
-   * @param classified each session's classification, in list order
+   * persons when none has). The rates come from the features alone; the persons' order does not
+   * matter to a median.
    */
-  private static double[] populationRateMedians(List<SessionInput> sessions,
-      List<Classification> classified) {
-    Map<String, List<ClassifiedSession>> byUser = new TreeMap<>();
-    for (int i = 0; i < sessions.size(); i++) {
-      SessionInput s = sessions.get(i);
-      byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>())
-          .add(new ClassifiedSession(s.features(), classified.get(i)));
+  private static double[] populationRateMedians(List<SessionInput> sessions) {
+    Map<String, List<FeatureVector>> byUser = new HashMap<>();
+    for (SessionInput s : sessions) {
+      byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s.features());
     }
     int minSessions = PersonaModel.MIN_SESSIONS;
     boolean anyEstablished = byUser.values().stream().anyMatch(l -> l.size() >= minSessions);
     List<double[]> rates = new ArrayList<>();
-    for (Map.Entry<String, List<ClassifiedSession>> e : byUser.entrySet()) {
-      if (!anyEstablished || e.getValue().size() >= minSessions) {
-        rates.add(PersonProfile.of(e.getKey(), e.getValue()).rates());
+    for (List<FeatureVector> own : byUser.values()) {
+      if (!anyEstablished || own.size() >= minSessions) {
+        rates.add(BehaviourRate.ofFeatures(own));
       }
     }
     double[] medians = new double[BehaviourRate.values().length];
