@@ -168,8 +168,8 @@ final class PromptSignals {
       + "|코드(?:를)? ?(?:수정|작성)하지 ?마|コードを?(?:変更|修正|書か)しないで|ファイルを?変更しないで");
   static final String[] CHANGE_WORDS = {"chang", "edit", "modif", "touch", "writ", "code", "cambi", "toq",
       "toca", "alter", "mude", "改", "写", "寫", "수정", "작성", "変更", "修正", "書か"};
-  static final String[] NEGATIONS = {"n't", "nt", "not", "never", "without", "no ", "ne ", "sans", "sin ",
-      "nao", "não", "sem ", "不", "别", "마", "ないで"};
+  static final String[] NEGATIONS = {"n't", "dont", "do nt", "not", "never", "without", "no ", "ne ",
+      "sans", "sin ", "nao", "não", "sem ", "不", "别", "마", "ないで"};
   /** The first character of each Chinese alternative of {@link #ASKS_ANYWHERE}. */
   private static final String ASKS_ANYWHERE_FIRST_CHARS = "告解为為分查怎如알설분파검教説調";
   private static final Pattern CONVENTION_FILE = Pattern.compile(
