@@ -234,9 +234,13 @@ public final class SweChatReader implements SessionReader {
    * totals go on its first assistant event, so per-session sums stay right.
    */
   private static List<Event> sessionTokens(List<Event> events, SessionInfo info) {
-    boolean rowsHaveTokens = events.stream().anyMatch(e -> e.inputTokens() > 0 || e.outputTokens() > 0);
-    if (rowsHaveTokens || info.inputTokens() + info.outputTokens() == 0) {
+    if (info.inputTokens() + info.outputTokens() == 0) {
       return events;
+    }
+    for (Event e : events) {
+      if (e.inputTokens() > 0 || e.outputTokens() > 0) {
+        return events; // the rows have their own
+      }
     }
     List<Event> out = new ArrayList<>(events);
     for (int i = 0; i < out.size(); i++) {
