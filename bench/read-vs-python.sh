@@ -52,17 +52,20 @@ measure() {
   echo "$wall $cpu $rss"
 }
 
+# The launcher keeps one class-data archive per cache folder: each jar gets a folder of its own.
+cds_of() { echo "$DATA/cds/$(echo "$1" | cksum | cut -d' ' -f1)"; }
+
 # A step is python, classify or me; "@base" runs $BASE_JAR instead of target/personas.jar (the
 # code before a change, in the same run), "+c1" adds -XX:TieredStopAtLevel=1 (C1 JIT only),
 # "+bin" runs it through bin/personas as users do (its JVM flags and class-data archive, kept
-# under $DATA/cds and written by an untimed run first).
+# under $DATA/cds, one folder per jar, and written by an untimed build first).
 command_of() {
   local jar=target/personas.jar opts=$JAVA_OPTS java
   [[ $1 == *@base* ]] && jar=$BASE_JAR
   [[ $1 == *+c1* ]] && opts="$opts -XX:TieredStopAtLevel=1"
   java="java $opts -jar $jar"
   if [[ $1 == *+bin* ]]; then
-    java="XDG_CACHE_HOME='$DATA/cds' PERSONAS_JAR=$jar bin/personas"
+    java="XDG_CACHE_HOME='$(cds_of "$jar")' PERSONAS_JAR=$jar bin/personas"
     [ -n "$opts" ] && java="JAVA_OPTS='$opts' $java"
   fi
   case ${1%%[@+]*} in
@@ -76,7 +79,7 @@ command_of() {
 for step in $STEPS; do
   if [[ $step == *+bin* ]]; then
     jar=target/personas.jar; [[ $step == *@base* ]] && jar=$BASE_JAR
-    XDG_CACHE_HOME="$DATA/cds" PERSONAS_JAR=$jar bin/personas build --quiet --out "$DATA/cds-site" >/dev/null
+    XDG_CACHE_HOME="$(cds_of "$jar")" PERSONAS_JAR=$jar bin/personas build --quiet --out "$DATA/cds-site" >/dev/null
   fi
 done
 
