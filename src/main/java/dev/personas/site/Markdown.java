@@ -89,16 +89,30 @@ final class Markdown {
   // Front matter is the block between a first line "---" and the next "---" line. Jackson reads
   // it (flexmark only strips it) so that values keep their YAML types.
   private static Map<String, Object> frontMatter(String source, String text) {
-    String[] lines = text.split("\r?\n", -1);
-    if (lines.length == 0 || !lines[0].strip().equals("---")) {
-      return Map.of();
-    }
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].strip().equals("---")) {
-        return readYaml(source, yaml.toString());
+    // Lines as a split at "\r?\n" gives them, read only as far as the closing line.
+    int start = 0;
+    StringBuilder yaml = null;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      int next = end < 0 ? text.length() + 1 : end + 1;
+      if (end < 0) {
+        end = text.length();
+      } else if (end > start && text.charAt(end - 1) == '\r') {
+        end--;
       }
-      yaml.append(lines[i]).append('\n');
+      String line = text.substring(start, end);
+      boolean fence = line.strip().equals("---");
+      if (yaml == null) {
+        if (!fence) {
+          return Map.of();
+        }
+        yaml = new StringBuilder();
+      } else if (fence) {
+        return readYaml(source, yaml.toString());
+      } else {
+        yaml.append(line).append('\n');
+      }
+      start = next;
     }
     throw PersonasException.failure(
         source + ":1: the front matter starting here has no closing '---' line; add one after the last key.");
