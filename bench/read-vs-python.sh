@@ -23,6 +23,7 @@ SEED=${SEED:-42}
 JAVA_OPTS=${JAVA_OPTS:-}
 STEPS=${STEPS:-"python classify me"}
 BASE_JAR=${BASE_JAR:-}
+[[ -z $BASE_JAR && $STEPS == *@base* ]] && { echo "an @base step needs BASE_JAR" >&2; exit 2; }
 
 [ -f target/personas.jar ] || mvn -B -q -o package -DskipTests
 case $SET in
@@ -58,15 +59,18 @@ cds_of() { echo "$DATA/cds/$(echo "$1" | cksum | cut -d' ' -f1)"; }
 # A step is python, classify or me; "@base" runs $BASE_JAR instead of target/personas.jar (the
 # code before a change, in the same run), "+c1" adds -XX:TieredStopAtLevel=1 (C1 JIT only),
 # "+bin" runs it through bin/personas as users do (its JVM flags and class-data archive, kept
-# under $DATA/cds, one folder per jar, and written by an untimed build first).
+# under $DATA/cds, one folder per jar, and written by an untimed build first; with JAVA_OPTS
+# or "+c1" the launcher takes those flags in place of its own, as it does for users).
 command_of() {
   local jar=target/personas.jar opts=$JAVA_OPTS java
   [[ $1 == *@base* ]] && jar=$BASE_JAR
   [[ $1 == *+c1* ]] && opts="$opts -XX:TieredStopAtLevel=1"
   java="java $opts -jar $jar"
   if [[ $1 == *+bin* ]]; then
-    java="XDG_CACHE_HOME='$(cds_of "$jar")' PERSONAS_JAR=$jar bin/personas"
-    [ -n "$opts" ] && java="JAVA_OPTS='$opts' $java"
+    # The launcher takes a JAVA_OPTS that is set, even empty, in place of its own flags.
+    local where="XDG_CACHE_HOME='$(cds_of "$jar")' PERSONAS_JAR='$jar'"
+    java="env -u JAVA_OPTS $where bin/personas"
+    [ -n "$opts" ] && java="env JAVA_OPTS='$opts' $where bin/personas"
   fi
   case ${1%%[@+]*} in
     python) echo "taskset -c 0 python3 bench/json_loads.py < '$list'" ;;
@@ -79,7 +83,8 @@ command_of() {
 for step in $STEPS; do
   if [[ $step == *+bin* ]]; then
     jar=target/personas.jar; [[ $step == *@base* ]] && jar=$BASE_JAR
-    XDG_CACHE_HOME="$(cds_of "$jar")" PERSONAS_JAR=$jar bin/personas build --quiet --out "$DATA/cds-site" >/dev/null
+    env -u JAVA_OPTS XDG_CACHE_HOME="$(cds_of "$jar")" PERSONAS_JAR="$jar" bin/personas build --quiet \
+      --out "$DATA/cds-site" >/dev/null
   fi
 done
 

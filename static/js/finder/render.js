@@ -255,8 +255,8 @@ function sessions(view) {
     view.minutesEstimated ? el("p", { class: "note minutes-estimated" }, "≈: the log records no time on its events, "
       + "so its active minutes are estimated from its prompts and tool calls.") : [],
     view.anyUncertain ? el("p", { class: "note uncertain-types" }, "(uncertain): the session's type was given with a "
-      + "probability under " + format.percent(UNCERTAIN_BELOW) + "; the method page says how often types given so "
-      + "match careful readers' reading of real sessions.") : [],
+      + "probability under " + format.percent(UNCERTAIN_BELOW) + "; on real sessions such types match careful "
+      + "readers' reading less often than the rest do (a personas site's method page gives the figures).") : [],
     trendPart(view),
     el("p", { class: "note" }, "Claude Code deletes session transcripts older than thirty days by default (the ",
       el("code", {}, "cleanupPeriodDays"), " setting), so older work is missing from these results."));

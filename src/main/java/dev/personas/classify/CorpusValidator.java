@@ -67,12 +67,16 @@ public final class CorpusValidator {
     ModelFitter calibrationFitter =
         new ModelFitter(thresholds, corpus.half(RealCorpus.Half.CALIBRATION));
     Classifier classifier = calibrationFitter.typeClassifier();
+    Map<String, double[]> scoresOf = new HashMap<>();
+    for (RealCorpus.Session s : corpus.sessions()) {
+      scoresOf.put(s.id(), rules.scores(s.features()));
+    }
     for (RealCorpus.Session s : corpus.sessions()) {
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
       if (s.half() == RealCorpus.Half.SET_ASIDE) {
         continue;
       }
-      double[] scores = rules.scores(s.features());
+      double[] scores = scoresOf.get(s.id());
       int method = Classification.of(s.id(), scores).type().ordinal();
       int[][] half = switch (s.half()) {
         case CALIBRATION -> calibration;
@@ -87,7 +91,7 @@ public final class CorpusValidator {
         newPeopleBySureness[sureness][s.type().ordinal()][method]++;
       }
     }
-    int[][][] people = leaveOnePersonOut(corpus, personas.size(), calibrationFitter);
+    int[][][] people = leaveOnePersonOut(corpus, personas.size(), calibrationFitter, scoresOf);
     int[][] readerPeople = new int[personas.size()][personas.size()];
     for (RealCorpus.Person p : corpus.persons()) {
       readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
@@ -108,9 +112,11 @@ public final class CorpusValidator {
    * from the method's session types, then from the readers' decided types (the persona step alone),
    * then that first table split between the people it judged decisively and those it called
    * borderline.
-   * {@code wholeFitter} is the fitter of the whole calibration half.
+   * {@code wholeFitter} is the fitter of the whole calibration half; {@code scores} holds every
+   * session's rule scores by id.
    */
-  private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter) {
+  private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter,
+      Map<String, double[]> scores) {
     int[][] confusion = new int[k][k];
     int[][] fromReaders = new int[k][k];
     int[][] decisive = new int[k][k];
@@ -118,12 +124,9 @@ public final class CorpusValidator {
     // The sharpness is fitted on the calibration half without the person; a person with no
     // calibration session (one held out as a whole) leaves it whole: {@code wholeFitter}'s.
     int wholeCalibration = corpus.half(RealCorpus.Half.CALIBRATION).size();
-    // What no fit changes, worked out once for every person's fit: rule scores, transformed features.
-    TypeRules rules = new TypeRules(thresholds);
-    Map<String, double[]> scores = new HashMap<>();
+    // What no fit changes, worked out once for every person's fit: scores, transformed features.
     Map<String, double[]> rows = new HashMap<>();
     for (RealCorpus.Session s : corpus.sessions()) {
-      scores.put(s.id(), rules.scores(s.features()));
       rows.put(s.id(), Scaler.transform(s.features()));
     }
     for (RealCorpus.Person person : corpus.persons()) {

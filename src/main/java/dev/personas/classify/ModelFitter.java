@@ -60,8 +60,8 @@ public final class ModelFitter {
     List<SessionInput> sessions = new ArrayList<>(input);
     sessions.sort(Comparator.comparing(SessionInput::sessionId));
     requireUniqueIds(sessions);
-    // A session's type is the same under the draft and the final model (both classify with
-    // this fitter's rules and sharpness): each session is classified once, for both.
+    // A session's type is the same under every model this fitter makes (they classify with its
+    // rules and sharpness): each session is classified once, for the fit and for the labels.
     Classifier classifier = typeClassifier();
     List<Classification> classified = new ArrayList<>(sessions.size());
     for (SessionInput s : sessions) {

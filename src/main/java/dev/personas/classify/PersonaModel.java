@@ -53,8 +53,8 @@ public record PersonaModel(
     }
     rateMedians = rateMedians.clone();
     priors = Collections.unmodifiableMap(new TreeMap<>(priors));
-    prototypes = Collections.unmodifiableMap(new TreeMap<>(prototypes));
-    signatures = Collections.unmodifiableMap(new TreeMap<>(signatures));
+    prototypes = copyOfRows(prototypes);
+    signatures = copyOfRows(signatures);
     for (Persona p : Persona.values()) {
       Double prior = priors.get(p.slug());
       if (prior == null || !(prior > 0) || prior > 1) {
@@ -69,6 +69,13 @@ public record PersonaModel(
     }
   }
 
+  /** A sorted, unmodifiable copy whose rows are copies too: no model shares an array with another. */
+  private static Map<String, double[]> copyOfRows(Map<String, double[]> rows) {
+    Map<String, double[]> copy = new TreeMap<>();
+    rows.forEach((k, v) -> copy.put(k, v.clone()));
+    return Collections.unmodifiableMap(copy);
+  }
+
   /** The authored prototypes and signatures (RESEARCH.md §4) with the population's medians. */
   public static PersonaModel authored(double[] rateMedians) {
     // Every part but the medians is a constant, made once: a build fits hundreds of models.
@@ -76,33 +83,37 @@ public record PersonaModel(
         Authored.PROTOTYPES, Authored.SIGNATURES, 0.5, 0.55, 0.2, MIN_SESSIONS);
   }
 
-  /** The authored model's constant parts. */
+  /** The authored model's constant parts, made once (each model copies its rows). */
   private static final class Authored {
-    static final Map<String, double[]> PROTOTYPES = new LinkedHashMap<>();
-    static final Map<String, double[]> SIGNATURES = new LinkedHashMap<>();
-    static final List<String> RATE_KEYS = new java.util.ArrayList<>();
-    static final Map<String, Double> PRIORS = new LinkedHashMap<>();
+    static final Map<String, double[]> PROTOTYPES;
+    static final Map<String, double[]> SIGNATURES;
+    static final List<String> RATE_KEYS;
+    static final Map<String, Double> PRIORS;
 
     static {
+      Map<String, double[]> prototypes = new LinkedHashMap<>();
+      Map<String, double[]> signatures = new LinkedHashMap<>();
+      List<String> rateKeys = new java.util.ArrayList<>();
+      Map<String, Double> priors = new LinkedHashMap<>();
       // Prototype mixes in SessionType order: one-shot, consult, blueprint, scaffold, workshop,
       // marathon, spiral. "Leans on" (RESEARCH.md §4) means the leaned-on types take about two
       // thirds of the sessions, the first a little more than the second; the rest is spread
       // evenly. The Journeyman, with no dominant pattern, is an even spread.
       for (Persona p : Persona.values()) {
         // Rounded as the model file rounds them, so a loaded model gives identical answers.
-        PROTOTYPES.put(p.slug(), Numbers.fixed(prototype(p)));
+        prototypes.put(p.slug(), Numbers.fixed(prototype(p)));
       }
       // Signs per rate in BehaviourRate order: corrections/prompt, tests/session, delegation,
       // spec-first, pasted/prompt, pointers/prompt, questions, prompt chars, prompts/session.
-      SIGNATURES.put(Persona.PAIR_PROGRAMMER.slug(), sign(1, 1, 0, 0, 0, 0, 0, 0, 1));
-      SIGNATURES.put(Persona.SPEC_FIRST_ARCHITECT.slug(), sign(-1, 0, 0, 1, 0, 0, 0, 1, -1));
-      SIGNATURES.put(Persona.QUICK_TURN_SPRINTER.slug(), sign(0, 0, 0, -1, 1, 0, 0, -1, 0));
-      SIGNATURES.put(Persona.SHOWRUNNER.slug(), sign(0, 0, 1, 1, 0, 0, 0, 0, 0));
-      SIGNATURES.put(Persona.RUNTIME_MECHANIC.slug(), sign(0, 1, 0, 0, 1, 1, 1, 0, 0));
-      SIGNATURES.put(Persona.PROMPT_MINIMALIST.slug(), sign(-1, 0, 0, -1, 0, 0, 0, -1, -1));
-      SIGNATURES.put(Persona.MULTI_MODE_JOURNEYMAN.slug(), sign(0, 0, 0, 0, 0, 0, 0, 0, 0));
+      signatures.put(Persona.PAIR_PROGRAMMER.slug(), sign(1, 1, 0, 0, 0, 0, 0, 0, 1));
+      signatures.put(Persona.SPEC_FIRST_ARCHITECT.slug(), sign(-1, 0, 0, 1, 0, 0, 0, 1, -1));
+      signatures.put(Persona.QUICK_TURN_SPRINTER.slug(), sign(0, 0, 0, -1, 1, 0, 0, -1, 0));
+      signatures.put(Persona.SHOWRUNNER.slug(), sign(0, 0, 1, 1, 0, 0, 0, 0, 0));
+      signatures.put(Persona.RUNTIME_MECHANIC.slug(), sign(0, 1, 0, 0, 1, 1, 1, 0, 0));
+      signatures.put(Persona.PROMPT_MINIMALIST.slug(), sign(-1, 0, 0, -1, 0, 0, 0, -1, -1));
+      signatures.put(Persona.MULTI_MODE_JOURNEYMAN.slug(), sign(0, 0, 0, 0, 0, 0, 0, 0, 0));
       for (BehaviourRate r : BehaviourRate.values()) {
-        RATE_KEYS.add(r.key());
+        rateKeys.add(r.key());
       }
       // Flat priors: a person's persona is what their sessions say. The study's persona shares
       // (36.7 % Showrunners down to 2.5 % Prompt Minimalists) describe its population under its
@@ -110,13 +121,17 @@ public record PersonaModel(
       // read as a Quick-Turn Sprinter, six times likelier in the study than a Prompt Minimalist).
       // Chosen on the real corpus's first-round people, each left out (corpus/README.md).
       for (Persona p : Persona.values()) {
-        PRIORS.put(p.slug(), Numbers.fixed(1.0 / Persona.values().length)); // as the model file rounds it
+        priors.put(p.slug(), Numbers.fixed(1.0 / Persona.values().length)); // as the model file rounds it
       }
       // The behaviour weight (½, in authored): most rates move with the type mix the likelihood
       // already counts, so a strong nudge counts the same evidence twice. Chosen on eleven freshly
       // seeded samples (not the bundled one): weights 0–0.75 tie at ≈ 86.8 % mean persona
       // recovery, 2 loses ≈ 0.5 point, the earlier 3 (picked on the bundled sample) more; ½ keeps
       // behaviour in the decision.
+      PROTOTYPES = Collections.unmodifiableMap(prototypes);
+      SIGNATURES = Collections.unmodifiableMap(signatures);
+      RATE_KEYS = List.copyOf(rateKeys);
+      PRIORS = Collections.unmodifiableMap(priors);
     }
   }
 

@@ -48,12 +48,29 @@ public record Scaler(
   /** Fits transforms, centres and scales on a dataset of feature vectors. */
   public static Scaler fit(List<FeatureVector> vectors) {
     Objects.requireNonNull(vectors, "vectors");
+    requireSessions(vectors.size());
+    // Feature by feature through one buffer: a refit on hundreds of thousands of sessions keeps
+    // no transformed row per session.
     FeatureTransform[] transforms = featureTransforms();
-    List<double[]> rows = new java.util.ArrayList<>(vectors.size());
-    for (FeatureVector v : vectors) {
-      rows.add(transform(v, transforms));
+    Feature[] features = Feature.values();
+    int n = vectors.size();
+    double[] means = new double[features.length];
+    double[] squares = new double[features.length];
+    double[] column = new double[n];
+    for (Feature f : features) {
+      int k = f.ordinal();
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        column[i] = transforms[k].apply(vectors.get(i).get(f));
+        sum += column[i];
+      }
+      means[k] = sum / n;
+      for (double x : column) {
+        double d = x - means[k];
+        squares[k] += d * d;
+      }
     }
-    return fitTransformed(rows);
+    return of(means, squares, n);
   }
 
   /**
@@ -63,11 +80,9 @@ public record Scaler(
    */
   static Scaler fitTransformed(List<double[]> rows) {
     Objects.requireNonNull(rows, "rows");
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("cannot fit a scaler on no sessions");
-    }
-    // Mean and standard deviation per feature, each sum added in session order; the rows are
-    // walked once per pass rather than once per feature (a bootstrap fits fifty times).
+    requireSessions(rows.size());
+    // The same sums, added in the same order per feature, with the rows walked once per pass
+    // rather than once per feature.
     int n = rows.size();
     int features = Feature.values().length;
     double[] sums = new double[features];
@@ -87,9 +102,20 @@ public record Scaler(
         squares[f] += d * d;
       }
     }
-    double[] centres = new double[features];
-    double[] scales = new double[features];
-    for (int f = 0; f < features; f++) {
+    return of(means, squares, n);
+  }
+
+  private static void requireSessions(int sessions) {
+    if (sessions == 0) {
+      throw new IllegalArgumentException("cannot fit a scaler on no sessions");
+    }
+  }
+
+  /** The scaler of these means and sums of squared deviations over {@code n} sessions. */
+  private static Scaler of(double[] means, double[] squares, int n) {
+    double[] centres = new double[means.length];
+    double[] scales = new double[means.length];
+    for (int f = 0; f < means.length; f++) {
       double sd = Math.sqrt(squares[f] / n);
       centres[f] = Numbers.fixed(means[f]);
       scales[f] = sd > 1e-9 ? Numbers.fixed(sd) : 1.0;

@@ -297,13 +297,7 @@ public final class Validator {
     return out;
   }
 
-  /**
-   * Labels every session and person under a refitted model as {@link PopulationLabeler} does
-   * (each person's sessions in list order), one person at a time: on large datasets a full
-   * {@link Labels} per resample would hold a second classification of every session. Sessions
-   * take their classification from {@code known} (by list position) when it is not null.
-   */
-  /** Each person's profile under the known types, by user in id order. */
+  /** Each person's profile under the known types (their sessions in list order), by user in id order. */
   private static Map<String, PersonProfile> profiles(List<Classification> known,
       List<SessionInput> sessions, Map<String, int[]> byUser) {
     Map<String, PersonProfile> profiles = new TreeMap<>();
@@ -317,7 +311,11 @@ public final class Validator {
     return profiles;
   }
 
-  /** Every person's persona under a refit that classifies types as the known labels do. */
+  /**
+   * Labels every session and person under a refit that classifies types as the known labels do,
+   * as {@link PopulationLabeler} would: each session keeps its known type and each person is
+   * judged from the profile made once, no full {@link Labels} per resample.
+   */
   private static Map<String, Persona> relabelKnown(Model model, List<Classification> known,
       Map<String, PersonProfile> profiles, int[] types) {
     for (int i = 0; i < types.length; i++) {
@@ -329,7 +327,11 @@ public final class Validator {
     return personas;
   }
 
-  /** Every session's type and every person's persona, classified again under a refit. */
+  /**
+   * Labels every session and person under a refit that classifies types its own way, as {@link
+   * PopulationLabeler} does (each person's sessions in list order), one person at a time: on large
+   * datasets a full {@link Labels} per resample would hold a second classification of every session.
+   */
   private static Map<String, Persona> relabel(Model model, List<SessionInput> sessions,
       Map<String, int[]> byUser, int[] types) {
     Classifier classifier = new Classifier(model);
