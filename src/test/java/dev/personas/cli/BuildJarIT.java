@@ -108,7 +108,7 @@ class BuildJarIT {
     assertEquals(6, seen.size(), seen.toString());
     assertTrue(seen.stream().noneMatch(line -> line.contains("ArchiveClassesAtExit")),
         "a build asked only for its help writes no class archive: " + seen);
-    assertTrue(seen.get(0).contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -jar"), seen.get(0));
+    assertTrue(seen.get(0).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), seen.get(0));
     assertTrue(seen.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), seen.get(1));
     assertTrue(seen.get(2).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), seen.get(2));
     assertTrue(!seen.get(3).contains("TieredStopAtLevel") && !seen.get(3).contains("GC "), seen.get(3));
