@@ -67,16 +67,15 @@ public final class CorpusValidator {
     ModelFitter calibrationFitter =
         new ModelFitter(thresholds, corpus.half(RealCorpus.Half.CALIBRATION));
     Classifier classifier = calibrationFitter.typeClassifier();
+    // Every session's scores, set-aside ones too: they are others' sessions in the persona fits.
     Map<String, double[]> scoresOf = new HashMap<>();
     for (RealCorpus.Session s : corpus.sessions()) {
-      scoresOf.put(s.id(), rules.scores(s.features()));
-    }
-    for (RealCorpus.Session s : corpus.sessions()) {
+      double[] scores = rules.scores(s.features());
+      scoresOf.put(s.id(), scores);
       readers[s.readerA().ordinal()][s.readerB().ordinal()]++;
       if (s.half() == RealCorpus.Half.SET_ASIDE) {
         continue;
       }
-      double[] scores = scoresOf.get(s.id());
       int method = Classification.of(s.id(), scores).type().ordinal();
       int[][] half = switch (s.half()) {
         case CALIBRATION -> calibration;

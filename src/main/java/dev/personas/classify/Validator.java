@@ -213,8 +213,11 @@ public final class Validator {
         .map(s -> fitter.classifiesTypesLike(model)
             ? full.sessions().get(s.sessionId()) : typeClassifier.classify(s.features()))
         .toList();
-    // With the types known, each person's profile (type mix and behaviour rates over their own
-    // sessions) is the same under every refit, which changes only the persona model's medians.
+    // Every refit classifies types with the fitter's rules and sharpness, so the types and each
+    // person's profile (type mix and behaviour rates over their own sessions) are the same under
+    // every refit, which changes only the persona model's medians: both are worked out once.
+    int[] knownTypes = known.stream().mapToInt(c -> c.type().ordinal()).toArray();
+    double knownTypeAri = ari(fullTypes, knownTypes);
     Map<String, PersonProfile> profiles = profiles(known, sessions, byUser);
     // Each session's features through the scaler's transforms, once for all refits; on huge
     // datasets (tens of megabytes of them) they are transformed in each refit instead.
@@ -225,7 +228,6 @@ public final class Validator {
     IntStream.range(0, Math.min(resamples, threads))
         .parallel()
         .forEach(worker -> {
-          int[] types = new int[n];
           for (int[] drawn = draws.next(); drawn != null; drawn = draws.next()) {
             int r = drawn[n];
             // In list order, which is id order: the fitter's sort by id then has nothing to do.
@@ -245,10 +247,8 @@ public final class Validator {
             resample = null; // drawn sessions are shared with the input: only the lists go
             classified = null;
             rows = null;
-            Map<String, Persona> personas = fitter.classifiesTypesLike(refit)
-                ? relabelKnown(refit, known, profiles, types)
-                : relabel(refit, sessions, byUser, types);
-            typeAri[r] = ari(fullTypes, types);
+            Map<String, Persona> personas = personasUnder(refit, profiles);
+            typeAri[r] = knownTypeAri;
             int[] refitPersonas = new int[established.size()];
             for (int i = 0; i < refitPersonas.length; i++) {
               refitPersonas[i] = personas.get(established.get(i)).ordinal();
@@ -312,40 +312,13 @@ public final class Validator {
   }
 
   /**
-   * Labels every session and person under a refit that classifies types as the known labels do,
-   * as {@link PopulationLabeler} would: each session keeps its known type and each person is
-   * judged from the profile made once, no full {@link Labels} per resample.
+   * Every person's persona under a refit, judged from the profiles made once (as {@link
+   * PopulationLabeler} would judge them): no full {@link Labels} per resample.
    */
-  private static Map<String, Persona> relabelKnown(Model model, List<Classification> known,
-      Map<String, PersonProfile> profiles, int[] types) {
-    for (int i = 0; i < types.length; i++) {
-      types[i] = known.get(i).type().ordinal();
-    }
-    PersonaClassifier persons = new PersonaClassifier(model);
+  private static Map<String, Persona> personasUnder(Model refit, Map<String, PersonProfile> profiles) {
+    PersonaClassifier persons = new PersonaClassifier(refit);
     Map<String, Persona> personas = new TreeMap<>();
     profiles.forEach((user, profile) -> personas.put(user, persons.classify(profile).persona()));
-    return personas;
-  }
-
-  /**
-   * Labels every session and person under a refit that classifies types its own way, as {@link
-   * PopulationLabeler} does (each person's sessions in list order), one person at a time: on large
-   * datasets a full {@link Labels} per resample would hold a second classification of every session.
-   */
-  private static Map<String, Persona> relabel(Model model, List<SessionInput> sessions,
-      Map<String, int[]> byUser, int[] types) {
-    Classifier classifier = new Classifier(model);
-    PersonaClassifier persons = new PersonaClassifier(model);
-    Map<String, Persona> personas = new TreeMap<>();
-    byUser.forEach((user, indices) -> {
-      List<ClassifiedSession> own = new ArrayList<>(indices.length);
-      for (int i : indices) {
-        Classification c = classifier.classify(sessions.get(i).features());
-        types[i] = c.type().ordinal();
-        own.add(new ClassifiedSession(sessions.get(i).features(), c));
-      }
-      personas.put(user, persons.classify(user, own).persona());
-    });
     return personas;
   }
 
