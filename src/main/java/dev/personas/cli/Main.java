@@ -10,6 +10,6 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(App.commandLine(out, err).execute(args));
+    System.exit(App.commandLine(out, err, Subcommands.forArgs(args)).execute(args));
   }
 }
