@@ -81,6 +81,8 @@ public final class BuildOptions {
     return new SiteOptions(
         content, templates, staticFiles, out, baseUrl,
         Optional.ofNullable(sourceUrl).filter(s -> !s.isBlank()),
-        Optional.ofNullable(origin));
+        Optional.ofNullable(origin),
+        // Share cards' PNGs are kept beside the analyses, and go with them under --no-cache.
+        analysisCache().map(cache -> cache.folder().resolve("cards")));
   }
 }

@@ -109,17 +109,7 @@ final class CardDrawing {
     try {
       BufferedImage image = lendRows ? new RowsInPlace(WIDTH, HEIGHT)
           : new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = image.createGraphics();
-      try {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        for (Step step : steps) {
-          draw(g, step);
-        }
-      } finally {
-        g.dispose();
-      }
+      paint(image);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(image, "png", out);
       return Optional.of(out.toByteArray());
@@ -128,6 +118,30 @@ final class CardDrawing {
     } catch (java.awt.AWTError | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
       // No usable font or font library here (AWT reports these as errors, not exceptions).
       return Optional.empty();
+    }
+  }
+
+  /** Whether this machine can draw the steps (it has a font to draw text with); nothing is encoded. */
+  private boolean draws() {
+    try {
+      paint(new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB));
+      return true;
+    } catch (java.awt.AWTError | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
+      return false;
+    }
+  }
+
+  private void paint(BufferedImage image) {
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      for (Step step : steps) {
+        draw(g, step);
+      }
+    } finally {
+      g.dispose();
     }
   }
 
@@ -164,25 +178,18 @@ final class CardDrawing {
     return Math.max(12, Math.min(size, (int) Math.floor(width / (0.62 * length))));
   }
 
-  /** Whether this machine can draw a PNG card (checked once: it has a usable font). */
+  /**
+   * Whether this machine can draw a PNG card (checked once: it has a usable font), by drawing a
+   * line of text; see {@link CardCache#pngAvailable()} for the check most builds make.
+   */
   static synchronized boolean pngAvailable() {
     if (pngAvailable == null) {
-      pngAvailable = new CardDrawing("probe").text(0, 20, "#000000", 12, false, "probe").png().isPresent();
+      pngAvailable = new CardDrawing("probe").text(0, 20, "#000000", 12, false, "probe").draws();
     }
     return pngAvailable;
   }
 
   private static Boolean pngAvailable;
-
-  /** The Open Graph image of a card written beside a page at {@code folder}: the PNG where there is one. */
-  static String openGraphImage(String folder) {
-    return folder + (pngAvailable() ? PageFigures.CARD_PNG : PageFigures.CARD);
-  }
-
-  /** The media type of {@link #openGraphImage}. */
-  static String openGraphImageType() {
-    return pngAvailable() ? "image/png" : "image/svg+xml";
-  }
 
   private static void draw(Graphics2D g, Step step) {
     if (step instanceof Fill f) {

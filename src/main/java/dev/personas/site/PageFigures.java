@@ -42,8 +42,9 @@ final class PageFigures {
         model.put("personaName", persona.displayName());
         model.put("borrows", borrows(page, context));
         model.put("card", page.path() + CARD);
-        model.put("ogImage", CardDrawing.openGraphImage(page.path()));
-        model.put("ogImageType", CardDrawing.openGraphImageType());
+        CardCache cards = CardCache.of(context.options());
+        model.put("ogImage", cards.openGraphImage(page.path()));
+        model.put("ogImageType", cards.openGraphImageType());
       }
       case "method" -> {
         model.put("method", figures.map(FigureViews::method).orElse(null));

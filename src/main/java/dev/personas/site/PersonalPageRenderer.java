@@ -86,8 +86,9 @@ public final class PersonalPageRenderer implements Renderer {
     model.put("me", view(page));
     model.put("depth", depth.orElse(null));
     model.put("card", path + CARD);
-    model.put("ogImage", CardDrawing.openGraphImage(path));
-    model.put("ogImageType", CardDrawing.openGraphImageType());
+    CardCache cards = CardCache.of(context.options());
+    model.put("ogImage", cards.openGraphImage(path));
+    model.put("ogImageType", cards.openGraphImageType());
     model.put("current", path);
     model.put("standalone", standalone);
     model.put("population", population);
@@ -105,7 +106,7 @@ public final class PersonalPageRenderer implements Renderer {
     depth.ifPresent(d -> {
       CardDrawing card = drawing(context.site().title(), figures.persona(), d, new PersonalAuthored(context.content()));
       outputs.add(Output.generated(path.substring(1) + CARD, card.svg()));
-      card.png().ifPresent(png -> outputs.add(Output.generated(path.substring(1) + PageFigures.CARD_PNG, png)));
+      cards.png(card).ifPresent(png -> outputs.add(Output.generated(path.substring(1) + PageFigures.CARD_PNG, png)));
     });
     return outputs;
   }

@@ -29,7 +29,7 @@ final class ShareCardRenderer implements Renderer {
     CardDrawing card = drawing(context.site().title(), page.title(), text);
     List<Output> outputs = new ArrayList<>();
     outputs.add(Output.generated(page.outputFile().replace("index.html", PageFigures.CARD), card.svg()));
-    card.png().ifPresent(png -> outputs.add(
+    CardCache.of(context.options()).png(card).ifPresent(png -> outputs.add(
         Output.generated(page.outputFile().replace("index.html", PageFigures.CARD_PNG), png)));
     return outputs;
   }

@@ -17,10 +17,19 @@ import java.util.Optional;
  * @param sourceUrl where the site's source lives, linked from the footer when present
  * @param origin scheme and host the site is published at ("https://me.github.io"), for the
  *     absolute URLs of sitemap.xml and robots.txt; without it the sitemap lists paths
+ * @param cardCache a folder where share cards' PNGs are kept between builds ({@link CardCache}),
+ *     or none to draw every card
  */
 public record SiteOptions(
     Path content, Path templates, Path staticFiles, Path out, String baseUrl, Optional<String> sourceUrl,
-    Optional<String> origin) {
+    Optional<String> origin, Optional<Path> cardCache) {
+
+  /** Options with no folder of share-card PNGs kept between builds. */
+  public SiteOptions(
+      Path content, Path templates, Path staticFiles, Path out, String baseUrl, Optional<String> sourceUrl,
+      Optional<String> origin) {
+    this(content, templates, staticFiles, out, baseUrl, sourceUrl, origin, Optional.empty());
+  }
 
   public SiteOptions {
     Objects.requireNonNull(content, "content");
@@ -28,6 +37,7 @@ public record SiteOptions(
     Objects.requireNonNull(staticFiles, "staticFiles");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(sourceUrl, "sourceUrl");
+    Objects.requireNonNull(cardCache, "cardCache");
     origin = origin.map(o -> o.strip().replaceAll("/+$", "")).filter(o -> !o.isEmpty());
     origin.ifPresent(SiteOptions::checkOrigin);
     baseUrl = normalizeBaseUrl(baseUrl);
@@ -43,12 +53,12 @@ public record SiteOptions(
 
   /** The same options writing to another folder. */
   public SiteOptions withOut(Path newOut) {
-    return new SiteOptions(content, templates, staticFiles, newOut, baseUrl, sourceUrl, origin);
+    return new SiteOptions(content, templates, staticFiles, newOut, baseUrl, sourceUrl, origin, cardCache);
   }
 
   /** The same options served under another base URL. */
   public SiteOptions withBaseUrl(String newBaseUrl) {
-    return new SiteOptions(content, templates, staticFiles, out, newBaseUrl, sourceUrl, origin);
+    return new SiteOptions(content, templates, staticFiles, out, newBaseUrl, sourceUrl, origin, cardCache);
   }
 
   // The whole output folder is replaced on every build, and serve watches the inputs: an output

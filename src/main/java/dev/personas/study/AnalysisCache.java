@@ -136,7 +136,7 @@ public final class AnalysisCache {
    * jar's own checksums of every class and resource, read from its directory without
    * decompressing anything); of a classes folder, every file.
    */
-  static synchronized String program() {
+  public static synchronized String program() {
     if (program == null) {
       MessageDigest sha = sha256();
       try {

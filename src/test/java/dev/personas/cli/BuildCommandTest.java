@@ -214,6 +214,9 @@ class BuildCommandTest {
     try (var files = Files.list(cache)) {
       assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count(), "one analysis kept");
     }
+    try (var files = Files.list(cache.resolve("cards"))) {
+      assertEquals(7, files.filter(f -> f.toString().endsWith(".png")).count(), "each persona's card kept");
+    }
     // Another folder holding the same entry: this process has not used it, so it is read from disk.
     Path copy = Files.createDirectories(temp.resolve("cache-copy"));
     try (var files = Files.list(cache)) {
@@ -228,5 +231,9 @@ class BuildCommandTest {
     assertFalse(err.toString().contains("Fitting"), err.toString());
     assertEquals(firstOut.lines().findFirst(), out.toString().lines().findFirst(), "the same Read line");
     assertEquals(first, TestSite.hashes(site.out()), "the same site, byte for byte");
+
+    // Again with the first folder, whose cards are kept: they are read, not drawn, and the same.
+    assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString(), "--cache", cache.toString())), err.toString());
+    assertEquals(first, TestSite.hashes(site.out()), "the same site, byte for byte, with the kept cards");
   }
 }
