@@ -44,10 +44,10 @@ public final class BuildOptions {
   @Option(names = "--keep-excluded", description = "Also analyse what the SWE-chat paper leaves out of a SWE-chat release: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows (read from their transcripts). Left out by default, as in the paper.")
   boolean keepExcluded;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "Folder of analyses kept between builds, keyed by a hash of every byte of the dataset, how it is read and the program: a build of unchanged data reuses its analysis instead of reading, fitting and validating again (default: $XDG_CACHE_HOME/personas, else ~/.cache/personas; safe to delete).")
+  @Option(names = "--cache", paramLabel = "DIR", description = "Folder of analyses kept between builds, keyed by a hash of every byte of the dataset, how it is read and the program: a build of unchanged data reuses its analysis instead of reading, fitting and validating again; share cards' PNGs are kept there too (default: $XDG_CACHE_HOME/personas, else ~/.cache/personas; safe to delete).")
   Path cache;
 
-  @Option(names = "--no-cache", description = "Analyse the dataset even when an analysis of the same bytes is cached, and keep none.")
+  @Option(names = "--no-cache", description = "Analyse the dataset even when an analysis of the same bytes is cached, draw every share card, and keep neither.")
   boolean noCache;
 
   @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")

@@ -89,4 +89,37 @@ class AnalysisCacheTest {
     Files.writeString(file, Files.readString(file).substring(0, 100));
     assertFalse(cache.load(key).isPresent());
   }
+
+  @Test
+  void aJarsHashFollowsEveryEntryAndNotWhereTheJarLies() throws IOException {
+    Path jars = Files.createDirectories(temp.resolve("jars"));
+    Path a = writeJar(jars.resolve("a.jar"), "dev/personas/A.class", "one body");
+    Path copy = Files.copy(a, jars.resolve("copy.jar"));
+    Path changed = writeJar(jars.resolve("changed.jar"), "dev/personas/A.class", "two body");
+    Path renamed = writeJar(jars.resolve("renamed.jar"), "dev/personas/B.class", "one body");
+    Path commented = jars.resolve("commented.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(commented))) {
+      zip.setComment("a comment holding PK\u0005\u0006, the end record's mark");
+      zip.putNextEntry(new java.util.zip.ZipEntry("dev/personas/A.class"));
+      zip.write("one body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    String hash = AnalysisCache.programAt(a);
+    assertEquals(hash, AnalysisCache.programAt(copy));
+    // The same size, another CRC-32 (a rebuilt class of the same length), and another name.
+    assertNotEquals(hash, AnalysisCache.programAt(changed));
+    assertNotEquals(hash, AnalysisCache.programAt(renamed));
+    assertNotEquals(hash, AnalysisCache.programAt(commented));
+    assertEquals(AnalysisCache.programAt(commented), AnalysisCache.programAt(commented));
+  }
+
+  private static Path writeJar(Path jar, String entry, String body) throws IOException {
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(entry);
+      e.setTime(0);
+      zip.putNextEntry(e);
+      zip.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return jar;
+  }
 }
