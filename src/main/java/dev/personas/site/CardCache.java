@@ -4,7 +4,9 @@ import dev.personas.study.AnalysisCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -21,35 +23,45 @@ import java.util.stream.Stream;
  * Share cards' PNGs kept between builds (issue 15): starting Java2D's fonts and drawing and
  * encoding the seven persona cards is a third of the CPU time of a build whose analysis is cached.
  * A PNG is filed under a SHA-256 of everything its bytes depend on: the card's drawing steps (its
- * SVG, which writes down every step), the program, the Java runtime, and the fonts installed (the
- * name, size and modification time of every file in the usual font folders), so a changed card,
- * program, runtime or font is drawn afresh. The folder is a cache: deleting it costs the next
- * build its time, nothing else.
+ * SVG, which writes down every step) and the environment that draws it: the program, the Java
+ * runtime, and the fonts and font libraries installed (the name, size and modification time of
+ * every file in the usual font folders, fontconfig's caches, which {@code fc-cache} renews when
+ * fonts change, and the dynamic linker's cache, which changes when a library such as FreeType is
+ * updated). A changed card, program, runtime, font or font library is drawn afresh; an environment
+ * that cannot be read whole keeps nothing. Files of other environments are removed when a card is
+ * kept, so the folder holds one program's cards. It is a cache: deleting it costs the next build
+ * its time, nothing else.
  */
 final class CardCache {
   /** Changes when the layout of this cache changes. */
-  static final String FORMAT = "personas-card-1";
+  static final String FORMAT = "personas-card-2";
   private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
-  private static final CardCache NONE = new CardCache(null, List.of());
-  private static String standardEnvironment;
+  /** How many hex digits of the environment's hash begin each file's name. */
+  private static final int PREFIX = 16;
+  private static final CardCache NONE = new CardCache(null, Optional.empty());
 
   private final Path folder;
-  private final List<Path> fontFolders;
-  private String environment;
+  /** The environment's hash; empty when there is no folder or the environment could not be read. */
+  private final Optional<String> environment;
 
-  CardCache(Path folder, List<Path> fontFolders) {
+  private CardCache(Path folder, Optional<String> environment) {
     this.folder = folder;
-    this.fontFolders = List.copyOf(fontFolders);
+    this.environment = environment;
+  }
+
+  /** A cache in this folder, its environment read from these font folders and files (tests). */
+  static CardCache in(Path folder, List<Path> fontPlaces) {
+    return new CardCache(folder, environment(fontPlaces));
   }
 
   /** The cache the options name, or one that draws every card. */
   static CardCache of(SiteOptions options) {
-    return options.cardCache().map(folder -> new CardCache(folder, fontFolders())).orElse(NONE);
+    return options.cardCache().map(folder -> new CardCache(folder, Standard.ENVIRONMENT)).orElse(NONE);
   }
 
   /** The card's PNG: the one kept for the same drawing in the same environment, else drawn (and kept). */
   Optional<byte[]> png(CardDrawing card) {
-    if (folder == null) {
+    if (environment.isEmpty()) {
       return card.png();
     }
     Path file = folder.resolve(key(card.svg()) + ".png");
@@ -72,10 +84,10 @@ final class CardCache {
    * here before in the same environment.
    */
   boolean pngAvailable() {
-    if (folder == null) {
+    if (environment.isEmpty()) {
       return CardDrawing.pngAvailable();
     }
-    Path marker = folder.resolve(environment() + ".draws");
+    Path marker = folder.resolve(environment.get().substring(0, PREFIX) + "-draws");
     if (Files.isRegularFile(marker)) {
       return true;
     }
@@ -86,7 +98,7 @@ final class CardCache {
     return available;
   }
 
-  /** The Open Graph image of a card written beside a page at {@code folder}: the PNG where there is one. */
+  /** The Open Graph image of a card written beside a page at {@code pageFolder}: the PNG where there is one. */
   String openGraphImage(String pageFolder) {
     return pageFolder + (pngAvailable() ? PageFigures.CARD_PNG : PageFigures.CARD);
   }
@@ -96,85 +108,107 @@ final class CardCache {
     return pngAvailable() ? "image/png" : "image/svg+xml";
   }
 
+  /** The file name (without ".png") a drawing is kept under: the environment's prefix, then the key. */
   String key(String svg) {
+    String env = environment.orElseThrow();
     MessageDigest sha = sha256();
-    sha.update(environment().getBytes(StandardCharsets.UTF_8));
+    sha.update(env.getBytes(StandardCharsets.UTF_8));
     sha.update(svg.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(sha.digest());
+    return env.substring(0, PREFIX) + "-" + HexFormat.of().formatHex(sha.digest());
   }
 
-  /** A hash of what a drawing's bytes depend on besides its steps: program, runtime, fonts. */
-  synchronized String environment() {
-    if (environment == null) {
-      boolean standard = fontFolders.equals(fontFolders());
-      if (standard && standardEnvironment != null) {
-        environment = standardEnvironment;
-      } else {
-        MessageDigest sha = sha256();
-        for (String part : List.of(FORMAT, AnalysisCache.program(), System.getProperty("java.vm.vendor", ""),
-            System.getProperty("java.runtime.version", ""), System.getProperty("os.name", ""),
-            System.getProperty("os.arch", ""))) {
-          sha.update((part + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        for (Path fontFolder : fontFolders) {
-          sha.update(("fonts " + fontFolder + "\n").getBytes(StandardCharsets.UTF_8));
-          for (String file : files(fontFolder)) {
-            sha.update((file + "\n").getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        environment = HexFormat.of().formatHex(sha.digest());
-        if (standard) {
-          standardEnvironment = environment;
+  /** The environment of the standard font places, read once per run. */
+  private static final class Standard {
+    static final Optional<String> ENVIRONMENT = environment(fontPlaces());
+  }
+
+  /** A hash of what a drawing's bytes depend on besides its steps; empty when it cannot be read whole. */
+  private static Optional<String> environment(List<Path> fontPlaces) {
+    String program = AnalysisCache.program();
+    if (program.startsWith(AnalysisCache.UNKNOWN_PROGRAM)) {
+      return Optional.empty();
+    }
+    MessageDigest sha = sha256();
+    for (String part : List.of(FORMAT, program, System.getProperty("java.vm.vendor", ""),
+        System.getProperty("java.runtime.version", ""), System.getProperty("os.name", ""),
+        System.getProperty("os.arch", ""))) {
+      sha.update((part + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      for (Path place : fontPlaces) {
+        sha.update(("place " + place + "\n").getBytes(StandardCharsets.UTF_8));
+        for (String file : files(place)) {
+          sha.update((file + "\n").getBytes(StandardCharsets.UTF_8));
         }
       }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    return environment;
+    return Optional.of(HexFormat.of().formatHex(sha.digest()));
   }
 
   /**
-   * Where Java2D and fontconfig find fonts on Linux, macOS and Windows, and the runtime's own:
-   * the folders that exist on this machine are hashed, file by file.
+   * Where Java2D and fontconfig find fonts on Linux, macOS and Windows, fontconfig's caches and
+   * the dynamic linker's: the places that exist on this machine are hashed, file by file.
    */
-  static List<Path> fontFolders() {
+  static List<Path> fontPlaces() {
     String home = System.getProperty("user.home", "");
-    List<Path> folders = new ArrayList<>(List.of(
+    List<Path> places = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home", ""), "lib", "fonts"),
         Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts"), Path.of("/usr/X11R6/lib/X11/fonts"),
         Path.of("/etc/fonts"), Path.of(home, ".fonts"), Path.of(home, ".local", "share", "fonts"),
+        Path.of("/var/cache/fontconfig"), Path.of(home, ".cache", "fontconfig"), Path.of("/etc/ld.so.cache"),
         Path.of("/System/Library/Fonts"), Path.of("/Library/Fonts"), Path.of(home, "Library", "Fonts")));
-    for (String variable : List.of("XDG_DATA_HOME", "WINDIR", "LOCALAPPDATA")) {
-      String value = System.getenv(variable);
-      if (value != null && !value.isBlank()) {
-        folders.add(variable.equals("LOCALAPPDATA") ? Path.of(value, "Microsoft", "Windows", "Fonts")
-            : variable.equals("WINDIR") ? Path.of(value, "Fonts") : Path.of(value, "fonts"));
-      }
+    String dataHome = System.getenv("XDG_DATA_HOME");
+    if (dataHome != null && !dataHome.isBlank()) {
+      places.add(Path.of(dataHome, "fonts"));
     }
-    return folders;
+    String cacheHome = System.getenv("XDG_CACHE_HOME");
+    if (cacheHome != null && !cacheHome.isBlank()) {
+      places.add(Path.of(cacheHome, "fontconfig"));
+    }
+    String windows = System.getenv("WINDIR");
+    if (windows != null && !windows.isBlank()) {
+      places.add(Path.of(windows, "Fonts"));
+    }
+    String local = System.getenv("LOCALAPPDATA");
+    if (local != null && !local.isBlank()) {
+      places.add(Path.of(local, "Microsoft", "Windows", "Fonts"));
+    }
+    return places;
   }
 
-  /** Every file under the folder, in path order: its name, size and modification time. */
-  private static List<String> files(Path fontFolder) {
-    if (!Files.isDirectory(fontFolder)) {
+  /**
+   * Every file under the place (links followed), in path order: its name, size and modification
+   * time; a link to nothing is listed as a link.
+   */
+  private static List<String> files(Path place) throws IOException {
+    if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
       return List.of("none");
     }
     List<String> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(fontFolder)) {
+    try (Stream<Path> walk = Files.walk(place, FileVisitOption.FOLLOW_LINKS)) {
       for (Path file : walk.sorted().toList()) {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        files.add(fontFolder.relativize(file) + "\t" + a.size() + "\t" + a.lastModifiedTime().toMillis());
+        BasicFileAttributes a = Files.exists(file)
+            ? Files.readAttributes(file, BasicFileAttributes.class)
+            : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        files.add(place.relativize(file) + "\t" + a.size() + "\t" + a.lastModifiedTime().toMillis()
+            + (a.isSymbolicLink() ? "\tlink" : ""));
       }
-    } catch (IOException | RuntimeException e) {
-      // A folder that cannot be read whole: a key that changes every run never serves a stale card.
-      files.add("unreadable " + System.nanoTime());
     }
     return files;
   }
 
-  /** Written beside its final name and moved there, so a build at the same time never reads half of one. */
+  /**
+   * Written beside its final name and moved there, so a build at the same time never reads half
+   * of one; other environments' files go.
+   */
   private void store(Path file, byte[] bytes) {
+    Path staging = null;
     try {
       Files.createDirectories(folder);
-      Path staging = Files.createTempFile(folder, "card", ".tmp");
+      removeOtherEnvironments();
+      staging = Files.createTempFile(folder, "card", ".tmp");
       Files.write(staging, bytes);
       try {
         Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -183,6 +217,31 @@ final class CardCache {
       }
     } catch (IOException e) {
       // A cache that cannot be written costs the next build its time, nothing else.
+    } finally {
+      deleteQuietly(staging);
+    }
+  }
+
+  private void removeOtherEnvironments() throws IOException {
+    String prefix = environment.orElseThrow().substring(0, PREFIX) + "-";
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.startsWith(prefix) && (name.endsWith(".png") || name.endsWith("-draws"))) {
+          deleteQuietly(f);
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left for the next build to replace or remove.
     }
   }
 

@@ -52,8 +52,9 @@ final class Markdown {
     options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, true);
     options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
     options.set(TablesExtension.CLASS_NAME, "table");
-    // The parser notes where each line starts, so a link's line number is a binary search rather
-    // than a count of every line before it (a tenth of the Markdown's time on long pages).
+    // The parser notes where each line starts, so a link's line number is looked up among those
+    // starts rather than found by scanning every character before it (a tenth of the Markdown's
+    // time on long pages).
     options.set(Parser.TRACK_DOCUMENT_LINES, true);
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new BaseUrlLinks(baseUrl)).build();

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Analyses kept on disk between builds, so a build of data that has not changed skips reading,
@@ -134,10 +138,13 @@ public final class AnalysisCache {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /** How {@link #program()} begins when the program could not be read: nothing keyed by it holds. */
+  public static final String UNKNOWN_PROGRAM = "unknown ";
+
   /**
-   * A hash of the running program: of its jar, the jar's central directory, which lists the name,
-   * size and CRC-32 of every entry (the jar's own checksums of every class and resource), read as
-   * bytes without decompressing anything; of a classes folder, every file.
+   * A hash of the running program: of its jar, the bytes of the jar's central directory, which
+   * lists the name, size and CRC-32 of every entry (the jar's own checksums of every class and
+   * resource), read without decompressing anything; of a classes folder, every file.
    */
   public static synchronized String program() {
     if (program == null) {
@@ -146,7 +153,7 @@ public final class AnalysisCache {
             .getLocation().toURI()));
       } catch (URISyntaxException | RuntimeException e) {
         // No readable location: a key that changes every run never serves anything stale.
-        program = "unknown " + System.nanoTime();
+        program = UNKNOWN_PROGRAM + System.nanoTime();
       }
     }
     return program;
@@ -163,37 +170,73 @@ public final class AnalysisCache {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  // The ZIP format's end-of-central-directory record: its signature, its fixed size, where it
+  // names the directory's size and start and its comment's length, and a directory entry's signature.
+  private static final int END_SIGNATURE = 0x06054b50;
+  private static final int END_SIZE = 22;
+  private static final int END_DIRECTORY_SIZE_AT = 12;
+  private static final int END_DIRECTORY_START_AT = 16;
+  private static final int END_COMMENT_LENGTH_AT = 20;
+  private static final int MAX_COMMENT = 0xffff;
+  private static final int ENTRY_SIGNATURE = 0x02014b50;
+
   private static void hashJar(MessageDigest sha, Path jar) {
-    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(jar)) {
-      // The end-of-directory record (22 bytes and a comment of up to 64 KiB) says where the
-      // directory is; its bytes are hashed as they are (a tenth of the time of listing the entries).
-      long size = in.size();
-      int tail = (int) Math.min(size, 22 + 0xffff);
-      java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      while (end.hasRemaining() && in.read(end, size - tail + end.position()) > 0) {
-        // reads the tail whole
-      }
-      for (int at = tail - 22; at >= 0 && !end.hasRemaining(); at--) {
-        if (end.getInt(at) == 0x06054b50) {
-          long directorySize = end.getInt(at + 12) & 0xffffffffL;
-          long directoryStart = end.getInt(at + 16) & 0xffffffffL;
-          if (directoryStart + directorySize <= size - tail + at) {
-            update(sha, "jar " + size);
-            hashRange(sha, jar, directoryStart, directorySize);
-            return;
-          }
-          break;
-        }
+    try {
+      Optional<ByteBuffer> directory = centralDirectory(jar);
+      if (directory.isPresent()) {
+        update(sha, "jar " + Files.size(jar));
+        sha.update(directory.get());
+        return;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // A jar this reading does not understand (a ZIP64 one): every entry's name, size and CRC-32.
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+    // A jar this reading does not understand (ZIP64, bytes before the archive): every entry's
+    // name, size and CRC-32.
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
       zip.stream().forEach(e -> update(sha, e.getName() + "\t" + e.getSize() + "\t" + e.getCrc()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The jar's central directory, which lists every entry's name, size, CRC-32 and time: found
+   * through the end record, whose comment must reach the end of the file exactly and whose
+   * directory must start with an entry; empty when no record passes both checks.
+   */
+  private static Optional<ByteBuffer> centralDirectory(Path jar) throws IOException {
+    try (FileChannel in = FileChannel.open(jar)) {
+      long size = in.size();
+      int tail = (int) Math.min(size, END_SIZE + MAX_COMMENT);
+      ByteBuffer end = readFully(in, size - tail, tail);
+      for (int at = tail - END_SIZE; at >= 0; at--) {
+        if (end.getInt(at) != END_SIGNATURE
+            || at + END_SIZE + (end.getShort(at + END_COMMENT_LENGTH_AT) & 0xffff) != tail) {
+          continue;
+        }
+        long directorySize = end.getInt(at + END_DIRECTORY_SIZE_AT) & 0xffffffffL;
+        long directoryStart = end.getInt(at + END_DIRECTORY_START_AT) & 0xffffffffL;
+        if (directorySize < 4 || directoryStart + directorySize != size - tail + at) {
+          continue;
+        }
+        ByteBuffer directory = readFully(in, directoryStart, (int) directorySize);
+        if (directory.getInt(0) == ENTRY_SIGNATURE) {
+          return Optional.of(directory);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private static ByteBuffer readFully(FileChannel in, long from, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (buffer.hasRemaining()) {
+      if (in.read(buffer, from + buffer.position()) < 0) {
+        throw new IOException("the file ended early");
+      }
+    }
+    return buffer.flip();
   }
 
   /**

@@ -232,8 +232,19 @@ class BuildCommandTest {
     assertEquals(firstOut.lines().findFirst(), out.toString().lines().findFirst(), "the same Read line");
     assertEquals(first, TestSite.hashes(site.out()), "the same site, byte for byte");
 
-    // Again with the first folder, whose cards are kept: they are read, not drawn, and the same.
+    // Again with the first folder, whose cards are kept: they are read, not drawn (a drawn card
+    // would be written again, with a new modification time), and the site is the same.
+    List<Path> cards;
+    try (var files = Files.list(cache.resolve("cards"))) {
+      cards = files.filter(f -> f.toString().endsWith(".png")).toList();
+    }
+    for (Path card : cards) {
+      Files.setLastModifiedTime(card, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    }
     assertEquals(ExitCode.OK, run(build("--dataset", dataset.toString(), "--cache", cache.toString())), err.toString());
     assertEquals(first, TestSite.hashes(site.out()), "the same site, byte for byte, with the kept cards");
+    for (Path card : cards) {
+      assertEquals(1_000_000, Files.getLastModifiedTime(card).toMillis(), card + " was read, not drawn again");
+    }
   }
 }

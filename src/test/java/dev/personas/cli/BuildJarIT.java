@@ -68,16 +68,21 @@ class BuildJarIT {
       archives = files.toList();
     }
     Result second = run(temp, concat(List.of(launcher.toString()), noData, "second"), Map.of("XDG_CACHE_HOME", cache.toString()));
+    // -Xshare:on makes the JVM fail rather than quietly run without an archive it cannot use.
+    Result required = run(temp, concat(List.of(launcher.toString()), noData, "required"), Map.of(
+        "XDG_CACHE_HOME", cache.toString(), "JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:on"));
 
     assertEquals(0, plain.exit(), plain.err());
     assertEquals(0, first.exit(), first.err());
     assertEquals(0, second.exit(), second.err());
+    assertEquals(0, required.exit(), "the archive is usable: " + required.err());
     // No JVM logging reaches the user: the archive's making and use are silent.
     assertEquals("", first.out() + first.err() + second.out() + second.err());
     assertEquals(1, archives.size(), archives.toString());
-    assertTrue(archives.get(0).getFileName().toString().matches("personas-\\d+-\\d+\\.jsa"), archives.toString());
+    assertTrue(archives.get(0).getFileName().toString().matches("personas-\\d+-\\d+-\\d+\\.jsa"), archives.toString());
     assertSameFiles(temp.resolve("plain"), temp.resolve("first"));
     assertSameFiles(temp.resolve("plain"), temp.resolve("second"));
+    assertSameFiles(temp.resolve("plain"), temp.resolve("required"));
   }
 
   /**

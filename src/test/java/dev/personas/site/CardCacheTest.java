@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class CardCacheTest {
   }
 
   private CardCache cache() {
-    return new CardCache(temp.resolve("cards"), List.of(temp.resolve("fonts")));
+    return CardCache.in(temp.resolve("cards"), List.of(temp.resolve("fonts"), temp.resolve("linked")));
   }
 
   @Test
@@ -52,7 +53,7 @@ class CardCacheTest {
   }
 
   @Test
-  void aFileCutShortIsDrawnAgainAndReplaced() throws IOException {
+  void aFileCutShortIsDrawnAgainAndReplacedAndNoStagingFileIsLeft() throws IOException {
     CardDrawing card = card("Sets up context and delegation, then manages.");
     byte[] drawn = cache().png(card).orElseThrow();
     Path kept = pngs().get(0);
@@ -60,19 +61,47 @@ class CardCacheTest {
 
     assertArrayEquals(drawn, cache().png(card).orElseThrow());
     assertArrayEquals(drawn, Files.readAllBytes(kept));
+    try (Stream<Path> files = Files.list(temp.resolve("cards"))) {
+      assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")));
+    }
   }
 
   @Test
-  void aChangedFontChangesEveryKey() throws IOException {
-    String svg = card("Sets up context and delegation, then manages.").svg();
+  void aChangedFontChangesEveryKeyAndTheOldEnvironmentsCardsGo() throws IOException {
+    CardDrawing card = card("Sets up context and delegation, then manages.");
+    String svg = card.svg();
     String before = cache().key(svg);
     assertEquals(before, cache().key(svg));
+    cache().png(card);
     Files.createDirectories(temp.resolve("fonts"));
     Files.writeString(temp.resolve("fonts/DejaVuSans.ttf"), "a font");
     String installed = cache().key(svg);
-    Files.writeString(temp.resolve("fonts/DejaVuSans.ttf"), "another font");
     assertNotEquals(before, installed);
+
+    cache().png(card);
+    List<Path> kept = pngs();
+    assertEquals(1, kept.size(), "only the current environment's card is kept: " + kept);
+    assertEquals(installed + ".png", kept.get(0).getFileName().toString());
+
+    Files.writeString(temp.resolve("fonts/DejaVuSans.ttf"), "another font!");
     assertNotEquals(installed, cache().key(svg));
+  }
+
+  @Test
+  void fontsBehindALinkCountAndALinkToNothingKeepsTheKeySteady() throws IOException {
+    Path real = Files.createDirectories(temp.resolve("real-fonts"));
+    Files.writeString(real.resolve("Font.ttf"), "a font");
+    Files.createSymbolicLink(temp.resolve("linked"), real);
+    String svg = card("A tagline.").svg();
+    String linked = cache().key(svg);
+    Files.writeString(real.resolve("Font.ttf"), "a changed font");
+    Files.setLastModifiedTime(real.resolve("Font.ttf"), FileTime.fromMillis(1_000));
+    assertNotEquals(linked, cache().key(svg), "a font changed behind a linked folder");
+
+    Files.createDirectories(temp.resolve("fonts"));
+    Files.createSymbolicLink(temp.resolve("fonts/gone.ttf"), temp.resolve("nowhere.ttf"));
+    String dangling = cache().key(svg);
+    assertEquals(dangling, cache().key(svg), "a link to nothing is listed, the same each run");
   }
 
   @Test
@@ -80,7 +109,7 @@ class CardCacheTest {
     assertEquals(CardDrawing.pngAvailable(), cache().pngAvailable());
     assertTrue(CardDrawing.pngAvailable(), "the machine that runs the tests has a font (.ci/run installs one)");
     try (Stream<Path> files = Files.list(temp.resolve("cards"))) {
-      assertEquals(1, files.filter(f -> f.toString().endsWith(".draws")).count());
+      assertEquals(1, files.filter(f -> f.toString().endsWith("-draws")).count());
     }
     assertTrue(cache().pngAvailable());
     assertEquals("/personas/showrunner/card.png", cache().openGraphImage("/personas/showrunner/"));

@@ -93,28 +93,57 @@ class AnalysisCacheTest {
   @Test
   void aJarsHashFollowsEveryEntryAndNotWhereTheJarLies() throws IOException {
     Path jars = Files.createDirectories(temp.resolve("jars"));
-    Path a = writeJar(jars.resolve("a.jar"), "dev/personas/A.class", "one body");
+    Path a = writeJar(jars.resolve("a.jar"), "dev/personas/A.class", "one body", null);
     Path copy = Files.copy(a, jars.resolve("copy.jar"));
-    Path changed = writeJar(jars.resolve("changed.jar"), "dev/personas/A.class", "two body");
-    Path renamed = writeJar(jars.resolve("renamed.jar"), "dev/personas/B.class", "one body");
-    Path commented = jars.resolve("commented.jar");
-    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(commented))) {
-      zip.setComment("a comment holding PK\u0005\u0006, the end record's mark");
-      zip.putNextEntry(new java.util.zip.ZipEntry("dev/personas/A.class"));
-      zip.write("one body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
+    Path changed = writeJar(jars.resolve("changed.jar"), "dev/personas/A.class", "two body", null);
+    Path renamed = writeJar(jars.resolve("renamed.jar"), "dev/personas/B.class", "one body", null);
 
     String hash = AnalysisCache.programAt(a);
     assertEquals(hash, AnalysisCache.programAt(copy));
     // The same size, another CRC-32 (a rebuilt class of the same length), and another name.
     assertNotEquals(hash, AnalysisCache.programAt(changed));
     assertNotEquals(hash, AnalysisCache.programAt(renamed));
-    assertNotEquals(hash, AnalysisCache.programAt(commented));
-    assertEquals(AnalysisCache.programAt(commented), AnalysisCache.programAt(commented));
+    assertEquals(AnalysisCache.programAt(a), AnalysisCache.programAt(a.toAbsolutePath()));
   }
 
-  private static Path writeJar(Path jar, String entry, String body) throws IOException {
+  @Test
+  void aCommentThatLooksLikeTheEndRecordDoesNotHideTheEntries() throws IOException {
+    Path jars = Files.createDirectories(temp.resolve("commented"));
+    // An end record of an empty directory, as a jar's comment: it must not stand for the jar.
+    String fakeEnd = "PK\u0005\u0006" + "\u0000".repeat(18);
+    Path one = writeJar(jars.resolve("one.jar"), "dev/personas/A.class", "one body", fakeEnd);
+    Path two = writeJar(jars.resolve("two.jar"), "dev/personas/A.class", "two body", fakeEnd);
+    Path plain = writeJar(jars.resolve("plain.jar"), "dev/personas/A.class", "one body", "built by hand");
+    Path none = writeJar(jars.resolve("none.jar"), "dev/personas/A.class", "one body", null);
+
+    assertNotEquals(AnalysisCache.programAt(one), AnalysisCache.programAt(two));
+    assertEquals(AnalysisCache.programAt(one), AnalysisCache.programAt(one));
+    assertNotEquals(AnalysisCache.programAt(plain), AnalysisCache.programAt(none));
+    assertNotEquals(AnalysisCache.programAt(plain),
+        AnalysisCache.programAt(writeJar(jars.resolve("plain2.jar"), "dev/personas/A.class", "two body", "built by hand")));
+  }
+
+  @Test
+  void aJarWithBytesBeforeItIsHashedByItsEntries() throws IOException {
+    Path jars = Files.createDirectories(temp.resolve("stubbed"));
+    Path one = writeJar(jars.resolve("one.jar"), "dev/personas/A.class", "one body", null);
+    Path two = writeJar(jars.resolve("two.jar"), "dev/personas/A.class", "two body", null);
+    byte[] stub = "#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (Path jar : java.util.List.of(one, two)) {
+      byte[] bytes = Files.readAllBytes(jar);
+      byte[] stubbed = java.util.Arrays.copyOf(stub, stub.length + bytes.length);
+      System.arraycopy(bytes, 0, stubbed, stub.length, bytes.length);
+      Files.write(jars.resolve("stubbed-" + jar.getFileName()), stubbed);
+    }
+    assertNotEquals(AnalysisCache.programAt(jars.resolve("stubbed-one.jar")),
+        AnalysisCache.programAt(jars.resolve("stubbed-two.jar")));
+  }
+
+  private static Path writeJar(Path jar, String entry, String body, String comment) throws IOException {
     try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      if (comment != null) {
+        zip.setComment(comment);
+      }
       java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(entry);
       e.setTime(0);
       zip.putNextEntry(e);
@@ -122,4 +151,5 @@ class AnalysisCacheTest {
     }
     return jar;
   }
+
 }
