@@ -3,12 +3,10 @@ package dev.personas.site;
 import dev.personas.study.AnalysisCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -199,31 +197,21 @@ final class CardCache {
     return files;
   }
 
-  /**
-   * Written beside its final name and moved there, so a build at the same time never reads half
-   * of one; other environments' files go.
-   */
+  /** Kept as {@link AnalysisCache#keep} keeps a file, once other environments' files are gone. */
   private void store(Path file, byte[] bytes) {
-    Path staging = null;
     try {
-      Files.createDirectories(folder);
       removeOtherEnvironments();
-      staging = Files.createTempFile(folder, "card", ".tmp");
-      Files.write(staging, bytes);
-      try {
-        Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING);
-      }
     } catch (IOException e) {
-      // A cache that cannot be written costs the next build its time, nothing else.
-    } finally {
-      deleteQuietly(staging);
+      // A folder that cannot be listed: nothing to remove, and likely nothing keep can write.
     }
+    AnalysisCache.keep(file, bytes);
   }
 
   private void removeOtherEnvironments() throws IOException {
     String prefix = environment.orElseThrow().substring(0, PREFIX) + "-";
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
@@ -235,9 +223,6 @@ final class CardCache {
   }
 
   private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

@@ -99,19 +99,41 @@ public final class AnalysisCache {
     }
   }
 
-  /** Files the analysis under the key; written beside and moved in, so readers never see half. */
+  /** Files the analysis under the key (see {@link #keep}). */
   public void store(String key, Analysis analysis) {
     try {
-      Files.createDirectories(folder);
-      Path staging = Files.createTempFile(folder, key.substring(0, 16), ".tmp");
-      Json.MAPPER.writeValue(staging.toFile(), analysis);
+      keep(file(key), Json.MAPPER.writeValueAsBytes(analysis));
+    } catch (IOException e) {
+      // An analysis that cannot be written costs the next build its time, nothing else.
+    }
+  }
+
+  /**
+   * Writes a file of a cache: beside its final name, then moved there, so a build at the same time
+   * never reads half of one. A cache that cannot be written costs the next build its time, nothing
+   * else: failures are swallowed, and no staging file is left.
+   */
+  public static void keep(Path file, byte[] bytes) {
+    Path staging = null;
+    try {
+      Files.createDirectories(file.getParent());
+      staging = Files.createTempFile(file.getParent(), "keep", ".tmp");
+      Files.write(staging, bytes);
       try {
-        Files.move(staging, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, file(key), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      // A cache that cannot be written costs the next build its time, nothing else.
+      // Costs the next build its time.
+    } finally {
+      if (staging != null) {
+        try {
+          Files.deleteIfExists(staging);
+        } catch (IOException e) {
+          // Left for whoever clears the cache.
+        }
+      }
     }
   }
 
