@@ -39,7 +39,7 @@ def scores(f, t):
     per_ask = lambda x: ramp(x / max(1, A), 0, t["scaffold.per_ask_high"])
     setup = max(up(driven, "scaffold.command_share_low", "scaffold.command_share_high"), ramp(f["plan_mode"], 0, 1) * per_ask(f["plan_mode"]),
                 up(f["subagent_calls"], "scaffold.subagents_low", "scaffold.subagents_high") * per_ask(f["subagent_calls"]),
-                ramp(f["setup_actions"], 0, t["scaffold.setup_high"]), prose * up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high"))
+                ramp(f["setup_actions"], 0, t["scaffold.setup_high"]) * per_ask(f["setup_actions"]), prose * up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high"))
     scaffold = setup * max(up(M, "scaffold.minutes_low", "scaffold.minutes_high"), up(f["doc_edits"], "scaffold.prose_files_low", "scaffold.prose_files_high")) if A >= 1 else 0
     hi = t["workshop.checks_high"]
     checks = (ramp(f["specific_pointers"], 0, hi) + ramp(f["pasted_output"], 0, hi) + ramp(f["test_runs"], 0, hi)) / 3

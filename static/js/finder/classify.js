@@ -9,7 +9,7 @@ import { FEATURES, median } from "./catalogue.js";
 import { utcDate, compareDated } from "./common.js";
 
 /** Model.VERSION and Feature.CATALOGUE_VERSION this port computes. */
-export const MODEL_VERSION = 17;
+export const MODEL_VERSION = 18;
 export const CATALOGUE_VERSION = 2;
 export const TYPES = ["one-shot", "consult", "blueprint", "scaffold", "workshop", "marathon", "spiral"];
 export const PERSONAS = ["pair-programmer", "spec-first-architect", "quick-turn-sprinter", "showrunner",
@@ -151,14 +151,14 @@ export function ruleScores(t, values) {
   // TypeRules.writesSpecs: mostly prose written, and several such files.
   const writesSpecs = writesProse * proseFilesWritten;
   const oneShot = oneShotBase * (1 - at("one_shot.prose_files_weight") * writesSpecs);
-  // TypeRules.perAsk: plan mode and subagents set the table as far as they are frequent.
+  // TypeRules.perAsk: plan mode, subagents and convention files set the table as far as they are frequent.
   const perAsk = key => ramp(f(key) / Math.max(1, asks), 0, at("scaffold.per_ask_high"));
   const setup = Math.max(
     Math.max(up(commandShare, "scaffold.command_share_low", "scaffold.command_share_high"),
       ramp(f("plan_mode"), 0, 1) * perAsk("plan_mode")),
     Math.max(Math.max(up(f("subagent_calls"), "scaffold.subagents_low", "scaffold.subagents_high")
         * perAsk("subagent_calls"),
-      ramp(f("setup_actions"), 0, at("scaffold.setup_high"))), writesSpecs));
+      ramp(f("setup_actions"), 0, at("scaffold.setup_high")) * perAsk("setup_actions")), writesSpecs));
   const substance = Math.max(up(minutes, "scaffold.minutes_low", "scaffold.minutes_high"), proseFilesWritten);
   const scaffold = asks >= 1 ? setup * substance : 0;
 

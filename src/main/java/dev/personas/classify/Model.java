@@ -97,8 +97,11 @@ public record Model(
    * estimate are refitted on its 454 sessions (ln(1 + minutes) = -0.17 + 0.77 ln(1 + asks) + 0.48
    * ln(1 + tool calls)); no rule changed. A type is marked uncertain under a probability of 0.8
    * (0.5 before; Classification.UNCERTAIN_BELOW).
+   * 18: convention files written (setup_actions) set the table as far as they are frequent beside
+   * what was asked, as plan mode and subagents do (TypeRules.perAsk): a CLAUDE.md touched once in
+   * a long session of building is not the session's shape.
    */
-  public static final int VERSION = 17;
+  public static final int VERSION = 18;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

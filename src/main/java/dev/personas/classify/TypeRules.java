@@ -115,13 +115,15 @@ public final class TypeRules {
 
   private double scaffold(FeatureVector f) {
     // Setup moves: a workflow of commands, plan mode, subagents, convention files, or several
-    // specs, plans or notes written (one note is not the table set).
+    // specs, plans or notes written (one note is not the table set). Plan mode, subagents and
+    // convention files set the table as far as they are frequent beside what was asked: a
+    // CLAUDE.md touched once in a long session of building is a detail, not the session's shape.
     double setup = Math.max(
         Math.max(up(commandShare(f), "scaffold.command_share_low", "scaffold.command_share_high"),
             ramp(f.get(PLAN_MODE), 0, 1) * perAsk(f, PLAN_MODE)),
         Math.max(Math.max(up(f.get(SUBAGENT_CALLS), "scaffold.subagents_low", "scaffold.subagents_high")
                 * perAsk(f, SUBAGENT_CALLS),
-            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high"))),
+            ramp(f.get(SETUP_ACTIONS), 0, t.get("scaffold.setup_high")) * perAsk(f, SETUP_ACTIONS)),
             writesSpecs(f)));
     // Setting the table takes some doing: a lone command that ends at once is a quick errand,
     // unless it had the agent write several specs, plans or convention files (spec-kit's
