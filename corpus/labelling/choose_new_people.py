@@ -9,7 +9,10 @@ are those of its sessions in corpus/sources.tsv). A file whose only user text is
 request for a conversation's title has no typed prompt (scan.typed_claude) and is not chosen. With --per-person (round 5 on) a session id seen at two paths of one
 person's repository (a copied ~/.claude folder) is taken once, at the first path in history order.
 --exclude TEXT leaves out paths holding TEXT: round 11, `--per-person 4 --exclude paperclip 11 152
-727` (one person's project folders of an automated orchestrator)."""
+727` (one person's project folders of an automated orchestrator). --exclude-first TEXT leaves out
+sessions whose first typed prompt starts with TEXT, and --exclude-only TEXT those whose every typed
+prompt is TEXT (scheduled or scripted runs kept in the same folder as a person's own sessions):
+round 13, see corpus/README.md."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -17,25 +20,39 @@ from scan import typed_claude
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import refetch
 
-def prompts(path, agent):
-    n = 0
+def typed(path, agent):
+    out = []
     for line in open(path, errors='replace'):
         try: o = json.loads(line)
         except Exception: continue
         if not isinstance(o, dict): continue
-        if agent == 'claude': n += not o.get('isSidechain') and typed_claude(o) is not None  # a warm-up sidechain is not the person
+        if agent == 'claude':
+            t = None if o.get('isSidechain') else typed_claude(o)  # a warm-up sidechain is not the person
         else:
             p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
-            n += o.get('type') == 'event_msg' and p.get('type') == 'user_message'
-    return n
+            t = p.get('message', '') if o.get('type') == 'event_msg' and p.get('type') == 'user_message' else None
+        if t is not None: out.append(t.strip())
+    return out
+
+def prompts(path, agent):
+    return len(typed(path, agent))
+
+def scripted(texts, first, only):
+    """A run whose first typed prompt opens as a scheduled or scripted one, or that typed nothing else."""
+    return bool(texts) and (any(texts[0].lower().startswith(x) for x in first)
+                            or any(all(t.lower() == x for t in texts) for x in only))
 
 args = sys.argv[1:]
-per_person, once, excluded = 8, False, []
+per_person, once, excluded, ex_first, ex_only = 8, False, [], [], []
 while args[0].startswith('--'):
     if args[0] == '--per-person':
         per_person, once, args = int(args[1]), True, args[2:]
     elif args[0] == '--exclude':  # paths holding this text (case-insensitive) are not sessions of the person
         excluded, args = excluded + [args[1].lower()], args[2:]
+    elif args[0] == '--exclude-first':
+        ex_first, args = ex_first + [args[1].lower()], args[2:]
+    elif args[0] == '--exclude-only':
+        ex_only, args = ex_only + [args[1].lower()], args[2:]
     else:
         sys.exit('unknown option ' + args[0])
 rnd, first_person, first_session = args[0], int(args[1]), int(args[2])
@@ -59,7 +76,8 @@ for repo in repos:
             if (repo, base) in seen_ids: continue
             seen_ids.add((repo, base))
         agent = 'codex' if codex else 'claude'
-        if prompts(dst, agent) >= 1:
+        texts = typed(dst, agent)
+        if texts and not scripted(texts, ex_first, ex_only):
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
 out, n = [], first_session - 1
 for pi, person in enumerate(sorted(by, key=lambda x: h(f'person{rnd}:' + x)), first_person):
