@@ -66,14 +66,25 @@ public final class ClassifyCommand implements Callable<Integer> {
     Model population = PopulationModels.load(Optional.ofNullable(model));
     LogsClassification result = new LogsClassifier(Sources.loader(), population)
         .classify(paths, Optional.ofNullable(format));
-    reportSkips(result.report(), err);
     if (result.sessions().isEmpty()) {
-      throw PersonasException.failure("No sessions found in " + paths + ": "
-          + result.report().summary() + ". Point classify at Claude Code or Codex log files or folders.");
+      // Said once, in the error: what was skipped is the reason nothing was read (a lone skip is
+      // named there; --verbose lists more).
+      if (verbosity.verbose() && result.report().skips().size() > 1) {
+        result.report().skips().forEach(skip -> err.println("  " + skip));
+      }
+      throw PersonasException.failure("No sessions found: " + whatWasSkipped(result.report())
+          + ". Point classify at Claude Code or Codex log files or folders.");
     }
+    reportSkips(result.report(), err);
     out.print(json ? Json.write(result) : text(result));
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** The one file or folder skipped, with why (an empty folder, a file of another format), or the summary. */
+  private static String whatWasSkipped(ReadReport report) {
+    List<ReadReport.Skip> skips = report.skips();
+    return skips.size() == 1 && skips.get(0).line() == 0 ? skips.get(0).toString() : report.summary();
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {

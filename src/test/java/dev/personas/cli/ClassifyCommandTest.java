@@ -215,6 +215,17 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void anEmptyFolderIsOneErrorThatSaysWhatWasFoundThere() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("no-logs-here"));
+    assertEquals(ExitCode.FAILURE, run("classify", empty.toString(), "--model", modelFile.toString()));
+    String said = err.toString();
+    assertEquals(1, said.lines().count(), said);
+    assertTrue(said.startsWith("personas: No sessions found: " + empty + ": no Claude Code, Codex or SWE-chat logs"),
+        said);
+    assertEquals("", out.toString());
+  }
+
+  @Test
   void aSessionGivenWithItsOwnSubagentTranscriptReadsEachFileOnceAndSkipsNothing() {
     Path project = TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy");
     String id = "5a1e0000-0000-4000-8000-000000000001";
