@@ -12,7 +12,8 @@ person's repository (a copied ~/.claude folder) is taken once, at the first path
 727` (one person's project folders of an automated orchestrator). --exclude-first TEXT leaves out
 sessions whose first typed prompt starts with TEXT, and --exclude-only TEXT those whose every typed
 prompt is TEXT (scheduled or scripted runs kept in the same folder as a person's own sessions):
-round 13, see corpus/README.md."""
+round 13, see corpus/README.md. --skip-codex-subagents leaves out Codex rollouts whose session_meta
+says a sub-agent started them (source.subagent: a guardian's review, a spawned thread): round 14."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -34,6 +35,16 @@ def typed(path, agent):
         if t is not None: out.append(t.strip())
     return out
 
+def codex_subagent(path):
+    """A Codex rollout that a sub-agent started (its session_meta's source names a subagent)."""
+    for line in open(path, errors='replace'):
+        try: o = json.loads(line)
+        except Exception: return False
+        p = o.get('payload') if isinstance(o, dict) and isinstance(o.get('payload'), dict) else {}
+        if o.get('type') == 'session_meta':
+            return isinstance(p.get('source'), dict) and 'subagent' in p['source']
+    return False
+
 def prompts(path, agent):
     return len(typed(path, agent))
 
@@ -43,7 +54,7 @@ def scripted(texts, first, only):
                             or any(all(t.lower() == x for t in texts) for x in only))
 
 args = sys.argv[1:]
-per_person, once, excluded, ex_first, ex_only = 8, False, [], [], []
+per_person, once, excluded, ex_first, ex_only, no_subagents = 8, False, [], [], [], False
 while args[0].startswith('--'):
     if args[0] == '--per-person':
         per_person, once, args = int(args[1]), True, args[2:]
@@ -51,6 +62,8 @@ while args[0].startswith('--'):
         excluded, args = excluded + [args[1].lower()], args[2:]
     elif args[0] == '--exclude-first':
         ex_first, args = ex_first + [args[1].lower()], args[2:]
+    elif args[0] == '--skip-codex-subagents':
+        no_subagents, args = True, args[1:]
     elif args[0] == '--exclude-only':
         ex_only, args = ex_only + [args[1].lower()], args[2:]
     else:
@@ -76,6 +89,7 @@ for repo in repos:
             if (repo, base) in seen_ids: continue
             seen_ids.add((repo, base))
         agent = 'codex' if codex else 'claude'
+        if no_subagents and agent == 'codex' and codex_subagent(dst): continue
         texts = typed(dst, agent)
         if texts and not scripted(texts, ex_first, ex_only):
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
