@@ -99,8 +99,14 @@ public final class AnalysisCache {
     }
   }
 
-  /** Files the analysis under the key (see {@link #keep}). */
+  /**
+   * Files the analysis under the key (see {@link #keep}), unless the program could not be read:
+   * a key made with a per-run stand-in for it is never asked for again, so nothing is written.
+   */
   public void store(String key, Analysis analysis) {
+    if (!keyedByAKnownProgram(program())) {
+      return;
+    }
     try {
       keep(file(key), Json.MAPPER.writeValueAsBytes(analysis));
     } catch (IOException e) {
@@ -162,6 +168,11 @@ public final class AnalysisCache {
 
   /** How {@link #program()} begins when the program could not be read: nothing keyed by it holds. */
   public static final String UNKNOWN_PROGRAM = "unknown ";
+
+  /** Whether analyses keyed by this program hash can be found again by a later build. */
+  static boolean keyedByAKnownProgram(String program) {
+    return !program.startsWith(UNKNOWN_PROGRAM);
+  }
 
   /**
    * A hash of the running program: of its jar, the bytes of the jar's central directory, which

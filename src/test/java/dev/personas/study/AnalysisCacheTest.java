@@ -80,6 +80,13 @@ class AnalysisCacheTest {
     }
   }
 
+  /** A per-run stand-in for an unreadable program keys nothing a later build could find. */
+  @Test
+  void onlyAReadableProgramKeysAnAnalysisWorthKeeping() {
+    assertTrue(AnalysisCache.keyedByAKnownProgram(AnalysisCache.program()));
+    assertFalse(AnalysisCache.keyedByAKnownProgram(AnalysisCache.UNKNOWN_PROGRAM + System.nanoTime()));
+  }
+
   @Test
   void aDamagedEntryIsAMissNotAFailure() throws IOException {
     AnalysisCache cache = new AnalysisCache(temp.resolve("damaged"));
