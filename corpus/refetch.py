@@ -128,7 +128,12 @@ def main(argv):
             git_dir, commit_of = histories[repo]
             commit_of = dict(commit_of, **{path: src["commit"]})
             paths = [path] + (subagent_paths(path, commit_of) if src["agent"] == "claude" else [])
-            files = materialise(git_dir, commit_of, paths, os.path.join(work, "files", repo.replace("/", "+", 1)))
+            try:
+                files = materialise(git_dir, commit_of, paths, os.path.join(work, "files", repo.replace("/", "+", 1)))
+            except subprocess.CalledProcessError as e:
+                print(f"{sid}: {repo}: {e.cmd[-1]} cannot be read from the history ({e.stderr.decode(errors='replace').strip()})")
+                failures += 1
+                continue
         with open(files[0], "rb") as f:
             if hashlib.sha256(f.read()).hexdigest() != src["sha256"]:
                 print(f"{sid}: {repo}/{path} differs from the file that was labelled (SHA-256)")

@@ -31,7 +31,7 @@ def typed(path, agent):
             t = None if o.get('isSidechain') else typed_claude(o)  # a warm-up sidechain is not the person
         else:
             p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
-            t = p.get('message', '') if o.get('type') == 'event_msg' and p.get('type') == 'user_message' else None
+            t = (p.get('message') or '') if o.get('type') == 'event_msg' and p.get('type') == 'user_message' else None
         if t is not None: out.append(t.strip())
     return out
 
@@ -39,14 +39,12 @@ def codex_subagent(path):
     """A Codex rollout that a sub-agent started (its session_meta's source names a subagent)."""
     for line in open(path, errors='replace'):
         try: o = json.loads(line)
-        except Exception: return False
-        p = o.get('payload') if isinstance(o, dict) and isinstance(o.get('payload'), dict) else {}
+        except Exception: continue
+        if not isinstance(o, dict): continue
+        p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
         if o.get('type') == 'session_meta':
             return isinstance(p.get('source'), dict) and 'subagent' in p['source']
     return False
-
-def prompts(path, agent):
-    return len(typed(path, agent))
 
 def scripted(texts, first, only):
     """A run whose first typed prompt opens as a scheduled or scripted one, or that typed nothing else."""

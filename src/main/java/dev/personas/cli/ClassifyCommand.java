@@ -67,12 +67,17 @@ public final class ClassifyCommand implements Callable<Integer> {
     LogsClassification result = new LogsClassifier(Sources.loader(), population)
         .classify(paths, Optional.ofNullable(format));
     if (result.sessions().isEmpty()) {
-      // Said once, in the error: what was skipped is the reason nothing was read (a lone skip is
-      // named there; --verbose lists more).
-      if (verbosity.verbose() && result.report().skips().size() > 1) {
-        result.report().skips().forEach(skip -> err.println("  " + skip));
+      // Said once, in the error: where it looked and what was skipped, which is why nothing was
+      // read. A lone file or folder skipped is named there with its reason; --verbose lists the rest.
+      ReadReport report = result.report();
+      Optional<ReadReport.Skip> lone = loneWholeSkip(report);
+      if (verbosity.verbose() && lone.isEmpty()) {
+        report.skips().forEach(skip -> err.println("  " + skip));
       }
-      throw PersonasException.failure("No sessions found: " + whatWasSkipped(result.report())
+      String where = paths.size() == 1 ? paths.get(0).toString() : paths.toString();
+      String why = lone.map(skip -> paths.size() == 1 && skip.file().equals(paths.get(0))
+          ? skip.reason() : skip.toString()).orElse(report.summary());
+      throw PersonasException.failure("No sessions found in " + where + ": " + why
           + ". Point classify at Claude Code or Codex log files or folders.");
     }
     reportSkips(result.report(), err);
@@ -81,10 +86,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The one file or folder skipped, with why (an empty folder, a file of another format), or the summary. */
-  private static String whatWasSkipped(ReadReport report) {
+  /** The one skip, when it is the only one and a whole file or folder (an empty folder, another format). */
+  private static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
     List<ReadReport.Skip> skips = report.skips();
-    return skips.size() == 1 && skips.get(0).line() == 0 ? skips.get(0).toString() : report.summary();
+    return skips.size() == 1 && skips.get(0).line() == 0 ? Optional.of(skips.get(0)) : Optional.empty();
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {

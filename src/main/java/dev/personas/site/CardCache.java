@@ -123,7 +123,7 @@ final class CardCache {
   /** A hash of what a drawing's bytes depend on besides its steps; empty when it cannot be read whole. */
   private static Optional<String> environment(List<Path> fontPlaces) {
     String program = AnalysisCache.program();
-    if (program.startsWith(AnalysisCache.UNKNOWN_PROGRAM)) {
+    if (!AnalysisCache.keyedByAKnownProgram(program)) {
       return Optional.empty();
     }
     MessageDigest sha = sha256();

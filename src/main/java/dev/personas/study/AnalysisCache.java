@@ -104,7 +104,12 @@ public final class AnalysisCache {
    * a key made with a per-run stand-in for it is never asked for again, so nothing is written.
    */
   public void store(String key, Analysis analysis) {
-    if (!keyedByAKnownProgram(program())) {
+    store(key, analysis, program());
+  }
+
+  /** {@link #store}, for the program hash given. */
+  void store(String key, Analysis analysis, String program) {
+    if (!keyedByAKnownProgram(program)) {
       return;
     }
     try {
@@ -169,8 +174,8 @@ public final class AnalysisCache {
   /** How {@link #program()} begins when the program could not be read: nothing keyed by it holds. */
   public static final String UNKNOWN_PROGRAM = "unknown ";
 
-  /** Whether analyses keyed by this program hash can be found again by a later build. */
-  static boolean keyedByAKnownProgram(String program) {
+  /** Whether what is keyed by this program hash can be found again by a later run. */
+  public static boolean keyedByAKnownProgram(String program) {
     return !program.startsWith(UNKNOWN_PROGRAM);
   }
 

@@ -215,14 +215,25 @@ class ClassifyCommandTest {
   }
 
   @Test
-  void anEmptyFolderIsOneErrorThatSaysWhatWasFoundThere() throws IOException {
+  void anEmptyFolderIsOneErrorThatSaysWhereItLookedAndWhatItFound() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("no-logs-here"));
     assertEquals(ExitCode.FAILURE, run("classify", empty.toString(), "--model", modelFile.toString()));
     String said = err.toString();
     assertEquals(1, said.lines().count(), said);
-    assertTrue(said.startsWith("personas: No sessions found: " + empty + ": no Claude Code, Codex or SWE-chat logs"),
+    assertTrue(said.startsWith("personas: No sessions found in " + empty + ": no Claude Code, Codex or SWE-chat logs"),
         said);
     assertEquals("", out.toString());
+  }
+
+  @Test
+  void twoEmptyFoldersAreNamedInTheErrorAndListedWithVerbose() throws IOException {
+    Path one = Files.createDirectories(dir.resolve("empty-one"));
+    Path two = Files.createDirectories(dir.resolve("empty-two"));
+    assertEquals(ExitCode.FAILURE, run("classify", one.toString(), two.toString(), "--verbose",
+        "--model", modelFile.toString()));
+    String said = err.toString();
+    assertTrue(said.contains("  " + one + ": no Claude Code") && said.contains("  " + two + ": no Claude Code"), said);
+    assertTrue(said.contains("personas: No sessions found in [" + one + ", " + two + "]: skipped 2"), said);
   }
 
   @Test

@@ -80,11 +80,17 @@ class AnalysisCacheTest {
     }
   }
 
-  /** A per-run stand-in for an unreadable program keys nothing a later build could find. */
+  /** A per-run stand-in for an unreadable program keys nothing a later build could find: nothing is written. */
   @Test
-  void onlyAReadableProgramKeysAnAnalysisWorthKeeping() {
+  void anAnalysisOfAnUnreadableProgramIsNotKept() throws IOException {
+    Path folder = temp.resolve("cache-unknown");
+    AnalysisCache cache = new AnalysisCache(folder);
+    String key = AnalysisCache.key(source());
+    cache.store(key, fresh, AnalysisCache.UNKNOWN_PROGRAM + System.nanoTime());
+    assertFalse(Files.exists(folder.resolve(key + ".json")));
+    cache.store(key, fresh, AnalysisCache.program());
+    assertTrue(Files.isRegularFile(folder.resolve(key + ".json")), "the same analysis of a readable program is kept");
     assertTrue(AnalysisCache.keyedByAKnownProgram(AnalysisCache.program()));
-    assertFalse(AnalysisCache.keyedByAKnownProgram(AnalysisCache.UNKNOWN_PROGRAM + System.nanoTime()));
   }
 
   @Test
