@@ -27,7 +27,7 @@ function isObject(v) {
 /** The fields of one rollout line (CodexLine), read from the parsed object in field order. */
 export function codexLine(o) {
   const line = { timestamp: null, type: null, hasPayload: false, payloadType: null, id: null, cwd: null,
-    forkedFrom: null, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
+    forkedFrom: null, subagent: false, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
     output: null, message: null, reason: null, hasTotals: false, totalInput: 0, totalOutput: 0 };
   for (const key of Object.keys(o)) {
     const v = o[key];
@@ -70,6 +70,11 @@ function payloadField(line, field, v) {
     case "cwd": line.cwd = str(v); break;
     case "forked_from_id": case "forked_from": case "parent_id": case "parent_session_id":
       line.forkedFrom = str(v);
+      break;
+    case "source":
+      // "cli", "vscode", … or, for a rollout Codex started itself, {"subagent": …}; the review the
+      // person asked for with /review ({"subagent": "review"}) is theirs (CodexLine).
+      line.subagent = isObject(v) && Object.keys(v).includes("subagent") && v.subagent !== "review";
       break;
     case "role": line.role = str(v); break;
     case "name": line.name = str(v); break;
@@ -200,6 +205,7 @@ class SessionBuilder {
     this.id = null;
     this.cwd = null;
     this.parentId = null;
+    this.subagent = false;
     this.start = null;
     this.end = null;
     this.inPrefix = true;
@@ -224,6 +230,7 @@ class SessionBuilder {
           this.id = line.id;
           this.cwd = line.cwd;
           this.parentId = line.forkedFrom;
+          this.subagent = line.subagent;
           if (this.id !== null) {
             this.run.sessionIds[this.owner] = this.id;
           }
@@ -498,7 +505,10 @@ export async function readCodex(entries, sink, report, options = {}) {
       }
     }, report, options);
     const session = builder.build(entry.path);
-    if (session.events.length === 0) {
+    if (builder.subagent) {
+      // CodexSessionBuilder.startedBySubagent: a guardian's review or a spawned thread, not the person.
+      report.subagentSession(entry.path);
+    } else if (session.events.length === 0) {
       if (readable) {
         report.emptySession(entry.path);
       }

@@ -195,6 +195,7 @@ export class ReadReport {
     this.linesIgnored = 0;
     this.linesRepaired = 0;
     this.emptySessions = 0;
+    this.subagentSessions = 0;
     this.filesRead = 0;
     this.linesRead = 0;
     this.bytesRead = 0;
@@ -226,6 +227,11 @@ export class ReadReport {
     this.emptySessions++;
   }
 
+  /** ReadReport.subagentSession: a Codex sub-agent's rollout (a guardian, a spawned thread), read but not the person's session. */
+  subagentSession() {
+    this.subagentSessions++;
+  }
+
   /** A session read; one none of whose events (its subagents' included) records a time is counted for the summary. */
   sessionRead(session) {
     this.sessions++;
@@ -247,6 +253,10 @@ export class ReadReport {
     if (this.emptySessions > 0) {
       out += "; " + this.emptySessions + (this.emptySessions === 1 ? " session file held" : " session files held")
         + " no conversation";
+    }
+    if (this.subagentSessions > 0) {
+      out += "; " + this.subagentSessions + (this.subagentSessions === 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
+        + " (a guardian or a spawned thread, not the person) left out";
     }
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")

@@ -31,6 +31,7 @@ public final class ReadReport {
   private long linesIgnored;
   private long linesRepaired;
   private long emptySessions;
+  private long subagentSessions;
   private long filesRead;
   private long linesRead;
   private long bytesRead;
@@ -89,6 +90,7 @@ public final class ReadReport {
       linesIgnored += from.linesIgnored;
       linesRepaired += from.linesRepaired;
       emptySessions += from.emptySessions;
+      subagentSessions += from.subagentSessions;
       filesRead += from.filesRead;
       linesRead += from.linesRead;
       bytesRead += from.bytesRead;
@@ -109,6 +111,7 @@ public final class ReadReport {
     copy.linesIgnored = linesIgnored;
     copy.linesRepaired = linesRepaired;
     copy.emptySessions = emptySessions;
+    copy.subagentSessions = subagentSessions;
     copy.filesRead = filesRead;
     copy.linesRead = linesRead;
     copy.bytesRead = bytesRead;
@@ -122,6 +125,18 @@ public final class ReadReport {
   /** Records a session file that held no conversation (only titles or snapshots): not a session. */
   public synchronized void emptySession(Path file) {
     emptySessions++;
+  }
+
+  /**
+   * Records a session file that a sub-agent's run wrote (Codex's guardian reviews and spawned
+   * threads): read, but not one of the person's sessions.
+   */
+  public synchronized void subagentSession(Path file) {
+    subagentSessions++;
+  }
+
+  public synchronized long subagentSessions() {
+    return subagentSessions;
   }
 
   public synchronized long lineSkipCount() {
@@ -238,6 +253,11 @@ public final class ReadReport {
       out.append("; ").append(emptySessions)
           .append(emptySessions == 1 ? " session file held" : " session files held")
           .append(" no conversation");
+    }
+    if (subagentSessions > 0) {
+      out.append("; ").append(subagentSessions)
+          .append(subagentSessions == 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
+          .append(" (a guardian or a spawned thread, not the person) left out");
     }
     if (linesRepaired > 0) {
       out.append("; ").append(linesRepaired)

@@ -602,6 +602,18 @@ class FinderIT {
     Files.writeString(codex.resolve("rollout-2025-06-30T10-00-00-" + id + ".jsonl"),
         mapper.writeValueAsString(meta) + "\n" + mapper.writeValueAsString(expansion) + "\n"
             + mapper.writeValueAsString(patch) + "\n" + more, StandardCharsets.UTF_8);
+    // A rollout Codex started for a sub-agent (a guardian reviewing a request): its "prompts" are
+    // the agent's, so neither reader counts it as one of the person's sessions.
+    String guardian = "0199a1b2-0000-7000-8000-0000000000f2";
+    var guardianMeta = mapper.createObjectNode().put("timestamp", "2025-06-30T11:00:00.000Z").put("type", "session_meta");
+    var guardianPayload = guardianMeta.putObject("payload").put("id", guardian)
+        .put("timestamp", "2025-06-30T11:00:00.000Z").put("cwd", "/home/dev/shop");
+    guardianPayload.putObject("source").putObject("subagent").put("other", "guardian");
+    var assess = mapper.createObjectNode().put("timestamp", "2025-06-30T11:00:01.000Z").put("type", "event_msg");
+    assess.putObject("payload").put("type", "user_message")
+        .put("message", "The following is the Codex agent history whose request action you are assessing.");
+    Files.writeString(codex.resolve("rollout-2025-06-30T11-00-00-" + guardian + ".jsonl"),
+        mapper.writeValueAsString(guardianMeta) + "\n" + mapper.writeValueAsString(assess) + "\n", StandardCharsets.UTF_8);
     List<Path> files = new ArrayList<>();
     for (Path folder : List.of(dir, codex)) {
       try (Stream<Path> list = Files.list(folder)) {
@@ -614,6 +626,7 @@ class FinderIT {
     List<Path> folders = List.of(dir, codex);
     List<String> ids = new LogsClassifier(Sources.loader(), model).classify(folders, Optional.empty()).sessions()
         .stream().map(ClassifiedLog::sessionId).toList();
+    assertTrue(ids.contains(id) && !ids.contains(guardian), ids.toString());
     assertSameResult(analyse(folders), readExport(), ids);
   }
 

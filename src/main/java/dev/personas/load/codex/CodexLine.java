@@ -19,6 +19,8 @@ final class CodexLine {
   String id;
   String cwd;
   String forkedFrom;
+  /** A session_meta whose source names a sub-agent (a guardian's review, a spawned thread). */
+  boolean subagent;
   String role;
   /** Text of a message's text blocks, joined by newlines (kept: prompts and hashes need it). */
   final StringBuilder text = new StringBuilder();
@@ -37,6 +39,7 @@ final class CodexLine {
   private void reset() {
     timestamp = type = null;
     hasPayload = false;
+    subagent = false;
     payloadType = id = cwd = forkedFrom = role = null;
     text.setLength(0);
     textLength = 0;
@@ -108,6 +111,22 @@ final class CodexLine {
       case "parent_id":
       case "parent_session_id":
         forkedFrom = JsonLines.string(p, t);
+        break;
+      case "source":
+        // "cli", "vscode", … or, for a rollout Codex started itself, {"subagent": …}: a guardian's
+        // review ({"other": "guardian"}) or a spawned thread ({"thread_spawn": …}). The review the
+        // person asked for with /review ({"subagent": "review"}) is theirs: its preset prompt
+        // counts as the /review command.
+        if (t == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            boolean named = p.currentName().equals("subagent");
+            JsonToken value = p.nextToken();
+            subagent |= named && !(value == JsonToken.VALUE_STRING && p.getText().equals("review"));
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
         break;
       case "role": role = JsonLines.string(p, t); break;
       case "name": name = JsonLines.string(p, t); break;

@@ -46,7 +46,9 @@ public final class CodexReader implements SessionReader {
           }
         }, report);
         Session session = builder.build(file);
-        if (session.events().isEmpty()) {
+        if (builder.startedBySubagent()) {
+          report.subagentSession(file);
+        } else if (session.events().isEmpty()) {
           if (readable) {
             report.emptySession(file); // an unreadable file is already reported
           }

@@ -73,6 +73,7 @@ final class CodexSessionBuilder {
   private String id;
   private String cwd;
   private String parentId;
+  private boolean subagent;
   private Instant start;
   private Instant end;
   private boolean inPrefix = true;
@@ -104,6 +105,7 @@ final class CodexSessionBuilder {
           id = line.id;
           cwd = line.cwd;
           parentId = line.forkedFrom;
+          subagent = line.subagent;
           if (id != null) {
             run.sessionIds.set(owner, id);
           }
@@ -432,6 +434,16 @@ final class CodexSessionBuilder {
 
   String id() {
     return id != null ? id : fallbackId;
+  }
+
+  /**
+   * Whether Codex started this rollout for a sub-agent (its session_meta's source names one): a
+   * guardian reviewing a request, or a thread the agent spawned. Its prompts are the agent's, not
+   * the person's, so it is not one of the person's sessions. The review the person asked for with
+   * /review is still theirs.
+   */
+  boolean startedBySubagent() {
+    return subagent;
   }
 
   Session build(Path source) {

@@ -89,6 +89,36 @@ class CodexReaderTest {
     assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("why does <skill> not render?"));
   }
 
+  /**
+   * Rollouts Codex writes for a guardian's review or a spawned thread are the agent's, not the
+   * person's; the review the person asked for with /review is theirs.
+   */
+  @Test
+  void aSubagentsRolloutIsLeftOutAndSaidSo() throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(home.resolve("subagents"));
+    String meta = "{\"timestamp\":\"2026-05-12T20:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"%s\","
+        + "\"cwd\":\"/home/dev/shop\",\"source\":%s}}\n";
+    String asked = "{\"timestamp\":\"2026-05-12T20:00:05Z\",\"type\":\"event_msg\",\"payload\":"
+        + "{\"type\":\"user_message\",\"message\":\"%s\"}}\n";
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-00-00-" + A + ".jsonl"),
+        String.format(meta, A, "{\"subagent\":{\"other\":\"guardian\"}}") + String.format(asked, "assess this request"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-01-00-" + B + ".jsonl"),
+        String.format(meta, B, "{\"subagent\":{\"thread_spawn\":{\"parent_thread_id\":\"" + C + "\",\"depth\":1}}}")
+            + String.format(asked, "review the parser"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-02-00-" + C + ".jsonl"),
+        String.format(meta, C, "\"vscode\"") + String.format(asked, "add a CSV export"));
+    // The review the person asked for with /review runs as a sub-agent too, and is theirs.
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-03-00-" + D + ".jsonl"),
+        String.format(meta, D, "{\"subagent\":\"review\"}") + String.format(asked, "review my change"));
+    ReadReport own = new ReadReport();
+    List<String> read = new java.util.ArrayList<>();
+    new CodexReader().read(dir, s -> read.add(s.id()), own);
+    assertEquals(List.of(C, D), read);
+    assertEquals(2, own.subagentSessions());
+    assertTrue(own.summary().contains("2 Codex sub-agent sessions (a guardian or a spawned thread, not the person) left out"),
+        own.summary());
+  }
+
   @Test
   void tokensComeFromDeltasOfCumulativeTotalsRestartingAfterAResume() {
     Session a = sessions.get(A);
