@@ -13,7 +13,8 @@ person's repository (a copied ~/.claude folder) is taken once, at the first path
 sessions whose first typed prompt starts with TEXT, and --exclude-only TEXT those whose every typed
 prompt is TEXT (scheduled or scripted runs kept in the same folder as a person's own sessions):
 round 13, see corpus/README.md. --skip-codex-subagents leaves out Codex rollouts whose session_meta
-says a sub-agent started them (source.subagent: a guardian's review, a spawned thread): round 14."""
+says a sub-agent started them (source.subagent: a guardian's review, a spawned thread; not /review's
+rollout, which is the person's): round 14."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -36,14 +37,16 @@ def typed(path, agent):
     return out
 
 def codex_subagent(path):
-    """A Codex rollout that a sub-agent started (its session_meta's source names a subagent)."""
+    """A Codex rollout that a sub-agent started (its session_meta's source names one), /review's aside."""
     for line in open(path, errors='replace'):
         try: o = json.loads(line)
         except Exception: continue
         if not isinstance(o, dict): continue
         p = o.get('payload') if isinstance(o.get('payload'), dict) else {}
         if o.get('type') == 'session_meta':
-            return isinstance(p.get('source'), dict) and 'subagent' in p['source']
+            src = p.get('source')
+            # The review a person asks for with /review ({"subagent": "review"}) is theirs (CodexLine).
+            return isinstance(src, dict) and 'subagent' in src and src['subagent'] != 'review'
     return False
 
 def scripted(texts, first, only):
