@@ -220,7 +220,8 @@ class SessionBuilder {
   }
 
   accept(line) {
-    if (line.type === null || !line.hasPayload) {
+    // CodexSessionBuilder.accept: a sub-agent's rollout is left out whole.
+    if (line.type === null || !line.hasPayload || this.subagent) {
       return false;
     }
     const at = parseTimestamp(line.timestamp);

@@ -95,7 +95,9 @@ final class CodexSessionBuilder {
   }
 
   boolean accept(CodexLine line) {
-    if (line.type == null || !line.hasPayload) {
+    // A sub-agent's rollout is left out whole (startedBySubagent): nothing after its session_meta
+    // is built, nor taken as history a later fork could replay.
+    if (line.type == null || !line.hasPayload || subagent) {
       return false;
     }
     Instant at = Timestamps.parse(line.timestamp);
