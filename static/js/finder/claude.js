@@ -150,13 +150,16 @@ function input(o, b) {
 const TITLE_REQUEST =
   "Context: This summary will be shown in a list to help users and Claude choose which conversations are relevant";
 
+/** ClaudeText.TASK_NOTICE: how Claude Code queues a background task's completion for the model. */
+const TASK_NOTICE = '{"task_id":"';
+
 /** ClaudeSessionBuilder.REQUEUED: the same text queued again within this is the client repeating it. */
 const REQUEUED_MS = 2000;
 
 const INJECTED_PREFIXES = [
   "<system-reminder>", "<task-notification>", "<local-command-stdout>", "<local-command-stderr>",
   "<local-command-caveat>", "<bash-stdout>", "<bash-stderr>", "<user-prompt-submit-hook>", "<ide_opened_file>",
-  "<ide_selection>", "<ide_diagnostics>", "<post-tool-use-hook>",
+  "<ide_selection>", "<ide_diagnostics>", "<post-tool-use-hook>", "<session-start-hook>",
   // Another session's message (agent teams), a background shell reporting back, a forked worker's brief.
   "<cross-session-message", "<bash-notification>", "<fork-boilerplate>",
   // A teammate's report in an agent team, a background agent's completion notice.
@@ -189,7 +192,7 @@ export function classifyText(text) {
       return Kind.INJECTED;
     }
   } else if (s.startsWith("Caveat: ") || s.startsWith("Unknown slash command: ") || s.startsWith("Unknown skill: ")
-      || s.startsWith(TITLE_REQUEST)) {
+      || s.startsWith(TITLE_REQUEST) || s.startsWith(TASK_NOTICE)) {
     return Kind.INJECTED;
   }
   return Kind.PROMPT;

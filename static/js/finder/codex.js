@@ -129,7 +129,8 @@ export function classifyCodexText(text) {
       || s.startsWith("# AGENTS.md instructions") || s.startsWith("<permissions instructions>")
       || s.startsWith("<turn_aborted>") || s.startsWith("<user_action>")
       || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")
-      || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")) {
+      || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")
+      || s.startsWith("Warning: apply_patch was requested via ")) {
     return Kind.INJECTED;
   }
   return Kind.PROMPT;
@@ -138,6 +139,8 @@ export function classifyCodexText(text) {
 const USER_INPUT = "## User Input";
 const AGENT_ACTIVATION = "<agent-activation";
 const IDE_REQUEST = "## My request for Codex:";
+/** CodexSessionBuilder.INIT_PROMPT: the prompt Codex's /init writes. */
+const INIT_PROMPT = "Generate a file named AGENTS.md that serves as a contributor guide for this repository.";
 /** CodexSessionBuilder.REVIEW_PRESETS: the prompts Codex's /review writes for a chosen target. */
 const REVIEW_PRESETS = [
   "Review the current code changes (staged, unstaged, and untracked files)",
@@ -148,6 +151,9 @@ const REVIEW_PRESETS = [
 /** CodexSessionBuilder.expansionArguments: typed arguments of a custom prompt expansion ("" when not written out), or null. */
 export function expansionArguments(text) {
   const s = stripLeading(text);
+  if (s.startsWith(INIT_PROMPT)) {
+    return "/init";
+  }
   const input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
   if (input >= 0) {
     const fence = s.indexOf("```", input);

@@ -32,7 +32,7 @@ export function extract(session) {
   const facts = prompts.map(readPrompt);
   promptShape(main, prompts, v);
   promptSignals(facts, v);
-  steering(main, mainCalls, v);
+  steering(main, mainCalls, facts, v);
   toolMix(mainCalls, subCalls, prompts.length, v);
   testsAndEnding(main, subagents, mainCalls, subCalls, v);
   workflow(main, subagents, facts, mainCalls, subCalls, v);
@@ -102,7 +102,9 @@ function promptSignals(prompts, v) {
   v[F.pasted_output] = pasted;
 }
 
-function steering(main, calls, v) {
+// FeatureExtractor.steering: a correction is a short prompt right after an edit that neither asks a
+// question nor only moves the agent along.
+function steering(main, calls, facts, v) {
   const editedBefore = new Set();
   let planMode = countKind(main, Kind.PLAN_MODE);
   for (const call of calls) {
@@ -116,7 +118,8 @@ function steering(main, calls, v) {
   for (const e of main) {
     if (isTypedPrompt(e.kind)) {
       const length = e.text !== null ? strip(e.text).length : e.textLength;
-      if (editedBefore.has(prompt) && length < CORRECTION_MAX_CHARS) {
+      const typed = facts[prompt];
+      if (editedBefore.has(prompt) && length < CORRECTION_MAX_CHARS && !typed.question && !typed.goOn) {
         corrections++;
       }
       prompt++;

@@ -34,7 +34,9 @@ const ERROR_LINE = javaRegex(R`Traceback \(most recent call last\)`
   + R`|^\s*error(?:\[E\d+\])?:`
   + R`|^\s*File "[^"]+", line \d+`
   + R`|\bfatal:`
-  + R`|Segmentation fault`);
+  + R`|Segmentation fault`
+  + R`|net::ERR_[A-Z_]+`
+  + R`|\b(?:GET|POST|PUT|PATCH|DELETE) https?://\S+\s+[45]\d\d\b`);
 const GENERIC_ERROR_LINE = javaRegex(R`^\s*(?:at\s|File ")|Traceback \(most recent call last\)`
   + R`|^\W*(?:process )?exit(?:ed with)? (?:code|status)\s*:?\s*-?\d+\W*$`);
 const OUTPUT_LINE = javaRegex(R`^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}\b`
@@ -141,8 +143,74 @@ export function readPrompt(text) {
   }
   const pointer = hasSpecificPointer(text);
   return { errorSignature: signature, pastedOutput: pasted, vagueFixRequest: !pointer && isFixRequest(text),
-    specificPointer: pointer, question: isQuestion(text), citesConventionFile: citesConventionFile(text),
+    specificPointer: pointer, question: isQuestion(text), goOn: isGoOn(text), citesConventionFile: citesConventionFile(text),
     shingles: shingles(text) };
+}
+
+// PromptSignals.GO_ON_WORDS and GO_ON_RUNS: what a prompt that moves the agent along is made of.
+const GO_ON_WORDS = new Set([
+  "ok", "okay", "k", "kk", "yes", "yep", "yeah", "ya", "yup", "y", "sure", "go", "ahead", "on",
+  "continue", "cont", "proceed", "do", "it", "that", "this", "please", "pls", "plz", "thanks",
+  "thank", "you", "ty", "thx", "great", "good", "perfect", "nice", "cool", "awesome",
+  "excellent", "sounds", "looks", "lgtm", "fine", "alright", "right", "correct", "exactly",
+  "agreed", "agree", "approve", "approved", "next", "keep", "going", "carry", "let's", "lets",
+  "commit", "push", "and", "option", "all", "them", "both", "run", "start", "begin", "super",
+  "sí", "si", "dale", "continúa", "continua", "continuar", "sigue", "perfecto", "gracias",
+  "vale", "adelante", "listo", "bien", "claro", "sim", "pode", "obrigado", "obrigada",
+  "beleza", "ótimo", "otimo", "certo", "oui", "vas-y", "vas", "parfait", "merci", "d'accord",
+  "да", "продолжай", "давай", "ок", "спасибо", "хорошо", "отлично", "ja", "weiter", "danke",
+  "passt", "gut", "tak", "dalej", "dobrze", "kontynuuj"]);
+const GO_ON_RUNS = ["お願いします", "ありがとう", "감사합니다", "진행해줘", "没问题", "コミット",
+  "진행해", "继续", "好的", "可以", "是的", "确认", "同意", "提交", "谢谢", "开始", "执行", "はい", "続けて", "進めて",
+  "了解", "좋아요", "좋아", "계속", "진행", "커밋", "好", "是", "对", "行", "吧", "嗯", "네", "예", "응"];
+const GO_ON_MAX_CHARS = 60;
+
+/** PromptSignals.isGoOn: an option picked, a yes or a thanks, "continue", "commit and push". */
+export function isGoOn(text) {
+  const t = strip(text).toLowerCase();
+  if (t.length === 0 || t.length > GO_ON_MAX_CHARS) {
+    return false;
+  }
+  const words = goOnWords(t);
+  let letters = 0;
+  for (const w of words) {
+    letters += w.length;
+  }
+  if (letters <= 3 && /^[\x00-\x7f]*$/.test(t)) {
+    return true;
+  }
+  if (words.length === 2 && ["option", "choice", "opción", "opção"].includes(words[0]) && words[1].length <= 2) {
+    return true;
+  }
+  return words.every(w => GO_ON_WORDS.has(w) || coveredByRuns(w));
+}
+
+function goOnWords(t) {
+  const words = [];
+  let start = -1;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t[i] : " ";
+    const part = isLetterOrDigit(c) || c === "'" || c === "-" || c === "_";
+    if (part && start < 0) {
+      start = i;
+    } else if (!part && start >= 0) {
+      words.push(t.substring(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+function coveredByRuns(word) {
+  let i = 0;
+  while (i < word.length) {
+    const run = GO_ON_RUNS.find(r => word.startsWith(r, i));
+    if (run === undefined) {
+      return false;
+    }
+    i += run.length;
+  }
+  return true;
 }
 
 /** Structure in a prompt: list items, headings, code blocks, spec phrases, named tests. */

@@ -100,8 +100,13 @@ public record Model(
    * 18: convention files written (setup_actions) set the table as far as they are frequent beside
    * what was asked, as plan mode and subagents do (TypeRules.perAsk): a CLAUDE.md touched once in
    * a long session of building is not the session's shape.
+   * 19: a correction no longer counts a prompt that asks a question or only moves the agent along
+   * ("A", "yes, continue", "继续", "commit it"; PromptSignals.isGoOn): in the prompt-level study
+   * (corpus/README), blind readers called a third of what the corrections counted go-ons and a
+   * fifth questions. A browser console's failed request ("POST https://… 422", net::ERR_…) is
+   * pasted output. No rule or threshold changed.
    */
-  public static final int VERSION = 18;
+  public static final int VERSION = 19;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -64,7 +64,7 @@ public final class FeatureExtractor {
 
     promptShape(main, prompts, v);
     promptSignals(facts, v);
-    steering(main, mainCalls, v);
+    steering(main, mainCalls, facts, v);
     toolMix(mainCalls, subCalls, prompts.size(), v);
     testsAndEnding(main, subagents, mainCalls, subCalls, v);
     workflow(main, subagents, facts, mainCalls, subCalls, v);
@@ -166,8 +166,14 @@ public final class FeatureExtractor {
     put(v, PASTED_OUTPUT, pasted);
   }
 
-  /** Corrections, interrupts and plan-mode switches: the person steering the main thread. */
-  private static void steering(List<Event> main, List<ToolCall> calls, double[] v) {
+  /**
+   * Corrections, interrupts and plan-mode switches: the person steering the main thread. A
+   * correction is a short prompt right after the agent edited that neither asks a question nor
+   * only moves the agent along ("A", "yes", "continue", "commit it"): readers of real prompts
+   * called a third of the short prompts after edits go-ons and a fifth questions.
+   */
+  private static void steering(
+      List<Event> main, List<ToolCall> calls, List<PromptFacts> facts, double[] v) {
     // editedBefore[k]: the agent edited between typed prompt k-1 and typed prompt k.
     Set<Integer> editedBefore = new HashSet<>();
     int planMode = count(main, EventKind.PLAN_MODE);
@@ -181,7 +187,9 @@ public final class FeatureExtractor {
     int prompt = 0;
     for (Event e : main) {
       if (e.kind().isTypedPrompt()) {
-        if (editedBefore.contains(prompt) && strippedLength(e) < CORRECTION_MAX_CHARS) {
+        PromptFacts typed = facts.get(prompt);
+        if (editedBefore.contains(prompt) && strippedLength(e) < CORRECTION_MAX_CHARS
+            && !typed.question() && !typed.goOn()) {
           corrections++;
         }
         prompt++;

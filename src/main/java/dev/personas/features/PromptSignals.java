@@ -1,6 +1,8 @@
 package dev.personas.features;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +57,10 @@ final class PromptSignals {
       + "|^\\s*error(?:\\[E\\d+\\])?:"
       + "|^\\s*File \"[^\"]+\", line \\d+"
       + "|\\bfatal:"
-      + "|Segmentation fault");
+      + "|Segmentation fault"
+      // A browser console's failed request: "POST https://… 422 (Unprocessable Content)", net::ERR_….
+      + "|net::ERR_[A-Z_]+"
+      + "|\\b(?:GET|POST|PUT|PATCH|DELETE) https?://\\S+\\s+[45]\\d\\d\\b");
   /** Error lines too generic to tell one error from another. */
   private static final Pattern GENERIC_ERROR_LINE = Pattern.compile(
       "^\\s*(?:at\\s|File \")|Traceback \\(most recent call last\\)"
@@ -203,7 +208,7 @@ final class PromptSignals {
     }
     boolean pointer = hasSpecificPointer(text);
     return new PromptFacts(signature, pasted, !pointer && isFixRequest(text), pointer,
-        isQuestion(text), citesConventionFile(text), shingles(text));
+        isQuestion(text), isGoOn(text), citesConventionFile(text), shingles(text));
   }
 
   /** Structure in a prompt: list items, headings, code blocks, spec phrases, named tests. */
@@ -306,7 +311,8 @@ final class PromptSignals {
 
   /** What every {@link #ERROR_LINE} match contains; a word of these is far cheaper to look for. */
   private static final String[] ERROR_WORDS = {"Traceback (most recent call last)", "Exception",
-      "Error", "panicked at", "FAILED", "exit", "npm ERR!", "fatal:", "Segmentation fault"};
+      "Error", "panicked at", "FAILED", "exit", "npm ERR!", "fatal:", "Segmentation fault",
+      "net::ERR_", "http"};
 
   /**
    * False only when {@link #ERROR_LINE} cannot match: the line holds none of its words and does
@@ -579,6 +585,108 @@ final class PromptSignals {
       }
     }
     return false;
+  }
+
+  /**
+   * Words a prompt that moves the agent along is made of: a yes, a thanks, "continue", "go ahead",
+   * "commit and push", in the languages of the real corpus. All of a go-on's words are these.
+   */
+  static final Set<String> GO_ON_WORDS = Set.of(
+      "ok", "okay", "k", "kk", "yes", "yep", "yeah", "ya", "yup", "y", "sure", "go", "ahead", "on",
+      "continue", "cont", "proceed", "do", "it", "that", "this", "please", "pls", "plz", "thanks",
+      "thank", "you", "ty", "thx", "great", "good", "perfect", "nice", "cool", "awesome",
+      "excellent", "sounds", "looks", "lgtm", "fine", "alright", "right", "correct", "exactly",
+      "agreed", "agree", "approve", "approved", "next", "keep", "going", "carry", "let's", "lets",
+      "commit", "push", "and", "option", "all", "them", "both", "run", "start", "begin", "super",
+      "sí", "si", "dale", "continúa", "continua", "continuar", "sigue", "perfecto", "gracias",
+      "vale", "adelante", "listo", "bien", "claro", "sim", "pode", "obrigado", "obrigada",
+      "beleza", "ótimo", "otimo", "certo", "oui", "vas-y", "vas", "parfait", "merci", "d'accord",
+      "да", "продолжай", "давай", "ок", "спасибо", "хорошо", "отлично", "ja", "weiter", "danke",
+      "passt", "gut", "tak", "dalej", "dobrze", "kontynuuj");
+  /** The same in scripts written without spaces, longest first: a word is covered by these. */
+  static final String[] GO_ON_RUNS = {"お願いします", "ありがとう", "감사합니다", "진행해줘", "没问题", "コミット",
+      "진행해", "继续", "好的", "可以", "是的", "确认", "同意", "提交", "谢谢", "开始", "执行", "はい", "続けて", "進めて",
+      "了解", "좋아요", "좋아", "계속", "진행", "커밋", "好", "是", "对", "行", "吧", "嗯", "네", "예", "응"};
+  /** A go-on is short. */
+  private static final int GO_ON_MAX_CHARS = 60;
+
+  /**
+   * A prompt that moves the agent along and asks nothing new: an option picked ("A", "2",
+   * "option B"), a yes or a thanks, "continue", "go ahead", "commit and push". Such a prompt right
+   * after the agent's edits is no correction of them: in the prompt-level study (corpus/README),
+   * a third of what the corrections counted were these.
+   */
+  static boolean isGoOn(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.isEmpty() || t.length() > GO_ON_MAX_CHARS) {
+      return false;
+    }
+    List<String> words = goOnWords(t);
+    int letters = 0;
+    for (String w : words) {
+      letters += w.length();
+    }
+    // Nothing but punctuation, or a letter, a number or a word of two or three in ASCII ("A", "2",
+    // "ok"): three Chinese characters can say "change it back".
+    if (letters <= 3 && isAscii(t)) {
+      return true;
+    }
+    // An option picked: "option B", "choice 2".
+    if (words.size() == 2 && (words.get(0).equals("option") || words.get(0).equals("choice")
+        || words.get(0).equals("opción") || words.get(0).equals("opção")) && words.get(1).length() <= 2) {
+      return true;
+    }
+    for (String w : words) {
+      if (!GO_ON_WORDS.contains(w) && !coveredByRuns(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Runs of letters, digits, apostrophes, hyphens and underscores. */
+  private static List<String> goOnWords(String t) {
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= t.length(); i++) {
+      char c = i < t.length() ? t.charAt(i) : ' ';
+      boolean part = Character.isLetterOrDigit(c) || c == '\'' || c == '-' || c == '_';
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
+        words.add(t.substring(start, i));
+        start = -1;
+      }
+    }
+    return words;
+  }
+
+  /** Whether the word is made of {@link #GO_ON_RUNS} end to end, longest first at each step. */
+  private static boolean coveredByRuns(String word) {
+    int i = 0;
+    while (i < word.length()) {
+      int next = -1;
+      for (String run : GO_ON_RUNS) {
+        if (word.startsWith(run, i)) {
+          next = i + run.length();
+          break;
+        }
+      }
+      if (next < 0) {
+        return false;
+      }
+      i = next;
+    }
+    return true;
   }
 
   /** True when the text names a convention file such as CLAUDE.md or AGENTS.md. */

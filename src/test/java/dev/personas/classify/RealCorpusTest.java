@@ -145,12 +145,12 @@ class RealCorpusTest {
   void theMethodDoesNotReadRealSessionsWorseThanItDoesNow() {
     CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
     assertEquals(99, a.heldOut().items());
-    assertTrue(a.heldOut().hits() >= 64, "held-out " + a.heldOut().hits() + " of 99");
+    assertTrue(a.heldOut().hits() >= 65, "held-out " + a.heldOut().hits() + " of 99");
     assertEquals(454, a.calibration().items());
     assertTrue(a.calibration().hits() >= 319, "calibration " + a.calibration().hits() + " of 454");
     // Sessions of people held out as a whole (rounds 6, 7 and 10 to 14), labelled after the method was fixed.
     assertEquals(393, a.newPeople().items());
-    assertTrue(a.newPeople().hits() >= 239, "people held out " + a.newPeople().hits() + " of 393");
+    assertTrue(a.newPeople().hits() >= 243, "people held out " + a.newPeople().hits() + " of 393");
     // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth, 13 of the sixth,
     // 15 of the seventh, 14 of the eighth, 15 of the ninth, 15 of the tenth, 11 of the eleventh,
     // 15 of the twelfth, 15 of the thirteenth and 15 of the fourteenth (corpus/README.md).

@@ -310,6 +310,18 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void goOnsAndQuestionsAfterAnEditAreNotCorrections() {
+      FeatureVector v = extract(Sessions.builder()
+          .prompt("add export").edit("a.py")
+          .prompt("A").edit("a.py")                  // an option picked
+          .prompt("yes, continue").edit("a.py")      // moving the agent along
+          .prompt("why tabs?").edit("a.py")          // a question
+          .prompt("继续").edit("a.py")               // "continue"
+          .prompt("改回来"));                         // "change it back": a correction
+      assertEquals(1, v.get(CORRECTIONS));
+    }
+
+    @Test
     void longPromptAfterAnEditIsNotACorrection() {
       FeatureVector v = extract(Sessions.builder()
           .prompt("add export").edit("a.py").prompt("x".repeat(200)));
@@ -319,7 +331,7 @@ class FeatureExtractorTest {
     @Test
     void subagentEditsDoNotMakeTheNextPromptACorrection() {
       FeatureVector v = extract(Sessions.builder()
-          .prompt("add export").subagentCall().result(false).prompt("ok")
+          .prompt("add export").subagentCall().result(false).prompt("no, use tabs")
           .inSubagent().edit("a.py"));
       assertEquals(0, v.get(CORRECTIONS));
     }

@@ -109,6 +109,10 @@ class PromptSignalsTest {
       "Process finished with exit code 1",
       "[INFO] Building app\n[INFO] BUILD SUCCESS",
       "$ make\ngcc -o app main.c\n$ ./app\nhello",
+      // A browser console's failed requests, as people paste them back.
+      "authService.js:26  POST https://example.com/api/auth/login net::ERR_FAILED\nthe API needs www",
+      "registrationService.js:5 \n POST https://example.com/api/registration 422 (Unprocessable Content)",
+      "GET https://example.com/api/user/profile 401 (Unauthorized)",
   })
   void pastedOutputIsRecognised(String prompt) {
     assertTrue(PromptSignals.hasPastedOutput(prompt), prompt);
@@ -117,6 +121,44 @@ class PromptSignalsTest {
   @Test
   void proseIsNotPastedOutput() {
     assertFalse(PromptSignals.hasPastedOutput("ok so now add the export\nand a test for it"));
+    assertFalse(PromptSignals.hasPastedOutput("POST the form to https://example.com/api/users and return 201"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"A", "2", "y", "ok", "Option B", "yes, continue", "Go ahead and commit",
+      "LGTM!", "thanks!", "continue", "继续", "可以，开始", "네 진행해줘", "はい、お願いします", "sí, dale",
+      "да, продолжай", "d'accord, parfait", "commit and push"})
+  void aPromptThatMovesTheAgentAlongIsAGoOn(String prompt) {
+    assertTrue(PromptSignals.isGoOn(prompt), prompt);
+  }
+
+  /** The finder's copy of the go-on words (prompts.js) is the Java one, word for word and in order. */
+  @Test
+  void theFinderReadsGoOnsWithTheSameWords() throws java.io.IOException {
+    String js = java.nio.file.Files.readString(java.nio.file.Path.of("static/js/finder/prompts.js"));
+    assertEquals(new java.util.TreeSet<>(PromptSignals.GO_ON_WORDS),
+        new java.util.TreeSet<>(literals(js, "const GO_ON_WORDS = new Set([", "]);")));
+    assertEquals(java.util.List.of(PromptSignals.GO_ON_RUNS), literals(js, "const GO_ON_RUNS = [", "];"));
+  }
+
+  private static java.util.List<String> literals(String js, String from, String to) {
+    int start = js.indexOf(from);
+    assertTrue(start >= 0, from);
+    String list = js.substring(start + from.length(), js.indexOf(to, start));
+    java.util.List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(list);
+    while (m.find()) {
+      words.add(m.group(1));
+    }
+    return words;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no, use tabs", "改回来", "不对", "fix it", "still broken", "add a test", "",
+      "do it again", "yes but put it in utils", "ok now add the header to the export too",
+      "continue, but rename the column to total_cents first please and run the tests again"})
+  void aPromptThatAsksForSomethingIsNoGoOn(String prompt) {
+    assertFalse(PromptSignals.isGoOn(prompt), prompt);
   }
 
   @ParameterizedTest

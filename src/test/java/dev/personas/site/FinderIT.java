@@ -503,7 +503,17 @@ class FinderIT {
       List.of("codex completion", "do tasks T012 \u2013 T016 of specs/001/tasks.md"),
       List.of("\u67e5\u770b\u4ee3\u7801\uff0c\u544a\u8bc9\u6211\u914d\u7f6e", "  -- Review the diff", "Comment out line 3"),
       List.of("please make the login page faster and nicer", "please make the login page faster and nicer!",
-          "Please make the login-page faster, and nicer"));
+          "Please make the login-page faster, and nicer"),
+      // Go-ons after edits are no corrections; a short CJK prompt is not one by its length alone.
+      List.of("add the export", "A", "yes, continue", "继续", "改回来", "네 진행해줘",
+          "d’accord, parfait", "d'accord, parfait", "Option 2", "一鍵跑①→⑤", "İ", "OK!"),
+      // A hook's output and a background task's completion written as the person: not typed.
+      List.of("<session-start-hook>Session started</session-start-hook>",
+          "{\"task_id\":\"b1\",\"tool_use_id\":\"toolu_1\",\"description\":\"Install bun\",\"task_type\":\"local_bash\"}",
+          "fix the css of the header"),
+      // A browser console's failed requests pasted back.
+      List.of("authService.js:26  POST https://example.com/api/auth/login net::ERR_FAILED",
+          "registrationService.js:5 \n POST https://example.com/api/registration 422 (Unprocessable Content)"));
 
   /** File edits, MCP methods that write (edits too), one that only reads, and a subagent. */
   private static final List<String> TRICKY_TOOLS = List.of("Edit", "mcp__n8n-mcp__n8n_update_partial_workflow",
@@ -590,7 +600,11 @@ class FinderIT {
     String[][] texts = {
         {"10:04", "<skill>\n<name>skill-installer</name>\n<path>/home/dev/.codex/skills/SKILL.md</path>\n</skill>"},
         {"10:05", "Review the code changes against the base branch 'main'. The merge base commit for this comparison is "
-            + "5cd66b2. Run `git diff 5cd66b2` to inspect the changes relative to main."}};
+            + "5cd66b2. Run `git diff 5cd66b2` to inspect the changes relative to main."},
+        // What /init writes (the command), and Codex's own warning about a patch run through the shell.
+        {"10:06", "Generate a file named AGENTS.md that serves as a contributor guide for this repository.\n"
+            + "Your goal is to produce a clear, concise, and well-structured document."},
+        {"10:07", "Warning: apply_patch was requested via exec_command. Use the apply_patch tool instead of exec_command."}};
     for (String[] text : texts) {
       var item = mapper.createObjectNode().put("timestamp", "2025-06-30T" + text[0] + ":00.000Z").put("type", "response_item");
       item.putObject("payload").put("type", "message").put("role", "user")

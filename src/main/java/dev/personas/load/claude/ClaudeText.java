@@ -22,6 +22,7 @@ public final class ClaudeText {
     "<ide_selection>",
     "<ide_diagnostics>",
     "<post-tool-use-hook>",
+    "<session-start-hook>",
     // A message another Claude Code session sent into this one (agent teams), a background shell
     // reporting back, and the brief a forked worker is given: none of them typed by the person.
     "<cross-session-message",
@@ -60,8 +61,9 @@ public final class ClaudeText {
     }
     // Claude Code's own answer to a command or skill it does not know ("Unknown slash command:
     // resume" after the person typed /resume): its output, not the person's text.
+    // Nor is a background task's completion, queued as JSON ({"task_id":…,"task_type":"local_bash"}).
     return s.startsWith("Caveat: ") || s.startsWith("Unknown slash command: ")
-        || s.startsWith("Unknown skill: ") || s.startsWith(TITLE_REQUEST);
+        || s.startsWith("Unknown skill: ") || s.startsWith(TITLE_REQUEST) || s.startsWith(TASK_NOTICE);
   }
 
   /**
@@ -71,6 +73,9 @@ public final class ClaudeText {
    */
   private static final String TITLE_REQUEST =
       "Context: This summary will be shown in a list to help users and Claude choose which conversations are relevant";
+
+  /** How Claude Code queues a background task's completion for the model. */
+  private static final String TASK_NOTICE = "{\"task_id\":\"";
 
   /** True when user-side text is Claude Code's request for a conversation's title. */
   static boolean isTitleRequest(String text) {

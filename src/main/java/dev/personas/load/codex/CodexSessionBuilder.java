@@ -55,6 +55,9 @@ final class CodexSessionBuilder {
       "Review the code changes against the base branch '",
       "Review the code changes introduced by commit ");
   private static final String IDE_REQUEST = "## My request for Codex:";
+  /** The prompt Codex's /init writes: the command that has the agent write AGENTS.md. */
+  private static final String INIT_PROMPT =
+      "Generate a file named AGENTS.md that serves as a contributor guide for this repository.";
 
   /** Item hashes of every session read in one run, with the session that first had each. */
   static final class Run {
@@ -294,10 +297,14 @@ final class CodexSessionBuilder {
    * heading, or a BMAD agent's activation (an {@code <agent-activation>} block: the agent's
    * persona and menu, loaded by a command), or the prompt /review writes for a preset target.
    * Returns the typed arguments (empty when they are not written out), or null when
-   * the text is not an expansion.
+   * the text is not an expansion. The prompt /init writes is the command itself ("/init"), which
+   * sets the table as Claude Code's /init does.
    */
   static String expansionArguments(String text) {
     String s = text.stripLeading();
+    if (s.startsWith(INIT_PROMPT)) {
+      return "/init";
+    }
     int input = s.startsWith(USER_INPUT) ? 0 : s.indexOf("\n" + USER_INPUT);
     if (input >= 0) {
       int fence = s.indexOf("```", input);
@@ -336,7 +343,9 @@ final class CodexSessionBuilder {
         || s.startsWith("<INSTRUCTIONS>") || s.startsWith("<environment")
         // A skill's instructions, loaded after the person named it ($skill-installer), and the
         // plugins Codex recommends.
-        || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")) {
+        || s.startsWith("<skill>") || s.startsWith("<recommended_plugins>")
+        // Codex's own note to the model that a patch came through the shell.
+        || s.startsWith("Warning: apply_patch was requested via ")) {
       return EventKind.INJECTED;
     }
     return EventKind.PROMPT;

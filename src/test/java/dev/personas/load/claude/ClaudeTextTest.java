@@ -24,11 +24,15 @@ class ClaudeTextTest {
         "<cross-session-message from=\"uds:/run/user/1000/cc-socks/1.sock\" from-name=\"plan 7\" from-mode=\"prompting\">\nthe map",
         "<bash-notification>\n<shell-id>b4f9ff9</shell-id>\n<status>failed</status>",
         "<fork-boilerplate>\nYou are a worker fork.",
-        "  <task-notification>done</task-notification>")) {
+        "  <task-notification>done</task-notification>",
+        // A hook's output at the start of a session, and a background task's completion queued as JSON.
+        "<session-start-hook>\u001b[0;34m[Claude Config Sync]\u001b[0m Checking for updates...</session-start-hook>",
+        "{\"task_id\":\"ba4e52b\",\"tool_use_id\":\"toolu_01Ln\",\"description\":\"Install bun\",\"task_type\":\"local_bash\"}")) {
       assertEquals(EventKind.INJECTED, ClaudeText.classify(text), text);
     }
     assertEquals(EventKind.PROMPT, ClaudeText.classify("<div> is not centred, fix the css"));
     assertEquals(EventKind.PROMPT, ClaudeText.classify("cross-session-message handling is broken"));
+    assertEquals(EventKind.PROMPT, ClaudeText.classify("{\"task\": \"why is this JSON invalid?\"}"));
   }
 
   @Test

@@ -76,6 +76,10 @@ class CodexReaderTest {
     assertEquals("", CodexSessionBuilder.expansionArguments(
         "Review the current code changes (staged, unstaged, and untracked files) and provide prioritized findings."));
     assertNull(CodexSessionBuilder.expansionArguments("Review the code changes and tell me what breaks"));
+    // What /init writes is the command itself, which sets the table.
+    assertEquals("/init", CodexSessionBuilder.expansionArguments("Generate a file named AGENTS.md that serves as a "
+        + "contributor guide for this repository.\nYour goal is to produce a clear, concise document."));
+    assertNull(CodexSessionBuilder.expansionArguments("Generate a file named AGENTS.md for the API folder"));
     assertEquals("continue", CodexSessionBuilder.ideRequest("# Context from my IDE setup:\n\n## My request for Codex:\ncontinue\n"));
     assertEquals("fix it", CodexSessionBuilder.ideRequest("fix it"));
   }
@@ -85,6 +89,9 @@ class CodexReaderTest {
     assertEquals(EventKind.INJECTED, CodexSessionBuilder.classify(
         "<skill>\n<name>skill-installer</name>\n<path>/home/a/.codex/skills/SKILL.md</path>\n---\nname: x"));
     assertEquals(EventKind.INJECTED, CodexSessionBuilder.classify("<recommended_plugins> Here is a list of plugins"));
+    assertEquals(EventKind.INJECTED, CodexSessionBuilder.classify(
+        "Warning: apply_patch was requested via exec_command. Use the apply_patch tool instead of exec_command."));
+    assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("Warning: the build is red, fix it"));
     assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("$skill-installer"));
     assertEquals(EventKind.PROMPT, CodexSessionBuilder.classify("why does <skill> not render?"));
   }
