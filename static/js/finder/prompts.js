@@ -167,10 +167,11 @@ const GO_ON_MAX_CHARS = 60;
 
 /** PromptSignals.isGoOn: an option picked, a yes or a thanks, "continue", "commit and push". */
 export function isGoOn(text) {
-  const t = strip(text).toLowerCase();
-  if (t.length === 0 || t.length > GO_ON_MAX_CHARS) {
+  const stripped = strip(text);
+  if (stripped.length === 0 || stripped.length > GO_ON_MAX_CHARS) {
     return false;
   }
+  const t = stripped.toLowerCase();
   const words = goOnWords(t);
   let letters = 0;
   for (const w of words) {

@@ -103,7 +103,7 @@ public record Model(
    * 19: a correction no longer counts a prompt that asks a question or only moves the agent along
    * ("A", "yes, continue", "继续", "commit it"; PromptSignals.isGoOn): in the prompt-level study
    * (corpus/README), blind readers called a third of what the corrections counted go-ons and a
-   * fifth questions. A browser console's failed request ("POST https://… 422", net::ERR_…) is
+   * sixth questions. A browser console's failed request ("POST https://… 422", net::ERR_…) is
    * pasted output. No rule or threshold changed.
    */
   public static final int VERSION = 19;

@@ -170,7 +170,7 @@ public final class FeatureExtractor {
    * Corrections, interrupts and plan-mode switches: the person steering the main thread. A
    * correction is a short prompt right after the agent edited that neither asks a question nor
    * only moves the agent along ("A", "yes", "continue", "commit it"): readers of real prompts
-   * called a third of the short prompts after edits go-ons and a fifth questions.
+   * called a third of the short prompts after edits go-ons and a sixth questions.
    */
   private static void steering(
       List<Event> main, List<ToolCall> calls, List<PromptFacts> facts, double[] v) {

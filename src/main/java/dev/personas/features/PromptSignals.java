@@ -617,10 +617,11 @@ final class PromptSignals {
    * a third of what the corrections counted were these.
    */
   static boolean isGoOn(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.isEmpty() || t.length() > GO_ON_MAX_CHARS) {
+    String stripped = text.strip();
+    if (stripped.isEmpty() || stripped.length() > GO_ON_MAX_CHARS) {
       return false;
     }
+    String t = stripped.toLowerCase(Locale.ROOT);
     List<String> words = goOnWords(t);
     int letters = 0;
     for (String w : words) {
