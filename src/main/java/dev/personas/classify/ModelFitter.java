@@ -1,12 +1,12 @@
 package dev.personas.classify;
 
 import dev.personas.PersonasException;
+import dev.personas.Sha256;
 import dev.personas.features.Feature;
 import dev.personas.features.FeatureVector;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -257,22 +257,18 @@ public final class ModelFitter {
    * byte, then each value's IEEE-754 bits big-endian (exact, and cheap enough for every refit).
    */
   static String fingerprint(List<SessionInput> sortedSessions) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      ByteBuffer values = ByteBuffer.allocate(Feature.values().length * Double.BYTES);
-      for (SessionInput s : sortedSessions) {
-        sha.update(s.sessionId().getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        values.clear();
-        for (double v : s.features().values()) {
-          values.putDouble(v);
-        }
-        sha.update(values.array());
+    MessageDigest sha = Sha256.digest();
+    ByteBuffer values = ByteBuffer.allocate(Feature.values().length * Double.BYTES);
+    for (SessionInput s : sortedSessions) {
+      sha.update(s.sessionId().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      values.clear();
+      for (double v : s.features().values()) {
+        values.putDouble(v);
       }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      sha.update(values.array());
     }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static Cohort emptyCohort() {

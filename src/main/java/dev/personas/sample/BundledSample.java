@@ -1,6 +1,7 @@
 package dev.personas.sample;
 
 import dev.personas.PersonasException;
+import dev.personas.Sha256;
 import dev.personas.features.ToolCategory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class BundledSample {
    */
   static String folderName(SampleOptions options) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       digest.update((SampleGenerator.VERSION + " " + options).getBytes(StandardCharsets.UTF_8));
       for (Class<?> c : GENERATOR_CLASSES) {
         try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
@@ -60,8 +60,6 @@ public final class BundledSample {
         }
       }
       return "personas-sample-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     } catch (IOException e) {
       throw PersonasException.failure("Could not read personas' own classes: " + e.getMessage(), e);
     }

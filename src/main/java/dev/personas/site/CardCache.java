@@ -1,5 +1,6 @@
 package dev.personas.site;
 
+import dev.personas.Sha256;
 import dev.personas.study.AnalysisCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -109,7 +109,7 @@ final class CardCache {
   /** The file name (without ".png") a drawing is kept under: the environment's prefix, then the key. */
   String key(String svg) {
     String env = environment.orElseThrow();
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     sha.update(env.getBytes(StandardCharsets.UTF_8));
     sha.update(svg.getBytes(StandardCharsets.UTF_8));
     return env.substring(0, PREFIX) + "-" + HexFormat.of().formatHex(sha.digest());
@@ -126,7 +126,7 @@ final class CardCache {
     if (!AnalysisCache.keyedByAKnownProgram(program)) {
       return Optional.empty();
     }
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     for (String part : List.of(FORMAT, program, System.getProperty("java.vm.vendor", ""),
         System.getProperty("java.runtime.version", ""), System.getProperty("os.name", ""),
         System.getProperty("os.arch", ""))) {
@@ -233,13 +233,5 @@ final class CardCache {
   private static boolean endsWith(byte[] bytes, byte[] end) {
     return bytes.length >= end.length
         && Arrays.equals(bytes, bytes.length - end.length, bytes.length, end, 0, end.length);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.personas.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +157,7 @@ public final class AnalysisCache {
    * dataset is read, and every file under its paths (see {@link #hashTree}).
    */
   public static String key(DatasetSource source) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     update(sha, FORMAT);
     update(sha, program());
     update(sha, source.label());
@@ -199,7 +199,7 @@ public final class AnalysisCache {
 
   /** The hash of the program in this jar or classes folder. */
   static String programAt(Path location) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     if (Files.isRegularFile(location)) {
       hashJar(sha, location);
     } else {
@@ -346,13 +346,5 @@ public final class AnalysisCache {
     sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
     sha.update((byte) ':');
     sha.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
