@@ -312,7 +312,7 @@ final class PromptSignals {
   /** What every {@link #ERROR_LINE} match contains; a word of these is far cheaper to look for. */
   private static final String[] ERROR_WORDS = {"Traceback (most recent call last)", "Exception",
       "Error", "panicked at", "FAILED", "exit", "npm ERR!", "fatal:", "Segmentation fault",
-      "net::ERR_", "http"};
+      "net::ERR_", "GET http", "POST http", "PUT http", "PATCH http", "DELETE http"};
 
   /**
    * False only when {@link #ERROR_LINE} cannot match: the line holds none of its words and does
@@ -629,7 +629,7 @@ final class PromptSignals {
     }
     // Nothing but punctuation, or a letter, a number or a word of two or three in ASCII ("A", "2",
     // "ok"): three Chinese characters can say "change it back".
-    if (letters <= 3 && isAscii(t)) {
+    if (letters <= 3 && !hasNonAscii(t)) {
       return true;
     }
     // An option picked: "option B", "choice 2".
@@ -639,15 +639,6 @@ final class PromptSignals {
     }
     for (String w : words) {
       if (!GO_ON_WORDS.contains(w) && !coveredByRuns(w)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAscii(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      if (t.charAt(i) > 0x7f) {
         return false;
       }
     }

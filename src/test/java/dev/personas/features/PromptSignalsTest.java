@@ -279,7 +279,9 @@ class PromptSignalsTest {
         "  at com.x.Y.z(Y.java:12)", "\tat foo.js:3", "panicked at 'x'", "FAILED", "exit code 2",
         "exited with status: 1", "npm ERR! code", "error: bad", "error[E0308]: x", " File \"a.py\", line 3",
         "fatal: not a repo", "Segmentation fault", "ERROR", "error", "File", "at", "exit", " ", "\t",
-        "\u000B", "\f", "\r", "x", "foo", ":", "1", "(", ")", "é", "測", "Exceptional", "Errors"};
+        "\u000B", "\f", "\r", "x", "foo", ":", "1", "(", ")", "é", "測", "Exceptional", "Errors",
+        "net::ERR_FAILED", "net::ERR_", "POST https://a/b 422", "GET http://h/p", " 500", "DELETE ", "PUT",
+        "PATCH http://x 401", "https://", "http"};
     java.util.Random random = new java.util.Random(20261203);
     int matched = 0;
     for (int n = 0; n < 200_000; n++) {
@@ -295,5 +297,6 @@ class PromptSignalsTest {
     }
     assertTrue(matched > 10_000, "the lines exercise the expression: " + matched);
     assertFalse(PromptSignals.mayBeErrorLine("please fix the login form, it looks off"));
+    assertFalse(PromptSignals.mayBeErrorLine("the docs at https://example.com/api say 404 is fine"));
   }
 }
