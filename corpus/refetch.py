@@ -30,6 +30,9 @@ def clone(repo, into):
     git_dir = os.path.join(into, repo.replace("/", "+", 1))
     if not os.path.isdir(git_dir):
         subprocess.run(["git", "clone", "--bare", "--quiet", f"https://github.com/{repo}.git", git_dir], check=True)
+        # Entire (entire.io) keeps sessions under refs/entire/, which a clone does not bring.
+        subprocess.run(["git", "--git-dir", git_dir, "fetch", "--quiet", "origin", "+refs/entire/*:refs/entire/*"],
+                       check=False)
     return git_dir
 
 
@@ -46,6 +49,31 @@ def newest_versions(git_dir):
             if path.endswith(".jsonl"):
                 newest.setdefault(path, commit)
     return newest
+
+
+def entire_versions(git_dir):
+    """Every Entire checkpoint transcript in the history, all refs: (path, commit) for each distinct
+    full.jsonl blob. Entire's newer refs (refs/entire/checkpoints/<shard>/<id>) each hold the same
+    paths (0/full.jsonl, 1/full.jsonl, ...), so a path alone does not name a transcript."""
+    log = subprocess.run(["git", "--git-dir", git_dir, "log", "--all", "--format=C %H", "--raw", "--no-abbrev",
+                          "--diff-filter=AM", "--no-renames"], capture_output=True, text=True, check=True).stdout
+    seen, out, commit = set(), [], None
+    for line in log.splitlines():
+        if line.startswith("C "):
+            commit = line[2:]
+        elif line.startswith(":") and "\t" in line:
+            meta, path = line.split("\t", 1)
+            blob = meta.split()[3]
+            if os.path.basename(path) == "full.jsonl" and blob not in seen:
+                seen.add(blob)
+                out.append((path, commit))
+    return out
+
+
+def local_path(path, commit):
+    """Where a session's file is kept under a repository's folder: an Entire transcript (full.jsonl)
+    under its commit's first 12 digits, since Entire's refs share their paths; any other at its path."""
+    return os.path.join(commit[:12], path) if os.path.basename(path) == "full.jsonl" else path
 
 
 def subagent_paths(session_path, all_paths):
@@ -72,7 +100,7 @@ def materialise(git_dir, commit_of, paths, out):
     for p in paths:
         data = subprocess.run(["git", "--git-dir", git_dir, "show", f"{commit_of[p]}:{p}"],
                               capture_output=True, check=True).stdout
-        dst = os.path.join(out, p)
+        dst = os.path.join(out, local_path(p, commit_of[p]))
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         with open(dst, "wb") as f:
             f.write(data)
@@ -120,7 +148,7 @@ def main(argv):
         sid, repo, path = src["session"], src["repo"], src["path"]
         if offline:
             base = os.path.join(offline, repo.replace("/", "+", 1))
-            files = session_files(os.path.join(base, path), src["agent"])
+            files = session_files(os.path.join(base, local_path(path, src["commit"])), src["agent"])
         else:
             if repo not in histories:
                 git_dir = clone(repo, work)

@@ -14,7 +14,10 @@ sessions whose first typed prompt starts with TEXT, and --exclude-only TEXT thos
 prompt is TEXT (scheduled or scripted runs kept in the same folder as a person's own sessions):
 round 13, see corpus/README.md. --skip-codex-subagents leaves out Codex rollouts whose session_meta
 says a sub-agent started them (source.subagent: a guardian's review, a spawned thread; not /review's
-rollout, which is the person's): round 14."""
+rollout, which is the person's): round 14. Sessions kept by Entire (entire.io) in git refs
+(`<shard>/<id>/<n>/full.jsonl` under refs/entire/checkpoints/… or the entire/checkpoints/v1 branch,
+or `.entire/metadata/<session>/full.jsonl`) are read too: each checkpoint repeats its session so far,
+so a session id is taken once, at its largest copy (ties: the first in history order): round 16."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -49,6 +52,18 @@ def codex_subagent(path):
             return isinstance(src, dict) and 'subagent' in src and src['subagent'] != 'review'
     return False
 
+def entire_session(path):
+    """An Entire checkpoint's transcript: ('claude' or 'codex', the session id), or None."""
+    for line in open(path, errors='replace'):
+        try: o = json.loads(line)
+        except Exception: continue
+        if not isinstance(o, dict): continue
+        if o.get('type') == 'session_meta' and isinstance(o.get('payload'), dict):
+            return ('codex', o['payload'].get('id')) if o['payload'].get('id') else None
+        if o.get('sessionId') and o.get('type') in ('user', 'assistant'):
+            return ('claude', o['sessionId'])
+    return None
+
 def scripted(texts, first, only):
     """A run whose first typed prompt opens as a scheduled or scripted one, or that typed nothing else."""
     return bool(texts) and (any(texts[0].lower().startswith(x) for x in first)
@@ -74,15 +89,24 @@ mirror, repos = args[3], args[4:]
 seen_ids = set()
 h = lambda s: hashlib.sha256(s.encode()).hexdigest()
 by = collections.defaultdict(list)
+entire = {}  # (repo, agent, session id) -> (bytes, path, commit): the largest checkpoint copy
 for repo in repos:
     g = os.path.join(mirror, repo.replace('/', '+', 1), 'repo')
-    for p, commit in refetch.newest_versions(g).items():
-        dst = os.path.join('raw', repo.replace('/', '+', 1), p)
+    versions = [(p, c) for p, c in refetch.newest_versions(g).items() if os.path.basename(p) != 'full.jsonl']
+    for p, commit in versions + refetch.entire_versions(g):
+        dst = os.path.join('raw', repo.replace('/', '+', 1), refetch.local_path(p, commit))
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         r = subprocess.run(['git', '--git-dir', g, 'show', f'{commit}:{p}'], capture_output=True)
         if r.returncode == 0: open(dst, 'wb').write(r.stdout)
         base = os.path.basename(p)
         if '/subagents/' in p or base.startswith('agent-') or r.returncode != 0: continue
+        if base == 'full.jsonl' and not any(x in p.lower() for x in excluded):
+            found = entire_session(dst)
+            if found:
+                key = (repo, *found)
+                if key not in entire or len(r.stdout) > entire[key][0]:
+                    entire[key] = (len(r.stdout), p, commit)
+            continue
         codex = 'rollout-' in base and '/sessions/' in '/' + p
         claude = '/projects/' in '/' + p and len(base) == 42
         if not (codex or claude) or any(x in p.lower() for x in excluded): continue
@@ -94,12 +118,18 @@ for repo in repos:
         texts = typed(dst, agent)
         if texts and not scripted(texts, ex_first, ex_only):
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
+for (repo, agent, _), (size, p, commit) in sorted(entire.items()):
+    dst = os.path.join('raw', repo.replace('/', '+', 1), refetch.local_path(p, commit))
+    if no_subagents and agent == 'codex' and codex_subagent(dst): continue
+    texts = typed(dst, agent)
+    if texts and not scripted(texts, ex_first, ex_only):
+        by[repo.split('/')[0]].append((repo, agent, p, commit, size))
 out, n = [], first_session - 1
 for pi, person in enumerate(sorted(by, key=lambda x: h(f'person{rnd}:' + x)), first_person):
     pid = f'P{pi:02d}'
     for repo, agent, p, commit, size in sorted(sorted(by[person], key=lambda r: h(f'select{rnd}:' + r[0] + ':' + r[2]))[:per_person], key=lambda r: r[2]):
         n += 1; sid = f'S{n:03d}'
-        d = render(os.path.join('raw', repo.replace('/', '+', 1), p), agent, sid, pid)
+        d = render(os.path.join('raw', repo.replace('/', '+', 1), refetch.local_path(p, commit)), agent, sid, pid)
         os.makedirs('digests', exist_ok=True)
         open(f'digests/{sid}.txt', 'w').write(d)
         out.append(dict(session=sid, person=pid, person_key=person, repo=repo, agent=agent, path=p, commit=commit, bytes=size, digest_chars=len(d)))
