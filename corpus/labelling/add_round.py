@@ -25,7 +25,7 @@ for m in manifest:
     sid = m['session']
     ra, rb = a[sid], b[sid]
     decided, how, runner, why = decide(ra, rb, adj.get(sid), 'type')
-    main = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1), m['path'])
+    main = os.path.join(folder, 'raw', m['repo'].replace('/', '+', 1), refetch.local_path(m['path'], m['commit']))
     f = refetch.features(refetch.session_files(main, m['agent']), m['agent'], sid)
     sha = hashlib.sha256(open(main, 'rb').read()).hexdigest()
     sources.append([sid, m['person'], m['agent'], m['repo'], m['commit'], m['path'], licences.get(m['repo'], 'none'), sha])

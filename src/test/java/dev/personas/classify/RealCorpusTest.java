@@ -197,6 +197,47 @@ class RealCorpusTest {
         && a.readerSessions().accuracy() < a.readerSessions().high());
   }
 
+  /**
+   * README.md quotes the figures of the real corpus by hand: each quoted row must hold the figure
+   * as computed now, so a change of the corpus or the method that moves one fails until the README
+   * is brought up to date.
+   */
+  @Test
+  void theReadmeQuotesTheFiguresAsComputed() throws IOException {
+    CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
+    List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+    assertRow(readme, "| the two readers with each other, sessions |",
+        quoted(a.readerSessions()) + String.format(java.util.Locale.ROOT, " (Cohen's κ %.2f)", a.readerKappa()));
+    assertRow(readme, "| the two readers with each other, people |",
+        quoted(a.readerPeople()) + String.format(java.util.Locale.ROOT, " (κ %.2f;", a.readerPeopleKappa()));
+    assertRow(readme, "| method, calibration half (", withInterval(a.calibration()));
+    assertRow(readme, "| method, held-out half |", withInterval(a.heldOut()));
+    assertRow(readme, "| method, people held out as a whole (", withInterval(a.newPeople()));
+    assertRow(readme, "| method, personas (each person left out", withInterval(a.personas()));
+    assertRow(readme, "| method, sessions marked uncertain (a probability under 0.8) and the rest: calibration half |",
+        quoted(a.calibrationUncertain()) + " and " + quoted(a.calibrationCertain()));
+    assertRow(readme, "| the same, people held out as a whole |",
+        quoted(a.newPeopleUncertain()) + " and " + quoted(a.newPeopleCertain()));
+    assertRow(readme, "| method, personas judged decisively and those called borderline",
+        quoted(a.personasDecisive()) + " and " + quoted(a.personasBorderline()));
+  }
+
+  private static void assertRow(List<String> readme, String start, String figure) {
+    List<String> rows = readme.stream().filter(l -> l.startsWith(start)).toList();
+    assertEquals(1, rows.size(), "one README row starts with " + start);
+    assertTrue(rows.get(0).contains("| " + figure), "README row " + start + " should quote " + figure
+        + ", it reads: " + rows.get(0));
+  }
+
+  /** "319 / 454 = 70.3 %", as the README writes it (thousands with a comma). */
+  private static String quoted(Agreement a) {
+    return String.format(java.util.Locale.US, "%,d / %,d = %.1f %%", a.hits(), a.items(), 100 * a.accuracy());
+  }
+
+  private static String withInterval(Agreement a) {
+    return quoted(a) + String.format(java.util.Locale.ROOT, " | %.1f–%.1f %%", 100 * a.low(), 100 * a.high());
+  }
+
   @Test
   void kappaIsOneForPerfectAgreementAndZeroForChance() {
     assertEquals(1.0, CorpusValidator.kappa(new int[][] {{5, 0}, {0, 5}}), 1e-12);
