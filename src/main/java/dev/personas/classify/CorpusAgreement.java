@@ -1,5 +1,7 @@
 package dev.personas.classify;
 
+import java.util.List;
+
 /**
  * The method measured on real sessions labelled blind (the real corpus): how often it gives the
  * readers' type on the calibration half its numbers were set on and on the held-out half it never
@@ -32,6 +34,7 @@ package dev.personas.classify;
  * @param uncertainBelow the probability under which a session's type is marked uncertain
  * @param heldOutTarget the held-out agreement the project holds the method to
  * @param personaTarget the persona agreement the project holds the method to
+ * @param rounds the same figures round by round, in round order
  */
 public record CorpusAgreement(
     int sessions,
@@ -54,4 +57,10 @@ public record CorpusAgreement(
     Agreement personasBorderline,
     double uncertainBelow,
     double heldOutTarget,
-    double personaTarget) {}
+    double personaTarget,
+    List<RoundAgreement> rounds) {
+
+  public CorpusAgreement {
+    rounds = List.copyOf(rounds);
+  }
+}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.FutureTask;
@@ -58,6 +59,9 @@ public final class CorpusValidator {
     // [certain, uncertain][readers' type][method's type], as the method marks them
     int[][][] calibrationBySureness = new int[2][types.size()][types.size()];
     int[][][] newPeopleBySureness = new int[2][types.size()][types.size()];
+    // Per round: [readers' type][method's type] over its sessions, and whether all were held out.
+    Map<Integer, int[][]> roundTypes = new TreeMap<>();
+    Map<Integer, Boolean> roundHeldOut = new TreeMap<>();
     // The method's type is the best-scoring rule's. The fitter of the whole calibration half turns
     // the scores into the probabilities that mark a type uncertain.
     if (corpus.half(RealCorpus.Half.CALIBRATION).isEmpty()) {
@@ -83,6 +87,8 @@ public final class CorpusValidator {
         default -> heldOut;
       };
       half[s.type().ordinal()][method]++;
+      roundTypes.computeIfAbsent(s.round(), r -> new int[types.size()][types.size()])[s.type().ordinal()][method]++;
+      roundHeldOut.merge(s.round(), s.half() == RealCorpus.Half.NEW_PEOPLE, Boolean::logicalAnd);
       int sureness = classifier.ofScores(s.id(), scores).uncertain() ? 1 : 0;
       if (s.half() == RealCorpus.Half.CALIBRATION) {
         calibrationBySureness[sureness][s.type().ordinal()][method]++;
@@ -90,7 +96,15 @@ public final class CorpusValidator {
         newPeopleBySureness[sureness][s.type().ordinal()][method]++;
       }
     }
-    int[][][] people = leaveOnePersonOut(corpus, personas.size(), calibrationFitter, scoresOf);
+    Map<Integer, int[][][]> roundPeople = new TreeMap<>();
+    int[][][] people = leaveOnePersonOut(corpus, personas.size(), calibrationFitter, scoresOf, roundPeople);
+    List<RoundAgreement> rounds = new ArrayList<>();
+    for (Map.Entry<Integer, int[][]> round : roundTypes.entrySet()) {
+      int[][][] judged = roundPeople.getOrDefault(round.getKey(),
+          new int[2][personas.size()][personas.size()]);
+      rounds.add(new RoundAgreement(round.getKey(), roundHeldOut.get(round.getKey()),
+          Agreement.of(types, round.getValue()), Agreement.of(personas, judged[0]), Agreement.of(personas, judged[1])));
+    }
     int[][] readerPeople = new int[personas.size()][personas.size()];
     for (RealCorpus.Person p : corpus.persons()) {
       readerPeople[p.readerA().ordinal()][p.readerB().ordinal()]++;
@@ -103,7 +117,7 @@ public final class CorpusValidator {
         Agreement.of(types, calibrationBySureness[0]), Agreement.of(types, calibrationBySureness[1]),
         Agreement.of(types, newPeopleBySureness[0]), Agreement.of(types, newPeopleBySureness[1]),
         Agreement.of(personas, people[2]), Agreement.of(personas, people[3]), Classification.UNCERTAIN_BELOW,
-        HELD_OUT_TARGET, PERSONA_TARGET);
+        HELD_OUT_TARGET, PERSONA_TARGET, rounds);
   }
 
   /**
@@ -112,10 +126,11 @@ public final class CorpusValidator {
    * then that first table split between the people it judged decisively and those it called
    * borderline.
    * {@code wholeFitter} is the fitter of the whole calibration half; {@code scores} holds every
-   * session's rule scores by id.
+   * session's rule scores by id. {@code byRound} receives the first two tables again, per round
+   * the people were judged from.
    */
   private int[][][] leaveOnePersonOut(RealCorpus corpus, int k, ModelFitter wholeFitter,
-      Map<String, double[]> scores) {
+      Map<String, double[]> scores, Map<Integer, int[][][]> byRound) {
     int[][] confusion = new int[k][k];
     int[][] fromReaders = new int[k][k];
     int[][] decisive = new int[k][k];
@@ -165,7 +180,11 @@ public final class CorpusValidator {
       PersonaResult judged = personas.classify(person.id(), classified);
       confusion[person.persona().ordinal()][judged.persona().ordinal()]++;
       (judged.decisive() ? decisive : borderline)[person.persona().ordinal()][judged.persona().ordinal()]++;
-      fromReaders[person.persona().ordinal()][personas.classify(person.id(), decided).persona().ordinal()]++;
+      Persona fromTheirTypes = personas.classify(person.id(), decided).persona();
+      fromReaders[person.persona().ordinal()][fromTheirTypes.ordinal()]++;
+      int[][][] round = byRound.computeIfAbsent(person.round(), r -> new int[2][k][k]);
+      round[0][person.persona().ordinal()][judged.persona().ordinal()]++;
+      round[1][person.persona().ordinal()][fromTheirTypes.ordinal()]++;
     }
     return new int[][][] {confusion, fromReaders, decisive, borderline};
   }

@@ -91,7 +91,11 @@ public final class FigureViews {
       Measure newPeople, Measure personas, Measure personasFromReadersTypes, Measure calibrationCertain,
       Measure calibrationUncertain, Measure newPeopleCertain, Measure newPeopleUncertain, Measure personasDecisive,
       Measure personasBorderline, String uncertainBelow,
-      String heldOutTarget, String personaTarget, Chart chart, HeatMap heldOutConfusion, HeatMap personaConfusion) {}
+      String heldOutTarget, String personaTarget, Chart chart, HeatMap heldOutConfusion, HeatMap personaConfusion,
+      List<RoundView> rounds) {}
+
+  /** One round of people held out as a whole: its sessions and its people, as the method read them. */
+  public record RoundView(String round, Measure sessions, Measure personas, Measure personasFromReadersTypes) {}
 
   /** The bootstrap's figures. */
   public record StabilityView(String resamples, String meanAri, String minAri, String ariTarget, boolean ariMet) {}
@@ -438,7 +442,11 @@ public final class FigureViews {
         measure(r.personasDecisive(), 0), measure(r.personasBorderline(), 0),
         Format.percent(r.uncertainBelow()), Format.percent(r.heldOutTarget()), Format.percent(r.personaTarget()), chart,
         heatMap("confusion-real-types", "Held-out sessions: readers' type against the method's", r.heldOut().confusion()),
-        heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()));
+        heatMap("confusion-real-personas", "People: readers' persona against the method's", r.personas().confusion()),
+        r.rounds().stream().filter(RealAgreement.Round::heldOutAsWhole)
+            .map(round -> new RoundView(Format.count(round.round()), measure(round.sessions(), r.heldOutTarget()),
+                measure(round.personas(), r.personaTarget()), measure(round.personasFromReadersTypes(), r.personaTarget())))
+            .toList());
   }
 
   private static Measure measure(RealAgreement.Measured m, double target) {

@@ -330,7 +330,10 @@ public final class StudyFigures {
         measured(r.personasFromReadersTypes()), measured(r.calibrationCertain()),
         measured(r.calibrationUncertain()), measured(r.newPeopleCertain()), measured(r.newPeopleUncertain()),
         measured(r.personasDecisive()), measured(r.personasBorderline()), r.uncertainBelow(),
-        r.heldOutTarget(), r.personaTarget());
+        r.heldOutTarget(), r.personaTarget(), r.rounds().stream()
+            .map(round -> new RealAgreement.Round(round.round(), round.heldOutAsWhole(), measured(round.sessions()),
+                measured(round.personas()), measured(round.personasFromReadersTypes())))
+            .toList());
   }
 
   private static RealAgreement.Measured measured(Agreement a) {

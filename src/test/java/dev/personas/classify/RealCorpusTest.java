@@ -221,6 +221,28 @@ class RealCorpusTest {
         quoted(a.newPeopleUncertain()) + " and " + quoted(a.newPeopleCertain()));
     assertRow(readme, "| method, personas judged decisively and those called borderline",
         quoted(a.personasDecisive()) + " and " + quoted(a.personasBorderline()));
+    // Personas round by round, from the seventh round on: "8 / 15, 9 / 14, … and 6 / 15".
+    List<String> byRound = a.rounds().stream().filter(r -> r.round() >= 7 && r.personas().items() > 0)
+        .map(r -> r.personas().hits() + " / " + r.personas().items()).toList();
+    assertRow(readme, "| the same, by round:", String.join(", ", byRound.subList(0, byRound.size() - 1))
+        + " and " + byRound.get(byRound.size() - 1) + " (");
+  }
+
+  /** The per-round figures add up to the pooled ones they are a breakdown of. */
+  @Test
+  void theRoundsAddUpToThePooledFigures() {
+    CorpusAgreement a = new CorpusValidator(RuleThresholds.AUTHORED).validate(corpus);
+    List<RoundAgreement> heldOut = a.rounds().stream().filter(RoundAgreement::heldOutAsWhole).toList();
+    assertEquals(a.newPeople().items(), heldOut.stream().mapToInt(r -> r.sessions().items()).sum());
+    assertEquals(a.newPeople().hits(), heldOut.stream().mapToInt(r -> r.sessions().hits()).sum());
+    assertEquals(a.personas().items(), a.rounds().stream().mapToInt(r -> r.personas().items()).sum());
+    assertEquals(a.personas().hits(), a.rounds().stream().mapToInt(r -> r.personas().hits()).sum());
+    assertEquals(a.personasFromReadersTypes().hits(),
+        a.rounds().stream().mapToInt(r -> r.personasFromReadersTypes().hits()).sum());
+    assertEquals(a.calibration().items() + a.heldOut().items(),
+        a.rounds().stream().filter(r -> !r.heldOutAsWhole()).mapToInt(r -> r.sessions().items()).sum());
+    // Rounds 6, 7 and 10 on are the people held out as a whole (corpus/README.md).
+    assertEquals(List.of(6, 7, 10, 11, 12, 13, 14, 15, 16), heldOut.stream().map(RoundAgreement::round).toList());
   }
 
   private static void assertRow(List<String> readme, String start, String figure) {

@@ -1,5 +1,6 @@
 package dev.personas.site.figures;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,13 +28,37 @@ import java.util.Objects;
  * @param uncertainBelow the probability under which a session's type is marked uncertain
  * @param heldOutTarget held-out agreement the project aims for
  * @param personaTarget persona agreement the project aims for
+ * @param rounds the figures round by round, in round order
  */
 public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
     Measured newPeople, Measured personas, Measured personasFromReadersTypes, Measured calibrationCertain,
     Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain,
     Measured personasDecisive, Measured personasBorderline, double uncertainBelow, double heldOutTarget,
-    double personaTarget) {
+    double personaTarget, List<Round> rounds) {
+
+  /**
+   * One labelling round of the corpus.
+   *
+   * @param round the round (1 on)
+   * @param heldOutAsWhole whether its people were held out as a whole (its session figures are then
+   *     out of sample)
+   * @param sessions the method against the decided types on the round's sessions
+   * @param personas the method against the decided personas of the people judged from the round,
+   *     each left out of the fit
+   * @param personasFromReadersTypes the same people, the persona step given the readers' types
+   */
+  public record Round(int round, boolean heldOutAsWhole, Measured sessions, Measured personas,
+      Measured personasFromReadersTypes) {
+    public Round {
+      if (round < 1) {
+        throw new IllegalArgumentException("rounds count from 1: " + round);
+      }
+      Objects.requireNonNull(sessions, "sessions");
+      Objects.requireNonNull(personas, "personas");
+      Objects.requireNonNull(personasFromReadersTypes, "personasFromReadersTypes");
+    }
+  }
 
   /**
    * One agreement figure with its 95 % Wilson interval and confusion matrix.
@@ -72,5 +97,6 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(personasDecisive, "personasDecisive");
     Objects.requireNonNull(personasBorderline, "personasBorderline");
     Check.share(uncertainBelow, "uncertainBelow");
+    rounds = List.copyOf(rounds);
   }
 }

@@ -155,7 +155,13 @@ public final class FixtureFigures {
         measured(20, 11, 7, "persona"),
         measured(20, 15, 7, "persona"), measured(60, 51, 7, "type"), measured(40, 19, 7, "type"),
         measured(30, 20, 7, "type"), measured(20, 6, 7, "type"), measured(12, 9, 7, "persona"),
-        measured(8, 2, 7, "persona"), 0.8, 0.8, 0.7);
+        measured(8, 2, 7, "persona"), 0.8, 0.8, 0.7, List.of(
+            new RealAgreement.Round(1, false, measured(200, 136, 7, "type"), measured(10, 6, 7, "persona"),
+                measured(10, 7, 7, "persona")),
+            new RealAgreement.Round(2, true, measured(25, 12, 7, "type"), measured(5, 2, 7, "persona"),
+                measured(5, 4, 7, "persona")),
+            new RealAgreement.Round(3, true, measured(25, 14, 7, "type"), measured(5, 3, 7, "persona"),
+                measured(5, 4, 7, "persona"))));
   }
 
   private static RealAgreement.Measured measured(int items, int hits, int k, String label) {
