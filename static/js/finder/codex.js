@@ -27,7 +27,7 @@ function isObject(v) {
 /** The fields of one rollout line (CodexLine), read from the parsed object in field order. */
 export function codexLine(o) {
   const line = { timestamp: null, type: null, hasPayload: false, payloadType: null, id: null, cwd: null,
-    forkedFrom: null, subagent: false, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
+    forkedFrom: null, subagent: false, spawnedBy: null, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
     output: null, message: null, reason: null, hasTotals: false, totalInput: 0, totalOutput: 0 };
   for (const key of Object.keys(o)) {
     const v = o[key];
@@ -75,6 +75,9 @@ function payloadField(line, field, v) {
       // "cli", "vscode", … or, for a rollout Codex started itself, {"subagent": …}; the review the
       // person asked for with /review ({"subagent": "review"}) is theirs (CodexLine).
       line.subagent = isObject(v) && Object.keys(v).includes("subagent") && v.subagent !== "review";
+      // A spawned thread names its parent: {"subagent": {"thread_spawn": {"parent_thread_id": …}}}.
+      line.spawnedBy = isObject(v) && isObject(v.subagent) && isObject(v.subagent.thread_spawn)
+        && typeof v.subagent.thread_spawn.parent_thread_id === "string" ? v.subagent.thread_spawn.parent_thread_id : null;
       break;
     case "role": line.role = str(v); break;
     case "name": line.name = str(v); break;
@@ -212,6 +215,7 @@ class SessionBuilder {
     this.cwd = null;
     this.parentId = null;
     this.subagent = false;
+    this.spawnedBy = null;
     this.start = null;
     this.end = null;
     this.inPrefix = true;
@@ -226,8 +230,9 @@ class SessionBuilder {
   }
 
   accept(line) {
-    // CodexSessionBuilder.accept: a sub-agent's rollout is left out whole.
-    if (line.type === null || !line.hasPayload || this.subagent) {
+    // CodexSessionBuilder.accept: a sub-agent's rollout is left out whole, but for a thread the agent
+    // spawned, whose work is its parent's.
+    if (line.type === null || !line.hasPayload || this.subagent && this.spawnedBy === null) {
       return false;
     }
     const at = parseTimestamp(line.timestamp);
@@ -238,6 +243,7 @@ class SessionBuilder {
           this.cwd = line.cwd;
           this.parentId = line.forkedFrom;
           this.subagent = line.subagent;
+          this.spawnedBy = line.subagent ? line.spawnedBy : null;
           if (this.id !== null) {
             this.run.sessionIds[this.owner] = this.id;
           }
@@ -500,6 +506,7 @@ export function fallbackId(path) {
  */
 export async function readCodex(entries, sink, report, options = {}) {
   const run = new Run();
+  const spawns = new Spawns(sink, report);
   for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const builder = new SessionBuilder(run, fallbackId(entry.path));
     let line = null;
@@ -512,18 +519,85 @@ export async function readCodex(entries, sink, report, options = {}) {
       }
     }, report, options);
     const session = builder.build(entry.path);
-    if (builder.subagent) {
-      // CodexSessionBuilder.startedBySubagent: a guardian's review or a spawned thread, not the person.
+    if (builder.subagent && builder.spawnedBy === null) {
+      // CodexSessionBuilder.startedBySubagent: a guardian's review, not the person.
       report.subagentSession(entry.path);
+    } else if (builder.spawnedBy !== null) {
+      if (!spawns.attach(builder.spawnedBy, session)) {
+        report.subagentSession(entry.path);
+      }
     } else if (session.events.length === 0) {
       if (readable) {
         report.emptySession(entry.path);
       }
     } else {
-      report.sessionRead(session);
-      sink(session);
+      spawns.add(session);
     }
   }
+  spawns.finish();
+}
+
+/**
+ * CodexReader.Spawns: sessions on their way to the sink, in reading order, each waiting for the
+ * threads it spawned, whose work joins its subagent events.
+ */
+class Spawns {
+  constructor(sink, report) {
+    this.sink = sink;
+    this.report = report;
+    this.queue = [];
+    this.byThread = new Map();
+  }
+
+  add(session) {
+    const w = { read: session, events: [...session.subagentEvents], ids: [...session.subagentIds],
+      start: session.start, end: session.end, due: spawnCalls(session), sent: false };
+    this.queue.push(w);
+    if (w.due > 0) {
+      this.byThread.set(session.id, w);
+    }
+    this.flush();
+  }
+
+  attach(spawner, thread) {
+    const w = this.byThread.get(spawner);
+    if (w === undefined || w.sent) {
+      return false;
+    }
+    w.events.push(...thread.events, ...thread.subagentEvents);
+    w.ids.push(thread.id, ...thread.subagentIds);
+    w.start = w.start === null || thread.start !== null && compareInstants(thread.start, w.start) < 0 ? thread.start : w.start;
+    w.end = w.end === null || thread.end !== null && compareInstants(thread.end, w.end) > 0 ? thread.end : w.end;
+    const spawned = spawnCalls(thread);
+    w.due += spawned - 1;
+    if (spawned > 0) {
+      this.byThread.set(thread.id, w);
+    }
+    this.flush();
+    return true;
+  }
+
+  finish() {
+    for (const w of this.queue) {
+      w.due = 0;
+    }
+    this.flush();
+  }
+
+  flush() {
+    while (this.queue.length > 0 && this.queue[0].due <= 0) {
+      const w = this.queue.shift();
+      w.sent = true;
+      const session = w.ids.length === w.read.subagentIds.length ? w.read
+        : { ...w.read, start: w.start, end: w.end, subagentEvents: w.events, subagentIds: w.ids };
+      this.report.sessionRead(session);
+      this.sink(session);
+    }
+  }
+}
+
+function spawnCalls(session) {
+  return session.events.filter(e => e.kind === Kind.TOOL_CALL && e.toolName === "spawn_agent").length;
 }
 
 /**

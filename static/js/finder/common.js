@@ -227,7 +227,7 @@ export class ReadReport {
     this.emptySessions++;
   }
 
-  /** ReadReport.subagentSession: a Codex sub-agent's rollout (a guardian, a spawned thread), read but not the person's session. */
+  /** ReadReport.subagentSession: a Codex sub-agent's rollout left out (a guardian's review, a thread whose session was not read). */
   subagentSession() {
     this.subagentSessions++;
   }
@@ -256,7 +256,7 @@ export class ReadReport {
     }
     if (this.subagentSessions > 0) {
       out += "; " + this.subagentSessions + (this.subagentSessions === 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
-        + " (a guardian or a spawned thread, not the person) left out";
+        + " (a guardian's review, or a thread spawned in a session not read) left out";
     }
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")

@@ -128,8 +128,8 @@ public final class ReadReport {
   }
 
   /**
-   * Records a session file that a sub-agent's run wrote (Codex's guardian reviews and spawned
-   * threads): read, but not one of the person's sessions.
+   * Records a session file that a sub-agent's run wrote and that is left out (Codex's guardian
+   * reviews, and threads spawned in a session that was not read): not one of the person's sessions.
    */
   public synchronized void subagentSession(Path file) {
     subagentSessions++;
@@ -257,7 +257,7 @@ public final class ReadReport {
     if (subagentSessions > 0) {
       out.append("; ").append(subagentSessions)
           .append(subagentSessions == 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
-          .append(" (a guardian or a spawned thread, not the person) left out");
+          .append(" (a guardian's review, or a thread spawned in a session not read) left out");
     }
     if (linesRepaired > 0) {
       out.append("; ").append(linesRepaired)

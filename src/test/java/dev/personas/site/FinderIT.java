@@ -611,6 +611,11 @@ class FinderIT {
           .putArray("content").addObject().put("type", "input_text").put("text", text[1]);
       more.append(mapper.writeValueAsString(item)).append('\n');
     }
+    // The agent spawns a thread (spawn_agent): the thread's rollout, below, is this session's work.
+    var spawn = mapper.createObjectNode().put("timestamp", "2025-06-30T10:08:00.000Z").put("type", "response_item");
+    spawn.putObject("payload").put("type", "function_call").put("name", "spawn_agent")
+        .put("arguments", "{\"message\":\"fix the parser tests\"}").put("call_id", "spawn-1");
+    more.append(mapper.writeValueAsString(spawn)).append('\n');
     // In a folder of its own: the Java reader takes a folder's format from its first logs.
     Path codex = Files.createDirectories(temp.resolve("tricky-codex"));
     Files.writeString(codex.resolve("rollout-2025-06-30T10-00-00-" + id + ".jsonl"),
@@ -628,6 +633,24 @@ class FinderIT {
         .put("message", "The following is the Codex agent history whose request action you are assessing.");
     Files.writeString(codex.resolve("rollout-2025-06-30T11-00-00-" + guardian + ".jsonl"),
         mapper.writeValueAsString(guardianMeta) + "\n" + mapper.writeValueAsString(assess) + "\n", StandardCharsets.UTF_8);
+    // The spawned thread's own rollout: its task message is the agent's, its edits the session's.
+    String thread = "0199a1b2-0000-7000-8000-0000000000f3";
+    var threadMeta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:09:00.000Z").put("type", "session_meta");
+    var threadPayload = threadMeta.putObject("payload").put("id", thread)
+        .put("timestamp", "2025-06-30T10:09:00.000Z").put("cwd", "/home/dev/shop").put("forked_from_id", id);
+    threadPayload.putObject("source").putObject("subagent").putObject("thread_spawn")
+        .put("parent_thread_id", id).put("depth", 1).put("agent_role", "worker");
+    StringBuilder threadLines = new StringBuilder(mapper.writeValueAsString(threadMeta)).append('\n');
+    var task = mapper.createObjectNode().put("timestamp", "2025-06-30T10:09:01.000Z").put("type", "event_msg");
+    task.putObject("payload").put("type", "user_message").put("message", "fix the parser tests");
+    threadLines.append(mapper.writeValueAsString(task)).append('\n');
+    for (int c = 0; c < 3; c++) {
+      var work = mapper.createObjectNode().put("timestamp", "2025-06-30T10:1" + c + ":00.000Z").put("type", "response_item");
+      work.putObject("payload").put("type", "custom_tool_call").put("name", "apply_patch").put("call_id", "t" + c)
+          .put("input", "*** Begin Patch\n*** Update File: src/parser.py\n@@\n-a\n+b\n*** End Patch");
+      threadLines.append(mapper.writeValueAsString(work)).append('\n');
+    }
+    Files.writeString(codex.resolve("rollout-2025-06-30T10-09-00-" + thread + ".jsonl"), threadLines, StandardCharsets.UTF_8);
     List<Path> files = new ArrayList<>();
     for (Path folder : List.of(dir, codex)) {
       try (Stream<Path> list = Files.list(folder)) {
@@ -640,7 +663,7 @@ class FinderIT {
     List<Path> folders = List.of(dir, codex);
     List<String> ids = new LogsClassifier(Sources.loader(), model).classify(folders, Optional.empty()).sessions()
         .stream().map(ClassifiedLog::sessionId).toList();
-    assertTrue(ids.contains(id) && !ids.contains(guardian), ids.toString());
+    assertTrue(ids.contains(id) && !ids.contains(guardian) && !ids.contains(thread), ids.toString());
     assertSameResult(analyse(folders), readExport(), ids);
   }
 

@@ -21,6 +21,8 @@ final class CodexLine {
   String forkedFrom;
   /** A session_meta whose source names a sub-agent (a guardian's review, a spawned thread). */
   boolean subagent;
+  /** For a thread the agent spawned, the thread that spawned it (source.subagent.thread_spawn). */
+  String spawnedBy;
   String role;
   /** Text of a message's text blocks, joined by newlines (kept: prompts and hashes need it). */
   final StringBuilder text = new StringBuilder();
@@ -40,7 +42,7 @@ final class CodexLine {
     timestamp = type = null;
     hasPayload = false;
     subagent = false;
-    payloadType = id = cwd = forkedFrom = role = null;
+    payloadType = id = cwd = forkedFrom = spawnedBy = role = null;
     text.setLength(0);
     textLength = 0;
     name = arguments = callId = input = output = message = reason = null;
@@ -102,6 +104,29 @@ final class CodexLine {
     }
   }
 
+  /** Inside source.subagent: thread_spawn.parent_thread_id, or null; the object is read to its end. */
+  private static String spawner(JsonParser p) throws IOException {
+    String parent = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean spawn = p.currentName().equals("thread_spawn");
+      JsonToken value = p.nextToken();
+      if (spawn && value == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          boolean named = p.currentName().equals("parent_thread_id");
+          JsonToken inner = p.nextToken();
+          if (named && inner == JsonToken.VALUE_STRING) {
+            parent = p.getText();
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return parent;
+  }
+
   private void payloadField(JsonParser p, String field, JsonToken t) throws IOException {
     switch (field) {
       case "id": id = JsonLines.string(p, t); break;
@@ -117,12 +142,17 @@ final class CodexLine {
         // review ({"other": "guardian"}) or a spawned thread ({"thread_spawn": …}). The review the
         // person asked for with /review ({"subagent": "review"}) is theirs: its preset prompt
         // counts as the /review command.
+        // A spawned thread names its parent: {"subagent": {"thread_spawn": {"parent_thread_id": …}}}.
         if (t == JsonToken.START_OBJECT) {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             boolean named = p.currentName().equals("subagent");
             JsonToken value = p.nextToken();
             subagent |= named && !(value == JsonToken.VALUE_STRING && p.getText().equals("review"));
-            p.skipChildren();
+            if (named && value == JsonToken.START_OBJECT) {
+              spawnedBy = spawner(p);
+            } else {
+              p.skipChildren();
+            }
           }
         } else {
           p.skipChildren();

@@ -6,11 +6,18 @@ import dev.personas.load.JsonLines;
 import dev.personas.load.LogFiles;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SessionReader;
+import dev.personas.session.Event;
+import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +26,14 @@ import java.util.function.Consumer;
  * session appends to its file); files are read in path order, which is oldest first, so a
  * forked session's replay of its parent is recognised and not counted twice
  * (see {@link CodexSessionBuilder}).
+ *
+ * <p>A thread the agent spawned ({@code spawn_agent}) is written to a rollout of its own, which
+ * names the thread that spawned it. Its work is the session's, as a Claude Code subagent's is: its
+ * events join the spawning session's subagent events (a thread it spawned in turn, the same
+ * session's). A session that spawned threads is handed on once as many threads as it spawned have
+ * been read, or at the end; the sessions read after it wait behind it, so they are handed on in
+ * reading order. A spawned thread whose session is not among the files read is left out and
+ * counted, as a guardian's review is.
  */
 public final class CodexReader implements SessionReader {
 
@@ -32,6 +47,7 @@ public final class CodexReader implements SessionReader {
       List<Path> files = Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path);
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
+      Spawns spawns = new Spawns(sink, report);
       for (Path file : files) {
         CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
         boolean readable = JsonLines.read(file, new JsonLines.Handler() {
@@ -48,19 +64,130 @@ public final class CodexReader implements SessionReader {
         Session session = builder.build(file);
         if (builder.startedBySubagent()) {
           report.subagentSession(file);
+        } else if (builder.spawnedBy() != null) {
+          if (!spawns.attach(builder.spawnedBy(), session)) {
+            report.subagentSession(file);
+          }
         } else if (session.events().isEmpty()) {
           if (readable) {
             report.emptySession(file); // an unreadable file is already reported
           }
         } else {
-          report.sessionRead(session);
-          sink.accept(session);
+          spawns.add(session);
         }
       }
+      spawns.finish();
     } catch (PersonasException e) {
       throw e; // the sink's own failure, not the log's
     } catch (RuntimeException e) {
       report.skip(path, 0, "could not read (" + e + "), skipped");
+    }
+  }
+
+  /** Sessions on their way to the sink, in reading order, each waiting for the threads it spawned. */
+  private static final class Spawns {
+    private final Consumer<Session> sink;
+    private final ReadReport report;
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    /** The waiting session of each thread id: a session's own, and those of threads it spawned. */
+    private final Map<String, Waiting> byThread = new HashMap<>();
+
+    Spawns(Consumer<Session> sink, ReadReport report) {
+      this.sink = sink;
+      this.report = report;
+    }
+
+    void add(Session session) {
+      Waiting w = new Waiting(session, spawnCalls(session));
+      queue.add(w);
+      if (w.due > 0) {
+        byThread.put(session.id(), w);
+      }
+      flush();
+    }
+
+    /** Adds a spawned thread's work to the session that spawned it; false when none was read. */
+    boolean attach(String spawner, Session thread) {
+      Waiting w = byThread.get(spawner);
+      if (w == null || w.sent) {
+        return false; // its session was not read, or was handed on: more threads than spawn calls
+      }
+      w.events.addAll(thread.events());
+      w.events.addAll(thread.subagentEvents());
+      w.ids.add(thread.id());
+      w.ids.addAll(thread.subagentIds());
+      w.start = earlier(w.start, thread.start());
+      w.end = later(w.end, thread.end());
+      int spawned = spawnCalls(thread);
+      w.due += spawned - 1;
+      if (spawned > 0) {
+        byThread.put(thread.id(), w);
+      }
+      flush();
+      return true;
+    }
+
+    void finish() {
+      queue.forEach(w -> w.due = 0);
+      flush();
+    }
+
+    private void flush() {
+      while (!queue.isEmpty() && queue.peek().due <= 0) {
+        Waiting w = queue.poll();
+        w.sent = true;
+        Session session = w.session();
+        report.sessionRead(session);
+        sink.accept(session);
+      }
+    }
+
+    private static int spawnCalls(Session session) {
+      int n = 0;
+      for (Event e : session.events()) {
+        n += e.kind() == EventKind.TOOL_CALL && SPAWN.equals(e.toolName()) ? 1 : 0;
+      }
+      return n;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+      return a == null || b != null && b.isBefore(a) ? b : a;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+      return a == null || b != null && b.isAfter(a) ? b : a;
+    }
+  }
+
+  /** The tool Codex's agent calls to spawn a thread. */
+  private static final String SPAWN = "spawn_agent";
+
+  /** A session and the spawned threads' work gathered for it so far. */
+  private static final class Waiting {
+    private final Session read;
+    private final List<Event> events = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private Instant start;
+    private Instant end;
+    /** Spawned threads not read yet. */
+    private int due;
+    private boolean sent;
+
+    Waiting(Session read, int due) {
+      this.read = read;
+      this.due = due;
+      this.events.addAll(read.subagentEvents());
+      this.ids.addAll(read.subagentIds());
+      this.start = read.start();
+      this.end = read.end();
+    }
+
+    Session session() {
+      if (ids.size() == read.subagentIds().size()) {
+        return read;
+      }
+      return new Session(read.id(), read.userId(), read.repoId(), read.agent(), read.source(), start, end,
+          read.events(), events, read.parentId(), ids, read.annotations());
     }
   }
 

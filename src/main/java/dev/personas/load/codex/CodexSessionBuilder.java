@@ -77,6 +77,8 @@ final class CodexSessionBuilder {
   private String cwd;
   private String parentId;
   private boolean subagent;
+  /** For a thread the agent spawned, the thread that spawned it; such a thread is read. */
+  private String spawnedBy;
   private Instant start;
   private Instant end;
   private boolean inPrefix = true;
@@ -99,8 +101,9 @@ final class CodexSessionBuilder {
 
   boolean accept(CodexLine line) {
     // A sub-agent's rollout is left out whole (startedBySubagent): nothing after its session_meta
-    // is built, nor taken as history a later fork could replay.
-    if (line.type == null || !line.hasPayload || subagent) {
+    // is built, nor taken as history a later fork could replay. A thread the agent spawned is
+    // read: its work goes to the session that spawned it (CodexReader).
+    if (line.type == null || !line.hasPayload || subagent && spawnedBy == null) {
       return false;
     }
     Instant at = Timestamps.parse(line.timestamp);
@@ -111,6 +114,7 @@ final class CodexSessionBuilder {
           cwd = line.cwd;
           parentId = line.forkedFrom;
           subagent = line.subagent;
+          spawnedBy = line.subagent ? line.spawnedBy : null;
           if (id != null) {
             run.sessionIds.set(owner, id);
           }
@@ -448,13 +452,18 @@ final class CodexSessionBuilder {
   }
 
   /**
-   * Whether Codex started this rollout for a sub-agent (its session_meta's source names one): a
-   * guardian reviewing a request, or a thread the agent spawned. Its prompts are the agent's, not
-   * the person's, so it is not one of the person's sessions. The review the person asked for with
-   * /review is still theirs.
+   * Whether Codex started this rollout for a sub-agent that is left out (its session_meta's source
+   * names one): a guardian reviewing a request. Its prompts are the agent's, not the person's, so
+   * it is not one of the person's sessions. The review the person asked for with /review is still
+   * theirs, and a thread the agent spawned is its parent's ({@link #spawnedBy}).
    */
   boolean startedBySubagent() {
-    return subagent;
+    return subagent && spawnedBy == null;
+  }
+
+  /** For a thread the agent spawned (spawn_agent), the id of the thread that spawned it, else null. */
+  String spawnedBy() {
+    return spawnedBy;
   }
 
   Session build(Path source) {

@@ -122,8 +122,58 @@ class CodexReaderTest {
     new CodexReader().read(dir, s -> read.add(s.id()), own);
     assertEquals(List.of(C, D), read);
     assertEquals(2, own.subagentSessions());
-    assertTrue(own.summary().contains("2 Codex sub-agent sessions (a guardian or a spawned thread, not the person) left out"),
+    assertTrue(own.summary().contains("2 Codex sub-agent sessions (a guardian's review, or a thread spawned in a session not read) left out"),
         own.summary());
+  }
+
+  /**
+   * A thread the agent spawned is written to a rollout of its own: its work joins the session that
+   * spawned it (a thread it spawns in turn, the same session), as a Claude Code subagent's does,
+   * and the sessions read after it are handed on in reading order once its threads are read.
+   */
+  @Test
+  void aSpawnedThreadsWorkJoinsTheSessionThatSpawnedIt() throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(home.resolve("spawned"));
+    String meta = "{\"timestamp\":\"2026-05-12T20:%s:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"%s\","
+        + "\"cwd\":\"/home/dev/shop\",\"source\":%s}}\n";
+    String asked = "{\"timestamp\":\"2026-05-12T20:%s:05Z\",\"type\":\"event_msg\",\"payload\":"
+        + "{\"type\":\"user_message\",\"message\":\"%s\"}}\n";
+    String call = "{\"timestamp\":\"2026-05-12T20:%s:10Z\",\"type\":\"response_item\",\"payload\":"
+        + "{\"type\":\"function_call\",\"name\":\"%s\",\"arguments\":\"{}\",\"call_id\":\"%s\"}}\n";
+    String spawned = "{\"subagent\":{\"thread_spawn\":{\"parent_thread_id\":\"%s\",\"depth\":1}}}";
+    String e = "0199a1b2-0000-7000-8000-00000000000e";
+    String f = "0199a1b2-0000-7000-8000-00000000000f";
+    // A spawns two threads (B, and D, which spawns E); C, the person's next session, starts between them.
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-00-00-" + A + ".jsonl"),
+        String.format(meta, "00", A, "\"cli\"") + String.format(asked, "00", "split the parser")
+            + String.format(call, "00", "spawn_agent", "a1") + String.format(call, "00", "spawn_agent", "a2"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-01-00-" + B + ".jsonl"),
+        String.format(meta, "01", B, String.format(spawned, A)) + String.format(asked, "01", "read the lexer")
+            + String.format(call, "01", "exec_command", "b1"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-02-00-" + C + ".jsonl"),
+        String.format(meta, "02", C, "\"cli\"") + String.format(asked, "02", "add a CSV export"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-03-00-" + D + ".jsonl"),
+        String.format(meta, "03", D, String.format(spawned, A)) + String.format(asked, "03", "fix the tests")
+            + String.format(call, "03", "spawn_agent", "d1") + String.format(call, "03", "apply_patch", "d2"));
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-04-00-" + e + ".jsonl"),
+        String.format(meta, "04", e, String.format(spawned, D)) + String.format(call, "04", "exec_command", "e1"));
+    // A thread whose session is not among the files read is left out and counted.
+    java.nio.file.Files.writeString(dir.resolve("rollout-2026-05-12T20-05-00-" + f + ".jsonl"),
+        String.format(meta, "05", f, String.format(spawned, "0199a1b2-0000-7000-8000-000000000099"))
+            + String.format(call, "05", "exec_command", "f1"));
+    ReadReport own = new ReadReport();
+    List<Session> read = new java.util.ArrayList<>();
+    new CodexReader().read(dir, read::add, own);
+    assertEquals(List.of(A, C), read.stream().map(Session::id).toList());
+    Session a = read.get(0);
+    assertEquals(List.of(B, D, e), a.subagentIds());
+    assertEquals(List.of("exec_command", "spawn_agent", "apply_patch", "exec_command"), a.subagentEvents().stream()
+        .filter(x -> x.kind() == EventKind.TOOL_CALL).map(Event::toolName).toList());
+    // The threads' task messages are the agent's: the session's own prompts are the person's.
+    assertEquals(1, count(a, EventKind.PROMPT));
+    assertEquals(java.time.Instant.parse("2026-05-12T20:04:10Z"), a.end());
+    assertEquals(List.of(), read.get(1).subagentIds());
+    assertEquals(1, own.subagentSessions());
   }
 
   @Test
