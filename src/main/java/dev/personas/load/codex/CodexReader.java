@@ -39,6 +39,7 @@ public final class CodexReader implements SessionReader {
 
   @Override
   public void read(Path path, Consumer<Session> sink, ReadReport report) {
+    Spawns spawns = new Spawns(sink, report);
     try {
       if (!Files.exists(path)) {
         report.skip(path, 0, "not found, skipped");
@@ -47,7 +48,6 @@ public final class CodexReader implements SessionReader {
       List<Path> files = Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path);
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
-      Spawns spawns = new Spawns(sink, report);
       for (Path file : files) {
         CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
         boolean readable = JsonLines.read(file, new JsonLines.Handler() {
@@ -81,6 +81,7 @@ public final class CodexReader implements SessionReader {
       throw e; // the sink's own failure, not the log's
     } catch (RuntimeException e) {
       report.skip(path, 0, "could not read (" + e + "), skipped");
+      spawns.finish(); // the sessions read before, some waiting for their threads, are still read
     }
   }
 
