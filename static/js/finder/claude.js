@@ -409,8 +409,10 @@ class SessionBuilder {
     }
     switch (kind) {
       case Kind.PROMPT: {
-        // ClaudeText.withoutReminders: the <system-reminder> blocks Claude Code writes into typed text.
-        const own = text.includes("<system-reminder>") ? text.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, "") : text;
+        // ClaudeText.withoutReminders: the <system-reminder> blocks Claude Code writes into typed text,
+        // and the Conductor app's <system_instruction> and <system-instruction> blocks before it.
+        const own = text.includes("<system")
+          ? text.replace(/<(system-reminder|system_instruction|system-instruction)>[\s\S]*?<\/\1>/g, "") : text;
         if (isBlank(own)) {
           out.push(event(Kind.INJECTED, at, text.length));
           break;

@@ -564,6 +564,13 @@ class FinderIT {
     }
     oneTurn(mapper, dir, "specify", "write the spec, the plan and the tasks for the export feature",
         "2025-06-29T12:00:00Z", "2025-06-29T12:02:00Z", specCalls);
+    // A prompt typed in the Conductor app, which writes its own instructions before the person's words:
+    // the person typed a one-line ask, not a long structured spec.
+    oneTurn(mapper, dir, "conductor", "<system_instruction>\nYou are working inside Conductor, a Mac app that lets the"
+        + " user run many coding agents in parallel.\n- Work in /Users/dev/conductor/workspaces/shop/lima.\n"
+        + "- The target branch is main.\n</system_instruction>\n\n<system-instruction>\n## Branch\nUse `git branch -m`"
+        + " to rename the branch.\n</system-instruction>\n\nfix the login bug", "2025-06-29T12:30:00Z",
+        "2025-06-29T12:33:00Z", List.of(new String[] {"Read", "src/login.py"}, new String[] {"Edit", "src/login.py"}));
     // One note written over a longer ask: an errand, not the table set.
     oneTurn(mapper, dir, "note", "write down what we decided in docs/decisions.md", "2025-06-29T13:00:00Z",
         "2025-06-29T13:24:00Z", List.of(new String[] {"Read", "README.md"}, new String[] {"Write", "docs/decisions.md"}));

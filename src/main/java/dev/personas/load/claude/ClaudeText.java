@@ -126,16 +126,18 @@ public final class ClaudeText {
     return null;
   }
 
-  private static final java.util.regex.Pattern REMINDER =
-      java.util.regex.Pattern.compile("<system-reminder>.*?</system-reminder>", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern REMINDER = java.util.regex.Pattern.compile(
+      "<(system-reminder|system_instruction|system-instruction)>.*?</\\1>", java.util.regex.Pattern.DOTALL);
 
   /**
-   * Typed text without the {@code <system-reminder>} blocks Claude Code writes into the same
-   * text (a cwd change, a CLAUDE.md now in scope): the person did not type them, and a long
-   * reminder would make a two-word prompt look like a spec.
+   * Typed text without the blocks a client writes into the same text: Claude Code's
+   * {@code <system-reminder>} (a cwd change, a CLAUDE.md now in scope) and the
+   * {@code <system_instruction>} and {@code <system-instruction>} blocks the Conductor app puts
+   * before what the person typed (its workspace, how to name the branch). The person did not type
+   * them, and a long block would make a two-word prompt look like a spec.
    */
   static String withoutReminders(String text) {
-    return text.contains("<system-reminder>") ? REMINDER.matcher(text).replaceAll("") : text;
+    return text.contains("<system") ? REMINDER.matcher(text).replaceAll("") : text;
   }
 
   /** The command a {@code <command-name>} block names ("/init"), or null. */

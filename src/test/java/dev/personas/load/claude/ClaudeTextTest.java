@@ -35,6 +35,23 @@ class ClaudeTextTest {
     assertEquals(EventKind.PROMPT, ClaudeText.classify("{\"task\": \"why is this JSON invalid?\"}"));
   }
 
+  /**
+   * The Conductor app writes its own instructions before what the person typed, in the same text:
+   * they are left out of the prompt as Claude Code's reminders are; a prompt of nothing else is none.
+   */
+  @Test
+  void blocksAClientWritesBeforeTheTypedTextAreNotTyped() {
+    String conductor = "<system_instruction>\nYou are working inside Conductor, a Mac app.\n</system_instruction>\n\n"
+        + "<system-instruction>\nUse `git branch -m` to rename the branch.\n</system-instruction>\n\n";
+    assertEquals("\n\n\n\nfix the login bug", ClaudeText.withoutReminders(conductor + "fix the login bug"));
+    assertEquals("a <system-reminder>x</system_instruction> b",
+        ClaudeText.withoutReminders("a <system-reminder>x</system_instruction> b"), "a block closes with its own name");
+    assertEquals("see  and ", ClaudeText.withoutReminders(
+        "see <system-reminder>cwd</system-reminder> and <system-reminder>CLAUDE.md</system-reminder>"));
+    assertEquals("what does <system> mean?", ClaudeText.withoutReminders("what does <system> mean?"));
+    assertEquals("", ClaudeText.withoutReminders(conductor).strip());
+  }
+
   @Test
   void aQueuedMessageFromAnotherSessionIsNoPrompt() throws IOException {
     Path file = dir.resolve("s.jsonl");
