@@ -229,10 +229,15 @@ class SessionBuilder {
     this.lastAgentEvent = -1;
   }
 
+  /** CodexSessionBuilder.startedBySubagent: a sub-agent's rollout that is left out (a guardian's review). */
+  startedBySubagent() {
+    return this.subagent && this.spawnedBy === null;
+  }
+
   accept(line) {
     // CodexSessionBuilder.accept: a sub-agent's rollout is left out whole, but for a thread the agent
     // spawned, whose work is its parent's.
-    if (line.type === null || !line.hasPayload || this.subagent && this.spawnedBy === null) {
+    if (line.type === null || !line.hasPayload || this.startedBySubagent()) {
       return false;
     }
     const at = parseTimestamp(line.timestamp);
@@ -243,7 +248,7 @@ class SessionBuilder {
           this.cwd = line.cwd;
           this.parentId = line.forkedFrom;
           this.subagent = line.subagent;
-          this.spawnedBy = line.subagent ? line.spawnedBy : null;
+          this.spawnedBy = line.spawnedBy; // only a sub-agent's source names a spawner
           if (this.id !== null) {
             this.run.sessionIds[this.owner] = this.id;
           }
@@ -519,7 +524,7 @@ export async function readCodex(entries, sink, report, options = {}) {
       }
     }, report, options);
     const session = builder.build(entry.path);
-    if (builder.subagent && builder.spawnedBy === null) {
+    if (builder.startedBySubagent()) {
       // CodexSessionBuilder.startedBySubagent: a guardian's review, not the person.
       report.subagentSession(entry.path);
     } else if (builder.spawnedBy !== null) {

@@ -103,7 +103,7 @@ final class CodexSessionBuilder {
     // A sub-agent's rollout is left out whole (startedBySubagent): nothing after its session_meta
     // is built, nor taken as history a later fork could replay. A thread the agent spawned is
     // read: its work goes to the session that spawned it (CodexReader).
-    if (line.type == null || !line.hasPayload || subagent && spawnedBy == null) {
+    if (line.type == null || !line.hasPayload || startedBySubagent()) {
       return false;
     }
     Instant at = Timestamps.parse(line.timestamp);
@@ -114,7 +114,7 @@ final class CodexSessionBuilder {
           cwd = line.cwd;
           parentId = line.forkedFrom;
           subagent = line.subagent;
-          spawnedBy = line.subagent ? line.spawnedBy : null;
+          spawnedBy = line.spawnedBy; // only a sub-agent's source names a spawner
           if (id != null) {
             run.sessionIds.set(owner, id);
           }
