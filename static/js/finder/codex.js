@@ -8,7 +8,7 @@
  */
 import * as lines from "./lines.js";
 import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys } from "./common.js";
-import { strip, stripLeading, javaRegex, isLetter } from "./java.js";
+import { strip, stripLeading, javaRegex, isLetter, isLetterOrDigit, isWhitespace } from "./java.js";
 import { tokenCount } from "./claude.js";
 
 const EXIT_CODE = javaRegex(String.raw`(?:exit code:?|exited with code)\s*(-?\d+)`, "i");
@@ -84,7 +84,11 @@ function payloadField(line, field, v) {
     case "arguments": line.arguments = str(v); break;
     case "call_id": line.callId = str(v); break;
     case "input": line.input = str(v); break;
-    case "output": line.output = str(v); break;
+    case "output":
+      // Content parts (code mode's exec output): their text, joined (CodexLine.outputParts).
+      line.output = Array.isArray(v) ? v.filter(isObject).map((part) => typeof part.text === "string" ? part.text : "").join("")
+        : str(v);
+      break;
     case "message": line.message = str(v); break;
     case "reason": line.reason = str(v); break;
     case "content": case "summary":
@@ -189,6 +193,207 @@ export function patchFile(patch) {
   return m === null ? null : strip(m[1]);
 }
 
+/*
+ * CodeModeScript: the tool calls inside one script of Codex's code mode (an `exec` call whose
+ * input is JavaScript calling tools.NAME(…)). The Java class is the reference.
+ */
+const SCRIPT_EXIT_CODE = javaRegex(String.raw`(?:"exit_code"\s*:|exit code:?|exited with code)\s*(-?\d+)`, "i");
+
+/** CodeModeScript.calls: {name, command, patch} of each call, in the order written. */
+export function codeModeCalls(script) {
+  const tokens = scriptTokens(script);
+  const calls = [];
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const member = i > 0 && isPunct(tokens[i - 1], ".");
+    if (member || !isName(tokens[i], "tools") || !isPunct(tokens[i + 1], ".")
+        || tokens[i + 2].kind !== "name" || !isPunct(tokens[i + 3], "(")) {
+      continue;
+    }
+    const written = tokens[i + 2].text;
+    const close = closing(tokens, i + 3);
+    const args = tokens.slice(i + 4, close);
+    const command = written === "exec_command" ? property(args, "cmd") : null;
+    const patch = written === "apply_patch" ? scriptPatch(tokens, i, args) : null;
+    calls.push({ name: written.startsWith("mcp__") ? written : written.split("__").join("."), command, patch });
+  }
+  return calls;
+}
+
+/** CodeModeScript.failed: whether a script's output says its call at index (of count) failed. */
+export function codeModeFailed(output, index, count) {
+  if (output.startsWith("Script failed")) {
+    return index === count - 1;
+  }
+  if (count !== 1) {
+    return false;
+  }
+  const m = SCRIPT_EXIT_CODE.exec(output.length > 600 ? output.substring(0, 600) : output);
+  if (m === null) {
+    return false;
+  }
+  const code = javaInt(m[1]);
+  return code === null || code !== 0;
+}
+
+function property(args, key) {
+  for (let i = 0; i + 2 < args.length; i++) {
+    const named = args[i].kind !== "punct" && args[i].text === key;
+    if (named && isPunct(args[i + 1], ":") && args[i + 2].kind === "string") {
+      return args[i + 2].text;
+    }
+  }
+  return null;
+}
+
+function scriptPatch(tokens, callAt, args) {
+  if (args.length === 0) {
+    return null;
+  }
+  const literal = stringAt(args, 0);
+  if (literal !== null || args[0].kind !== "name") {
+    return literal;
+  }
+  const variable = args[0].text;
+  for (let i = callAt - 3; i >= 0; i--) {
+    if (isName(tokens[i], variable) && isPunct(tokens[i + 1], "=")) {
+      return stringAt(tokens.slice(0, callAt), i + 2);
+    }
+  }
+  return null;
+}
+
+function stringAt(tokens, at) {
+  if (at + 3 < tokens.length && isName(tokens[at], "String") && isPunct(tokens[at + 1], ".")
+      && isName(tokens[at + 2], "raw")) {
+    at += 3;
+  }
+  return at < tokens.length && tokens[at].kind === "string" ? tokens[at].text : null;
+}
+
+function closing(tokens, open) {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "punct") {
+      continue;
+    }
+    const c = t.text;
+    if (c === "(" || c === "[" || c === "{") {
+      depth++;
+    } else if ((c === ")" || c === "]" || c === "}") && --depth === 0) {
+      return i;
+    }
+  }
+  return tokens.length;
+}
+
+function isName(t, name) {
+  return t.kind === "name" && t.text === name;
+}
+
+function isPunct(t, c) {
+  return t.kind === "punct" && t.text === c;
+}
+
+function nameStart(c) {
+  return c === "_" || c === "$" || isLetter(c);
+}
+
+function namePart(c) {
+  return c === "_" || c === "$" || isLetterOrDigit(c);
+}
+
+function scriptTokens(s) {
+  const tokens = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (isWhitespace(s.charCodeAt(i))) {
+      i++;
+    } else if (c === "/" && i + 1 < n && s[i + 1] === "/") {
+      const end = s.indexOf("\n", i);
+      i = end < 0 ? n : end + 1;
+    } else if (c === "/" && i + 1 < n && s[i + 1] === "*") {
+      const end = s.indexOf("*/", i + 2);
+      i = end < 0 ? n : end + 2;
+    } else if (c === "\"" || c === "'" || c === "`") {
+      const value = [];
+      i = scriptString(s, i, value);
+      tokens.push({ kind: "string", text: value.join("") });
+    } else if (nameStart(c)) {
+      const start = i;
+      while (i < n && namePart(s[i])) {
+        i++;
+      }
+      tokens.push({ kind: "name", text: s.substring(start, i) });
+    } else {
+      tokens.push({ kind: "punct", text: c });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+const SCRIPT_ESCAPES = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\u000B", 0: "\0", "\n": "" };
+
+function scriptString(s, at, value) {
+  const quote = s[at];
+  let i = at + 1;
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (c === quote) {
+      return i + 1;
+    }
+    if (c === "\n" && quote !== "`") {
+      return i;
+    }
+    if (c !== "\\" || i + 1 >= n) {
+      value.push(c);
+      i++;
+      continue;
+    }
+    const e = s[i + 1];
+    i += 2;
+    if (Object.prototype.hasOwnProperty.call(SCRIPT_ESCAPES, e)) {
+      value.push(SCRIPT_ESCAPES[e]);
+    } else if (e === "x") {
+      i = hexEscape(s, i, 2, value);
+    } else if (e === "u") {
+      if (i < n && s[i] === "{") {
+        const close = s.indexOf("}", i);
+        if (close < 0) {
+          i = n;
+        } else {
+          const code = hexValue(s.substring(i + 1, close));
+          value.push(code < 0 || code > 0x10ffff ? "u" + s.substring(i, close + 1) : String.fromCodePoint(code));
+          i = close + 1;
+        }
+      } else {
+        i = hexEscape(s, i, 4, value);
+      }
+    } else {
+      value.push(e);
+    }
+  }
+  return n;
+}
+
+function hexEscape(s, at, digits, value) {
+  const code = at + digits <= s.length ? hexValue(s.substring(at, at + digits)) : -1;
+  if (code < 0) {
+    value.push(digits === 2 ? "x" : "u");
+    return at;
+  }
+  value.push(String.fromCharCode(code));
+  return at + digits;
+}
+
+function hexValue(digits) {
+  return digits.length >= 1 && digits.length <= 6 && /^[0-9A-Fa-f]+$/.test(digits) ? parseInt(digits, 16) : -1;
+}
+
 function between(text, open, close) {
   const a = text.indexOf(open);
   const b = text.indexOf(close);
@@ -211,6 +416,7 @@ class SessionBuilder {
     run.sessionIds.push(fallbackId);
     this.events = [];
     this.calls = new Map();
+    this.scripts = new Map();
     this.id = null;
     this.cwd = null;
     this.parentId = null;
@@ -290,6 +496,7 @@ class SessionBuilder {
     if (this.prefixHasEvidence) {
       this.events = [];
       this.calls = new Map();
+      this.scripts = new Map();
       this.lastAgentEvent = -1;
       this.pendingIn = 0;
       this.pendingOut = 0;
@@ -402,6 +609,17 @@ class SessionBuilder {
   }
 
   customToolCall(line, at) {
+    const inner = line.name === "exec" && line.input !== null ? codeModeCalls(line.input) : [];
+    if (inner.length > 0) {
+      if (line.callId !== null) {
+        this.scripts.set(line.callId, inner);
+      }
+      for (const call of inner) {
+        const patchPath = call.patch === null ? null : patchFile(call.patch);
+        this.agent(event(Kind.TOOL_CALL, at, 0, null, call.name, call.command, patchPath));
+      }
+      return;
+    }
     const filePath = line.input === null ? null : patchFile(line.input);
     if (line.callId !== null) {
       this.calls.set(line.callId, { name: line.name, command: null });
@@ -410,8 +628,18 @@ class SessionBuilder {
   }
 
   output(line, at) {
-    const call = line.callId === null ? undefined : this.calls.get(line.callId);
     const out = line.output === null ? "" : line.output;
+    const inner = line.callId === null ? undefined : this.scripts.get(line.callId);
+    if (inner !== undefined) {
+      // A script's output answers each of its calls; its length goes with the last.
+      inner.forEach((call, i) => {
+        const last = i === inner.length - 1;
+        this.events.push(event(Kind.TOOL_RESULT, at, last ? out.length : 0, null, call.name, call.command, null,
+          codeModeFailed(out, i, inner.length)));
+      });
+      return;
+    }
+    const call = line.callId === null ? undefined : this.calls.get(line.callId);
     let length = out.length;
     let exit = null;
     if (out.startsWith("{")) {

@@ -163,7 +163,7 @@ final class CodexLine {
       case "arguments": arguments = JsonLines.string(p, t); break;
       case "call_id": callId = JsonLines.string(p, t); break;
       case "input": input = JsonLines.string(p, t); break;
-      case "output": output = JsonLines.string(p, t); break;
+      case "output": output = t == JsonToken.START_ARRAY ? outputParts(p) : JsonLines.string(p, t); break;
       case "message": message = JsonLines.string(p, t); break;
       case "reason": reason = JsonLines.string(p, t); break;
       case "content":
@@ -184,6 +184,31 @@ final class CodexLine {
       default:
         p.skipChildren();
     }
+  }
+
+  /**
+   * An output written as content parts (code mode's {@code exec}: "Script completed…" then what
+   * the script printed): the text of its parts, joined.
+   */
+  private static String outputParts(JsonParser p) throws IOException {
+    StringBuilder joined = new StringBuilder();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean text = p.currentName().equals("text");
+        JsonToken v = p.nextToken();
+        if (text && v == JsonToken.VALUE_STRING) {
+          joined.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return joined.toString();
   }
 
   /** Text blocks ({@code input_text}, {@code output_text}, {@code summary_text}). */

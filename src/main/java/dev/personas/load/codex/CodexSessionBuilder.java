@@ -72,6 +72,8 @@ final class CodexSessionBuilder {
   private final String fallbackId;
   private final List<Event> events = new ArrayList<>();
   private final Map<String, Call> calls = new HashMap<>();
+  /** The calls of each code-mode script, by the script's call id. */
+  private final Map<String, List<CodeModeScript.Call>> scripts = new HashMap<>();
   private final List<Long> hashes = new ArrayList<>();
   private String id;
   private String cwd;
@@ -179,6 +181,7 @@ final class CodexSessionBuilder {
     if (prefixHasEvidence) {
       events.clear();
       calls.clear();
+      scripts.clear();
       lastAgentEvent = -1;
       pendingIn = 0;
       pendingOut = 0;
@@ -377,6 +380,12 @@ final class CodexSessionBuilder {
   }
 
   private void customToolCall(CodexLine line, Instant at) {
+    List<CodeModeScript.Call> inner = "exec".equals(line.name) && line.input != null
+        ? CodeModeScript.calls(line.input) : List.of();
+    if (!inner.isEmpty()) {
+      script(line.callId, inner, at);
+      return;
+    }
     String filePath = line.input == null ? null : patchFile(line.input);
     if (line.callId != null) {
       calls.put(line.callId, new Call(line.name, null));
@@ -384,9 +393,35 @@ final class CodexSessionBuilder {
     agent(new Event(EventKind.TOOL_CALL, at, 0, null, line.name, null, filePath, false, 0, 0));
   }
 
+  /** A code-mode script: each tool call it makes is a call of the session, as without code mode. */
+  private void script(String callId, List<CodeModeScript.Call> inner, Instant at) {
+    if (callId != null) {
+      scripts.put(callId, inner);
+    }
+    for (CodeModeScript.Call call : inner) {
+      String filePath = call.patch() == null ? null : patchFile(call.patch());
+      agent(new Event(EventKind.TOOL_CALL, at, 0, null, call.name(), call.command(), filePath, false, 0, 0));
+    }
+  }
+
+  /** A script's output answers each of its calls; its length goes with the last. */
+  private void scriptOutput(List<CodeModeScript.Call> inner, String out, Instant at) {
+    for (int i = 0; i < inner.size(); i++) {
+      CodeModeScript.Call call = inner.get(i);
+      boolean last = i == inner.size() - 1;
+      events.add(new Event(EventKind.TOOL_RESULT, at, last ? out.length() : 0, null, call.name(),
+          call.command(), null, CodeModeScript.failed(out, i, inner.size()), 0, 0));
+    }
+  }
+
   private void output(CodexLine line, Instant at) {
-    Call call = line.callId == null ? null : calls.get(line.callId);
     String out = line.output == null ? "" : line.output;
+    List<CodeModeScript.Call> inner = line.callId == null ? null : scripts.get(line.callId);
+    if (inner != null) {
+      scriptOutput(inner, out, at);
+      return;
+    }
+    Call call = line.callId == null ? null : calls.get(line.callId);
     int length = out.length();
     Integer exit = null;
     if (out.startsWith("{")) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.personas.features.Feature;
+import dev.personas.features.FeatureVector;
 import dev.personas.load.ReadReport;
 import dev.personas.load.TestTrees;
 import dev.personas.session.Agent;
@@ -174,6 +176,39 @@ class CodexReaderTest {
     assertEquals(java.time.Instant.parse("2026-05-12T20:04:10Z"), a.end());
     assertEquals(List.of(), read.get(1).subagentIds());
     assertEquals(1, own.subagentSessions());
+  }
+
+  @Test
+  void aCodeModeScriptsToolCallsAreTheSessionsCalls() throws IOException {
+    Path root = home.resolve("code-mode");
+    TestTrees.copy("fixtures/codex/code-mode", root);
+    List<Session> read = new java.util.ArrayList<>();
+    new CodexReader().read(root, read::add, new ReadReport());
+    Session s = read.get(0);
+    List<Event> calls = s.events().stream().filter(x -> x.kind() == EventKind.TOOL_CALL).toList();
+    // Strings and comments that mention tools.* call nothing; a script that calls no tool is one call.
+    assertEquals(List.of("exec_command", "exec_command", "exec_command", "apply_patch", "apply_patch",
+        "exec_command", "update_plan", "web.run", "exec"), calls.stream().map(Event::toolName).toList());
+    assertEquals(java.util.Arrays.asList("rg --files src/db", "sed -n '1,80p' src/db/schema.ts",
+        "git status --short", null, null, "npm test", null, null, null),
+        calls.stream().map(Event::command).toList());
+    assertEquals("migrations/0004_teams.sql", calls.get(3).filePath());
+    assertEquals("NOTES.md", calls.get(4).filePath());
+    // Each call has its result; a printed non-zero exit code fails a one-call script's command,
+    // a failed script its last call.
+    List<Event> results = s.events().stream().filter(x -> x.kind() == EventKind.TOOL_RESULT).toList();
+    assertEquals(calls.size(), results.size());
+    assertEquals(List.of("npm test"), results.stream().filter(Event::isError).filter(x -> x.command() != null)
+        .map(Event::command).toList());
+    assertEquals(List.of("exec_command", "web.run"), results.stream().filter(Event::isError)
+        .map(Event::toolName).toList());
+    FeatureVector v = new dev.personas.features.FeatureExtractor().extract(s);
+    assertEquals(2, v.get(Feature.EDIT_ITERATIONS));
+    assertEquals(1, v.get(Feature.DOC_EDITS));
+    assertEquals(1, v.get(Feature.TEST_RUNS));
+    assertEquals(1, v.get(Feature.FAILED_TEST_RUNS));
+    assertEquals(1, v.get(Feature.TODO_LISTS));
+    assertEquals(1, v.get(Feature.WEB_LOOKUPS));
   }
 
   @Test

@@ -1,0 +1,276 @@
+package dev.personas.load.codex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tool calls inside one script of Codex's code mode.
+ *
+ * <p>Since Codex 0.14x the agent may work through a single {@code exec} tool whose input is a
+ * JavaScript snippet: {@code const r = await tools.exec_command({cmd: "rg foo"}); text(r.output);},
+ * {@code text(await tools.apply_patch(patch));}, several calls in a {@code Promise.all}. Each
+ * {@code tools.NAME(…)} written outside a string literal is one call the agent made, as a
+ * separate function call would be in a rollout without code mode. Read here: the tool's name (a
+ * namespaced tool such as {@code web__run} under its usual name {@code web.run}; MCP tools keep
+ * {@code mcp__server__tool}), the shell command of {@code exec_command} ({@code cmd: "…"}), and
+ * the patch an {@code apply_patch} applies (a string literal, or the string a variable was set
+ * to). Comments are skipped; a template literal counts as a string.
+ */
+final class CodeModeScript {
+
+  /**
+   * One call in a script.
+   *
+   * @param name the tool's name, as a rollout without code mode would name it
+   * @param command the shell command of an {@code exec_command} call, else null
+   * @param patch the patch of an {@code apply_patch} call when the script holds it, else null
+   */
+  record Call(String name, String command, String patch) {}
+
+  /** The exit code a script printed for a command: {@code "exit_code":1} or "exit code 1". */
+  private static final Pattern EXIT_CODE =
+      Pattern.compile("(?i)(?:\"exit_code\"\\s*:|exit code:?|exited with code)\\s*(-?\\d+)");
+
+  private enum Kind { NAME, STRING, PUNCT }
+
+  private record Token(Kind kind, String text) {}
+
+  private CodeModeScript() {}
+
+  /** The calls of a script, in the order they are written. */
+  static List<Call> calls(String script) {
+    List<Token> tokens = tokens(script);
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i + 3 < tokens.size(); i++) {
+      boolean member = i > 0 && isPunct(tokens.get(i - 1), '.');
+      if (member || !isName(tokens.get(i), "tools") || !isPunct(tokens.get(i + 1), '.')
+          || tokens.get(i + 2).kind() != Kind.NAME || !isPunct(tokens.get(i + 3), '(')) {
+        continue;
+      }
+      String written = tokens.get(i + 2).text();
+      int close = closing(tokens, i + 3);
+      List<Token> args = tokens.subList(i + 4, close);
+      String command = written.equals("exec_command") ? property(args, "cmd") : null;
+      String patch = written.equals("apply_patch") ? patch(tokens, i, args) : null;
+      calls.add(new Call(name(written), command, patch));
+    }
+    return calls;
+  }
+
+  /**
+   * Whether the script's output says the call at {@code index} of {@code count} failed: a script
+   * that failed fails its last call; a script of one call fails it when the output shows a
+   * command's non-zero exit code. With several calls the output cannot say which one a printed
+   * code belongs to.
+   */
+  static boolean failed(String output, int index, int count) {
+    if (output.startsWith("Script failed")) {
+      return index == count - 1;
+    }
+    if (count != 1) {
+      return false;
+    }
+    Matcher m = EXIT_CODE.matcher(output.length() > 600 ? output.substring(0, 600) : output);
+    if (!m.find()) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(m.group(1)) != 0;
+    } catch (NumberFormatException e) {
+      return true; // a code too long for an int is not zero
+    }
+  }
+
+  /** A namespaced tool's usual name: {@code web__run} is {@code web.run}; MCP names stay. */
+  private static String name(String written) {
+    return written.startsWith("mcp__") ? written : written.replace("__", ".");
+  }
+
+  /** The string value of {@code key: "…"} among a call's argument tokens, or null. */
+  private static String property(List<Token> args, String key) {
+    for (int i = 0; i + 2 < args.size(); i++) {
+      Token k = args.get(i);
+      boolean named = k.kind() != Kind.PUNCT && k.text().equals(key);
+      if (named && isPunct(args.get(i + 1), ':') && args.get(i + 2).kind() == Kind.STRING) {
+        return args.get(i + 2).text();
+      }
+    }
+    return null;
+  }
+
+  /** The patch of an apply_patch call: its string argument, or the string its variable was set to. */
+  private static String patch(List<Token> tokens, int callAt, List<Token> args) {
+    if (args.isEmpty()) {
+      return null;
+    }
+    String literal = stringAt(args, 0);
+    if (literal != null || args.get(0).kind() != Kind.NAME) {
+      return literal;
+    }
+    String variable = args.get(0).text();
+    for (int i = callAt - 3; i >= 0; i--) {
+      if (isName(tokens.get(i), variable) && isPunct(tokens.get(i + 1), '=')) {
+        return stringAt(tokens.subList(0, callAt), i + 2);
+      }
+    }
+    return null;
+  }
+
+  /** The string literal at {@code at}, read past a {@code String.raw} tag (it changes nothing a patch holds), or null. */
+  private static String stringAt(List<Token> tokens, int at) {
+    if (at + 3 < tokens.size() && isName(tokens.get(at), "String") && isPunct(tokens.get(at + 1), '.')
+        && isName(tokens.get(at + 2), "raw")) {
+      at += 3;
+    }
+    return at < tokens.size() && tokens.get(at).kind() == Kind.STRING ? tokens.get(at).text() : null;
+  }
+
+  /** The index of the token that closes the bracket at {@code open}, or the end. */
+  private static int closing(List<Token> tokens, int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() != Kind.PUNCT) {
+        continue;
+      }
+      char c = t.text().charAt(0);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+        return i;
+      }
+    }
+    return tokens.size();
+  }
+
+  private static boolean isName(Token t, String name) {
+    return t.kind() == Kind.NAME && t.text().equals(name);
+  }
+
+  private static boolean isPunct(Token t, char c) {
+    return t.kind() == Kind.PUNCT && t.text().charAt(0) == c;
+  }
+
+  /** Names, string literals (their values) and single punctuation characters; comments dropped. */
+  private static List<Token> tokens(String s) {
+    List<Token> tokens = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+        int end = s.indexOf('\n', i);
+        i = end < 0 ? n : end + 1;
+      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+        int end = s.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (c == '"' || c == '\'' || c == '`') {
+        StringBuilder value = new StringBuilder();
+        i = string(s, i, value);
+        tokens.add(new Token(Kind.STRING, value.toString()));
+      } else if (c == '_' || c == '$' || Character.isLetter(c)) {
+        int start = i;
+        while (i < n && (s.charAt(i) == '_' || s.charAt(i) == '$' || Character.isLetterOrDigit(s.charAt(i)))) {
+          i++;
+        }
+        tokens.add(new Token(Kind.NAME, s.substring(start, i)));
+      } else {
+        tokens.add(new Token(Kind.PUNCT, String.valueOf(c)));
+        i++;
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Reads the string literal opening at {@code at} into {@code value}, escapes decoded (a
+   * template literal's {@code ${…}} kept as written); returns the index after its closing quote.
+   */
+  private static int string(String s, int at, StringBuilder value) {
+    char quote = s.charAt(at);
+    int i = at + 1;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == quote) {
+        return i + 1;
+      }
+      if (c == '\n' && quote != '`') {
+        return i; // an unterminated literal ends at its line, as JavaScript would reject it
+      }
+      if (c != '\\' || i + 1 >= n) {
+        value.append(c);
+        i++;
+        continue;
+      }
+      char e = s.charAt(i + 1);
+      i += 2;
+      switch (e) {
+        case 'n': value.append('\n'); break;
+        case 't': value.append('\t'); break;
+        case 'r': value.append('\r'); break;
+        case 'b': value.append('\b'); break;
+        case 'f': value.append('\f'); break;
+        case 'v': value.append('\u000B'); break;
+        case '0': value.append('\0'); break;
+        case '\n': break; // a line continuation
+        case 'x':
+          i = hex(s, i, 2, value);
+          break;
+        case 'u':
+          if (i < n && s.charAt(i) == '{') {
+            int close = s.indexOf('}', i);
+            i = close < 0 ? n : braced(s, i + 1, close, value);
+          } else {
+            i = hex(s, i, 4, value);
+          }
+          break;
+        default:
+          value.append(e);
+      }
+    }
+    return n;
+  }
+
+  /** A fixed-length hex escape ({@code \\xHH}, {@code \\uHHHH}); kept as written when it is none. */
+  private static int hex(String s, int at, int digits, StringBuilder value) {
+    int code = at + digits <= s.length() ? hexValue(s.substring(at, at + digits)) : -1;
+    if (code < 0) {
+      value.append(digits == 2 ? 'x' : 'u');
+      return at;
+    }
+    value.append((char) code);
+    return at + digits;
+  }
+
+  /** A code point escape ({@code \\u{1F600}}), {@code from} after the brace; kept as written when it is none. */
+  private static int braced(String s, int from, int close, StringBuilder value) {
+    int code = hexValue(s.substring(from, close));
+    if (code < 0 || code > Character.MAX_CODE_POINT) {
+      value.append('u').append(s, from - 1, close + 1);
+    } else {
+      value.appendCodePoint(code);
+    }
+    return close + 1;
+  }
+
+  /** The value of 1 to 6 hex digits, or -1. */
+  private static int hexValue(String digits) {
+    if (digits.isEmpty() || digits.length() > 6) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = Character.digit(digits.charAt(i), 16);
+      if (d < 0 || digits.charAt(i) > 'f') {
+        return -1;
+      }
+      value = value * 16 + d;
+    }
+    return value;
+  }
+}
