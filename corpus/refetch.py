@@ -6,6 +6,8 @@ Usage (from the project root, after `mvn -q package -DskipTests`):
   python3 corpus/refetch.py --offline DIR    read DIR/<owner>+<name>/<path> instead of cloning
   python3 corpus/refetch.py ... --write      after the feature code changed on purpose: rewrite the
                                              feature columns of sessions.tsv (labels and split kept)
+  python3 corpus/refetch.py ... --only X,Y   only these sessions (ids) or agents (claude, codex); with
+                                             --write, only their rows are rewritten
 
 For each session: the file's SHA-256 must equal sources.tsv's; `personas classify --json` on the
 file and its subagent transcripts must give every feature of sessions.tsv (to 1e-9). Exit 0 when
@@ -125,21 +127,25 @@ def number(value):
 
 
 def rewrite(expected, recomputed):
+    """Writes sessions.tsv with the recomputed features; a session not recomputed keeps its row."""
     keys = list(next(iter(recomputed.values())).keys())
     with open(SESSIONS, "w", newline="") as f:
         f.write("\t".join(list(FIXED) + keys) + "\n")
         for sid, row in expected.items():
-            f.write("\t".join([row[k] for k in FIXED] + [number(recomputed[sid][k]) for k in keys]) + "\n")
+            values = [number(recomputed[sid][k]) for k in keys] if sid in recomputed else [row[k] for k in keys]
+            f.write("\t".join([row[k] for k in FIXED] + values) + "\n")
 
 
 def main(argv):
     offline = argv[argv.index("--offline") + 1] if "--offline" in argv else None
     write = "--write" in argv
+    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     recomputed = {}
     work = os.path.join(ROOT, ".refetch")
     os.makedirs(work, exist_ok=True)
     with open(SOURCES, newline="") as f:
-        sources = list(csv.DictReader(f, delimiter="\t"))
+        sources = [s for s in csv.DictReader(f, delimiter="\t")
+                   if only is None or s["session"] in only or s["agent"] in only]
     with open(SESSIONS, newline="") as f:
         expected = {r["session"]: r for r in csv.DictReader(f, delimiter="\t")}
     failures = 0
@@ -177,8 +183,8 @@ def main(argv):
             print(f"{sid}: features differ: {', '.join(bad)}")
             failures += 1
     if write:
-        if failures or len(recomputed) != len(expected):
-            print(f"not written: {len(recomputed)} of {len(expected)} sessions recomputed")
+        if failures or len(recomputed) != len(sources):
+            print(f"not written: {len(recomputed)} of {len(sources)} sessions recomputed")
             return 1
         rewrite(expected, recomputed)
         print(f"sessions.tsv rewritten with the features of {len(recomputed)} sessions")

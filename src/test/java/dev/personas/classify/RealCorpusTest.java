@@ -149,15 +149,16 @@ class RealCorpusTest {
     assertTrue(a.calibration().hits() >= 319, "calibration " + a.calibration().hits() + " of 454");
     // Sessions of people held out as a whole (rounds 6, 7 and 10 to 17), labelled after the method was fixed.
     assertEquals(571, a.newPeople().items());
-    assertTrue(a.newPeople().hits() >= 329, "people held out " + a.newPeople().hits() + " of 571");
+    assertTrue(a.newPeople().hits() >= 332, "people held out " + a.newPeople().hits() + " of 571");
     // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth, 13 of the sixth,
     // 15 of the seventh, 14 of the eighth, 15 of the ninth, 15 of the tenth, 11 of the eleventh,
     // 15 of the twelfth, 15 of the thirteenth, 15 of the fourteenth, 15 of the fifteenth, 15 of the
     // sixteenth and 15 of the seventeenth (corpus/README.md).
     assertEquals(217, a.personas().items());
     assertTrue(a.personas().hits() >= 115, "personas " + a.personas().hits() + " of 217");
-    // The persona step alone, given the readers' session types: what better types would give.
-    assertTrue(a.personasFromReadersTypes().hits() >= 158,
+    // The persona step alone, given the readers' session types: what better types would give (158
+    // before Codex's code mode was read: one person's behaviour counts changed with their sessions').
+    assertTrue(a.personasFromReadersTypes().hits() >= 157,
         "personas from the readers' types " + a.personasFromReadersTypes().hits() + " of 217");
   }
 
