@@ -13,6 +13,8 @@ import { tokenCount } from "./claude.js";
 
 const EXIT_CODE = javaRegex(String.raw`(?:exit code:?|exited with code)\s*(-?\d+)`, "i");
 const PATCH_FILE = javaRegex(String.raw`\*\*\* (?:Update|Add|Delete) File: ([^\r\n]+)`);
+/** CodexLine.OUTPUT_HEAD: how much of an output written as content parts is kept. */
+const OUTPUT_HEAD = 1000;
 const ITEM_TYPES = new Set(["message", "function_call", "function_call_output", "custom_tool_call",
   "custom_tool_call_output", "reasoning", "local_shell_call", "web_search_call"]);
 
@@ -28,7 +30,7 @@ function isObject(v) {
 export function codexLine(o) {
   const line = { timestamp: null, type: null, hasPayload: false, payloadType: null, id: null, cwd: null,
     forkedFrom: null, subagent: false, spawnedBy: null, role: null, text: "", textLength: 0, name: null, arguments: null, callId: null, input: null,
-    output: null, message: null, reason: null, hasTotals: false, totalInput: 0, totalOutput: 0 };
+    output: null, outputLength: -1, message: null, reason: null, hasTotals: false, totalInput: 0, totalOutput: 0 };
   for (const key of Object.keys(o)) {
     const v = o[key];
     if (key === "timestamp") {
@@ -86,8 +88,15 @@ function payloadField(line, field, v) {
     case "input": line.input = str(v); break;
     case "output":
       // Content parts (code mode's exec output): their text, joined (CodexLine.outputParts).
-      line.output = Array.isArray(v) ? v.filter(isObject).map((part) => typeof part.text === "string" ? part.text : "").join("")
-        : str(v);
+      if (Array.isArray(v)) {
+        // Content parts (code mode's exec output): the head of their joined text and its whole
+        // length (CodexLine.outputParts).
+        const joined = v.filter(isObject).map((part) => typeof part.text === "string" ? part.text : "").join("");
+        line.output = joined.substring(0, OUTPUT_HEAD);
+        line.outputLength = Math.min(joined.length, 2147483647);
+      } else {
+        line.output = str(v);
+      }
       break;
     case "message": line.message = str(v); break;
     case "reason": line.reason = str(v); break;
@@ -629,18 +638,18 @@ class SessionBuilder {
 
   output(line, at) {
     const out = line.output === null ? "" : line.output;
+    let length = line.outputLength >= 0 ? line.outputLength : out.length;
     const inner = line.callId === null ? undefined : this.scripts.get(line.callId);
     if (inner !== undefined) {
       // A script's output answers each of its calls; its length goes with the last.
       inner.forEach((call, i) => {
         const last = i === inner.length - 1;
-        this.events.push(event(Kind.TOOL_RESULT, at, last ? out.length : 0, null, call.name, call.command, null,
+        this.events.push(event(Kind.TOOL_RESULT, at, last ? length : 0, null, call.name, call.command, null,
           codeModeFailed(out, i, inner.length)));
       });
       return;
     }
     const call = line.callId === null ? undefined : this.calls.get(line.callId);
-    let length = out.length;
     let exit = null;
     if (out.startsWith("{")) {
       const parsed = parseArgs(out);

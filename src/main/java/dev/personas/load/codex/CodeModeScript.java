@@ -35,7 +35,24 @@ final class CodeModeScript {
 
   private enum Kind { NAME, STRING, PUNCT }
 
-  private record Token(Kind kind, String text) {}
+  /**
+   * A token, as its place in the script: a string literal's value is decoded only when it is asked
+   * for, since most literals (the patches' text above all) are never read.
+   */
+  private record Token(Kind kind, String script, int start, int end) {
+    String text() {
+      if (kind != Kind.STRING) {
+        return script.substring(start, end);
+      }
+      StringBuilder value = new StringBuilder();
+      string(script, start, value);
+      return value.toString();
+    }
+
+    boolean is(Kind k, String s) {
+      return kind == k && end - start == s.length() && script.regionMatches(start, s, 0, s.length());
+    }
+  }
 
   private CodeModeScript() {}
 
@@ -69,7 +86,7 @@ final class CodeModeScript {
     if (output.startsWith("Script failed")) {
       return index == count - 1;
     }
-    if (count != 1) {
+    if (count != 1 || !mentionsExit(output)) {
       return false;
     }
     Matcher m = EXIT_CODE.matcher(output.length() > 600 ? output.substring(0, 600) : output);
@@ -83,6 +100,21 @@ final class CodeModeScript {
     }
   }
 
+  /**
+   * Whether "exit" (any case) occurs in the first 600 characters: every form {@link #EXIT_CODE}
+   * matches holds it, and this test is far cheaper than the expression on outputs that hold none.
+   */
+  private static boolean mentionsExit(String output) {
+    int end = Math.min(output.length(), 600) - 3;
+    for (int i = 0; i < end; i++) {
+      if ((output.charAt(i) | 0x20) == 'e' && (output.charAt(i + 1) | 0x20) == 'x'
+          && (output.charAt(i + 2) | 0x20) == 'i' && (output.charAt(i + 3) | 0x20) == 't') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A namespaced tool's usual name: {@code web__run} is {@code web.run}; MCP names stay. */
   private static String name(String written) {
     return written.startsWith("mcp__") ? written : written.replace("__", ".");
@@ -92,7 +124,7 @@ final class CodeModeScript {
   private static String property(List<Token> args, String key) {
     for (int i = 0; i + 2 < args.size(); i++) {
       Token k = args.get(i);
-      boolean named = k.kind() != Kind.PUNCT && k.text().equals(key);
+      boolean named = k.is(Kind.NAME, key) || k.kind() == Kind.STRING && k.text().equals(key);
       if (named && isPunct(args.get(i + 1), ':') && args.get(i + 2).kind() == Kind.STRING) {
         return args.get(i + 2).text();
       }
@@ -109,9 +141,9 @@ final class CodeModeScript {
     if (literal != null || args.get(0).kind() != Kind.NAME) {
       return literal;
     }
-    String variable = args.get(0).text();
+    Token variable = args.get(0);
     for (int i = callAt - 3; i >= 0; i--) {
-      if (isName(tokens.get(i), variable) && isPunct(tokens.get(i + 1), '=')) {
+      if (isName(tokens.get(i), variable.text()) && isPunct(tokens.get(i + 1), '=')) {
         return stringAt(tokens.subList(0, callAt), i + 2);
       }
     }
@@ -135,7 +167,7 @@ final class CodeModeScript {
       if (t.kind() != Kind.PUNCT) {
         continue;
       }
-      char c = t.text().charAt(0);
+      char c = t.script().charAt(t.start());
       if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
@@ -146,11 +178,11 @@ final class CodeModeScript {
   }
 
   private static boolean isName(Token t, String name) {
-    return t.kind() == Kind.NAME && t.text().equals(name);
+    return t.is(Kind.NAME, name);
   }
 
   private static boolean isPunct(Token t, char c) {
-    return t.kind() == Kind.PUNCT && t.text().charAt(0) == c;
+    return t.kind() == Kind.PUNCT && t.script().charAt(t.start()) == c;
   }
 
   /** Names, string literals (their values) and single punctuation characters; comments dropped. */
@@ -169,21 +201,48 @@ final class CodeModeScript {
         int end = s.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
       } else if (c == '"' || c == '\'' || c == '`') {
-        StringBuilder value = new StringBuilder();
-        i = string(s, i, value);
-        tokens.add(new Token(Kind.STRING, value.toString()));
+        int start = i;
+        i = skipString(s, i);
+        tokens.add(new Token(Kind.STRING, s, start, i));
       } else if (c == '_' || c == '$' || Character.isLetter(c)) {
         int start = i;
         while (i < n && (s.charAt(i) == '_' || s.charAt(i) == '$' || Character.isLetterOrDigit(s.charAt(i)))) {
           i++;
         }
-        tokens.add(new Token(Kind.NAME, s.substring(start, i)));
+        tokens.add(new Token(Kind.NAME, s, start, i));
       } else {
-        tokens.add(new Token(Kind.PUNCT, String.valueOf(c)));
+        tokens.add(new Token(Kind.PUNCT, s, i, i + 1));
         i++;
       }
     }
     return tokens;
+  }
+
+  /** The index after the string literal opening at {@code at}: where {@link #string} would stop. */
+  private static int skipString(String s, int at) {
+    char quote = s.charAt(at);
+    int i = at + 1;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == quote) {
+        return i + 1;
+      }
+      if (c == '\n' && quote != '`') {
+        return i;
+      }
+      if (c != '\\' || i + 1 >= n) {
+        i++;
+        continue;
+      }
+      char e = s.charAt(i + 1);
+      i += 2;
+      if (e == 'u' && i < n && s.charAt(i) == '{') {
+        int close = s.indexOf('}', i);
+        i = close < 0 ? n : close + 1;
+      }
+    }
+    return n;
   }
 
   /**

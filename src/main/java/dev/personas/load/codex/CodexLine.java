@@ -32,6 +32,8 @@ final class CodexLine {
   String callId;
   String input;
   String output;
+  /** For an output written as content parts, the length of their whole text ({@link #output} holds its head); else -1. */
+  int outputLength = -1;
   String message;
   String reason;
   boolean hasTotals;
@@ -46,6 +48,7 @@ final class CodexLine {
     text.setLength(0);
     textLength = 0;
     name = arguments = callId = input = output = message = reason = null;
+    outputLength = -1;
     hasTotals = false;
     totalInput = totalOutput = 0;
   }
@@ -75,6 +78,9 @@ final class CodexLine {
       legacy();
     }
   }
+
+  /** How much of an output written as content parts is kept (its head). */
+  static final int OUTPUT_HEAD = 1000;
 
   private static final java.util.Set<String> ITEM_TYPES = java.util.Set.of("message",
       "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output",
@@ -163,7 +169,13 @@ final class CodexLine {
       case "arguments": arguments = JsonLines.string(p, t); break;
       case "call_id": callId = JsonLines.string(p, t); break;
       case "input": input = JsonLines.string(p, t); break;
-      case "output": output = t == JsonToken.START_ARRAY ? outputParts(p) : JsonLines.string(p, t); break;
+      case "output":
+        if (t == JsonToken.START_ARRAY) {
+          outputParts(p);
+        } else {
+          output = JsonLines.string(p, t);
+        }
+        break;
       case "message": message = JsonLines.string(p, t); break;
       case "reason": reason = JsonLines.string(p, t); break;
       case "content":
@@ -188,10 +200,13 @@ final class CodexLine {
 
   /**
    * An output written as content parts (code mode's {@code exec}: "Script completed…" then what
-   * the script printed): the text of its parts, joined.
+   * the script printed): {@link #output} is the head of their joined text, enough to tell a failed
+   * script and a printed exit code, and {@link #outputLength} the length of all of it. Keeping the
+   * whole text would copy and hash megabytes of command output no count needs.
    */
-  private static String outputParts(JsonParser p) throws IOException {
-    StringBuilder joined = new StringBuilder();
+  private void outputParts(JsonParser p) throws IOException {
+    StringBuilder head = new StringBuilder();
+    int length = 0;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
       if (t != JsonToken.START_OBJECT) {
@@ -202,13 +217,19 @@ final class CodexLine {
         boolean text = p.currentName().equals("text");
         JsonToken v = p.nextToken();
         if (text && v == JsonToken.VALUE_STRING) {
-          joined.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          int n = p.getTextLength();
+          length = n > Integer.MAX_VALUE - length ? Integer.MAX_VALUE : length + n;
+          int room = OUTPUT_HEAD - head.length();
+          if (room > 0) {
+            head.append(p.getTextCharacters(), p.getTextOffset(), Math.min(n, room));
+          }
         } else {
           p.skipChildren();
         }
       }
     }
-    return joined.toString();
+    output = head.toString();
+    outputLength = length;
   }
 
   /** Text blocks ({@code input_text}, {@code output_text}, {@code summary_text}). */

@@ -404,25 +404,25 @@ final class CodexSessionBuilder {
     }
   }
 
-  /** A script's output answers each of its calls; its length goes with the last. */
-  private void scriptOutput(List<CodeModeScript.Call> inner, String out, Instant at) {
+  /** A script's output (its head, and its whole length) answers each of its calls; the length goes with the last. */
+  private void scriptOutput(List<CodeModeScript.Call> inner, String out, int length, Instant at) {
     for (int i = 0; i < inner.size(); i++) {
       CodeModeScript.Call call = inner.get(i);
       boolean last = i == inner.size() - 1;
-      events.add(new Event(EventKind.TOOL_RESULT, at, last ? out.length() : 0, null, call.name(),
+      events.add(new Event(EventKind.TOOL_RESULT, at, last ? length : 0, null, call.name(),
           call.command(), null, CodeModeScript.failed(out, i, inner.size()), 0, 0));
     }
   }
 
   private void output(CodexLine line, Instant at) {
     String out = line.output == null ? "" : line.output;
+    int length = line.outputLength >= 0 ? line.outputLength : out.length();
     List<CodeModeScript.Call> inner = line.callId == null ? null : scripts.get(line.callId);
     if (inner != null) {
-      scriptOutput(inner, out, at);
+      scriptOutput(inner, out, length, at);
       return;
     }
     Call call = line.callId == null ? null : calls.get(line.callId);
-    int length = out.length();
     Integer exit = null;
     if (out.startsWith("{")) {
       Args parsed = Args.parse(out);
