@@ -17,7 +17,12 @@ says a sub-agent started them (source.subagent: a guardian's review, a spawned t
 rollout, which is the person's): round 14. Sessions kept by Entire (entire.io) in git refs
 (`<shard>/<id>/<n>/full.jsonl` under refs/entire/checkpoints/… or the entire/checkpoints/v1 branch,
 or `.entire/metadata/<session>/full.jsonl`) are read too: each checkpoint repeats its session so far,
-so a session id is taken once, at its largest copy (ties: the first in history order): round 16."""
+so a session id is taken once, at its largest copy (ties: the first in history order): round 16.
+--claude-folder TEXT also takes a Claude Code session file (<uuid>.jsonl) whose path holds TEXT,
+for a person's copies kept outside a projects/ folder (CHAT_LOGS/, Archives/, CC-test-projects/…):
+round 18. --skip-claude-sdk leaves out Claude Code sessions that the Agent SDK started (the first
+line naming an entrypoint names sdk-cli, sdk-ts or sdk-py: a program's runs, not the person's):
+round 18."""
 import hashlib, json, os, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from digest import render
@@ -64,13 +69,22 @@ def entire_session(path):
             return ('claude', o['sessionId'])
     return None
 
+def claude_sdk(path):
+    """A Claude Code session the Agent SDK started: its first entrypoint is sdk-*."""
+    for line in open(path, errors='replace'):
+        try: o = json.loads(line)
+        except Exception: continue
+        if isinstance(o, dict) and isinstance(o.get('entrypoint'), str):
+            return o['entrypoint'].startswith('sdk-')
+    return False
+
 def scripted(texts, first, only):
     """A run whose first typed prompt opens as a scheduled or scripted one, or that typed nothing else."""
     return bool(texts) and (any(texts[0].lower().startswith(x) for x in first)
                             or any(all(t.lower() == x for t in texts) for x in only))
 
 args = sys.argv[1:]
-per_person, once, excluded, ex_first, ex_only, no_subagents = 8, False, [], [], [], False
+per_person, once, excluded, ex_first, ex_only, no_subagents, folders, no_sdk = 8, False, [], [], [], False, [], False
 while args[0].startswith('--'):
     if args[0] == '--per-person':
         per_person, once, args = int(args[1]), True, args[2:]
@@ -80,6 +94,10 @@ while args[0].startswith('--'):
         ex_first, args = ex_first + [args[1].lower()], args[2:]
     elif args[0] == '--skip-codex-subagents':
         no_subagents, args = True, args[1:]
+    elif args[0] == '--skip-claude-sdk':
+        no_sdk, args = True, args[1:]
+    elif args[0] == '--claude-folder':
+        folders, args = folders + [args[1]], args[2:]
     elif args[0] == '--exclude-only':
         ex_only, args = ex_only + [args[1].lower()], args[2:]
     else:
@@ -108,19 +126,21 @@ for repo in repos:
                     entire[key] = (len(r.stdout), p, commit)
             continue
         codex = 'rollout-' in base and '/sessions/' in '/' + p
-        claude = '/projects/' in '/' + p and len(base) == 42
+        claude = ('/projects/' in '/' + p or any(x in p for x in folders)) and len(base) == 42
         if not (codex or claude) or any(x in p.lower() for x in excluded): continue
         if once:
             if (repo, base) in seen_ids: continue
             seen_ids.add((repo, base))
         agent = 'codex' if codex else 'claude'
         if no_subagents and agent == 'codex' and codex_subagent(dst): continue
+        if no_sdk and agent == 'claude' and claude_sdk(dst): continue
         texts = typed(dst, agent)
         if texts and not scripted(texts, ex_first, ex_only):
             by[repo.split('/')[0]].append((repo, agent, p, commit, len(r.stdout)))
 for (repo, agent, _), (size, p, commit) in sorted(entire.items()):
     dst = os.path.join('raw', repo.replace('/', '+', 1), refetch.local_path(p, commit))
     if no_subagents and agent == 'codex' and codex_subagent(dst): continue
+    if no_sdk and agent == 'claude' and claude_sdk(dst): continue
     texts = typed(dst, agent)
     if texts and not scripted(texts, ex_first, ex_only):
         by[repo.split('/')[0]].append((repo, agent, p, commit, size))
