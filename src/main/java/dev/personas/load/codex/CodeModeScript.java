@@ -202,7 +202,7 @@ final class CodeModeScript {
         i = end < 0 ? n : end + 2;
       } else if (c == '"' || c == '\'' || c == '`') {
         int start = i;
-        i = skipString(s, i);
+        i = string(s, i, null);
         tokens.add(new Token(Kind.STRING, s, start, i));
       } else if (c == '_' || c == '$' || Character.isLetter(c)) {
         int start = i;
@@ -218,36 +218,10 @@ final class CodeModeScript {
     return tokens;
   }
 
-  /** The index after the string literal opening at {@code at}: where {@link #string} would stop. */
-  private static int skipString(String s, int at) {
-    char quote = s.charAt(at);
-    int i = at + 1;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == quote) {
-        return i + 1;
-      }
-      if (c == '\n' && quote != '`') {
-        return i;
-      }
-      if (c != '\\' || i + 1 >= n) {
-        i++;
-        continue;
-      }
-      char e = s.charAt(i + 1);
-      i += 2;
-      if (e == 'u' && i < n && s.charAt(i) == '{') {
-        int close = s.indexOf('}', i);
-        i = close < 0 ? n : close + 1;
-      }
-    }
-    return n;
-  }
-
   /**
-   * Reads the string literal opening at {@code at} into {@code value}, escapes decoded (a
-   * template literal's {@code ${…}} kept as written); returns the index after its closing quote.
+   * Reads the string literal opening at {@code at} into {@code value} (null: only finds its end),
+   * escapes decoded (a template literal's {@code ${…}} kept as written); returns the index after
+   * its closing quote.
    */
   private static int string(String s, int at, StringBuilder value) {
     char quote = s.charAt(at);
@@ -262,20 +236,20 @@ final class CodeModeScript {
         return i; // an unterminated literal ends at its line, as JavaScript would reject it
       }
       if (c != '\\' || i + 1 >= n) {
-        value.append(c);
+        put(value, c);
         i++;
         continue;
       }
       char e = s.charAt(i + 1);
       i += 2;
       switch (e) {
-        case 'n': value.append('\n'); break;
-        case 't': value.append('\t'); break;
-        case 'r': value.append('\r'); break;
-        case 'b': value.append('\b'); break;
-        case 'f': value.append('\f'); break;
-        case 'v': value.append('\u000B'); break;
-        case '0': value.append('\0'); break;
+        case 'n': put(value, '\n'); break;
+        case 't': put(value, '\t'); break;
+        case 'r': put(value, '\r'); break;
+        case 'b': put(value, '\b'); break;
+        case 'f': put(value, '\f'); break;
+        case 'v': put(value, '\u000B'); break;
+        case '0': put(value, '\0'); break;
         case '\n': break; // a line continuation
         case 'x':
           i = hex(s, i, 2, value);
@@ -289,25 +263,34 @@ final class CodeModeScript {
           }
           break;
         default:
-          value.append(e);
+          put(value, e);
       }
     }
     return n;
+  }
+
+  private static void put(StringBuilder value, char c) {
+    if (value != null) {
+      value.append(c);
+    }
   }
 
   /** A fixed-length hex escape ({@code \\xHH}, {@code \\uHHHH}); kept as written when it is none. */
   private static int hex(String s, int at, int digits, StringBuilder value) {
     int code = at + digits <= s.length() ? hexValue(s.substring(at, at + digits)) : -1;
     if (code < 0) {
-      value.append(digits == 2 ? 'x' : 'u');
+      put(value, digits == 2 ? 'x' : 'u');
       return at;
     }
-    value.append((char) code);
+    put(value, (char) code);
     return at + digits;
   }
 
   /** A code point escape ({@code \\u{1F600}}), {@code from} after the brace; kept as written when it is none. */
   private static int braced(String s, int from, int close, StringBuilder value) {
+    if (value == null) {
+      return close + 1;
+    }
     int code = hexValue(s.substring(from, close));
     if (code < 0 || code > Character.MAX_CODE_POINT) {
       value.append('u').append(s, from - 1, close + 1);
