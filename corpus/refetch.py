@@ -127,8 +127,12 @@ def number(value):
 
 
 def rewrite(expected, recomputed):
-    """Writes sessions.tsv with the recomputed features; a session not recomputed keeps its row."""
+    """Writes sessions.tsv with the recomputed features; a session not recomputed keeps its row,
+    which only makes sense while the features are the same columns (else every session is)."""
     keys = list(next(iter(recomputed.values())).keys())
+    columns = [k for k in next(iter(expected.values())) if k not in FIXED]
+    if len(recomputed) < len(expected) and keys != columns:
+        raise SystemExit("the features are not sessions.tsv's columns: recompute every session, without --only")
     with open(SESSIONS, "w", newline="") as f:
         f.write("\t".join(list(FIXED) + keys) + "\n")
         for sid, row in expected.items():
@@ -139,6 +143,9 @@ def rewrite(expected, recomputed):
 def main(argv):
     offline = argv[argv.index("--offline") + 1] if "--offline" in argv else None
     write = "--write" in argv
+    if "--only" in argv and argv.index("--only") + 1 >= len(argv):
+        print("--only needs a list: session ids or agents (claude, codex), comma-separated")
+        return 2
     only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     recomputed = {}
     work = os.path.join(ROOT, ".refetch")
@@ -148,6 +155,12 @@ def main(argv):
                    if only is None or s["session"] in only or s["agent"] in only]
     with open(SESSIONS, newline="") as f:
         expected = {r["session"]: r for r in csv.DictReader(f, delimiter="\t")}
+    if only is not None:
+        named = {s["session"] for s in sources} | {s["agent"] for s in sources}
+        unknown = sorted(only - named)
+        if unknown:
+            print(f"--only names no session or agent of sources.tsv: {', '.join(unknown)}")
+            return 2
     failures = 0
     histories = {}
     for src in sources:

@@ -18,9 +18,10 @@ rollout, which is the person's): round 14. Sessions kept by Entire (entire.io) i
 (`<shard>/<id>/<n>/full.jsonl` under refs/entire/checkpoints/… or the entire/checkpoints/v1 branch,
 or `.entire/metadata/<session>/full.jsonl`) are read too: each checkpoint repeats its session so far,
 so a session id is taken once, at its largest copy (ties: the first in history order): round 16.
---claude-folder TEXT also takes a Claude Code session file (<uuid>.jsonl) whose path holds TEXT,
-for a person's copies kept outside a projects/ folder (CHAT_LOGS/, Archives/, CC-test-projects/…):
-round 18. --skip-claude-sdk leaves out Claude Code sessions that the Agent SDK started (the first
+--claude-folder TEXT also takes a Claude Code session file (<uuid>.jsonl) whose path holds TEXT
+(as written, case and all), for a person's copies kept outside a projects/ folder (CHAT_LOGS/,
+Archives/, CC-test-projects/…); with --per-person, a file name met in several folders is taken
+once: round 18. --skip-claude-sdk leaves out Claude Code sessions that the Agent SDK started (the first
 line naming an entrypoint names sdk-cli, sdk-ts or sdk-py: a program's runs, not the person's):
 round 18."""
 import hashlib, json, os, subprocess, sys, collections
@@ -71,11 +72,12 @@ def entire_session(path):
 
 def claude_sdk(path):
     """A Claude Code session the Agent SDK started: its first entrypoint is sdk-*."""
-    for line in open(path, errors='replace'):
-        try: o = json.loads(line)
-        except Exception: continue
-        if isinstance(o, dict) and isinstance(o.get('entrypoint'), str):
-            return o['entrypoint'].startswith('sdk-')
+    with open(path, errors='replace') as f:
+        for line in f:
+            try: o = json.loads(line)
+            except Exception: continue
+            if isinstance(o, dict) and isinstance(o.get('entrypoint'), str):
+                return o['entrypoint'].startswith('sdk-')
     return False
 
 def scripted(texts, first, only):

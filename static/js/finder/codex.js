@@ -87,7 +87,6 @@ function payloadField(line, field, v) {
     case "call_id": line.callId = str(v); break;
     case "input": line.input = str(v); break;
     case "output":
-      // Content parts (code mode's exec output): their text, joined (CodexLine.outputParts).
       if (Array.isArray(v)) {
         // Content parts (code mode's exec output): the head of their joined text and its whole
         // length (CodexLine.outputParts).
@@ -221,7 +220,8 @@ export function codeModeCalls(script) {
     const written = tokens[i + 2].text;
     const close = closing(tokens, i + 3);
     const args = tokens.slice(i + 4, close);
-    const command = written === "exec_command" ? property(args, "cmd") : null;
+    const cmd = property(args, "cmd");
+    const command = cmd !== null ? cmd : property(args, "command");
     const patch = written === "apply_patch" ? scriptPatch(tokens, i, args) : null;
     calls.push({ name: written.startsWith("mcp__") ? written : written.split("__").join("."), command, patch });
   }
@@ -244,14 +244,28 @@ export function codeModeFailed(output, index, count) {
   return code === null || code !== 0;
 }
 
+/** CodeModeScript.property: the string value of key: "…" in the object a call is given, not one nested in it. */
 function property(args, key) {
+  let depth = 0;
   for (let i = 0; i + 2 < args.length; i++) {
-    const named = args[i].kind !== "punct" && args[i].text === key;
-    if (named && isPunct(args[i + 1], ":") && args[i + 2].kind === "string") {
+    const k = args[i];
+    depth += nesting(k);
+    if (depth !== 1 || !isPunct(args[i + 1], ":") || args[i + 2].kind !== "string") {
+      continue;
+    }
+    if (k.kind !== "punct" && k.text === key) {
       return args[i + 2].text;
     }
   }
   return null;
+}
+
+function nesting(t) {
+  if (t.kind !== "punct") {
+    return 0;
+  }
+  const c = t.text;
+  return c === "(" || c === "[" || c === "{" ? 1 : c === ")" || c === "]" || c === "}" ? -1 : 0;
 }
 
 function scriptPatch(tokens, callAt, args) {
@@ -265,18 +279,19 @@ function scriptPatch(tokens, callAt, args) {
   const variable = args[0].text;
   for (let i = callAt - 3; i >= 0; i--) {
     if (isName(tokens[i], variable) && isPunct(tokens[i + 1], "=")) {
-      return stringAt(tokens.slice(0, callAt), i + 2);
+      return stringAt(tokens, i + 2, callAt);
     }
   }
   return null;
 }
 
-function stringAt(tokens, at) {
-  if (at + 3 < tokens.length && isName(tokens[at], "String") && isPunct(tokens[at + 1], ".")
-      && isName(tokens[at + 2], "raw")) {
-    at += 3;
+/** CodeModeScript.stringAt, among the tokens before limit: after a String.raw tag, the literal as written. */
+function stringAt(tokens, at, limit = tokens.length) {
+  if (at + 3 < limit && isName(tokens[at], "String") && isPunct(tokens[at + 1], ".")
+      && isName(tokens[at + 2], "raw") && tokens[at + 3].kind === "string") {
+    return tokens[at + 3].raw;
   }
-  return at < tokens.length && tokens[at].kind === "string" ? tokens[at].text : null;
+  return at < limit && tokens[at].kind === "string" ? tokens[at].text : null;
 }
 
 function closing(tokens, open) {
@@ -328,8 +343,10 @@ function scriptTokens(s) {
       i = end < 0 ? n : end + 2;
     } else if (c === "\"" || c === "'" || c === "`") {
       const value = [];
+      const start = i;
       i = scriptString(s, i, value);
-      tokens.push({ kind: "string", text: value.join("") });
+      const closed = i - start >= 2 && s[i - 1] === s[start];
+      tokens.push({ kind: "string", text: value.join(""), raw: s.substring(start + 1, closed ? i - 1 : i) });
     } else if (nameStart(c)) {
       const start = i;
       while (i < n && namePart(s[i])) {
@@ -367,16 +384,19 @@ function scriptString(s, at, value) {
     i += 2;
     if (Object.prototype.hasOwnProperty.call(SCRIPT_ESCAPES, e)) {
       value.push(SCRIPT_ESCAPES[e]);
+    } else if (e === "\r") {
+      i += i < n && s[i] === "\n" ? 1 : 0; // a line continuation, CRLF or CR
     } else if (e === "x") {
       i = hexEscape(s, i, 2, value);
     } else if (e === "u") {
       if (i < n && s[i] === "{") {
+        // CodeModeScript.braced: up to six hex digits and a closing brace, else "u" as written.
         const close = s.indexOf("}", i);
-        if (close < 0) {
-          i = n;
+        const code = close < 0 || close - i > 7 ? -1 : hexValue(s.substring(i + 1, close));
+        if (code < 0 || code > 0x10ffff) {
+          value.push("u");
         } else {
-          const code = hexValue(s.substring(i + 1, close));
-          value.push(code < 0 || code > 0x10ffff ? "u" + s.substring(i, close + 1) : String.fromCodePoint(code));
+          value.push(String.fromCodePoint(code));
           i = close + 1;
         }
       } else {
@@ -624,7 +644,10 @@ class SessionBuilder {
         this.scripts.set(line.callId, inner);
       }
       for (const call of inner) {
-        const patchPath = call.patch === null ? null : patchFile(call.patch);
+        // A patch run through the shell names its file in the command, as outside code mode.
+        const patch = call.patch !== null ? call.patch
+          : call.command !== null && call.command.includes("*** Begin Patch") ? call.command : null;
+        const patchPath = patch === null ? null : patchFile(patch);
         this.agent(event(Kind.TOOL_CALL, at, 0, null, call.name, call.command, patchPath));
       }
       return;

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * {@code tools.NAME(…)} written outside a string literal is one call the agent made, as a
  * separate function call would be in a rollout without code mode. Read here: the tool's name (a
  * namespaced tool such as {@code web__run} under its usual name {@code web.run}; MCP tools keep
- * {@code mcp__server__tool}), the shell command of {@code exec_command} ({@code cmd: "…"}), and
- * the patch an {@code apply_patch} applies (a string literal, or the string a variable was set
- * to). Comments are skipped; a template literal counts as a string.
+ * {@code mcp__server__tool}), the shell command a call names ({@code cmd: "…"}, else
+ * {@code command: "…"}, as {@code exec_command} and {@code shell_command} take it), and the patch an
+ * {@code apply_patch} applies (a string literal, or the string a variable was set to). Comments
+ * are skipped; a template literal counts as a string. A call is counted where it is written: one
+ * inside a loop or a {@code map} counts once, however often the script runs it.
  */
 final class CodeModeScript {
 
@@ -29,7 +31,10 @@ final class CodeModeScript {
    */
   record Call(String name, String command, String patch) {}
 
-  /** The exit code a script printed for a command: {@code "exit_code":1} or "exit code 1". */
+  /**
+   * The exit code a script printed for a command: {@code "exit_code":1} (a command's result printed
+   * whole) or "exit code 1". Read in the first 600 characters: the script's own header comes first.
+   */
   private static final Pattern EXIT_CODE =
       Pattern.compile("(?i)(?:\"exit_code\"\\s*:|exit code:?|exited with code)\\s*(-?\\d+)");
 
@@ -69,7 +74,8 @@ final class CodeModeScript {
       String written = tokens.get(i + 2).text();
       int close = closing(tokens, i + 3);
       List<Token> args = tokens.subList(i + 4, close);
-      String command = written.equals("exec_command") ? property(args, "cmd") : null;
+      String command = property(args, "cmd");
+      command = command != null ? command : property(args, "command");
       String patch = written.equals("apply_patch") ? patch(tokens, i, args) : null;
       calls.add(new Call(name(written), command, patch));
     }
@@ -120,16 +126,29 @@ final class CodeModeScript {
     return written.startsWith("mcp__") ? written : written.replace("__", ".");
   }
 
-  /** The string value of {@code key: "…"} among a call's argument tokens, or null. */
+  /** The string value of {@code key: "…"} in the object a call is given (not one nested in it), or null. */
   private static String property(List<Token> args, String key) {
+    int depth = 0;
     for (int i = 0; i + 2 < args.size(); i++) {
       Token k = args.get(i);
-      boolean named = k.is(Kind.NAME, key) || k.kind() == Kind.STRING && k.text().equals(key);
-      if (named && isPunct(args.get(i + 1), ':') && args.get(i + 2).kind() == Kind.STRING) {
+      depth += nesting(k);
+      if (depth != 1 || !isPunct(args.get(i + 1), ':') || args.get(i + 2).kind() != Kind.STRING) {
+        continue;
+      }
+      if (k.is(Kind.NAME, key) || k.kind() == Kind.STRING && k.text().equals(key)) {
         return args.get(i + 2).text();
       }
     }
     return null;
+  }
+
+  /** +1 for a token that opens a bracket, -1 for one that closes one, else 0. */
+  private static int nesting(Token t) {
+    if (t.kind() != Kind.PUNCT) {
+      return 0;
+    }
+    char c = t.script().charAt(t.start());
+    return c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
   }
 
   /** The patch of an apply_patch call: its string argument, or the string its variable was set to. */
@@ -141,20 +160,26 @@ final class CodeModeScript {
     if (literal != null || args.get(0).kind() != Kind.NAME) {
       return literal;
     }
-    Token variable = args.get(0);
+    String variable = args.get(0).text();
     for (int i = callAt - 3; i >= 0; i--) {
-      if (isName(tokens.get(i), variable.text()) && isPunct(tokens.get(i + 1), '=')) {
+      if (isName(tokens.get(i), variable) && isPunct(tokens.get(i + 1), '=')) {
         return stringAt(tokens.subList(0, callAt), i + 2);
       }
     }
     return null;
   }
 
-  /** The string literal at {@code at}, read past a {@code String.raw} tag (it changes nothing a patch holds), or null. */
+  /**
+   * The value of the string literal at {@code at}, or null; after a {@code String.raw} tag, the
+   * literal as written, its backslashes kept (a Windows path in a patch).
+   */
   private static String stringAt(List<Token> tokens, int at) {
     if (at + 3 < tokens.size() && isName(tokens.get(at), "String") && isPunct(tokens.get(at + 1), '.')
-        && isName(tokens.get(at + 2), "raw")) {
-      at += 3;
+        && isName(tokens.get(at + 2), "raw") && tokens.get(at + 3).kind() == Kind.STRING) {
+      Token raw = tokens.get(at + 3);
+      boolean closed = raw.end() - raw.start() >= 2
+          && raw.script().charAt(raw.end() - 1) == raw.script().charAt(raw.start());
+      return raw.script().substring(raw.start() + 1, closed ? raw.end() - 1 : raw.end());
     }
     return at < tokens.size() && tokens.get(at).kind() == Kind.STRING ? tokens.get(at).text() : null;
   }
@@ -185,7 +210,7 @@ final class CodeModeScript {
     return t.kind() == Kind.PUNCT && t.script().charAt(t.start()) == c;
   }
 
-  /** Names, string literals (their values) and single punctuation characters; comments dropped. */
+  /** Names, string literals and single punctuation characters, by their place; comments dropped. */
   private static List<Token> tokens(String s) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
@@ -251,13 +276,15 @@ final class CodeModeScript {
         case 'v': put(value, '\u000B'); break;
         case '0': put(value, '\0'); break;
         case '\n': break; // a line continuation
+        case '\r':
+          i += i < n && s.charAt(i) == '\n' ? 1 : 0; // a line continuation, CRLF or CR
+          break;
         case 'x':
           i = hex(s, i, 2, value);
           break;
         case 'u':
           if (i < n && s.charAt(i) == '{') {
-            int close = s.indexOf('}', i);
-            i = close < 0 ? n : braced(s, i + 1, close, value);
+            i = braced(s, i, value);
           } else {
             i = hex(s, i, 4, value);
           }
@@ -275,7 +302,7 @@ final class CodeModeScript {
     }
   }
 
-  /** A fixed-length hex escape ({@code \\xHH}, {@code \\uHHHH}); kept as written when it is none. */
+  /** A fixed-length hex escape (&#92;xHH, &#92;uHHHH); kept as written when it is none. */
   private static int hex(String s, int at, int digits, StringBuilder value) {
     int code = at + digits <= s.length() ? hexValue(s.substring(at, at + digits)) : -1;
     if (code < 0) {
@@ -286,15 +313,18 @@ final class CodeModeScript {
     return at + digits;
   }
 
-  /** A code point escape ({@code \\u{1F600}}), {@code from} after the brace; kept as written when it is none. */
-  private static int braced(String s, int from, int close, StringBuilder value) {
-    if (value == null) {
-      return close + 1;
-    }
-    int code = hexValue(s.substring(from, close));
+  /**
+   * A code point escape (&#92;u{1F600}), {@code brace} at its opening brace: up to six hex
+   * digits and a closing brace, else the "u" is kept as written and reading goes on at the brace.
+   */
+  private static int braced(String s, int brace, StringBuilder value) {
+    int close = s.indexOf('}', brace);
+    int code = close < 0 || close - brace > 7 ? -1 : hexValue(s.substring(brace + 1, close));
     if (code < 0 || code > Character.MAX_CODE_POINT) {
-      value.append('u').append(s, from - 1, close + 1);
-    } else {
+      put(value, 'u');
+      return brace;
+    }
+    if (value != null) {
       value.appendCodePoint(code);
     }
     return close + 1;

@@ -399,7 +399,10 @@ final class CodexSessionBuilder {
       scripts.put(callId, inner);
     }
     for (CodeModeScript.Call call : inner) {
-      String filePath = call.patch() == null ? null : patchFile(call.patch());
+      // A patch run through the shell names its file in the command, as outside code mode.
+      String patch = call.patch() != null ? call.patch()
+          : call.command() != null && call.command().contains("*** Begin Patch") ? call.command() : null;
+      String filePath = patch == null ? null : patchFile(patch);
       agent(new Event(EventKind.TOOL_CALL, at, 0, null, call.name(), call.command(), filePath, false, 0, 0));
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.load.codex.CodeModeScript.Call;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,22 @@ class CodeModeScriptTest {
   }
 
   @Test
+  void aShellCommandIsReadFromCmdOrCommandOfTheObjectTheCallIsGiven() {
+    List<Call> calls = CodeModeScript.calls(
+        "await tools.shell_command({command: \"Get-Content a.txt\", workdir: \"C:\\\\w\"});\n"
+            + "await tools.exec_command({env: {cmd: \"inner\"}, cmd: \"outer\"});\n"
+            + "await tools.update_plan({plan: [{step: \"x\", status: \"done\"}]});");
+    assertEquals(Arrays.asList("Get-Content a.txt", "outer", null), calls.stream().map(Call::command).toList());
+  }
+
+  @Test
+  void aRawPatchKeepsItsBackslashes() {
+    List<Call> calls = CodeModeScript.calls("const patch = String.raw`*** Begin Patch\n"
+        + "*** Update File: C:\\Users\\me\\new.txt\n*** End Patch`;\ntext(await tools.apply_patch(patch));");
+    assertTrue(calls.get(0).patch().contains("*** Update File: C:\\Users\\me\\new.txt"), calls.get(0).patch());
+  }
+
+  @Test
   void aPatchIsReadFromItsLiteralOrItsVariable() {
     String patch = "*** Begin Patch\\n*** Update File: a.md\\n+x\\n*** End Patch";
     List<Call> calls = CodeModeScript.calls("const patch = \"" + patch + "\";\n"
@@ -47,6 +64,14 @@ class CodeModeScriptTest {
     List<Call> calls = CodeModeScript.calls(
         "tools.exec_command({cmd: \"printf '\\x41\\u0042\\u{43}\\t\\q' \\\\ \\u{110000}\"});");
     assertEquals("printf 'ABC\tq' \\ u{110000}", calls.get(0).command());
+  }
+
+  @Test
+  void aBrokenCodePointEscapeDoesNotSwallowWhatFollows() {
+    List<Call> calls = CodeModeScript.calls("const s = \"\\u{zz\" + x});\ntools.update_plan({});\n"
+        + "tools.exec_command({cmd: \"a \\\r\nb\"});");
+    assertEquals(List.of("update_plan", "exec_command"), calls.stream().map(Call::name).toList());
+    assertEquals("a b", calls.get(1).command());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.features.Feature;
+import dev.personas.features.FeatureExtractor;
 import dev.personas.features.FeatureVector;
 import dev.personas.load.ReadReport;
 import dev.personas.load.TestTrees;
@@ -14,6 +15,8 @@ import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,14 +185,14 @@ class CodexReaderTest {
   void aCodeModeScriptsToolCallsAreTheSessionsCalls() throws IOException {
     Path root = home.resolve("code-mode");
     TestTrees.copy("fixtures/codex/code-mode", root);
-    List<Session> read = new java.util.ArrayList<>();
+    List<Session> read = new ArrayList<>();
     new CodexReader().read(root, read::add, new ReadReport());
     Session s = read.get(0);
     List<Event> calls = s.events().stream().filter(x -> x.kind() == EventKind.TOOL_CALL).toList();
     // Strings and comments that mention tools.* call nothing; a script that calls no tool is one call.
     assertEquals(List.of("exec_command", "exec_command", "exec_command", "apply_patch", "apply_patch",
         "exec_command", "update_plan", "web.run", "exec"), calls.stream().map(Event::toolName).toList());
-    assertEquals(java.util.Arrays.asList("rg --files src/db", "sed -n '1,80p' src/db/schema.ts",
+    assertEquals(Arrays.asList("rg --files src/db", "sed -n '1,80p' src/db/schema.ts",
         "git status --short", null, null, "npm test", null, null, null),
         calls.stream().map(Event::command).toList());
     assertEquals("migrations/0004_teams.sql", calls.get(3).filePath());
@@ -202,7 +205,7 @@ class CodexReaderTest {
         .map(Event::command).toList());
     assertEquals(List.of("exec_command", "web.run"), results.stream().filter(Event::isError)
         .map(Event::toolName).toList());
-    FeatureVector v = new dev.personas.features.FeatureExtractor().extract(s);
+    FeatureVector v = new FeatureExtractor().extract(s);
     assertEquals(2, v.get(Feature.EDIT_ITERATIONS));
     assertEquals(1, v.get(Feature.DOC_EDITS));
     assertEquals(1, v.get(Feature.TEST_RUNS));
