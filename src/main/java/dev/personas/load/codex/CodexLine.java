@@ -206,7 +206,36 @@ final class CodexLine {
    */
   private void outputParts(JsonParser p) throws IOException {
     StringBuilder head = new StringBuilder();
-    int length = 0;
+    int[] length = {0};
+    eachText(p, (chars, offset, n) -> {
+      length[0] = n > Integer.MAX_VALUE - length[0] ? Integer.MAX_VALUE : length[0] + n;
+      int room = OUTPUT_HEAD - head.length();
+      if (room > 0) {
+        head.append(chars, offset, Math.min(n, room));
+      }
+    });
+    output = head.toString();
+    outputLength = length[0];
+  }
+
+  /** Text blocks ({@code input_text}, {@code output_text}, {@code summary_text}). */
+  private void texts(JsonParser p) throws IOException {
+    eachText(p, (chars, offset, n) -> {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(chars, offset, n);
+      textLength += n;
+    });
+  }
+
+  /** What is done with the text of one content part, as the parser holds it. */
+  private interface TextPart {
+    void accept(char[] chars, int offset, int length);
+  }
+
+  /** The {@code text} of each object of the array the parser is in, in order; other fields skipped. */
+  private static void eachText(JsonParser p, TextPart part) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
       if (t != JsonToken.START_OBJECT) {
@@ -217,38 +246,7 @@ final class CodexLine {
         boolean text = p.currentName().equals("text");
         JsonToken v = p.nextToken();
         if (text && v == JsonToken.VALUE_STRING) {
-          int n = p.getTextLength();
-          length = n > Integer.MAX_VALUE - length ? Integer.MAX_VALUE : length + n;
-          int room = OUTPUT_HEAD - head.length();
-          if (room > 0) {
-            head.append(p.getTextCharacters(), p.getTextOffset(), Math.min(n, room));
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-    output = head.toString();
-    outputLength = length;
-  }
-
-  /** Text blocks ({@code input_text}, {@code output_text}, {@code summary_text}). */
-  private void texts(JsonParser p) throws IOException {
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken v = p.nextToken();
-        if (field.equals("text") && v == JsonToken.VALUE_STRING) {
-          if (text.length() > 0) {
-            text.append('\n');
-          }
-          text.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-          textLength += p.getTextLength();
+          part.accept(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         } else {
           p.skipChildren();
         }
