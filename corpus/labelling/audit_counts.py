@@ -1,7 +1,9 @@
 """Checks the reader's counts against what the logs record themselves, with no label involved:
 for every Codex session of the corpus, the edits counted (sessions.tsv's edit_iterations) against
 the patches Codex says it applied (its own patch_apply_end events, written by versions since
-mid-2025), and the prompts and commands counted against its user_message events. A new client
+mid-2025), and the prompts and commands counted against its user_message events. Since model
+version 20 the edits also count files written through the shell (`cat > f`, `sed -i`), which
+Codex records as no patch, so only edits counted short of the patches applied are flagged. A new client
 format the reader misses shows up here first: the check found Codex's code mode, whose 87 applied
 patches in one session had been counted as no edit. Run from the project root over the copies
 refetch.py reads:
@@ -45,7 +47,7 @@ def main(copies):
         edits = float(r['edit_iterations'])
         typed = float(r['prompts']) + float(r['slash_commands'])
         # Slack: a patch that failed is no edit; injected context and a /review preset are no prompt.
-        if patches and abs(patches - edits) > max(2, 0.3 * patches):
+        if patches and patches - edits > max(2, 0.3 * patches):
             print(f"{s['session']}: {patches} patches applied, {edits:g} edits counted")
             bad += 1
         if asks and abs(asks - typed) > max(2, 0.3 * asks):

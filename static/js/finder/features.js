@@ -8,7 +8,7 @@
 import { Kind, isTypedPrompt, recordsNoTime } from "./common.js";
 import { javaRegex, strip, isBlank } from "./java.js";
 import { readPrompt, specMarkers, isPlanHandoff, pointsAtPlan, sameError, citesConventionFile, jaccard } from "./prompts.js";
-import { simpleCommands, program, isTestRun, reviewsDiff, commitsAndPullRequests, gitSubcommand } from "./shell.js";
+import { parse, program, isTestRun, reviewsDiff, commitsAndPullRequests, gitSubcommand } from "./shell.js";
 import { FEATURES, median } from "./catalogue.js";
 
 const R = String.raw;
@@ -147,7 +147,7 @@ function toolMix(main, subagents, prompts, v) {
   for (const calls of [main, subagents]) {
     for (const call of calls) {
       edits += call.edit ? 1 : 0;
-      proseEdits += call.edit && isProseFile(call.event.filePath) ? 1 : 0;
+      proseEdits += call.edit && isProseFile(call.path) ? 1 : 0;
       shell += call.shell ? 1 : 0;
       reads += call.read ? 1 : 0;
       web += call.web ? 1 : 0;
@@ -210,7 +210,7 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
       subagentCalls += isSubagentStart(call) ? 1 : 0;
       todos += TODO.has(call.name) ? 1 : 0;
       // Writing the conventions down sets the table; the agent reading them on its own does not.
-      setup += call.edit && (citesConventionFile(e.filePath) || citesConventionFile(e.command)) ? 1 : 0;
+      setup += call.edit && (citesConventionFile(call.path) || citesConventionFile(e.command)) ? 1 : 0;
       commits += call.commits;
     }
   }
@@ -469,15 +469,18 @@ function mcpMethod(name) {
 /** ToolCall.of: what one call did, classified once. */
 function toolCall(event, result, promptsBefore) {
   const name = event.toolName === null ? "" : event.toolName.toLowerCase();
-  const commands = simpleCommands(event.command);
-  const edit = EDIT.has(name) || commands.some(words => {
+  const line = parse(event.command);
+  const commands = line.commands;
+  const editTool = EDIT.has(name) || commands.some(words => {
     const p = program(words);
     return p === "apply_patch" || p === "applypatch";
   }) || name.startsWith("mcp__") && MCP_WRITE.test(mcpMethod(name));
-  const shell = !edit && (SHELL.has(name) || event.command !== null);
+  const shell = !editTool && (SHELL.has(name) || event.command !== null);
+  const read = !line.writesFiles && isRead(name, commands);
   const commits = commitsAndPullRequests(commands)
     + (name.startsWith("mcp__") && mcpMethod(name).includes("create_pull_request") ? 1 : 0);
-  return { event, name, result, promptsBefore, edit, shell, read: isRead(name, commands), web: isWeb(name),
+  const path = event.filePath !== null && event.filePath !== undefined ? event.filePath : line.writtenFile;
+  return { event, name, result, promptsBefore, edit: editTool || line.writesFiles, path, shell, read, web: isWeb(name),
     testRun: isTestRun(commands), diffReview: reviewsDiff(commands), commits };
 }
 

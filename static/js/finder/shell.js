@@ -2,10 +2,10 @@
  * Shell command lines as a reader of the log sees them, ported from dev.personas.features:
  * ShellCommands (quote-aware split into simple commands, redirections, comments and heredocs
  * dropped, wrappers such as env, timeout, npx, uv run or python -m stripped, bash -lc scripts
- * opened up), TestCommands (did it run a test suite?) and GitCommands (diff review, commits,
- * pull requests).
+ * opened up), FileWrites (does the line write a file of the work?), TestCommands (did it run a
+ * test suite?) and GitCommands (diff review, commits, pull requests).
  */
-import { javaRegex, isUpperCase, isWhitespace, trim } from "./java.js";
+import { javaRegex, foldSafe, isUpperCase, isWhitespace, trim } from "./java.js";
 
 const R = String.raw;
 const MAX_CHARS = 64 * 1024;
@@ -19,13 +19,22 @@ const OPTIONS_WITH_VALUE = new Set(["-n", "-p", "--name", "--prefix", "--with", 
 const PYTHON = javaRegex(R`python[0-9.]*|py|pypy[0-9.]*`, "M");
 const NAME = javaRegex(R`[A-Za-z_][A-Za-z0-9_]*`, "M");
 
-/** ShellCommands.simpleCommands: the simple commands of a line, each as its words; never null. */
-export function simpleCommands(line) {
-  const out = [];
+/** ShellCommands.parse: a line split once into its simple commands and whether it writes a file. */
+export function parse(line) {
+  const commands = [];
+  const writes = { any: false, file: null };
   if (line !== null && line !== undefined) {
-    collect(line.length > MAX_CHARS ? line.substring(0, MAX_CHARS) : line, 0, out);
+    collect(line.length > MAX_CHARS ? line.substring(0, MAX_CHARS) : line, 0, false, commands, writes);
   }
-  return out;
+  return { commands, writesFiles: writes.any, writtenFile: writes.file };
+}
+
+/** ShellCommands.Writes.add: null when nothing, "" when a file not named, else the file. */
+function addWrite(writes, written) {
+  if (written !== null) {
+    writes.any = true;
+    writes.file = writes.file === null && written.length > 0 ? written : writes.file;
+  }
 }
 
 /** ShellCommands.program: the first word without directories, lower-cased if it has capitals. */
@@ -52,17 +61,21 @@ export function firstOperand(words, from) {
   return i;
 }
 
-function collect(line, depth, out) {
-  for (const raw of split(line)) {
-    const words = stripWrappers(raw);
+function collect(line, depth, inScratch, out, writes) {
+  let scratch = inScratch;
+  for (const segment of split(line)) {
+    const words = stripWrappers(segment.words);
+    addWrite(writes, redirected(segment.outputs, scratch));
     if (words.length === 0) {
       continue;
     }
     const script = shellScript(words);
     if (script !== null && depth < MAX_NESTING) {
-      collect(script, depth + 1, out);
+      collect(script, depth + 1, scratch, out, writes);
     } else {
       out.push(words);
+      addWrite(writes, written(words, segment.input.text, scratch));
+      scratch = changesIntoScratch(words, scratch);
     }
   }
 }
@@ -143,10 +156,16 @@ function isNumber(w) {
   return true;
 }
 
-/** Quote-aware split on control operators and newlines; heredoc bodies are skipped. */
+/**
+ * Quote-aware split on control operators and newlines; heredoc bodies are kept as the input of the
+ * command that reads them, stdout redirections' targets as its outputs.
+ */
 function split(s) {
   const segments = [];
   let words = [];
+  let outputs = [];
+  let feeds = false;
+  let reading = null;
   let word = "";
   let inWord = false;
   let heredocs = [];
@@ -160,10 +179,16 @@ function split(s) {
     inWord = false;
   };
   const endSegment = () => {
+    let ended = null;
     if (words.length > 0) {
-      segments.push(words);
-      words = [];
+      ended = { words, outputs, input: { text: "" } };
+      segments.push(ended);
+    } else if (outputs.length > 0) {
+      segments.push({ words: [], outputs, input: { text: "" } });
     }
+    words = [];
+    outputs = [];
+    return ended;
   };
   while (i < n) {
     const c = s[i];
@@ -189,9 +214,12 @@ function split(s) {
       i++;
     } else if (c === "\n") {
       endWord();
-      endSegment();
-      i = heredocs.length === 0 ? i + 1 : skipHeredocs(s, i + 1, heredocs);
+      const ended = endSegment();
+      reading = feeds && reading === null ? ended : reading;
+      i = heredocs.length === 0 ? i + 1 : readHeredocs(s, i + 1, heredocs, reading === null ? { text: "" } : reading.input);
       heredocs = [];
+      feeds = false;
+      reading = null;
     } else if (c === "#" && !inWord) {
       const end = s.indexOf("\n", i);
       i = end < 0 ? n : end;
@@ -205,23 +233,34 @@ function split(s) {
       i = target.next;
       if (target.text.length > 0) {
         heredocs.push(target.text);
+        feeds = true;
       }
     } else if (c === ">" || c === "<" || (c === "&" && i + 1 < n && s[i + 1] === ">")) {
+      let stdout = c !== "<";
       if (inWord && isNumber(word)) {
+        stdout = stdout && word === "1";
         word = "";
         inWord = false;
       }
       endWord();
+      let duplicates = false;
       i++;
       while (i < n && (s[i] === ">" || s[i] === "&" || s[i] === "|")) {
+        duplicates = duplicates || s[i] === "&" && c === ">";
         i++;
       }
-      i = readTarget(s, i).next;
+      const target = readTarget(s, i);
+      i = target.next;
+      if (stdout && !duplicates) {
+        outputs.push(target.text);
+      }
     } else if (c === ";" || c === "|" || c === "&" || c === "(" || c === ")" || c === "`"
         || c === "{" && !inWord && (i + 1 >= n || isWhitespace(s.charCodeAt(i + 1)))
         || c === "}" && !inWord) {
       endWord();
-      endSegment();
+      const ended = endSegment();
+      reading = feeds && reading === null ? ended : reading;
+      feeds = false;
       i++;
     } else {
       word += c;
@@ -266,20 +305,107 @@ function readTarget(s, from) {
   return { text, next: i };
 }
 
-function skipHeredocs(s, from, delimiters) {
+function readHeredocs(s, from, delimiters, body) {
   let i = from;
   for (const delimiter of delimiters) {
     while (i < s.length) {
       let end = s.indexOf("\n", i);
       end = end < 0 ? s.length : end;
       const lineText = trim(s.substring(i, end));
-      i = end + 1;
       if (lineText === delimiter) {
+        i = end + 1;
         break;
       }
+      body.text += s.substring(i, end) + "\n";
+      i = end + 1;
     }
   }
   return Math.min(i, s.length);
+}
+
+// FileWrites.
+const SCRATCH = javaRegex(R`(?:&.*|/dev/.*|nul|\$null|(?:/private)?/tmp(?:/.*)?|/var/(?:tmp|folders)/.*`
+  + R`|\$\{?(?:tmpdir|tmp|temp|env:temp|env:tmp|runner_temp)\b.*|%te?mp%.*|.*\.log)?`, "Mi");
+const SED_IN_PLACE = javaRegex(R`-[nErsuz]*i.*|--in-place.*`, "M");
+const PERL_IN_PLACE = javaRegex(R`-[pnlaws0-9]*i.*`, "M");
+const SCRIPTING = javaRegex(R`python[0-9.]*|py|pypy[0-9.]*|node|bun|deno`, "M");
+const SCRIPT_WRITES = javaRegex(R`\.write_(?:text|bytes)\s*\(|\bopen\s*\([^\n]{0,200}?,\s*(?:mode\s*=\s*)?`
+  + R`['"][rbt+]*[wax][rbt+]*['"]|\.open\(\s*['"][wax]|\b(?:write|append)FileSync\s*\(`);
+
+/** FileWrites.redirected: the first stdout target that is a file of the work, else null. */
+function redirected(targets, inScratch) {
+  for (const target of targets) {
+    if (!isScratch(target, inScratch)) {
+      return target;
+    }
+  }
+  return null;
+}
+
+/** FileWrites.written: null when nothing, the file when named, "" when a script writes. */
+function written(words, input, inScratch) {
+  const p = program(words);
+  switch (p) {
+    case "sed": return words.slice(1).some(w => SED_IN_PLACE.test(w)) ? lastOperand(words, inScratch) : null;
+    case "perl": return words.slice(1).some(w => PERL_IN_PLACE.test(w)) ? lastOperand(words, inScratch) : null;
+    case "tee": return redirected(operands(words), inScratch);
+    case "set-content": case "add-content": case "out-file": return pathOption(words);
+    case "patch": return words.includes("--dry-run") ? null : "";
+    case "git": {
+      const sub = gitSubcommand(words);
+      return sub < words.length && words[sub] === "apply"
+        && !words.some(w => w === "--check" || w === "--stat" || w === "--numstat" || w === "--summary") ? "" : null;
+    }
+    default: return SCRIPTING.test(p) && scriptWrites(words, input) ? "" : null;
+  }
+}
+
+function changesIntoScratch(words, inScratch) {
+  if (program(words) !== "cd") {
+    return inScratch;
+  }
+  const to = operands(words);
+  return to.length > 0 && to[0].length > 0 && isScratch(to[0], inScratch);
+}
+
+function isScratch(path, inScratch) {
+  return SCRATCH.test(foldSafe(path)) || inScratch && isRelative(path);
+}
+
+function isRelative(path) {
+  return path.length > 0 && !"/~$%\\".includes(path[0]) && !(path.length > 1 && path[1] === ":");
+}
+
+function operands(words) {
+  return words.slice(1).filter(w => !w.startsWith("-"));
+}
+
+function lastOperand(words, inScratch) {
+  const last = words[words.length - 1];
+  return isScratch(last, inScratch) ? null : last;
+}
+
+function pathOption(words) {
+  for (let i = 1; i < words.length - 1; i++) {
+    const option = words[i].toLowerCase();
+    if (option === "-path" || option === "-filepath" || option === "-literalpath") {
+      return words[i + 1];
+    }
+  }
+  return "";
+}
+
+function scriptWrites(words, input) {
+  if (SCRIPT_WRITES.test(input)) {
+    return true;
+  }
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i];
+    if ((w === "-c" || w === "-e" || w === "--eval" || w === "-p") && SCRIPT_WRITES.test(words[i + 1])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // TestCommands.

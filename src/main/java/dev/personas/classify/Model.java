@@ -105,8 +105,13 @@ public record Model(
    * (corpus/README), blind readers called a third of what the corrections counted go-ons and a
    * sixth questions. A browser console's failed request ("POST https://… 422", net::ERR_…) is
    * pasted output. No rule or threshold changed.
+   * 20: a file written through the shell is an edit (FileWrites): output redirected into a file
+   * ({@code cat > app.py <<EOF}), {@code sed -i}, {@code perl -pi}, {@code tee FILE}, PowerShell's
+   * Set-Content, Add-Content and Out-File, {@code git apply}, {@code patch}, and an inline Python or
+   * Node script that opens a file for writing; such a call is no longer a read. Scratch (the null
+   * device, temporary directories, {@code .log} files) is not. No rule or threshold changed.
    */
-  public static final int VERSION = 19;
+  public static final int VERSION = 20;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

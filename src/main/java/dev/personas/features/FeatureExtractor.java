@@ -218,7 +218,7 @@ public final class FeatureExtractor {
     for (List<ToolCall> calls : List.of(main, subagents)) {
       for (ToolCall call : calls) {
         edits += call.edit() ? 1 : 0;
-        proseEdits += call.edit() && ToolClasses.isProseFile(call.event().filePath()) ? 1 : 0;
+        proseEdits += call.edit() && ToolClasses.isProseFile(call.path()) ? 1 : 0;
         shell += call.shell() ? 1 : 0;
         reads += call.read() ? 1 : 0;
         web += call.web() ? 1 : 0;
@@ -285,7 +285,7 @@ public final class FeatureExtractor {
         subagentCalls += ToolClasses.isSubagentStart(call) ? 1 : 0;
         todos += ToolClasses.isTodo(call) ? 1 : 0;
         // Writing the conventions down sets the table; the agent reading them on its own does not.
-        setup += call.edit() && (PromptSignals.citesConventionFile(e.filePath())
+        setup += call.edit() && (PromptSignals.citesConventionFile(call.path())
             || PromptSignals.citesConventionFile(e.command())) ? 1 : 0;
         commits += call.commits();
       }

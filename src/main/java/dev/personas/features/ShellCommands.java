@@ -11,9 +11,43 @@ import java.util.regex.Pattern;
  * aware, with redirections, comments and heredoc bodies dropped, wrappers such as {@code env},
  * {@code timeout}, {@code npx}, {@code uv run} or {@code python -m} stripped, and {@code bash -lc
  * "..."} scripts (Codex wraps every command so) opened up. Words keep their text; only the
- * program word is reduced to its file name by {@link #program(List)}.
+ * program word is reduced to its file name by {@link #program(List)}. The redirections and
+ * heredoc bodies dropped from the words still tell whether the line writes a file
+ * ({@link FileWrites}).
  */
 final class ShellCommands {
+
+  /**
+   * A command line read once.
+   *
+   * @param commands its simple commands, each as its words, wrappers stripped
+   * @param writesFiles it writes a file of the project: {@code cat > f <<EOF}, {@code sed -i},
+   *     {@code tee f}, {@code Set-Content}, a Python script that opens a file for writing
+   * @param writtenFile the first file it writes, as written in the command, or null when it writes
+   *     none or only files it does not name (a script's)
+   */
+  record Line(List<List<String>> commands, boolean writesFiles, String writtenFile) {
+    Line {
+      commands = List.copyOf(commands);
+    }
+  }
+
+  /** What the commands of a line write, gathered as they are split. */
+  private static final class Writes {
+    private boolean any;
+    private String file;
+
+    /** Adds {@code written}: null when nothing, "" when a file not named, else the file. */
+    void add(String written) {
+      if (written != null) {
+        any = true;
+        file = file == null && !written.isEmpty() ? written : file;
+      }
+    }
+  }
+
+  /** One simple command as split, before its wrappers are stripped. */
+  private record Segment(List<String> words, List<String> outputs, StringBuilder input) {}
 
   /** Longer commands are cut: beyond this a command is a pasted file, not something to run. */
   private static final int MAX_CHARS = 64 * 1024;
@@ -36,11 +70,17 @@ final class ShellCommands {
 
   /** The simple commands of {@code line}, each as its words, wrappers stripped; never null. */
   static List<List<String>> simpleCommands(String line) {
+    return parse(line).commands();
+  }
+
+  /** {@code line} (null reads as no command) split once into its commands and what it writes. */
+  static Line parse(String line) {
     List<List<String>> out = new ArrayList<>();
+    Writes writes = new Writes();
     if (line != null) {
-      collect(line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) : line, 0, out);
+      collect(line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) : line, 0, false, out, writes);
     }
-    return out;
+    return new Line(out, writes.any, writes.file);
   }
 
   /** The program a simple command runs: its first word without directories, lower-cased. */
@@ -68,17 +108,26 @@ final class ShellCommands {
     return i;
   }
 
-  private static void collect(String line, int depth, List<List<String>> out) {
-    for (List<String> raw : split(line)) {
-      List<String> words = stripWrappers(raw);
+  /**
+   * Adds the simple commands of {@code line} to {@code out} and what they write to {@code writes};
+   * {@code inScratch}: the line starts in a temporary directory, where relative paths are scratch.
+   */
+  private static void collect(String line, int depth, boolean inScratch, List<List<String>> out,
+      Writes writes) {
+    boolean scratch = inScratch;
+    for (Segment segment : split(line)) {
+      List<String> words = stripWrappers(segment.words());
+      writes.add(FileWrites.redirected(segment.outputs(), scratch));
       if (words.isEmpty()) {
         continue;
       }
       String script = shellScript(words);
       if (script != null && depth < MAX_NESTING) {
-        collect(script, depth + 1, out);
+        collect(script, depth + 1, scratch, out, writes);
       } else {
         out.add(words);
+        writes.add(FileWrites.written(words, segment.input(), scratch));
+        scratch = FileWrites.changesIntoScratch(words, scratch);
       }
     }
   }
@@ -158,10 +207,17 @@ final class ShellCommands {
     return w.length() > 0;
   }
 
-  /** Quote-aware split on control operators and newlines; heredoc bodies are skipped. */
-  private static List<List<String>> split(String s) {
-    List<List<String>> segments = new ArrayList<>();
+  /**
+   * Quote-aware split on control operators and newlines. Heredoc bodies are not words: they are
+   * kept as the input of the command that reads them, and output redirections' targets as its
+   * outputs (stdout's only: {@code 2> err} and {@code >&2} write no file of the work).
+   */
+  private static List<Segment> split(String s) {
+    List<Segment> segments = new ArrayList<>();
     List<String> words = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    boolean feeds = false; // the command being split reads a heredoc
+    Segment reading = null; // the command the pending heredocs feed
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
     List<String> heredocs = new ArrayList<>();
@@ -189,9 +245,13 @@ final class ShellCommands {
         i++;
       } else if (c == '\n') {
         inWord = endWord(word, inWord, words);
-        endSegment(words, segments);
-        i = heredocs.isEmpty() ? i + 1 : skipHeredocs(s, i + 1, heredocs);
+        Segment ended = endSegment(words, outputs, segments);
+        reading = feeds && reading == null ? ended : reading;
+        i = heredocs.isEmpty() ? i + 1
+            : readHeredocs(s, i + 1, heredocs, reading == null ? new StringBuilder() : reading.input());
         heredocs.clear();
+        feeds = false;
+        reading = null;
       } else if (c == '#' && !inWord) {
         int end = s.indexOf('\n', i);
         i = end < 0 ? n : end;
@@ -206,23 +266,34 @@ final class ShellCommands {
         i = readTarget(s, i, delimiter);
         if (delimiter.length() > 0) {
           heredocs.add(delimiter.toString());
+          feeds = true;
         }
       } else if (c == '>' || c == '<' || (c == '&' && i + 1 < n && s.charAt(i + 1) == '>')) {
+        boolean stdout = c != '<';
         if (inWord && isNumber(word)) {
-          word.setLength(0); // the fd number of "2>"
+          stdout &= word.toString().equals("1"); // the fd number of "2>"
+          word.setLength(0);
           inWord = false;
         }
         inWord = endWord(word, inWord, words);
+        boolean duplicates = false; // ">&2": a descriptor, not a file
         i++;
         while (i < n && (s.charAt(i) == '>' || s.charAt(i) == '&' || s.charAt(i) == '|')) {
+          duplicates |= s.charAt(i) == '&' && c == '>';
           i++;
         }
-        i = readTarget(s, i, new StringBuilder()); // the redirection target is not a word
+        StringBuilder target = new StringBuilder(); // the redirection target is not a word
+        i = readTarget(s, i, target);
+        if (stdout && !duplicates) {
+          outputs.add(target.toString());
+        }
       } else if (c == ';' || c == '|' || c == '&' || c == '(' || c == ')' || c == '`'
           || c == '{' && !inWord && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)))
           || c == '}' && !inWord) {
         inWord = endWord(word, inWord, words);
-        endSegment(words, segments);
+        Segment ended = endSegment(words, outputs, segments);
+        reading = feeds && reading == null ? ended : reading;
+        feeds = false;
         i++;
       } else {
         word.append(c);
@@ -231,7 +302,7 @@ final class ShellCommands {
       }
     }
     endWord(word, inWord, words);
-    endSegment(words, segments);
+    endSegment(words, outputs, segments);
     return segments;
   }
 
@@ -266,17 +337,20 @@ final class ShellCommands {
     return i;
   }
 
-  private static int skipHeredocs(String s, int from, List<String> delimiters) {
+  /** Reads the heredoc bodies that start at {@code from} into {@code body}; returns where they end. */
+  private static int readHeredocs(String s, int from, List<String> delimiters, StringBuilder body) {
     int i = from;
     for (String delimiter : delimiters) {
       while (i < s.length()) {
         int end = s.indexOf('\n', i);
         end = end < 0 ? s.length() : end;
         String lineText = s.substring(i, end).trim();
-        i = end + 1;
         if (lineText.equals(delimiter)) {
+          i = end + 1;
           break;
         }
+        body.append(s, i, end).append('\n');
+        i = end + 1;
       }
     }
     return Math.min(i, s.length());
@@ -290,10 +364,18 @@ final class ShellCommands {
     return false;
   }
 
-  private static void endSegment(List<String> words, List<List<String>> segments) {
+  /** Ends the command being split; returns it, or null when it had no words. */
+  private static Segment endSegment(List<String> words, List<String> outputs,
+      List<Segment> segments) {
+    Segment ended = null;
     if (!words.isEmpty()) {
-      segments.add(new ArrayList<>(words));
-      words.clear();
+      ended = new Segment(new ArrayList<>(words), new ArrayList<>(outputs), new StringBuilder());
+      segments.add(ended);
+    } else if (!outputs.isEmpty()) {
+      segments.add(new Segment(List.of(), new ArrayList<>(outputs), new StringBuilder())); // "> f"
     }
+    words.clear();
+    outputs.clear();
+    return ended;
   }
 }

@@ -13,16 +13,17 @@ import java.util.Objects;
  * @param name the tool name in lower case, "" when the call has none
  * @param result the TOOL_RESULT that answered the call, or null when none did
  * @param promptsBefore typed prompts seen before the call in the same stream
- * @param edit it edited or wrote files
+ * @param edit it edited or wrote files, by an edit tool or through the shell ({@link FileWrites})
+ * @param path the file it edited or read, from its input or, for a shell write, the command; or null
  * @param shell it ran a shell command (other than apply_patch)
- * @param read it read, searched, listed or looked something up on the web
+ * @param read it read, searched, listed or looked something up on the web, and wrote nothing
  * @param web it searched or fetched from the web
  * @param testRun its shell command ran a test suite
  * @param diffReview its shell command looked at the changes (git diff, status, show, log -p)
  * @param commits commits and pull requests it made
  */
 record ToolCall(Event event, String name, Event result, int promptsBefore, boolean edit,
-    boolean shell, boolean read, boolean web, boolean testRun, boolean diffReview, int commits) {
+    String path, boolean shell, boolean read, boolean web, boolean testRun, boolean diffReview, int commits) {
 
   ToolCall {
     Objects.requireNonNull(event, "event");
@@ -41,25 +42,29 @@ record ToolCall(Event event, String name, Event result, int promptsBefore, boole
    * What a call did, which depends on its tool name and command alone: a session that runs the
    * same command again (git status, the test suite) is classified once per distinct call.
    */
-  record Traits(String name, boolean edit, boolean shell, boolean read, boolean web,
-      boolean testRun, boolean diffReview, int commits) {
+  record Traits(String name, boolean edit, String writtenFile, boolean shell, boolean read,
+      boolean web, boolean testRun, boolean diffReview, int commits) {
 
     /** The traits of a call of {@code toolName} (or null) running {@code command} (or null). */
     static Traits of(String toolName, String command) {
       String name = toolName == null ? "" : toolName.toLowerCase(Locale.ROOT);
-      List<List<String>> commands = ShellCommands.simpleCommands(command);
-      boolean edit = ToolClasses.isEdit(name, commands);
-      boolean shell = !edit && ToolClasses.isShell(name, command != null);
+      ShellCommands.Line line = ShellCommands.parse(command);
+      List<List<String>> commands = line.commands();
+      boolean editTool = ToolClasses.isEdit(name, commands);
+      // A shell command that writes a file is an edit and still a shell run; apply_patch is not.
+      boolean shell = !editTool && ToolClasses.isShell(name, command != null);
+      boolean read = !line.writesFiles() && ToolClasses.isRead(name, commands);
       int commits = GitCommands.commitsAndPullRequests(commands)
           + (ToolClasses.opensPullRequest(name) ? 1 : 0);
-      return new Traits(name, edit, shell, ToolClasses.isRead(name, commands),
+      return new Traits(name, editTool || line.writesFiles(), line.writtenFile(), shell, read,
           ToolClasses.isWeb(name), TestCommands.isTestRun(commands),
           GitCommands.reviewsDiff(commands), commits);
     }
 
     /** The call {@code event} with these traits, answered by {@code result} (null when unanswered). */
     ToolCall call(Event event, Event result, int promptsBefore) {
-      return new ToolCall(event, name, result, promptsBefore, edit, shell, read, web, testRun,
+      String path = event.filePath() != null ? event.filePath() : writtenFile;
+      return new ToolCall(event, name, result, promptsBefore, edit, path, shell, read, web, testRun,
           diffReview, commits);
     }
   }

@@ -590,6 +590,25 @@ class FinderIT {
       questions.append(mapper.writeValueAsString(ask)).append('\n').append(mapper.writeValueAsString(reply)).append('\n');
     }
     Files.writeString(dir.resolve("tricky-questions.jsonl"), questions, StandardCharsets.UTF_8);
+    // Files written through the shell are edits; scratch, logs and read-only commands are not.
+    List<String[]> shellCalls = new ArrayList<>();
+    for (String command : List.of("cat > src/app.py <<'EOF'\nprint('hi')\nEOF", "echo x >> .gitignore",
+        "sed -i 's/a/b/' f.ts", "sed -Ei '' 's/a/b/' f", "perl -pi -e 's/a/b/' x.pm", "npm run gen | tee src/gen.ts",
+        "Set-Content -Path a.ps1 -Value $x", "git apply fix.patch", "patch -p1 < fix.diff",
+        "python3 - <<'PY'\nfrom pathlib import Path\nPath('a.py').write_text('x')\nPY",
+        "python -c \"open('c.json', mode='w').write('{}')\"", "node -e \"require('fs').writeFileSync('a', '')\"",
+        "bash -lc \"cd r && cat > x.go <<'EOF'\npackage x\nEOF\"", "npm test &> results.txt",
+        "cat > specs/001/spec.md <<'EOF'\n# Spec\nEOF", "cd ~/app && sed -i 's/a/b/' docs/plan.md",
+        "npm test > /tmp/out.txt 2>&1", "pytest -q 2> errors.txt", "go build > build.log", "echo done >&2",
+        "ls > /dev/null", "cat > \"$TMPDIR/x\" <<EOF\n{}\nEOF", "dir > NUL", "sed -n '1,20p' a.ts",
+        "git apply --check fix.patch", "python3 - <<'PY'\nprint(open('a.py').read())\nPY", "echo \"a > b\"",
+        "cp a b && rm b", "cd /tmp/claude/scratchpad && cat > probe.exp <<'EOF'\nspawn ssh dut\nEOF")) {
+      shellCalls.add(new String[] {"Bash", command});
+    }
+    oneTurn(mapper, dir, "shell-writes", "scaffold the app from the shell", "2025-06-29T15:00:00Z",
+        "2025-06-29T15:09:00Z", shellCalls.subList(0, 16));
+    oneTurn(mapper, dir, "shell-scratch", "build it and tell me what fails", "2025-06-29T16:00:00Z",
+        "2025-06-29T16:09:00Z", shellCalls.subList(16, shellCalls.size()));
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
@@ -674,7 +693,10 @@ class FinderIT {
     assertSameResult(analyse(folders), readExport(), ids);
   }
 
-  /** A Claude Code log tricky-NAME.jsonl of one ask and one reply making the given calls ({name, file path or null}). */
+  /**
+   * A Claude Code log tricky-NAME.jsonl of one ask and one reply making the given calls ({name, file path or
+   * null}, or {"Bash", command}).
+   */
   private static void oneTurn(ObjectMapper mapper, Path dir, String name, String text, String askedAt, String answeredAt,
       List<String[]> calls) throws IOException {
     var ask = mapper.createObjectNode().put("type", "user").put("uuid", name + "-u")
@@ -687,7 +709,7 @@ class FinderIT {
       var input = content.addObject().put("type", "tool_use").put("id", name + "-t" + c).put("name", calls.get(c)[0])
           .putObject("input");
       if (calls.get(c)[1] != null) {
-        input.put("file_path", calls.get(c)[1]);
+        input.put(calls.get(c)[0].equals("Bash") ? "command" : "file_path", calls.get(c)[1]);
       }
     }
     Files.writeString(dir.resolve("tricky-" + name + ".jsonl"), mapper.writeValueAsString(ask) + "\n"
