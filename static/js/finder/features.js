@@ -210,7 +210,8 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
       subagentCalls += isSubagentStart(call) ? 1 : 0;
       todos += TODO.has(call.name) ? 1 : 0;
       // Writing the conventions down sets the table; the agent reading them on its own does not.
-      setup += call.edit && (citesConventionFile(call.path) || citesConventionFile(e.command)) ? 1 : 0;
+      setup += call.edit && (citesConventionFile(call.path)
+        || (!call.shell || call.path === null) && citesConventionFile(e.command)) ? 1 : 0;
       commits += call.commits;
     }
   }

@@ -166,6 +166,7 @@ function split(s) {
   let outputs = [];
   let feeds = false;
   let reading = null;
+  let arithmetic = 0;
   let word = "";
   let inWord = false;
   let heredocs = [];
@@ -232,11 +233,12 @@ function split(s) {
       const target = readTarget(s, i);
       i = target.next;
       if (target.text.length > 0) {
-        heredocs.push(target.text);
+        heredocs.push(target.text.replaceAll("\\", ""));
         feeds = true;
       }
     } else if (c === ">" || c === "<" || (c === "&" && i + 1 < n && s[i + 1] === ">")) {
-      let stdout = c !== "<";
+      const comparison = arithmetic > 0 || words.length > 0 && words[0] === "[[";
+      let stdout = c !== "<" && !comparison;
       if (inWord && isNumber(word)) {
         stdout = stdout && word === "1";
         word = "";
@@ -245,7 +247,7 @@ function split(s) {
       endWord();
       let duplicates = false;
       i++;
-      while (i < n && (s[i] === ">" || s[i] === "&" || s[i] === "|")) {
+      while (i < n && (s[i] === ">" || s[i] === "&" || s[i] === "|" || c === "<" && s[i] === "<")) {
         duplicates = duplicates || s[i] === "&" && c === ">";
         i++;
       }
@@ -261,6 +263,13 @@ function split(s) {
       const ended = endSegment();
       reading = feeds && reading === null ? ended : reading;
       feeds = false;
+      if (c === "(" && i + 1 < n && s[i + 1] === "(") {
+        arithmetic++;
+        i++;
+      } else if (c === ")" && arithmetic > 0 && i + 1 < n && s[i + 1] === ")") {
+        arithmetic--;
+        i++;
+      }
       i++;
     } else {
       word += c;
@@ -295,14 +304,19 @@ function readTarget(s, from) {
   while (i < s.length && (s[i] === " " || s[i] === "\t")) {
     i++;
   }
-  while (i < s.length && !" \t\n;&|()<>".includes(s[i])) {
+  while (i < s.length && !" \t\r\n;&|()<>".includes(s[i])) {
     const c = s[i];
-    if (c !== "'" && c !== "\"") {
+    if (c === "'" || c === "\"") {
+      let end = s.indexOf(c, i + 1);
+      end = end < 0 ? s.length : end;
+      text += s.substring(i + 1, end);
+      i = end + 1;
+    } else {
       text += c;
+      i++;
     }
-    i++;
   }
-  return { text, next: i };
+  return { text, next: Math.min(i, s.length) };
 }
 
 function readHeredocs(s, from, delimiters, body) {
@@ -324,13 +338,14 @@ function readHeredocs(s, from, delimiters, body) {
 }
 
 // FileWrites.
-const SCRATCH = javaRegex(R`(?:&.*|/dev/.*|nul|\$null|(?:/private)?/tmp(?:/.*)?|/var/(?:tmp|folders)/.*`
-  + R`|\$\{?(?:tmpdir|tmp|temp|env:temp|env:tmp|runner_temp)\b.*|%te?mp%.*|.*\.log)?`, "Mi");
+const SCRATCH = javaRegex(R`(?:&.*|/dev/.*|nul|\$null|\$|(?:/private)?/tmp(?:/.*)?|(?:/private)?/var/(?:tmp|folders)/.*`
+  + R`|\$\{?(?:tmp|temp|env:te?mp|runner_temp).*|%te?mp%.*|.*\.log)?`, "Mi");
 const SED_IN_PLACE = javaRegex(R`-[nErsuz]*i.*|--in-place.*`, "M");
 const PERL_IN_PLACE = javaRegex(R`-[pnlaws0-9]*i.*`, "M");
 const SCRIPTING = javaRegex(R`python[0-9.]*|py|pypy[0-9.]*|node|bun|deno`, "M");
-const SCRIPT_WRITES = javaRegex(R`\.write_(?:text|bytes)\s*\(|\bopen\s*\([^\n]{0,200}?,\s*(?:mode\s*=\s*)?`
-  + R`['"][rbt+]*[wax][rbt+]*['"]|\.open\(\s*['"][wax]|\b(?:write|append)FileSync\s*\(`);
+const SCRIPT_WRITES = javaRegex(R`\.write_(?:text|bytes)\s*\(|(?<![A-Za-z0-9_.])open\s*\((?:[^()\n]|\([^()\n]*\)){0,200}?,`
+  + R`\s*(?:mode\s*=\s*)?['"][rbt+]*[wax][rbt+]*['"]|\.open\(\s*['"][rbt+]*[wax][rbt+]*['"]`
+  + R`|(?:write|append)FileSync\s*\(`);
 
 /** FileWrites.redirected: the first stdout target that is a file of the work, else null. */
 function redirected(targets, inScratch) {
@@ -349,7 +364,8 @@ function written(words, input, inScratch) {
     case "sed": return words.slice(1).some(w => SED_IN_PLACE.test(w)) ? lastOperand(words, inScratch) : null;
     case "perl": return words.slice(1).some(w => PERL_IN_PLACE.test(w)) ? lastOperand(words, inScratch) : null;
     case "tee": return redirected(operands(words), inScratch);
-    case "set-content": case "add-content": case "out-file": return pathOption(words);
+    case "set-content": case "add-content": case "out-file": return pathOption(words, inScratch);
+    case "xargs": case "find": return inPlaceAfter(words);
     case "patch": return words.includes("--dry-run") ? null : "";
     case "git": {
       const sub = gitSubcommand(words);
@@ -385,14 +401,28 @@ function lastOperand(words, inScratch) {
   return isScratch(last, inScratch) ? null : last;
 }
 
-function pathOption(words) {
+function pathOption(words, inScratch) {
   for (let i = 1; i < words.length - 1; i++) {
     const option = words[i].toLowerCase();
     if (option === "-path" || option === "-filepath" || option === "-literalpath") {
-      return words[i + 1];
+      const path = words[i + 1];
+      return isScratch(path, inScratch) ? null : path;
     }
   }
   return "";
+}
+
+/** FileWrites.inPlaceAfter: sed -i or perl -pi run by xargs or find -exec writes unnamed files. */
+function inPlaceAfter(words) {
+  for (let i = 1; i < words.length; i++) {
+    const rest = words.slice(i);
+    const p = program(rest);
+    if (p === "sed" && rest.slice(1).some(w => SED_IN_PLACE.test(w))
+        || p === "perl" && rest.slice(1).some(w => PERL_IN_PLACE.test(w))) {
+      return "";
+    }
+  }
+  return null;
 }
 
 function scriptWrites(words, input) {

@@ -285,8 +285,11 @@ public final class FeatureExtractor {
         subagentCalls += ToolClasses.isSubagentStart(call) ? 1 : 0;
         todos += ToolClasses.isTodo(call) ? 1 : 0;
         // Writing the conventions down sets the table; the agent reading them on its own does not.
+        // A patch's text names every file it touches; a shell write's command is looked at only
+        // when it names no file: "sed -i … src/app.py && cat AGENTS.md" edits app.py alone.
         setup += call.edit() && (PromptSignals.citesConventionFile(call.path())
-            || PromptSignals.citesConventionFile(e.command())) ? 1 : 0;
+            || (!call.shell() || call.path() == null)
+                && PromptSignals.citesConventionFile(e.command())) ? 1 : 0;
         commits += call.commits();
       }
     }

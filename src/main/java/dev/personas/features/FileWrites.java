@@ -18,18 +18,25 @@ final class FileWrites {
 
   /**
    * A place written to that is not a file of the work: no target, a descriptor, the null device,
-   * a temporary directory, a log.
+   * a temporary directory or a variable named for one ({@code $TMPDIR}, {@code $tmpfile}), a
+   * command's output ({@code $(mktemp)}), a log.
    */
   private static final Pattern SCRATCH = Pattern.compile(
-      "(?i)(?:&.*|/dev/.*|nul|\\$null|(?:/private)?/tmp(?:/.*)?|/var/(?:tmp|folders)/.*"
-      + "|\\$\\{?(?:tmpdir|tmp|temp|env:temp|env:tmp|runner_temp)\\b.*|%te?mp%.*|.*\\.log)?");
+      "(?i)(?:&.*|/dev/.*|nul|\\$null|\\$|(?:/private)?/tmp(?:/.*)?|(?:/private)?/var/(?:tmp|folders)/.*"
+      + "|\\$\\{?(?:tmp|temp|env:te?mp|runner_temp).*|%te?mp%.*|.*\\.log)?");
   private static final Pattern SED_IN_PLACE = Pattern.compile("-[nErsuz]*i.*|--in-place.*");
   private static final Pattern PERL_IN_PLACE = Pattern.compile("-[pnlaws0-9]*i.*");
   private static final Pattern SCRIPTING = Pattern.compile("python[0-9.]*|py|pypy[0-9.]*|node|bun|deno");
-  /** Python's and Node's ways to write a file, as an inline script spells them. */
+  /**
+   * Python's and Node's ways to write a file, as an inline script spells them: {@code
+   * write_text(}, {@code open(path, 'w')} (its arguments up to the mode, one level of parentheses
+   * deep), {@code path.open('w')}, {@code writeFileSync(}. ASCII look-behinds, not {@code \b}, so
+   * that the finder's port reads the same words.
+   */
   private static final Pattern SCRIPT_WRITES = Pattern.compile(
-      "\\.write_(?:text|bytes)\\s*\\(|\\bopen\\s*\\([^\\n]{0,200}?,\\s*(?:mode\\s*=\\s*)?"
-      + "['\"][rbt+]*[wax][rbt+]*['\"]|\\.open\\(\\s*['\"][wax]|\\b(?:write|append)FileSync\\s*\\(");
+      "\\.write_(?:text|bytes)\\s*\\(|(?<![A-Za-z0-9_.])open\\s*\\((?:[^()\\n]|\\([^()\\n]*\\)){0,200}?,"
+      + "\\s*(?:mode\\s*=\\s*)?['\"][rbt+]*[wax][rbt+]*['\"]|\\.open\\(\\s*['\"][rbt+]*[wax][rbt+]*['\"]"
+      + "|(?:write|append)FileSync\\s*\\(");
 
   private FileWrites() {}
 
@@ -57,7 +64,8 @@ final class FileWrites {
       case "sed" -> anyOption(words, SED_IN_PLACE) ? lastOperand(words, inScratch) : null;
       case "perl" -> anyOption(words, PERL_IN_PLACE) ? lastOperand(words, inScratch) : null;
       case "tee" -> redirected(operands(words), inScratch);
-      case "set-content", "add-content", "out-file" -> pathOption(words);
+      case "set-content", "add-content", "out-file" -> pathOption(words, inScratch);
+      case "xargs", "find" -> inPlaceAfter(words);
       case "patch" -> words.contains("--dry-run") ? null : "";
       case "git" -> appliesPatch(words) ? "" : null;
       default -> SCRIPTING.matcher(program).matches() && scriptWrites(words, input) ? "" : null;
@@ -101,15 +109,34 @@ final class FileWrites {
     return isScratch(last, inScratch) ? null : last;
   }
 
-  /** The file a PowerShell cmdlet writes: its -Path, -FilePath or -LiteralPath, else "". */
-  private static String pathOption(List<String> words) {
+  /**
+   * The file a PowerShell cmdlet writes: its -Path, -FilePath or -LiteralPath; null when that is
+   * scratch, "" when none is given.
+   */
+  private static String pathOption(List<String> words, boolean inScratch) {
     for (int i = 1; i < words.size() - 1; i++) {
       String option = words.get(i).toLowerCase(Locale.ROOT);
       if (option.equals("-path") || option.equals("-filepath") || option.equals("-literalpath")) {
-        return words.get(i + 1);
+        String path = words.get(i + 1);
+        return isScratch(path, inScratch) ? null : path;
       }
     }
     return "";
+  }
+
+  /**
+   * An in-place edit run on the files {@code xargs} or {@code find -exec} hand it ({@code git grep
+   * -l foo | xargs sed -i …}): "" (the files are not named), else null.
+   */
+  private static String inPlaceAfter(List<String> words) {
+    for (int i = 1; i < words.size(); i++) {
+      String program = ShellCommands.program(words.subList(i, words.size()));
+      if (program.equals("sed") && anyOption(words.subList(i, words.size()), SED_IN_PLACE)
+          || program.equals("perl") && anyOption(words.subList(i, words.size()), PERL_IN_PLACE)) {
+        return "";
+      }
+    }
+    return null;
   }
 
   private static boolean appliesPatch(List<String> words) {

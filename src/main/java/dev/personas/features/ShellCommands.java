@@ -217,6 +217,7 @@ final class ShellCommands {
     List<String> words = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     boolean feeds = false; // the command being split reads a heredoc
+    int arithmetic = 0; // inside (( … )) or $(( … )), where > and < compare
     Segment reading = null; // the command the pending heredocs feed
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
@@ -265,11 +266,13 @@ final class ShellCommands {
         StringBuilder delimiter = new StringBuilder();
         i = readTarget(s, i, delimiter);
         if (delimiter.length() > 0) {
-          heredocs.add(delimiter.toString());
+          heredocs.add(delimiter.toString().replace("\\", "")); // <<\EOF ends at EOF
           feeds = true;
         }
       } else if (c == '>' || c == '<' || (c == '&' && i + 1 < n && s.charAt(i + 1) == '>')) {
-        boolean stdout = c != '<';
+        // A comparison in (( … )) or [[ … ]] is no redirection; its operand is dropped all the same.
+        boolean comparison = arithmetic > 0 || !words.isEmpty() && words.get(0).equals("[[");
+        boolean stdout = c != '<' && !comparison;
         if (inWord && isNumber(word)) {
           stdout &= word.toString().equals("1"); // the fd number of "2>"
           word.setLength(0);
@@ -278,7 +281,8 @@ final class ShellCommands {
         inWord = endWord(word, inWord, words);
         boolean duplicates = false; // ">&2": a descriptor, not a file
         i++;
-        while (i < n && (s.charAt(i) == '>' || s.charAt(i) == '&' || s.charAt(i) == '|')) {
+        while (i < n && (s.charAt(i) == '>' || s.charAt(i) == '&' || s.charAt(i) == '|'
+            || c == '<' && s.charAt(i) == '<')) { // "<<<": a here-string, one word
           duplicates |= s.charAt(i) == '&' && c == '>';
           i++;
         }
@@ -294,6 +298,13 @@ final class ShellCommands {
         Segment ended = endSegment(words, outputs, segments);
         reading = feeds && reading == null ? ended : reading;
         feeds = false;
+        if (c == '(' && i + 1 < n && s.charAt(i + 1) == '(') {
+          arithmetic++;
+          i++;
+        } else if (c == ')' && arithmetic > 0 && i + 1 < n && s.charAt(i + 1) == ')') {
+          arithmetic--;
+          i++;
+        }
         i++;
       } else {
         word.append(c);
@@ -321,20 +332,28 @@ final class ShellCommands {
     return i + 1;
   }
 
-  /** Reads one word after a redirection or heredoc operator (quotes removed). */
+  /**
+   * Reads one word after a redirection or heredoc operator, quotes removed: a quoted part may
+   * hold spaces ({@code > "My Notes.md"}).
+   */
   private static int readTarget(String s, int from, StringBuilder out) {
     int i = from;
     while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
       i++;
     }
-    while (i < s.length() && " \t\n;&|()<>".indexOf(s.charAt(i)) < 0) {
+    while (i < s.length() && " \t\r\n;&|()<>".indexOf(s.charAt(i)) < 0) {
       char c = s.charAt(i);
-      if (c != '\'' && c != '"') {
+      if (c == '\'' || c == '"') {
+        int end = s.indexOf(c, i + 1);
+        end = end < 0 ? s.length() : end;
+        out.append(s, i + 1, end);
+        i = end + 1;
+      } else {
         out.append(c);
+        i++;
       }
-      i++;
     }
-    return i;
+    return Math.min(i, s.length());
   }
 
   /** Reads the heredoc bodies that start at {@code from} into {@code body}; returns where they end. */

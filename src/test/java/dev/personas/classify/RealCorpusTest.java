@@ -149,7 +149,7 @@ class RealCorpusTest {
     assertTrue(a.calibration().hits() >= 321, "calibration " + a.calibration().hits() + " of 454");
     // Sessions of people held out as a whole (rounds 6, 7 and 10 to 18), labelled after the method was fixed.
     assertEquals(587, a.newPeople().items());
-    assertTrue(a.newPeople().hits() >= 340, "people held out " + a.newPeople().hits() + " of 587");
+    assertTrue(a.newPeople().hits() >= 341, "people held out " + a.newPeople().hits() + " of 587");
     // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth, 13 of the sixth,
     // 15 of the seventh, 14 of the eighth, 15 of the ninth, 15 of the tenth, 11 of the eleventh,
     // 15 of the twelfth, 15 of the thirteenth, 15 of the fourteenth, 15 of the fifteenth, 15 of the

@@ -424,6 +424,18 @@ class FeatureExtractorTest {
       assertEquals(0, v.get(SETUP_ACTIONS));
     }
 
+    /** A convention file written through the shell sets the table; one merely named beside a write does not. */
+    @Test
+    void aShellWriteIsSetupWhenTheFileItWritesIsAConventionFile() {
+      FeatureVector v = extract(Sessions.builder()
+          .prompt("set up the repo")
+          .bash("cat > AGENTS.md <<'EOF'\n# Conventions\nEOF").result(false)
+          .bash("sed -i 's/a/b/' src/app.py && cat AGENTS.md").result(false));
+      assertEquals(2, v.get(EDIT_ITERATIONS));
+      assertEquals(1, v.get(SETUP_ACTIONS));
+      assertEquals(1, v.get(DOC_EDITS));
+    }
+
     @Test
     void diffReviewCountsOnlyInTheLastFifthOfToolCalls() {
       Sessions.Builder late = Sessions.builder().prompt("x");

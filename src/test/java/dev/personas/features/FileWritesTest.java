@@ -38,7 +38,12 @@ class FileWritesTest {
         "cd web && python3 <<EOF\nwith open(p, mode='w', encoding='utf-8') as f:\n  f.write(s)\nEOF",
         "node -e \"require('fs').writeFileSync('a.json', '{}')\"",
         "bash -lc \"cd repo && cat > x.go <<'EOF'\npackage x\nEOF\"",
-        "npm test &> results.txt")) {
+        "npm test &> results.txt",
+        "cat > \"docs/My Notes.md\" <<'EOF'\n# Notes\nEOF",
+        "git grep -l foo | xargs sed -i 's/foo/bar/'",
+        "find . -name '*.py' -exec sed -i 's/a/b/' {} +",
+        "cat <<< \"hello\"\nsed -i 's/a/b/' src/app.py",
+        "cat <<\\EOF > a.txt\nhello\nEOF")) {
       ToolCall call = bash(command);
       assertTrue(call.edit(), command);
       assertTrue(call.shell(), command);
@@ -65,6 +70,16 @@ class FileWritesTest {
         "python3 scripts/write_all.py",
         "cd /tmp/claude-1000/scratchpad && cat > probe.exp <<'EOF'\nspawn ssh dut\nEOF",
         "cd \"$TMPDIR\" && sed -i 's/a/b/' x.sh",
+        "[[ \"$v\" > \"1.2\" ]] && echo newer",
+        "if (( $# > 0 )); then echo args; fi",
+        "echo $((a > b ? 1 : 0))",
+        "echo x > \"$tmpfile\" && echo y > $TMP_FILE",
+        "echo x > $(mktemp)",
+        "python3 -c \"from PIL import Image; Image.open('assets/icon.png')\"",
+        "python3 -c \"print(open('f.txt').read(), 'a')\"",
+        "\"x\" | Out-File -FilePath build.log",
+        "echo x > /dev/null\r\nls\r\n",
+        "cat <<< \"hello\" > /dev/null",
         "cp a.py b.py && mv b.py c.py && rm c.py")) {
       assertFalse(bash(command).edit(), command);
     }
@@ -77,9 +92,21 @@ class FileWritesTest {
     assertEquals("src/a.ts", bash("cd /tmp && cd ~/app && sed -i 's/a/b/' src/a.ts").path());
     assertEquals("notes.md", bash("'x' | Out-File -FilePath notes.md").path());
     assertEquals("README.md", bash("npm run gen > /tmp/g.txt && cat /tmp/g.txt | tee README.md").path());
+    assertEquals("docs/My Notes.md", bash("cat > 'docs/My Notes.md' <<'EOF'\n# Notes\nEOF\ngit status").path());
+    assertEquals("a.md", bash("cat <<EOF > a.md\r\n# A\r\nEOF\r\n").path());
     ToolCall script = bash("python3 - <<'PY'\nopen('a.py', 'w').write('x')\nPY");
     assertTrue(script.edit());
     assertNull(script.path());
+  }
+
+  /** What follows a quoted target, a here-string or a {@code <<\\EOF} heredoc is still read. */
+  @Test
+  void theCommandsAfterAnOddRedirectionAreStillRead() {
+    assertEquals(List.of(List.of("echo", "hi"), List.of("git", "commit", "-m", "msg")),
+        ShellCommands.simpleCommands("echo hi > \"out file.txt\"; git commit -m \"msg\""));
+    assertEquals(List.of(List.of("cat"), List.of("echo", "done")),
+        ShellCommands.simpleCommands("cat <<\\EOF > a.txt\nhello\nEOF\necho done > b.txt"));
+    assertEquals(List.of(List.of("cat"), List.of("ls")), ShellCommands.simpleCommands("cat <<< \"a b\"\nls"));
   }
 
   @Test

@@ -599,16 +599,18 @@ class FinderIT {
         "python -c \"open('c.json', mode='w').write('{}')\"", "node -e \"require('fs').writeFileSync('a', '')\"",
         "bash -lc \"cd r && cat > x.go <<'EOF'\npackage x\nEOF\"", "npm test &> results.txt",
         "cat > specs/001/spec.md <<'EOF'\n# Spec\nEOF", "cd ~/app && sed -i 's/a/b/' docs/plan.md",
+        "cat > \"docs/My Notes.md\" <<'EOF'\n# N\nEOF", "git grep -l foo | xargs sed -i 's/a/b/'",
         "npm test > /tmp/out.txt 2>&1", "pytest -q 2> errors.txt", "go build > build.log", "echo done >&2",
         "ls > /dev/null", "cat > \"$TMPDIR/x\" <<EOF\n{}\nEOF", "dir > NUL", "sed -n '1,20p' a.ts",
         "git apply --check fix.patch", "python3 - <<'PY'\nprint(open('a.py').read())\nPY", "echo \"a > b\"",
-        "cp a b && rm b", "cd /tmp/claude/scratchpad && cat > probe.exp <<'EOF'\nspawn ssh dut\nEOF")) {
+        "cp a b && rm b", "cd /tmp/claude/scratchpad && cat > probe.exp <<'EOF'\nspawn ssh dut\nEOF",
+        "[[ \"$v\" > \"1.2\" ]] && echo newer", "echo x > \"$tmpfile\"", "python3 -c \"from PIL import Image; Image.open('a.png')\"")) {
       shellCalls.add(new String[] {"Bash", command});
     }
     oneTurn(mapper, dir, "shell-writes", "scaffold the app from the shell", "2025-06-29T15:00:00Z",
-        "2025-06-29T15:09:00Z", shellCalls.subList(0, 16));
+        "2025-06-29T15:09:00Z", shellCalls.subList(0, 18));
     oneTurn(mapper, dir, "shell-scratch", "build it and tell me what fails", "2025-06-29T16:00:00Z",
-        "2025-06-29T16:09:00Z", shellCalls.subList(16, shellCalls.size()));
+        "2025-06-29T16:09:00Z", shellCalls.subList(18, shellCalls.size()));
     // A Codex spec-kit expansion whose typed arguments point at the written plan.
     String id = "0199a1b2-0000-7000-8000-0000000000f1";
     var meta = mapper.createObjectNode().put("timestamp", "2025-06-30T10:00:00.000Z").put("type", "session_meta");
