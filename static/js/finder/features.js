@@ -234,7 +234,7 @@ function workflow(main, subagents, prompts, mainCalls, subCalls, v) {
  * Timing.ESTIMATE_*: when no event records a time, ln(1 + active minutes) is estimated as
  * INTERCEPT + PER_ASK * ln(1 + asks) + PER_CALL * ln(1 + main-thread tool calls).
  */
-const ESTIMATE_INTERCEPT = -0.17;
+const ESTIMATE_INTERCEPT = -0.16;
 const ESTIMATE_PER_ASK = 0.77;
 const ESTIMATE_PER_CALL = 0.48;
 
@@ -339,7 +339,11 @@ const HOUSEKEEPING = new Set(["/exit", "/quit", "/clear", "/compact", "/model", 
   "/usage", "/help", "/config", "/settings", "/doctor", "/resume", "/permissions", "/theme", "/vim", "/terminal-setup",
   "/ide", "/mcp", "/context", "/statusline", "/rate-limit-options", "/release-notes", "/upgrade", "/bug", "/feedback",
   "/privacy-settings", "/output-style", "/hooks", "/export", "/add-dir", "/todos", "/rewind", "/sandbox", "/plugin",
-  "/approvals", "/diff", "/mention", "/new", "/stats"]);
+  "/approvals", "/diff", "/mention", "/new", "/stats",
+  "/rename", "/remote-control", "/copy", "/effort", "/keybindings", "/voice", "/skills",
+  "/reload-plugins", "/fast", "/extra-usage", "/bashes", "/chrome", "/teleport",
+  "/desktop", "/mobile", "/install-slack-app", "/migrate-installer", "/experimental", "/fork",
+  "/ps", "/personality", "/debug-config"]);
 
 function isHousekeeping(e) {
   return e.kind === Kind.SLASH_COMMAND && e.toolName !== null && e.toolName !== undefined

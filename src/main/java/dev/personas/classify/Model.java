@@ -110,8 +110,11 @@ public record Model(
    * Set-Content, Add-Content and Out-File, {@code git apply}, {@code patch}, and an inline Python or
    * Node script that opens a file for writing; such a call is no longer a read. Scratch (the null
    * device, temporary directories, {@code .log} files) is not. No rule or threshold changed.
+   * 21: more of the clients' own commands are housekeeping, not asks (HousekeepingCommands:
+   * {@code /rename}, {@code /remote-control}, {@code /copy}, {@code /effort}, {@code /skills},
+   * {@code /chrome}, {@code /fork}, …). No rule or threshold changed.
    */
-  public static final int VERSION = 20;
+  public static final int VERSION = 21;
 
   public Model {
     featureKeys = List.copyOf(featureKeys);

@@ -13,12 +13,21 @@ import java.util.Set;
  * {@code /memory}, {@code /agents}) and those that ask for work ({@code /review}) still count.
  */
 final class HousekeepingCommands {
-  private static final Set<String> NAMES = Set.of("/exit", "/quit", "/clear", "/compact", "/model",
+  /** The names, lower case; the finder's features.js holds the same set (HousekeepingCommandsTest). */
+  static final Set<String> NAMES = Set.of("/exit", "/quit", "/clear", "/compact", "/model",
       "/login", "/logout", "/status", "/cost", "/usage", "/help", "/config", "/settings", "/doctor",
       "/resume", "/permissions", "/theme", "/vim", "/terminal-setup", "/ide", "/mcp", "/context",
       "/statusline", "/rate-limit-options", "/release-notes", "/upgrade", "/bug", "/feedback",
       "/privacy-settings", "/output-style", "/hooks", "/export", "/add-dir", "/todos", "/rewind",
-      "/sandbox", "/plugin", "/approvals", "/diff", "/mention", "/new", "/stats");
+      "/sandbox", "/plugin", "/approvals", "/diff", "/mention", "/new", "/stats",
+      // Claude Code's later built-ins and Codex's (model version 21): naming or copying the
+      // session, remote control, effort, voice, keys, listing skills or background tasks,
+      // reloading plugins, the Chrome and desktop links, forking the session. Claude Code's /plan
+      // and /tasks stay counted: spec-kit's commands of the same names write a plan and a task list.
+      "/rename", "/remote-control", "/copy", "/effort", "/keybindings", "/voice", "/skills",
+      "/reload-plugins", "/fast", "/extra-usage", "/bashes", "/chrome", "/teleport",
+      "/desktop", "/mobile", "/install-slack-app", "/migrate-installer", "/experimental", "/fork",
+      "/ps", "/personality", "/debug-config");
 
   private HousekeepingCommands() {}
 

@@ -146,18 +146,19 @@ class RealCorpusTest {
     assertEquals(99, a.heldOut().items());
     assertTrue(a.heldOut().hits() >= 66, "held-out " + a.heldOut().hits() + " of 99");
     assertEquals(454, a.calibration().items());
-    assertTrue(a.calibration().hits() >= 321, "calibration " + a.calibration().hits() + " of 454");
+    assertTrue(a.calibration().hits() >= 323, "calibration " + a.calibration().hits() + " of 454");
     // Sessions of people held out as a whole (rounds 6, 7 and 10 to 18), labelled after the method was fixed.
     assertEquals(587, a.newPeople().items());
-    assertTrue(a.newPeople().hits() >= 341, "people held out " + a.newPeople().hits() + " of 587");
+    assertTrue(a.newPeople().hits() >= 342, "people held out " + a.newPeople().hits() + " of 587");
     // 24 people of the first round, 8 of the third, 1 of the fourth, 11 of the fifth, 13 of the sixth,
     // 15 of the seventh, 14 of the eighth, 15 of the ninth, 15 of the tenth, 11 of the eleventh,
     // 15 of the twelfth, 15 of the thirteenth, 15 of the fourteenth, 15 of the fifteenth, 15 of the
     // sixteenth, 15 of the seventeenth and 4 of the eighteenth (corpus/README.md). Model version 20's
     // count of shell writes, adopted on the calibration half (321 of 454 against 319), cost one
-    // person of the fifteenth round: 116 before it.
+    // person of the fifteenth round (116 before it); version 21's housekeeping commands gained one
+    // of the sixteenth.
     assertEquals(221, a.personas().items());
-    assertTrue(a.personas().hits() >= 115, "personas " + a.personas().hits() + " of 221");
+    assertTrue(a.personas().hits() >= 116, "personas " + a.personas().hits() + " of 221");
     // The persona step alone, given the readers' session types: what better types would give (158
     // of 217 before Codex's code mode was read: one person's behaviour counts changed with their
     // sessions'; 157 of 217 before round 18).

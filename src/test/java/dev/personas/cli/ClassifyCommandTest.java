@@ -163,7 +163,7 @@ class ClassifyCommandTest {
             "{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Added GET /health.\"}]}")
             + "\n");
     assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString()), err.toString());
-    // 1 ask and 1 tool call: ln(1 + minutes) = -0.17 + 0.77 ln 2 + 0.48 ln 2, about 1.0 minutes.
+    // 1 ask and 1 tool call: ln(1 + minutes) = -0.16 + 0.77 ln 2 + 0.48 ln 2, about 1.0 minutes.
     assertTrue(out.toString().contains("active_minutes\u22481.0 "), out.toString());
     assertTrue(err.toString().contains("1 session records no time on its events, so its active time is estimated"),
         err.toString());

@@ -400,7 +400,7 @@ class FinderIT {
     browser.select(".plot[data-chart]").forEach(plot -> plot.text(plot.attr("aria-label")));
     assertEquals(List.of("undated", "undated", "undated"), browser.select("table.sessions tbody tr td:first-child").eachText());
     // Nor does any of their events: their active minutes are estimates, marked so, as on the Java page.
-    assertEquals(List.of("\u2248 0.4", "\u2248 0.4", "\u2248 0.4"),
+    assertEquals(List.of("\u2248 0.5", "\u2248 0.5", "\u2248 0.5"),
         browser.select("table.sessions tbody tr td:nth-child(4)").eachText());
     assertTrue(browser.select("p.minutes-estimated").text().startsWith("\u2248: the log records no time"),
         browser.select("p.minutes-estimated").text());
@@ -472,7 +472,9 @@ class FinderIT {
       List.of("hi", "<command-name>/implement</command-name>\n<command-args>do phase 3 of plan.md</command-args>"),
       // Housekeeping (/model, /exit) is neither a command run for work nor an ask.
       List.of("<command-name>/model</command-name>\n<command-args>opus</command-args>", "hi",
-          "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>"),
+          "build docs/plan.md phase 3", "<command-name>/review</command-name>", "<command-name>/exit</command-name>",
+          "<command-name>/rename</command-name>\n<command-args>csv export</command-args>",
+          "<command-name>/remote-control</command-name>"),
       List.of("Liste moi plusieurs solutions pour automatiser les commits", "listen on port 8080",
           "클로드야 현재 파일 구조 파악 좀 해봐", "このリポジトリの構成を教えて"),
       // A long opening with little structure (a pasted config) is hardly a spec.
