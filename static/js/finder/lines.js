@@ -250,7 +250,15 @@ class Run {
       this.fail(false, DAMAGED);
       return;
     }
-    const looksJson = bytes[first] === 0x7b;
+    // JsonLines: a brace alone on its line opens a JSON document spread over many lines.
+    let looksJson = bytes[first] === 0x7b;
+    if (looksJson) {
+      let rest = first + 1;
+      while (rest < to && (bytes[rest] === 32 || bytes[rest] === 9 || bytes[rest] === 13)) {
+        rest++;
+      }
+      looksJson = rest < to;
+    }
     const slice = bytes.subarray(first, to);
     let text;
     let repaired = false;

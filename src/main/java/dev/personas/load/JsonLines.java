@@ -345,7 +345,9 @@ public final class JsonLines {
         fail(false, DAMAGED);
         return;
       }
-      boolean looksJson = buf[first] == '{';
+      // A brace alone on its line opens a JSON document spread over many lines (an OpenCode
+      // session, a pretty-printed export), not a log line cut short: the file is sniffed whole.
+      boolean looksJson = buf[first] == '{' && !onlySpaces(buf, first + 1, to);
       try {
         parseLine(FACTORY.createParser(buf, first, to - first));
       } catch (JsonParseException e) {
@@ -517,6 +519,15 @@ public final class JsonLines {
       }
     }
     return 0;
+  }
+
+  private static boolean onlySpaces(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isSpace(b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpace(byte b) {

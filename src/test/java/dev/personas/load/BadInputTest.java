@@ -84,6 +84,26 @@ class BadInputTest {
     assertEquals(0, sessions.size());
   }
 
+  /** An OpenCode session or a pretty-printed export: one JSON document over thousands of lines. */
+  @Test
+  void aJsonDocumentSpreadOverLinesIsReportedOnceAsAWhole() throws IOException {
+    List<String> lines = new ArrayList<>(List.of("{", "  \"info\": {", "    \"id\": \"ses_1\",",
+        "    \"directory\": \"/home/me/app\"", "  },", "  \"messages\": ["));
+    for (int i = 0; i < 5_000; i++) {
+      lines.add("    {\"role\": \"user\", \"text\": \"step " + i + "\"},");
+    }
+    lines.addAll(List.of("  ]", "}"));
+    readClaude(write("full.jsonl", lines.toArray(String[]::new)));
+    assertEquals(1, report.skipCount(), located().toString());
+    assertTrue(located().get(0).startsWith("full.jsonl:0 not a JSON Lines log"), located().toString());
+    assertEquals(0, sessions.size());
+    // A brace alone is no JSON Lines log's opening, but a log line cut short still counts as one.
+    readClaude(write("s.jsonl", prompt("u1", "first"), "{", prompt("u2", "second")));
+    assertEquals(2, located().size(), located().toString());
+    assertTrue(located().get(1).startsWith("s.jsonl:2 truncated JSON"), located().toString());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+  }
+
   @Test
   void emptyAndMissingFilesAreOneSentenceEach() throws IOException {
     readClaude(Files.write(dir.resolve("empty.jsonl"), new byte[0]));
