@@ -772,7 +772,15 @@ export function fallbackId(path) {
 export async function readCodex(entries, sink, report, options = {}) {
   const run = new Run();
   const spawns = new Spawns(sink, report);
-  for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { ordered, keys } = await longestFirst(sorted, options);
+  const seen = new Set();
+  for (let i = 0; i < ordered.length; i++) {
+    const entry = ordered[i];
+    const copy = keys[i] !== null && seen.has(keys[i]);
+    if (keys[i] !== null) {
+      seen.add(keys[i]);
+    }
     const builder = new SessionBuilder(run, fallbackId(entry.path));
     let line = null;
     const readable = await lines.read(entry, {
@@ -792,7 +800,9 @@ export async function readCodex(entries, sink, report, options = {}) {
         report.subagentSession(entry.path);
       }
     } else if (session.events.length === 0) {
-      if (readable) {
+      if (readable && copy) {
+        report.sessionCopy(entry.path);
+      } else if (readable) {
         report.emptySession(entry.path);
       }
     } else {
@@ -800,6 +810,58 @@ export async function readCodex(entries, sink, report, options = {}) {
     }
   }
   spawns.finish();
+}
+
+/**
+ * CodexCopies.longestFirst: the copies of one session (Entire keeps one at each checkpoint) read
+ * longest first, in the places path order gave them, so that a shorter copy replays only what
+ * was read. keys[i] is the session id of the entry read i-th (copies only trade places).
+ */
+async function longestFirst(entries, options) {
+  const keys = [];
+  const places = new Map();
+  for (let i = 0; i < entries.length; i++) {
+    const id = await sessionId(entries[i], options);
+    keys.push(id);
+    if (id !== null) {
+      if (!places.has(id)) {
+        places.set(id, []);
+      }
+      places.get(id).push(i);
+    }
+  }
+  const ordered = [...entries];
+  for (const slots of places.values()) {
+    if (slots.length < 2) {
+      continue;
+    }
+    const bySize = [...slots].sort((a, b) => entries[b].file.size - entries[a].file.size);
+    for (let k = 0; k < slots.length; k++) {
+      ordered[slots[k]] = entries[bySize[k]];
+    }
+  }
+  return { ordered, keys };
+}
+
+/** CodexCopies.sessionId: the id in a rollout's name, else that of a session_meta first line, else null. */
+async function sessionId(entry, options) {
+  const fromName = fallbackId(entry.path);
+  if (fromName !== lines.stem(entry.path)) {
+    return fromName;
+  }
+  let id = null;
+  await lines.peek(entry, 1, {
+    parse(o) {
+      if (o !== null && typeof o === "object" && o.type === "session_meta" && o.payload !== null
+          && typeof o.payload === "object" && typeof o.payload.id === "string") {
+        id = o.payload.id;
+      }
+    },
+    accept() {
+      return true;
+    }
+  }, linesRead => linesRead >= 1, { cancelled: options.cancelled });
+  return id;
 }
 
 /**

@@ -196,6 +196,7 @@ export class ReadReport {
     this.linesRepaired = 0;
     this.emptySessions = 0;
     this.subagentSessions = 0;
+    this.sessionCopies = 0;
     this.filesRead = 0;
     this.linesRead = 0;
     this.bytesRead = 0;
@@ -232,6 +233,11 @@ export class ReadReport {
     this.subagentSessions++;
   }
 
+  /** ReadReport.sessionCopy: a copy of a Codex session already read from a longer copy. */
+  sessionCopy() {
+    this.sessionCopies++;
+  }
+
   /** A session read; one none of whose events (its subagents' included) records a time is counted for the summary. */
   sessionRead(session) {
     this.sessions++;
@@ -257,6 +263,10 @@ export class ReadReport {
     if (this.subagentSessions > 0) {
       out += "; " + this.subagentSessions + (this.subagentSessions === 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
         + " (a guardian's review, or a thread spawned in a session not read) left out";
+    }
+    if (this.sessionCopies > 0) {
+      out += "; " + this.sessionCopies + (this.sessionCopies === 1 ? " file was a copy" : " files were copies")
+        + " of a Codex session read from a longer copy, not counted again";
     }
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")

@@ -32,6 +32,7 @@ public final class ReadReport {
   private long linesRepaired;
   private long emptySessions;
   private long subagentSessions;
+  private long sessionCopies;
   private long filesRead;
   private long linesRead;
   private long bytesRead;
@@ -91,6 +92,7 @@ public final class ReadReport {
       linesRepaired += from.linesRepaired;
       emptySessions += from.emptySessions;
       subagentSessions += from.subagentSessions;
+      sessionCopies += from.sessionCopies;
       filesRead += from.filesRead;
       linesRead += from.linesRead;
       bytesRead += from.bytesRead;
@@ -112,6 +114,7 @@ public final class ReadReport {
     copy.linesRepaired = linesRepaired;
     copy.emptySessions = emptySessions;
     copy.subagentSessions = subagentSessions;
+    copy.sessionCopies = sessionCopies;
     copy.filesRead = filesRead;
     copy.linesRead = linesRead;
     copy.bytesRead = bytesRead;
@@ -137,6 +140,18 @@ public final class ReadReport {
 
   public synchronized long subagentSessions() {
     return subagentSessions;
+  }
+
+  /**
+   * Records a file that holds a copy of a session already read (Entire keeps a copy of a Codex
+   * rollout at each checkpoint), which added nothing to it: read once, not counted again.
+   */
+  public synchronized void sessionCopy(Path file) {
+    sessionCopies++;
+  }
+
+  public synchronized long sessionCopies() {
+    return sessionCopies;
   }
 
   public synchronized long lineSkipCount() {
@@ -258,6 +273,11 @@ public final class ReadReport {
       out.append("; ").append(subagentSessions)
           .append(subagentSessions == 1 ? " Codex sub-agent session" : " Codex sub-agent sessions")
           .append(" (a guardian's review, or a thread spawned in a session not read) left out");
+    }
+    if (sessionCopies > 0) {
+      out.append("; ").append(sessionCopies)
+          .append(sessionCopies == 1 ? " file was a copy" : " files were copies")
+          .append(" of a Codex session read from a longer copy, not counted again");
     }
     if (linesRepaired > 0) {
       out.append("; ").append(linesRepaired)

@@ -32,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -370,6 +371,36 @@ class FinderIT {
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
         .map(e -> e.getAttribute("textContent")).toList(), "nothing skipped in the browser either");
     assertSameResult(java.result().orElseThrow(), readExport(), null);
+  }
+
+  /**
+   * Copies of one Codex session as Entire keeps them (a prefix of the rollout at each checkpoint,
+   * each named full.jsonl) and a backup named as the rollout: one session each, as CodexCopies
+   * reads them, whichever copy path order puts first.
+   */
+  @Test
+  void copiesOfACodexSessionAreReadOnceAsTheCliReadsThem() throws IOException {
+    Path real = Path.of("src/test/resources/real/EdofEngland+code_butler/.codex/sessions/2025/11/24");
+    Path dir = temp.resolve("copies");
+    List<String> first = Files.readAllLines(real.resolve("rollout-2025-11-24T13-02-00-019ab73e-8c11-7ad2-b604-5987891db560.jsonl"));
+    String otherName = "rollout-2025-11-24T12-46-26-019ab730-4906-7b12-8569-c53c5dde1150.jsonl";
+    List<String> other = Files.readAllLines(real.resolve(otherName));
+    Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", first.subList(0, 40),
+        "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80),
+        "d/" + otherName, other.subList(0, 12), "e/" + otherName, other));
+    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
+      Files.createDirectories(dir.resolve(copy.getKey()).getParent());
+      Files.write(dir.resolve(copy.getKey()), copy.getValue());
+    }
+    openFinder();
+    pick("finder-folder", List.of(dir));
+    waitUntilDone(Duration.ofSeconds(60));
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    assertEquals(2, analysis.result().orElseThrow().sessions().size());
+    assertEquals(3, analysis.report().sessionCopies());
+    assertSameResult(analysis.result().orElseThrow(), readExport(), null);
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
   }
 
   /** Sessions without a timestamp show as "undated" (UndatedSessionsTest holds the Java page to the same). */

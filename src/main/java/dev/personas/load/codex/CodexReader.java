@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +27,9 @@ import java.util.function.Consumer;
  * folder searched recursively or single files. Each rollout file is one session (a resumed
  * session appends to its file); files are read in path order, which is oldest first, so a
  * forked session's replay of its parent is recognised and not counted twice
- * (see {@link CodexSessionBuilder}).
+ * (see {@link CodexSessionBuilder}). Copies of one session in several files (Entire's
+ * checkpoints, a backup) are read longest first ({@link CodexCopies}), so the shorter ones add
+ * nothing and are counted as copies.
  *
  * <p>A thread the agent spawned ({@code spawn_agent}) is written to a rollout of its own, which
  * names the thread that spawned it. Its work is the session's, as a Claude Code subagent's is: its
@@ -46,9 +50,14 @@ public final class CodexReader implements SessionReader {
         return;
       }
       List<Path> files = Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path);
+      List<String> keys = new ArrayList<>();
+      files = CodexCopies.longestFirst(files, keys);
+      Set<String> seen = new HashSet<>();
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
-      for (Path file : files) {
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        boolean copy = keys.get(i) != null && !seen.add(keys.get(i));
         CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
         boolean readable = JsonLines.read(file, new JsonLines.Handler() {
           @Override
@@ -69,7 +78,9 @@ public final class CodexReader implements SessionReader {
             report.subagentSession(file);
           }
         } else if (session.events().isEmpty()) {
-          if (readable) {
+          if (readable && copy) {
+            report.sessionCopy(file); // wholly a replay of the longer copy read before it
+          } else if (readable) {
             report.emptySession(file); // an unreadable file is already reported
           }
         } else {

@@ -1,0 +1,81 @@
+package dev.personas.load.codex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.personas.load.ReadReport;
+import dev.personas.session.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Copies of one real Codex session (EdofEngland/code_butler, MIT; src/test/resources/real) kept
+ * as Entire keeps them, one prefix of the rollout per checkpoint, and as a backup beside it.
+ */
+class CodexCopiesTest {
+  private static final Path ROLLOUT = Path.of("src/test/resources/real/EdofEngland+code_butler/.codex/sessions"
+      + "/2025/11/24/rollout-2025-11-24T13-02-00-019ab73e-8c11-7ad2-b604-5987891db560.jsonl");
+  private static final String ID = "019ab73e-8c11-7ad2-b604-5987891db560";
+
+  @TempDir Path dir;
+
+  private Path copy(String where, int lines) throws IOException {
+    List<String> all = Files.readAllLines(ROLLOUT);
+    Path file = dir.resolve(where);
+    Files.createDirectories(file.getParent());
+    Files.write(file, all.subList(0, Math.min(lines, all.size())));
+    return file;
+  }
+
+  private List<Session> read(Path path, ReadReport report) {
+    List<Session> sessions = new ArrayList<>();
+    new CodexReader().read(path, sessions::add, report);
+    return sessions;
+  }
+
+  @Test
+  void copiesKeptAtEachCheckpointAreOneSessionWhicheverPathComesFirst() throws IOException {
+    Session whole = read(ROLLOUT, new ReadReport()).get(0);
+    // Path order puts a short copy first, then the whole rollout, then a longer copy.
+    copy("0a/1/full.jsonl", 40);
+    copy("5f/2/full.jsonl", 200);
+    copy("c3/3/full.jsonl", 80);
+    ReadReport report = new ReadReport();
+    List<Session> sessions = read(dir, report);
+    assertEquals(1, sessions.size(), sessions.toString());
+    assertEquals(ID, sessions.get(0).id());
+    assertEquals(whole.events(), sessions.get(0).events());
+    assertEquals(2, report.sessionCopies());
+    assertEquals(0, report.emptySessions());
+    assertTrue(report.summary().contains("2 files were copies of a Codex session read from a longer copy"),
+        report.summary());
+  }
+
+  @Test
+  void aBackupNamedAsTheRolloutIsKnownByItsName() throws IOException {
+    String name = ROLLOUT.getFileName().toString();
+    copy("a/" + name, 30);
+    copy("b/" + name, 200);
+    ReadReport report = new ReadReport();
+    List<Session> sessions = read(dir, report);
+    assertEquals(1, sessions.size(), sessions.toString());
+    assertEquals(1, report.sessionCopies());
+    assertEquals(ID, CodexCopies.sessionId(dir.resolve("a/" + name)));
+    assertEquals(ID, CodexCopies.sessionId(dir.resolve("b/" + name)));
+  }
+
+  @Test
+  void aFileWithoutASessionMetaFirstLineHasNoKnownSession() throws IOException {
+    Path notes = dir.resolve("notes/full.jsonl");
+    Files.createDirectories(notes.getParent());
+    Files.writeString(notes, "{\"type\":\"response_item\",\"payload\":{\"id\":\"x\"}}\n");
+    assertNull(CodexCopies.sessionId(notes));
+    assertEquals(ID, CodexCopies.sessionId(copy("d/full.jsonl", 1)));
+  }
+}
