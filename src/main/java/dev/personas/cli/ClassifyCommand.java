@@ -93,7 +93,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {
-    if ((report.skipCount() > 0 || report.untimedSessions() > 0) && !verbosity.quiet()) {
+    if ((report.skipCount() > 0 || report.untimedSessions() > 0 || !report.notes().isEmpty())
+        && !verbosity.quiet()) {
       err.println("personas: " + report.summary());
     }
     if (verbosity.verbose()) {

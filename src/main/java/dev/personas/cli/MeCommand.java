@@ -246,7 +246,7 @@ public final class MeCommand implements Callable<Integer> {
   private void reportSkips(ReadReport report, PrintWriter err) {
     if (report.skipCount() > 0) {
       say(err, "Skipped: " + report.summary());
-    } else if (report.untimedSessions() > 0) {
+    } else if (report.untimedSessions() > 0 || !report.notes().isEmpty()) {
       say(err, "While reading: " + report.summary());
     }
     if (verbosity.verbose()) {

@@ -55,9 +55,11 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    for (SessionReader.Part part : parts(paths, override)) {
+    List<Given> givens = readOnce(paths, override);
+    for (SessionReader.Part part : parts(givens)) {
       part.read(sink, report);
     }
+    noteOtherAgentsLogs(givens, report);
     return report;
   }
 
@@ -73,11 +75,13 @@ public final class SessionLoader {
   public <T> ReadReport load(List<Path> paths, Optional<SourceFormat> override, int threads,
       Function<Session, T> work, Consumer<T> sink) {
     ReadReport report = new ReadReport();
-    List<SessionReader.Part> parts = parts(paths, override);
+    List<Given> givens = readOnce(paths, override);
+    List<SessionReader.Part> parts = parts(givens);
     if (threads <= 1) {
       for (SessionReader.Part part : parts) {
         part.read(session -> sink.accept(work.apply(session)), report);
       }
+      noteOtherAgentsLogs(givens, report);
       return report;
     }
     ExecutorService readers = Executors.newFixedThreadPool(Math.min(threads, parts.size()), named("reader"));
@@ -109,6 +113,7 @@ public final class SessionLoader {
           }
         }
       }
+      noteOtherAgentsLogs(givens, report);
       return report;
     } finally {
       readers.shutdownNow();
@@ -152,9 +157,9 @@ public final class SessionLoader {
    * while splitting a path (it cannot be read, a folder cannot be listed) is a part of its own,
    * so it lands in the report where reading the paths one by one would put it.
    */
-  private List<SessionReader.Part> parts(List<Path> paths, Optional<SourceFormat> override) {
+  private List<SessionReader.Part> parts(List<Given> givens) {
     List<SessionReader.Part> parts = new ArrayList<>();
-    for (Given given : readOnce(paths, override)) {
+    for (Given given : givens) {
       ReadReport found = new ReadReport();
       parts.add((sink, into) -> into.add(found));
       parts.addAll(parts(given, found));
@@ -204,8 +209,50 @@ public final class SessionLoader {
     return parts;
   }
 
+  /**
+   * A folder whose format was told from its first logs is read by one reader; when it also holds
+   * the other agent's logs, those are not read, and the summary says so rather than count them
+   * only as files without a conversation (the finder tells each file's format by itself). Looked
+   * for only when some file held no conversation, as the other agent's logs then do.
+   */
+  private static void noteOtherAgentsLogs(List<Given> givens, ReadReport report) {
+    if (report.emptySessions() == 0) {
+      return;
+    }
+    for (Given given : givens) {
+      if (given.sniffed()) {
+        otherAgentsLogs(given.normal(), given.format().get()).ifPresent(report::note);
+      }
+    }
+  }
+
+  private static Optional<String> otherAgentsLogs(Path dir, SourceFormat read) {
+    if (read != SourceFormat.CLAUDE_CODE && read != SourceFormat.CODEX) {
+      return Optional.empty();
+    }
+    SourceFormat other = read == SourceFormat.CODEX ? SourceFormat.CLAUDE_CODE : SourceFormat.CODEX;
+    long others = 0;
+    for (Path file : LogFiles.jsonl(dir, new ReadReport())) {
+      Optional<SourceFormat> format = SourceFormat.byPath(file);
+      if ((format.isPresent() ? format : SourceFormat.sniff(file)).equals(Optional.of(other))) {
+        others++;
+      }
+    }
+    if (others == 0) {
+      return Optional.empty();
+    }
+    // No path: the summary reaches me.json and the page, which never show where the logs live.
+    return Optional.of("a folder given holds " + agent(read) + " and " + agent(other) + " logs and was read as "
+        + agent(read) + "'s: its " + others + (others == 1 ? " " + agent(other) + " log was" : " " + agent(other)
+        + " logs were") + " not read (give each agent's folder as a path of its own)");
+  }
+
+  private static String agent(SourceFormat format) {
+    return format == SourceFormat.CODEX ? "Codex" : "Claude Code";
+  }
+
   /** A path as given, with the format it is read as (empty: missing, unreadable or unknown). */
-  private record Given(Path path, Path normal, Optional<SourceFormat> format) {}
+  private record Given(Path path, Path normal, Optional<SourceFormat> format, boolean sniffed) {}
 
   /**
    * The paths left once those that another path's reader reads too are dropped: a path given
@@ -220,7 +267,9 @@ public final class SessionLoader {
       // Detected once here: sniffing a folder walks it.
       Optional<SourceFormat> format = !Files.isReadable(normal) ? Optional.empty()
           : override.isPresent() ? override : SourceFormat.detect(normal);
-      all.add(new Given(paths.get(j), normal, format));
+      boolean sniffed = override.isEmpty() && format.isPresent() && Files.isDirectory(normal)
+          && SourceFormat.byPath(normal).isEmpty();
+      all.add(new Given(paths.get(j), normal, format, sniffed));
       SessionReader reader = format.map(readers::get).orElse(null);
       for (Path root : reader == null ? List.of(normal) : reader.roots(normal)) {
         readersOf.computeIfAbsent(root, r -> new ArrayList<>()).add(j);

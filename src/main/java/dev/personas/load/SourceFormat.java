@@ -35,15 +35,11 @@ public enum SourceFormat {
 
   /** The format a path holds, or empty when nothing tells (missing, unreadable, no logs). */
   public static Optional<SourceFormat> detect(Path path) {
-    String text = path.toAbsolutePath().normalize().toString().replace('\\', '/');
+    Optional<SourceFormat> byPath = byPath(path);
+    if (byPath.isPresent()) {
+      return byPath;
+    }
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    if (text.contains("/.codex/sessions") || text.endsWith("/.codex") || name.startsWith("rollout-")
-        && LogFiles.isJsonl(path)) {
-      return Optional.of(CODEX);
-    }
-    if (text.contains("/.claude/projects") || text.endsWith("/.claude")) {
-      return Optional.of(CLAUDE_CODE);
-    }
     if (Files.isDirectory(path)) {
       if (isSweChatFolder(path)) {
         return Optional.of(SWE_CHAT);
@@ -54,6 +50,20 @@ public enum SourceFormat {
       return Optional.of(SWE_CHAT);
     }
     return LogFiles.isJsonl(path) ? sniff(path) : Optional.empty();
+  }
+
+  /** The format a path's place tells: under .codex/sessions or a rollout-*.jsonl, under .claude/projects. */
+  static Optional<SourceFormat> byPath(Path path) {
+    String text = path.toAbsolutePath().normalize().toString().replace('\\', '/');
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (text.contains("/.codex/sessions") || text.endsWith("/.codex") || name.startsWith("rollout-")
+        && LogFiles.isJsonl(path)) {
+      return Optional.of(CODEX);
+    }
+    if (text.contains("/.claude/projects") || text.endsWith("/.claude")) {
+      return Optional.of(CLAUDE_CODE);
+    }
+    return Optional.empty();
   }
 
   private static boolean isSweChatFolder(Path dir) {
@@ -119,7 +129,7 @@ public enum SourceFormat {
         }
         return true;
       }
-    });
+    }, () -> found[0] != null); // the first line that tells decides: later lines change nothing
     return Optional.ofNullable(found[0]);
   }
 }

@@ -1,6 +1,7 @@
 package dev.personas.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.session.Agent;
@@ -53,6 +54,32 @@ class SessionLoaderTest {
     assertEquals(6, report.sessions());
     assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(swe) && s.reason().contains("SWE_CHAT")));
     assertTrue(report.skips().stream().anyMatch(s -> s.reason().startsWith("not found")));
+  }
+
+  /**
+   * A folder is read by one reader, told from its first logs: when it also holds the other
+   * agent's logs, the summary says they were not read (on one thread or several alike).
+   */
+  @Test
+  void aFolderHoldingBothAgentsLogsSaysWhatWasNotRead() throws IOException {
+    Path mixed = home.resolve("logs");
+    TestTrees.copy("fixtures/claude-code/projects", mixed.resolve("claude"));
+    Files.createDirectories(mixed.resolve("z"));
+    Files.copy(TestTrees.resource("fixtures/codex/sessions/2025/09/02/rollout-2025-09-02T09-00-00-0199a1b2-0000-7000-8000-00000000000c.jsonl"),
+        mixed.resolve("z/log.jsonl"));
+    for (int threads : new int[] {1, 3}) {
+      List<Session> got = new ArrayList<>();
+      ReadReport report = SessionLoader.withReaders(Map.of())
+          .load(List.of(mixed), Optional.empty(), threads, s -> s, got::add);
+      assertEquals(2, got.size(), report.summary());
+      assertTrue(report.summary().endsWith("a folder given holds Claude Code and Codex logs and was read as Claude Code's:"
+          + " its 1 Codex log was not read (give each agent's folder as a path of its own)"), report.summary());
+      assertFalse(report.summary().contains(mixed.toString()), "no path in the summary: " + report.summary());
+    }
+    // Each agent's folder given by itself: nothing to say.
+    ReadReport apart = SessionLoader.withReaders(Map.of())
+        .load(List.of(mixed.resolve("claude"), mixed.resolve("z")), Optional.empty(), s -> { });
+    assertEquals(List.of(), apart.notes());
   }
 
   @Test
