@@ -849,6 +849,9 @@ async function sessionId(entry, options) {
   if (fromName !== lines.stem(entry.path)) {
     return fromName;
   }
+  if ("sessionMetaId" in entry) {
+    return entry.sessionMetaId; // the worker read the first line when it told the file's format
+  }
   let id = null;
   await lines.peek(entry, 1, {
     parse(o) {

@@ -102,12 +102,17 @@ async function sort(entries, report, options) {
     } else {
       let found = null;
       let parsed = null;
+      let sessionMetaId = null; // CodexCopies.sessionId, from the same look at the first line
       const head = new Head();
       await lines.peek(entry, Head.LINES, {
         parse(o) {
           parsed = o;
         },
         accept(lineNumber) {
+          if (lineNumber === 1 && parsed.type === "session_meta" && parsed.payload !== null
+              && typeof parsed.payload === "object" && typeof parsed.payload.id === "string") {
+            sessionMetaId = parsed.payload.id;
+          }
           if (found === null && lineNumber <= SNIFF_LINES) {
             found = "payload" in parsed ? "codex"
               : ["sessionId", "parentUuid", "isSidechain", "leafUuid", "uuid"].some(k => k in parsed) ? "claude" : null;
@@ -118,7 +123,7 @@ async function sort(entries, report, options) {
       }, linesRead => found === "codex" || found === "claude" && head.complete()
         || found === null && linesRead >= SNIFF_LINES, { cancelled: options.cancelled });
       if (found === "codex") {
-        codex.push(entry);
+        codex.push({ ...entry, sessionMetaId });
       } else if (found === "claude") {
         claude.push({ ...entry, head: head.value() });
       } else {

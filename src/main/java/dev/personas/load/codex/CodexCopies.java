@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ final class CodexCopies {
   private CodexCopies() {}
 
   /**
-   * The files in reading order, the copies of each session longest (in bytes) first; {@code keys}
-   * receives the session id of the file read at each place, or null when it is not known (copies
-   * only trade places, so a place's id is the same before and after).
+   * Files in reading order with the session id of the file read at each place (null when not
+   * known); copies only trade places, so a place's id is the same before and after.
    */
-  static List<Path> longestFirst(List<Path> files, List<String> keys) {
+  record Ordered(List<Path> files, List<String> ids) {}
+
+  /** The files in reading order, the copies of each session longest (in bytes) first. */
+  static Ordered longestFirst(List<Path> files) {
     List<String> ids = new ArrayList<>();
     Map<String, List<Integer>> places = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -44,26 +47,19 @@ final class CodexCopies {
       }
     }
     List<Path> ordered = new ArrayList<>(files);
-    List<Long> sizes = new ArrayList<>();
-    for (Path file : files) {
-      sizes.add(size(file));
-    }
     for (List<Integer> slots : places.values()) {
-      if (slots.size() < 2) {
-        continue;
-      }
-      // Longest first; copies of one length keep their path order (the sort is stable).
-      List<Integer> bySize = new ArrayList<>(slots);
-      bySize.sort((a, b) -> Long.compare(sizes.get(b), sizes.get(a)));
-      for (int k = 0; k < slots.size(); k++) {
-        ordered.set(slots.get(k), files.get(bySize.get(k)));
+      if (slots.size() > 1) {
+        // Longest first; copies of one length keep their path order (the sort is stable).
+        Map<Integer, Long> sizes = new HashMap<>();
+        slots.forEach(i -> sizes.put(i, size(files.get(i))));
+        List<Integer> bySize = new ArrayList<>(slots);
+        bySize.sort(Comparator.comparingLong((Integer i) -> sizes.get(i)).reversed());
+        for (int k = 0; k < slots.size(); k++) {
+          ordered.set(slots.get(k), files.get(bySize.get(k)));
+        }
       }
     }
-    keys.clear();
-    for (int i = 0; i < files.size(); i++) {
-      keys.add(ids.get(i));
-    }
-    return ordered;
+    return new Ordered(ordered, ids);
   }
 
   /**

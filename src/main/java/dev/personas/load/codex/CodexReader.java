@@ -50,8 +50,9 @@ public final class CodexReader implements SessionReader {
         return;
       }
       List<Path> files = Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path);
-      List<String> keys = new ArrayList<>();
-      files = CodexCopies.longestFirst(files, keys);
+      CodexCopies.Ordered ordered = CodexCopies.longestFirst(files);
+      files = ordered.files();
+      List<String> keys = ordered.ids();
       Set<String> seen = new HashSet<>();
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
