@@ -175,8 +175,23 @@ public final class JsonLines {
 
   /** Like {@link #peek(Path, int, Handler)}, stopping as soon as {@code done} says so. */
   public static void peek(Path file, int maxLines, Handler handler, BooleanSupplier done) {
+    peek(file, maxLines, handler, done, initialBuffer(file));
+  }
+
+  /**
+   * Like {@link #peek(Path, int, Handler, BooleanSupplier)} for a look that is usually done
+   * within the first lines: a small first buffer, grown for a longer line, so the look reads a
+   * few kB of a large log, not 64 (and does not ask the file's size).
+   */
+  public static void glance(Path file, int maxLines, Handler handler, BooleanSupplier done) {
+    peek(file, maxLines, handler, done, GLANCE);
+  }
+
+  private static final int GLANCE = 4096;
+
+  private static void peek(Path file, int maxLines, Handler handler, BooleanSupplier done, int buffer) {
     try (InputStream in = open(file)) {
-      Run run = new Run(file, handler, new ReadReport(), in, initialBuffer(file));
+      Run run = new Run(file, handler, new ReadReport(), in, buffer);
       run.maxLines = maxLines;
       run.done = done;
       run.run();

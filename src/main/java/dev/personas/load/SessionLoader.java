@@ -55,11 +55,9 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    List<Given> givens = readOnce(paths, override);
-    for (SessionReader.Part part : parts(givens)) {
+    for (SessionReader.Part part : parts(readOnce(paths, override))) {
       part.read(sink, report);
     }
-    noteOtherAgentsLogs(givens, report);
     return report;
   }
 
@@ -75,13 +73,11 @@ public final class SessionLoader {
   public <T> ReadReport load(List<Path> paths, Optional<SourceFormat> override, int threads,
       Function<Session, T> work, Consumer<T> sink) {
     ReadReport report = new ReadReport();
-    List<Given> givens = readOnce(paths, override);
-    List<SessionReader.Part> parts = parts(givens);
+    List<SessionReader.Part> parts = parts(readOnce(paths, override));
     if (threads <= 1) {
       for (SessionReader.Part part : parts) {
         part.read(session -> sink.accept(work.apply(session)), report);
       }
-      noteOtherAgentsLogs(givens, report);
       return report;
     }
     ExecutorService readers = Executors.newFixedThreadPool(Math.min(threads, parts.size()), named("reader"));
@@ -113,7 +109,6 @@ public final class SessionLoader {
           }
         }
       }
-      noteOtherAgentsLogs(givens, report);
       return report;
     } finally {
       readers.shutdownNow();
@@ -189,7 +184,8 @@ public final class SessionLoader {
     }
     List<SessionReader.Part> parts = new ArrayList<>();
     try {
-      for (SessionReader.Part part : reader.parts(path, found)) {
+      for (SessionReader.Part part : given.perLog() ? byAgent(path, given.format().get(), found)
+          : reader.parts(path, found)) {
         parts.add((sink, into) -> {
           try {
             part.read(sink, into);
@@ -210,49 +206,28 @@ public final class SessionLoader {
   }
 
   /**
-   * A folder whose format was told from its first logs is read by one reader; when it also holds
-   * the other agent's logs, those are not read, and the summary says so rather than count them
-   * only as files without a conversation (the finder tells each file's format by itself). Looked
-   * for only when some file held no conversation, as the other agent's logs then do.
+   * A folder whose format was told from its first logs may hold both agents' logs (copies kept
+   * together, a backup of a whole home folder): each reader reads its own agent's, told log by log
+   * as the finder tells them ({@link SourceFormat#ofLog}); a log that tells neither goes to the
+   * folder's reader, which reports it as it would have. Claude Code's logs come first, as in the
+   * finder.
    */
-  private static void noteOtherAgentsLogs(List<Given> givens, ReadReport report) {
-    if (report.emptySessions() == 0) {
-      return;
+  private List<SessionReader.Part> byAgent(Path dir, SourceFormat told, ReadReport found) {
+    Map<SourceFormat, List<Path>> logs = new EnumMap<>(SourceFormat.class);
+    for (Path file : LogFiles.jsonl(dir, found)) {
+      SourceFormat format = SourceFormat.ofLog(dir, file).filter(readers::containsKey).orElse(told);
+      logs.computeIfAbsent(format, f -> new ArrayList<>()).add(file);
     }
-    for (Given given : givens) {
-      if (given.sniffed()) {
-        otherAgentsLogs(given.normal(), given.format().get()).ifPresent(report::note);
-      }
-    }
+    List<SessionReader.Part> parts = new ArrayList<>();
+    logs.forEach((format, files) -> parts.addAll(readers.get(format).parts(dir, files, found)));
+    return parts;
   }
 
-  private static Optional<String> otherAgentsLogs(Path dir, SourceFormat read) {
-    if (read != SourceFormat.CLAUDE_CODE && read != SourceFormat.CODEX) {
-      return Optional.empty();
-    }
-    SourceFormat other = read == SourceFormat.CODEX ? SourceFormat.CLAUDE_CODE : SourceFormat.CODEX;
-    long others = 0;
-    for (Path file : LogFiles.jsonl(dir, new ReadReport())) {
-      Optional<SourceFormat> format = SourceFormat.byPath(file);
-      if ((format.isPresent() ? format : SourceFormat.sniff(file)).equals(Optional.of(other))) {
-        others++;
-      }
-    }
-    if (others == 0) {
-      return Optional.empty();
-    }
-    // No path: the summary reaches me.json and the page, which never show where the logs live.
-    return Optional.of("a folder given holds " + agent(read) + " and " + agent(other) + " logs and was read as "
-        + agent(read) + "'s: its " + others + (others == 1 ? " " + agent(other) + " log was" : " " + agent(other)
-        + " logs were") + " not read (give each agent's folder as a path of its own)");
-  }
-
-  private static String agent(SourceFormat format) {
-    return format == SourceFormat.CODEX ? "Codex" : "Claude Code";
-  }
-
-  /** A path as given, with the format it is read as (empty: missing, unreadable or unknown). */
-  private record Given(Path path, Path normal, Optional<SourceFormat> format, boolean sniffed) {}
+  /**
+   * A path as given, with the format it is read as (empty: missing, unreadable or unknown) and
+   * whether its logs' agents are told one by one (a folder told from its first logs).
+   */
+  private record Given(Path path, Path normal, Optional<SourceFormat> format, boolean perLog) {}
 
   /**
    * The paths left once those that another path's reader reads too are dropped: a path given
@@ -267,9 +242,9 @@ public final class SessionLoader {
       // Detected once here: sniffing a folder walks it.
       Optional<SourceFormat> format = !Files.isReadable(normal) ? Optional.empty()
           : override.isPresent() ? override : SourceFormat.detect(normal);
-      boolean sniffed = override.isEmpty() && format.isPresent() && Files.isDirectory(normal)
-          && SourceFormat.byPath(normal).isEmpty();
-      all.add(new Given(paths.get(j), normal, format, sniffed));
+      boolean perLog = override.isEmpty() && Files.isDirectory(normal) && SourceFormat.byPath(normal).isEmpty()
+          && (format.equals(Optional.of(SourceFormat.CLAUDE_CODE)) || format.equals(Optional.of(SourceFormat.CODEX)));
+      all.add(new Given(paths.get(j), normal, format, perLog));
       SessionReader reader = format.map(readers::get).orElse(null);
       for (Path root : reader == null ? List.of(normal) : reader.roots(normal)) {
         readersOf.computeIfAbsent(root, r -> new ArrayList<>()).add(j);

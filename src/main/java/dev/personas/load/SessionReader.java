@@ -33,6 +33,16 @@ public interface SessionReader {
     return List.of((sink, into) -> read(path, sink, into));
   }
 
+  /**
+   * Reading only {@code files}, some of the logs in the folder {@code dir} (in path order), as
+   * reading the folder would read them were they all it held: how a folder holding several
+   * agents' logs is read, each reader given its own agent's. What is found while splitting goes
+   * into {@code report}. By default each file is read by itself, one part in all.
+   */
+  default List<Part> parts(Path dir, List<Path> files, ReadReport report) {
+    return List.of((sink, into) -> files.forEach(file -> read(file, sink, into)));
+  }
+
   /** One independent part of a read: some sessions, read in order into a sink and a report. */
   @FunctionalInterface
   interface Part {

@@ -66,6 +66,24 @@ public enum SourceFormat {
     return Optional.empty();
   }
 
+  /**
+   * The agent whose log a file in a folder of logs is, as the finder tells it: by its place and
+   * name (the two agents' own folders, a rollout, a Claude Code session's {@code subagents}
+   * folder inside the folder), else by its first lines; empty when neither tells.
+   */
+  static Optional<SourceFormat> ofLog(Path folder, Path file) {
+    Optional<SourceFormat> byPath = byPath(file);
+    if (byPath.isPresent()) {
+      return byPath;
+    }
+    for (Path at = file.getParent(); at != null && at.startsWith(folder); at = at.getParent()) {
+      if (at.getFileName() != null && at.getFileName().toString().equals("subagents")) {
+        return Optional.of(CLAUDE_CODE);
+      }
+    }
+    return sniff(file);
+  }
+
   private static boolean isSweChatFolder(Path dir) {
     for (String table : new String[] {"sessions.parquet", "sessions.jsonl", "sessions.csv",
         "sessions.jsonl.gz", "sessions.csv.gz"}) {
@@ -94,7 +112,7 @@ public enum SourceFormat {
   /** Reads the first non-empty lines: {@code {timestamp,type,payload}} is Codex, a Claude envelope is Claude Code. */
   static Optional<SourceFormat> sniff(Path file) {
     SourceFormat[] found = new SourceFormat[1];
-    JsonLines.peek(file, SNIFF_LINES, new JsonLines.Handler() {
+    JsonLines.glance(file, SNIFF_LINES, new JsonLines.Handler() {
       boolean payload;
       boolean claude;
 

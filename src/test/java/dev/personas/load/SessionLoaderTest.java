@@ -1,7 +1,6 @@
 package dev.personas.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.session.Agent;
@@ -57,29 +56,34 @@ class SessionLoaderTest {
   }
 
   /**
-   * A folder is read by one reader, told from its first logs: when it also holds the other
-   * agent's logs, the summary says they were not read (on one thread or several alike).
+   * A folder holding both agents' logs, under names that do not tell (a copy named log.jsonl, a
+   * subagent's transcript in its session's folder): each log is read by its own agent's reader,
+   * on one thread or several alike, and gives what each agent's logs give read apart.
    */
   @Test
-  void aFolderHoldingBothAgentsLogsSaysWhatWasNotRead() throws IOException {
+  void aFolderHoldingBothAgentsLogsReadsEachWithItsOwnReader() throws IOException {
     Path mixed = home.resolve("logs");
     TestTrees.copy("fixtures/claude-code/projects", mixed.resolve("claude"));
     Files.createDirectories(mixed.resolve("z"));
     Files.copy(TestTrees.resource("fixtures/codex/sessions/2025/09/02/rollout-2025-09-02T09-00-00-0199a1b2-0000-7000-8000-00000000000c.jsonl"),
         mixed.resolve("z/log.jsonl"));
+    List<Session> apart = new ArrayList<>();
+    ReadReport apartReport = SessionLoader.withReaders(Map.of())
+        .load(List.of(mixed.resolve("claude"), mixed.resolve("z")), Optional.empty(), apart::add);
+    assertEquals(3, apart.size(), apartReport.summary());
+    for (Path first : List.of(mixed.resolve("claude"), mixed.resolve("z"))) {
+      assertEquals(Optional.of(first.endsWith("z") ? SourceFormat.CODEX : SourceFormat.CLAUDE_CODE),
+          SourceFormat.detect(first));
+    }
     for (int threads : new int[] {1, 3}) {
       List<Session> got = new ArrayList<>();
       ReadReport report = SessionLoader.withReaders(Map.of())
           .load(List.of(mixed), Optional.empty(), threads, s -> s, got::add);
-      assertEquals(2, got.size(), report.summary());
-      assertTrue(report.summary().endsWith("a folder given holds Claude Code and Codex logs and was read as Claude Code's:"
-          + " its 1 Codex log was not read (give each agent's folder as a path of its own)"), report.summary());
-      assertFalse(report.summary().contains(mixed.toString()), "no path in the summary: " + report.summary());
+      assertEquals(apart.stream().map(s -> s.agent() + " " + s.id() + " " + s.events().size()).toList(),
+          got.stream().map(s -> s.agent() + " " + s.id() + " " + s.events().size()).toList(), report.summary());
+      assertEquals(apartReport.summary(), report.summary());
+      assertEquals(apartReport.filesRead(), report.filesRead());
     }
-    // Each agent's folder given by itself: nothing to say.
-    ReadReport apart = SessionLoader.withReaders(Map.of())
-        .load(List.of(mixed.resolve("claude"), mixed.resolve("z")), Optional.empty(), s -> { });
-    assertEquals(List.of(), apart.notes());
   }
 
   @Test

@@ -403,6 +403,43 @@ class FinderIT {
     assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
   }
 
+  /**
+   * A folder holding both agents' logs under names that do not tell (Codex rollouts kept as
+   * full.jsonl, as Entire keeps them, beside Claude Code's projects): each log is read by its own
+   * agent's reader in the browser and in the CLI alike, as each agent's folder read apart.
+   */
+  @Test
+  void aFolderHoldingBothAgentsLogsIsReadAsTheCliReadsIt() throws IOException {
+    Path dir = temp.resolve("both");
+    Path claude = FIXTURES.resolve("claude-code/projects");
+    try (Stream<Path> walk = Files.walk(claude)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Files.createDirectories(dir.resolve("claude").resolve(claude.relativize(file)).getParent());
+        Files.copy(file, dir.resolve("claude").resolve(claude.relativize(file)));
+      }
+    }
+    List<Path> rollouts;
+    try (Stream<Path> walk = Files.walk(FIXTURES.resolve("codex"))) {
+      rollouts = walk.filter(file -> file.getFileName().toString().startsWith("rollout-")).sorted().toList();
+    }
+    for (int i = 0; i < rollouts.size(); i++) {
+      Files.createDirectories(dir.resolve("checkpoints/" + i));
+      Files.copy(rollouts.get(i), dir.resolve("checkpoints/" + i + "/full.jsonl"));
+    }
+    openFinder();
+    pick("finder-folder", List.of(dir));
+    waitUntilDone(Duration.ofSeconds(60));
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    MeResult java = analysis.result().orElseThrow();
+    var apart = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
+        .analyse(List.of(claude, FIXTURES.resolve("codex")));
+    assertEquals(apart.result().orElseThrow().sessions().size(), java.sessions().size(), "both agents' sessions read");
+    assertEquals(apart.report().emptySessions(), analysis.report().emptySessions(), analysis.report().summary());
+    assertSameResult(java, readExport(), null);
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
   /** Sessions without a timestamp show as "undated" (UndatedSessionsTest holds the Java page to the same). */
   @Test
   void sessionsWithoutATimestampShowAsUndated() throws IOException {

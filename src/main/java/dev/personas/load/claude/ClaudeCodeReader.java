@@ -49,22 +49,33 @@ public final class ClaudeCodeReader implements SessionReader {
         report.skip(path, 0, "not found, skipped");
         return List.of();
       }
-      Map<Path, Project> projects = new TreeMap<>();
       if (Files.isDirectory(path)) {
-        for (Path file : LogFiles.jsonl(path, report)) {
-          classify(file, projects);
-        }
-      } else {
-        classify(path, projects);
-        addNewLayoutSubagents(path, projects);
+        return parts(path, LogFiles.jsonl(path, report), report);
       }
-      List<Part> parts = new ArrayList<>();
-      projects.forEach((dir, files) -> parts.add((sink, into) -> readProject(path, dir, files, sink, into)));
-      return parts;
+      Map<Path, Project> projects = new TreeMap<>();
+      classify(path, projects);
+      addNewLayoutSubagents(path, projects);
+      return parts(path, projects);
     } catch (RuntimeException e) {
       report.skip(path, 0, "could not read (" + e + "), skipped");
       return List.of();
     }
+  }
+
+  /** The files of a folder's listing that are Claude Code's, one part per project folder. */
+  @Override
+  public List<Part> parts(Path dir, List<Path> files, ReadReport report) {
+    Map<Path, Project> projects = new TreeMap<>();
+    for (Path file : files) {
+      classify(file, projects);
+    }
+    return parts(dir, projects);
+  }
+
+  private List<Part> parts(Path path, Map<Path, Project> projects) {
+    List<Part> parts = new ArrayList<>();
+    projects.forEach((dir, files) -> parts.add((sink, into) -> readProject(path, dir, files, sink, into)));
+    return parts;
   }
 
   /** A session file also reads its own subagents' transcripts, {@code <sessionId>/subagents/**}. */
@@ -218,7 +229,7 @@ public final class ClaudeCodeReader implements SessionReader {
   private static Head peek(Path file) {
     Head head = new Head();
     ClaudeLine line = new ClaudeLine();
-    JsonLines.peek(file, PEEK_LINES, new JsonLines.Handler() {
+    JsonLines.glance(file, PEEK_LINES, new JsonLines.Handler() {
       @Override
       public void parse(JsonParser parser) throws java.io.IOException {
         line.parse(parser);

@@ -43,21 +43,30 @@ public final class CodexReader implements SessionReader {
 
   @Override
   public void read(Path path, Consumer<Session> sink, ReadReport report) {
+    if (!Files.exists(path)) {
+      report.skip(path, 0, "not found, skipped");
+      return;
+    }
+    read(path, Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path), sink, report);
+  }
+
+  /** The files of a folder's listing that are Codex rollouts, read together as one part. */
+  @Override
+  public List<Part> parts(Path dir, List<Path> files, ReadReport report) {
+    return List.of((sink, into) -> read(dir, files, sink, into));
+  }
+
+  private void read(Path path, List<Path> files, Consumer<Session> sink, ReadReport report) {
     Spawns spawns = new Spawns(sink, report);
     try {
-      if (!Files.exists(path)) {
-        report.skip(path, 0, "not found, skipped");
-        return;
-      }
-      List<Path> files = Files.isDirectory(path) ? LogFiles.jsonl(path, report) : List.of(path);
       CodexCopies.Ordered ordered = CodexCopies.longestFirst(files);
-      files = ordered.files();
+      List<Path> inOrder = ordered.files();
       List<String> keys = ordered.ids();
       Set<String> seen = new HashSet<>();
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
+      for (int i = 0; i < inOrder.size(); i++) {
+        Path file = inOrder.get(i);
         boolean copy = keys.get(i) != null && !seen.add(keys.get(i));
         CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
         boolean readable = JsonLines.read(file, new JsonLines.Handler() {
