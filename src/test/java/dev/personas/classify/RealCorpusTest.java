@@ -230,6 +230,27 @@ class RealCorpusTest {
         .map(r -> r.personas().hits() + " / " + r.personas().items()).toList();
     assertRow(readme, "| the same, by round:", String.join(", ", byRound.subList(0, byRound.size() - 1))
         + " and " + byRound.get(byRound.size() - 1) + " (");
+    // The CLI reference says the same in words.
+    String text = String.join(" ", readme).replaceAll("\\s+", " ");
+    assertQuoted(text, "people judged decisively got the readers' persona " + a.personasDecisive().hits() + " times of "
+        + a.personasDecisive().items() + ", the others " + a.personasBorderline().hits() + " of " + a.personasBorderline().items() + ")");
+    assertQuoted(text, "such sessions got the readers' type " + inWords(a.calibrationUncertain()) + " of the time ("
+        + of(a.calibrationUncertain()) + "), the rest " + inWords(a.calibrationCertain()) + " (" + of(a.calibrationCertain())
+        + "); on the sessions of people held out as a whole " + inWords(a.newPeopleUncertain()) + " (" + of(a.newPeopleUncertain())
+        + ") against " + inWords(a.newPeopleCertain()) + " (" + of(a.newPeopleCertain()) + ")");
+  }
+
+  private static void assertQuoted(String readme, String sentence) {
+    assertTrue(readme.contains(sentence), "README.md should say: " + sentence);
+  }
+
+  /** "60 %", as the CLI reference writes a share. */
+  private static String inWords(Agreement a) {
+    return Math.round(100 * a.accuracy()) + " %";
+  }
+
+  private static String of(Agreement a) {
+    return a.hits() + " of " + a.items();
   }
 
   /** The per-round figures add up to the pooled ones they are a breakdown of. */

@@ -7,6 +7,10 @@ import dev.personas.classify.Classification;
 import dev.personas.classify.RealCorpus;
 import dev.personas.classify.RuleThresholds;
 import dev.personas.classify.TypeRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -56,11 +60,36 @@ class ActiveTimeEstimateTest {
         "with the estimate " + estimated + " against " + timed + " timed and " + zero + " at 0 minutes");
   }
 
+  /**
+   * README.md gives these figures in its CLI reference, and the held-out half's beside them for the
+   * report (looked at only to be reported, never to choose the estimate).
+   */
+  @Test
+  void theReadmeQuotesTheseFiguresAsComputed() throws IOException {
+    List<RealCorpus.Session> heldOut = RealCorpus.shipped().half(RealCorpus.Half.HELD_OUT);
+    String sentence = "the method keeps the decided type of " + agreement(CALIBRATION, f -> 0) + " of " + CALIBRATION.size()
+        + " calibration sessions against " + agreement(CALIBRATION, f -> f.get(Feature.ACTIVE_MINUTES))
+        + " timed; with the estimate, " + agreement(CALIBRATION, ActiveTimeEstimateTest::estimate)
+        + " (held-out, for the report: " + agreement(heldOut, f -> 0) + " and " + agreement(heldOut, ActiveTimeEstimateTest::estimate)
+        + " against " + agreement(heldOut, f -> f.get(Feature.ACTIVE_MINUTES)) + ")";
+    String readme = String.join(" ", Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)).replaceAll("\\s+", " ");
+    assertTrue(readme.contains(sentence), "README.md should say: " + sentence);
+  }
+
+  private static double estimate(FeatureVector f) {
+    return Timing.estimatedActiveMinutes(asks(f), toolCalls(f));
+  }
+
   /** Calibration sessions whose rule type is the decided one, active minutes replaced as given. */
   private static int agreement(ToDoubleFunction<FeatureVector> minutes) {
+    return agreement(CALIBRATION, minutes);
+  }
+
+  /** Sessions whose rule type is the decided one, active minutes replaced as given. */
+  private static int agreement(List<RealCorpus.Session> sessions, ToDoubleFunction<FeatureVector> minutes) {
     TypeRules rules = new TypeRules(RuleThresholds.AUTHORED);
     int hits = 0;
-    for (RealCorpus.Session s : CALIBRATION) {
+    for (RealCorpus.Session s : sessions) {
       double[] values = s.features().values().clone();
       values[Feature.ACTIVE_MINUTES.ordinal()] = minutes.applyAsDouble(s.features());
       FeatureVector f = new FeatureVector(s.id(), values);
