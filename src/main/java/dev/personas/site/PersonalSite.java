@@ -64,7 +64,7 @@ public final class PersonalSite {
       files.addAll(made);
       context = context.plus(made);
     }
-    files.add(Output.generated(SiteWriter.MARKER, new byte[0]));
+    files.add(Output.generated(".nojekyll", new byte[0])); // GitHub Pages publishes the folder as it is
     files.sort(java.util.Comparator.comparing(Output::path));
     new LinkCheck(files).check(pebble.urlCalls());
     new SiteWriter(out).write(files);

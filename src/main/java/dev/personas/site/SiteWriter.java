@@ -15,8 +15,19 @@ import java.util.stream.Stream;
  * reader (or a failed build) never sees half a site.
  */
 final class SiteWriter {
-  /** Every built site has it; a non-empty folder without it is not ours to replace. */
-  static final String MARKER = ".nojekyll";
+  /**
+   * Every site this program writes has it; a folder that is not empty and has not got it is not
+   * ours to replace (a hand-made GitHub Pages folder often has a .nojekyll too, so that is no sign).
+   */
+  static final String MARKER = ".personas";
+
+  /** What the marker says to whoever opens it. */
+  private static final byte[] MARKER_TEXT =
+      "This folder was written by personas; each build or `personas me` replaces all of it.\n"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** The marker of GitHub Pages that sites written before {@link #MARKER} carry. */
+  private static final String EARLIER_MARKER = ".nojekyll";
 
   private final Path target;
 
@@ -29,7 +40,7 @@ final class SiteWriter {
     if (parent == null) {
       throw PersonasException.usage("The output folder cannot be the file system root; pass --out site.");
     }
-    checkReplaceable();
+    checkReplaceable(files);
     Path temp = null;
     try {
       Files.createDirectories(parent);
@@ -39,6 +50,7 @@ final class SiteWriter {
         Files.createDirectories(path.getParent());
         Files.write(path, file.bytes());
       }
+      Files.write(temp.resolve(MARKER), MARKER_TEXT);
       swapIn(temp);
     } catch (IOException e) {
       deleteQuietly(temp);
@@ -71,14 +83,34 @@ final class SiteWriter {
     }
   }
 
-  private void checkReplaceable() {
+  private void checkReplaceable(List<Output> files) {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw PersonasException.usage("The output " + target + " is a file, not a folder; pass another --out.");
     }
-    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
+    if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)
+        && !earlierSite(files)) {
       throw PersonasException.usage(
           "The output folder " + target + " is not empty and was not built by personas (it has no "
-              + MARKER + "); pass another --out or empty it, since a build replaces the whole folder.");
+              + MARKER + " file); pass another --out or empty it, since a build replaces the whole folder.");
+    }
+  }
+
+  /**
+   * A site written before the marker existed: it has GitHub Pages' .nojekyll, and everything at
+   * its top level is a name this build writes too (a page since dropped needs the folder emptied).
+   */
+  private boolean earlierSite(List<Output> files) {
+    if (!Files.exists(target.resolve(EARLIER_MARKER))) {
+      return false;
+    }
+    java.util.Set<String> written = new java.util.HashSet<>(List.of(EARLIER_MARKER));
+    for (Output file : files) {
+      written.add(Path.of(file.path()).getName(0).toString());
+    }
+    try (Stream<Path> entries = Files.list(target)) {
+      return entries.allMatch(entry -> written.contains(entry.getFileName().toString()));
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not read the output folder " + target + ": " + e.getMessage(), e);
     }
   }
 

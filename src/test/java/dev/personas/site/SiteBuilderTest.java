@@ -324,6 +324,30 @@ class SiteBuilderTest {
     assertEquals("precious", Files.readString(site.out().resolve("thesis.tex")));
   }
 
+  /**
+   * A hand-made GitHub Pages folder has a .nojekyll too: that is no sign the folder is a site this
+   * program wrote. Its own sites carry .personas; one written before that existed is replaced only
+   * when it holds nothing this build would not write.
+   */
+  @Test
+  void aPagesFolderWithANojekyllOfItsOwnIsNotReplaced() throws IOException {
+    Files.createDirectories(site.out());
+    Files.writeString(site.out().resolve(".nojekyll"), "");
+    Files.writeString(site.out().resolve("thesis.md"), "precious");
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+    assertEquals(PersonasException.Category.USAGE, e.category());
+    assertTrue(e.getMessage().contains("has no .personas file"), e.getMessage());
+    assertEquals("precious", Files.readString(site.out().resolve("thesis.md")));
+
+    Files.delete(site.out().resolve("thesis.md"));
+    Files.writeString(site.out().resolve("index.html"), "an earlier build's page");
+    site.build("/");
+    assertTrue(Files.readString(site.out().resolve(".personas")).startsWith("This folder was written by personas"));
+    Files.writeString(site.out().resolve("thesis.md"), "written after the build");
+    site.build("/");
+    assertFalse(Files.exists(site.out().resolve("thesis.md")), "a folder with .personas is the program's to replace");
+  }
+
   @Test
   void aStaticFileCollidingWithAPageIsRefused() {
     site.write("static/method/index.html", "<p>shadow</p>");
