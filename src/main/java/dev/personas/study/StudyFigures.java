@@ -1,5 +1,6 @@
 package dev.personas.study;
 
+import dev.personas.PersonasException;
 import dev.personas.classify.Agreement;
 import dev.personas.classify.CorpusAgreement;
 import dev.personas.classify.Persona;
@@ -57,6 +58,14 @@ public final class StudyFigures {
 
   public SiteFigures figures(Study study) {
     PopulationStats stats = study.stats();
+    if (study.dataset().sessions() == 0 || stats.establishedPersons() == 0) {
+      // The site's pages are shares of sessions and of people with a persona: with none, there is no site to show.
+      DatasetSummary d = study.dataset();
+      throw PersonasException.failure("The dataset " + d.label() + " gives " + d.sessions()
+          + (d.sessions() == 1 ? " session" : " sessions") + " and no person with " + MIN_SESSIONS_PER_PERSON
+          + " or more, so the site's persona shares would be of nobody. For one person's own logs run `personas me "
+          + "PATH`, which writes a personal page; `build --no-data` builds the site without figures.");
+    }
     return new SiteFigures(
         dataset(study),
         types(study),

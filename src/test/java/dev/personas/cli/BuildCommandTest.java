@@ -127,6 +127,23 @@ class BuildCommandTest {
         home.select(".dataset-line").text());
   }
 
+  /** One or two of one person's sessions give no person a persona: a sentence, not a crash. */
+  @Test
+  void sessionsOfNobodyWithAPersonaFailWithOneSentence() throws Exception {
+    Path mine = Files.createDirectories(temp.resolve("two-sessions"));
+    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(2).toList()) {
+        Files.copy(log, mine.resolve(log.getFileName()));
+      }
+    }
+    assertEquals(ExitCode.FAILURE, run(build("--dataset", mine.toString())));
+    List<String> lines = err.toString().lines().filter(l -> !l.endsWith("...")).toList();
+    assertEquals(List.of("personas: The dataset two-sessions gives 2 sessions and no person with 3 or more, so the"
+        + " site's persona shares would be of nobody. For one person's own logs run `personas me PATH`, which writes"
+        + " a personal page; `build --no-data` builds the site without figures."), lines, err.toString());
+    assertFalse(Files.exists(site.out().resolve("index.html")));
+  }
+
   @Test
   void aMissingDatasetExitsOneWithOneSentence() {
     assertEquals(ExitCode.FAILURE, run(build("--dataset", "/no/such/path")));
