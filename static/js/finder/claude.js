@@ -699,6 +699,15 @@ export async function readClaude(entries, sink, report, options = {}) {
   }
 }
 
+/**
+ * ClaudeCodeReader.sessionId: the file's name when it is a UUID, as Claude Code names a session's
+ * file; else (Entire's full.jsonl, a renamed copy) the session its lines name, when they name one.
+ */
+export function sessionId(fileName, named) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(fileName) || named === null || named === ""
+    ? fileName : named;
+}
+
 async function readProject(dir, files, sink, report, options) {
   const repoId = baseName(dir);
   const subagents = new Map(files.subagentsByParent);
@@ -717,14 +726,17 @@ async function readProject(dir, files, sink, report, options) {
   sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
   const shared = new Project();
   for (const head of sessions) {
-    const id = lines.stem(head.entry.path);
+    const name = lines.stem(head.entry.path);
+    const id = sessionId(name, head.sessionId);
     const builder = new SessionBuilder(shared, id);
     const readable = await lines.read(head.entry, handler(builder, false), report, options);
-    for (const sub of subagents.get(id) || []) {
-      builder.subagent(lines.stem(sub.path).substring("agent-".length));
-      await lines.read(sub, handler(builder, true), report, options);
+    for (const key of id === name ? [name] : [name, id]) {
+      for (const sub of subagents.get(key) || []) {
+        builder.subagent(lines.stem(sub.path).substring("agent-".length));
+        await lines.read(sub, handler(builder, true), report, options);
+      }
+      subagents.delete(key);
     }
-    subagents.delete(id);
     if (builder.isEmpty()) {
       if (readable) {
         report.emptySession(head.entry.path);

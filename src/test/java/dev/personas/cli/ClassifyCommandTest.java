@@ -54,6 +54,13 @@ class ClassifyCommandTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> REAL_FORMAT = List.of(
       "edge_cases", "representative_messages", "session_b", "todowrite_examples");
+  /**
+   * Their sessions' ids: a file not named as Claude Code names one (a UUID) is known by the
+   * session its lines name (representative_messages.jsonl's is test_session, todowrite_examples.jsonl's
+   * todowrite_session), else by its name.
+   */
+  private static final List<String> REAL_FORMAT_IDS = List.of(
+      "edge_cases", "session_b", "test_session", "todowrite_session");
 
   @TempDir static Path dir;
   private static Path modelFile;
@@ -116,7 +123,7 @@ class ClassifyCommandTest {
       assertTrue(p > 0 && p <= 1 && s.path("runnerUpProbability").asDouble() <= p, s.toString());
       assertEquals(Feature.values().length, s.path("features").size(), s.toString());
     }
-    assertEquals(new TreeSet<>(REAL_FORMAT), ids);
+    assertEquals(new TreeSet<>(REAL_FORMAT_IDS), ids);
     JsonNode person = json.path("persons").get(0);
     assertEquals("local", person.path("user").asText());
     assertEquals(4, person.path("sessions").asInt());
@@ -134,7 +141,7 @@ class ClassifyCommandTest {
     assertEquals(ExitCode.OK, code, err.toString());
     List<String> lines = out.toString().lines().toList();
     assertEquals(REAL_FORMAT.size() + 1, lines.size(), out.toString());
-    for (String id : REAL_FORMAT) {
+    for (String id : REAL_FORMAT_IDS) {
       String line = lines.stream().filter(l -> l.startsWith(id + " ")).findFirst()
           .orElseThrow(() -> new AssertionError("no line for " + id + " in\n" + out));
       String[] words = line.substring(id.length()).strip().split("\\s+");

@@ -173,14 +173,17 @@ public final class ClaudeCodeReader implements SessionReader {
     ClaudeSessionBuilder.Project project = new ClaudeSessionBuilder.Project();
     ClaudeLine line = new ClaudeLine();
     for (Head head : sessions) {
-      String id = LogFiles.stem(head.file);
+      String name = LogFiles.stem(head.file);
+      String id = sessionId(name, head.sessionId);
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
       boolean readable = JsonLines.read(head.file, handler(line, builder, false), report);
-      for (Path sub : subagents.getOrDefault(id, List.of())) {
-        builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
-        JsonLines.read(sub, handler(line, builder, true), report);
+      for (String key : id.equals(name) ? List.of(name) : List.of(name, id)) {
+        for (Path sub : subagents.getOrDefault(key, List.of())) {
+          builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
+          JsonLines.read(sub, handler(line, builder, true), report);
+        }
+        subagents.remove(key);
       }
-      subagents.remove(id);
       if (builder.isEmpty()) {
         if (readable) {
           report.emptySession(head.file); // an unreadable file is already reported
@@ -224,6 +227,18 @@ public final class ClaudeCodeReader implements SessionReader {
     Path file;
     Instant first;
     String sessionId;
+  }
+
+  private static final java.util.regex.Pattern UUID =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /**
+   * A session's id: its file's name, as Claude Code names a session's file after it; for a file
+   * named otherwise (Entire keeps every session as {@code full.jsonl}; a copy renamed by hand),
+   * the session its lines name, when they name one.
+   */
+  static String sessionId(String fileName, String named) {
+    return UUID.matcher(fileName).matches() || named == null || named.isEmpty() ? fileName : named;
   }
 
   private static Head peek(Path file) {

@@ -305,10 +305,28 @@ class ClaudeCodeReaderTest {
     assertEquals("2025-10-03T09:00:00Z", s.start().toString());
   }
 
+  /**
+   * Entire keeps every session as full.jsonl, and people rename copies: such a file is known by the
+   * session its lines name, not by "full"; a file Claude Code named (a UUID) keeps its name.
+   */
+  @Test
+  void aSessionFileNotNamedAfterItsSessionIsKnownByTheSessionItsLinesName() throws IOException {
+    Path real = TestTrees.resource("real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
+        + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
+    Path entire = home.resolve("entire/7b/4d3e88/0/full.jsonl");
+    Files.createDirectories(entire.getParent());
+    Files.copy(real, entire);
+    List<String> ids = new java.util.ArrayList<>();
+    new ClaudeCodeReader().read(home.resolve("entire"), s -> ids.add(s.id()), report);
+    assertEquals(List.of("7b4d3e88-1959-4340-b1a6-fc57134d7481"), ids);
+    assertEquals("5a1e0000-0000-4000-8000-000000000001", ClaudeCodeReader.sessionId(MAIN, "another"));
+    assertEquals("full", ClaudeCodeReader.sessionId("full", null));
+  }
+
   @Test
   void realFormatSamplesCountPromptsAndReportBadLinesWithTheirLocation() {
     readAll();
-    assertEquals(4, sessions.get("representative_messages").typedPromptCount());
+    assertEquals(4, sessions.get("test_session").typedPromptCount(), "representative_messages.jsonl's session");
     assertEquals(2, sessions.get("session_b").typedPromptCount());
     Session edge = sessions.get("edge_cases");
     assertEquals(3, edge.typedPromptCount());
