@@ -93,9 +93,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {
-    if ((report.skipCount() > 0 || report.untimedSessions() > 0 || !report.notes().isEmpty())
-        && !verbosity.quiet()) {
-      err.println("personas: " + report.summary());
+    if (report.worthSaying() && !verbosity.quiet()) {
+      err.println("personas: " + report.summary(verbosity.verbose() ? "they are listed below" : "--verbose lists them"));
     }
     if (verbosity.verbose()) {
       report.skips().forEach(skip -> err.println("  " + skip));

@@ -244,10 +244,8 @@ public final class MeCommand implements Callable<Integer> {
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {
-    if (report.skipCount() > 0) {
-      say(err, "Skipped: " + report.summary());
-    } else if (report.untimedSessions() > 0 || !report.notes().isEmpty()) {
-      say(err, "While reading: " + report.summary());
+    if (report.worthSaying()) {
+      say(err, "While reading: " + report.summary(verbosity.verbose() ? "they are listed below" : "--verbose lists them"));
     }
     if (verbosity.verbose()) {
       report.skips().forEach(skip -> err.println("  " + skip));

@@ -254,6 +254,11 @@ public final class ReadReport {
 
   /** One line for the end of a run, e.g. "skipped 12 lines in 3 files; --verbose lists them". */
   public synchronized String summary() {
+    return summary("--verbose lists them");
+  }
+
+  /** The same, saying where the skips are listed ("they are listed below" where they follow). */
+  public synchronized String summary(String where) {
     StringBuilder out = new StringBuilder();
     if (skipCount == 0) {
       out.append("skipped nothing");
@@ -262,7 +267,7 @@ public final class ReadReport {
           .append(skipCount == 1 ? " line or file" : " lines or files")
           .append(" in ").append(filesWithSkips.size())
           .append(filesWithSkips.size() == 1 ? " file" : " files")
-          .append("; --verbose lists them");
+          .append("; ").append(where);
     }
     if (emptySessions > 0) {
       out.append("; ").append(emptySessions)
@@ -297,5 +302,10 @@ public final class ReadReport {
       out.append("; ").append(note);
     }
     return out.toString();
+  }
+
+  /** True when the summary has more to say than "skipped nothing": something was left out or estimated. */
+  public synchronized boolean worthSaying() {
+    return !summary().equals("skipped nothing");
   }
 }

@@ -184,7 +184,7 @@ public final class SessionLoader {
     }
     List<SessionReader.Part> parts = new ArrayList<>();
     try {
-      for (SessionReader.Part part : given.perLog() ? byAgent(path, given.format().get(), found)
+      for (SessionReader.Part part : given.perLog() ? byAgent(path, found)
           : reader.parts(path, found)) {
         parts.add((sink, into) -> {
           try {
@@ -208,15 +208,19 @@ public final class SessionLoader {
   /**
    * A folder whose format was told from its first logs may hold both agents' logs (copies kept
    * together, a backup of a whole home folder): each reader reads its own agent's, told log by log
-   * as the finder tells them ({@link SourceFormat#ofLog}); a log that tells neither goes to the
-   * folder's reader, which reports it as it would have. Claude Code's logs come first, as in the
-   * finder.
+   * as the finder tells them ({@link SourceFormat#ofLog}); a file that tells neither (another
+   * tool's JSON Lines, a log with no conversation) is reported as the finder reports it. Claude
+   * Code's logs come first, as in the finder.
    */
-  private List<SessionReader.Part> byAgent(Path dir, SourceFormat told, ReadReport found) {
+  private List<SessionReader.Part> byAgent(Path dir, ReadReport found) {
     Map<SourceFormat, List<Path>> logs = new EnumMap<>(SourceFormat.class);
     for (Path file : LogFiles.jsonl(dir, found)) {
-      SourceFormat format = SourceFormat.ofLog(dir, file).filter(readers::containsKey).orElse(told);
-      logs.computeIfAbsent(format, f -> new ArrayList<>()).add(file);
+      Optional<SourceFormat> format = SourceFormat.ofLog(dir, file).filter(readers::containsKey);
+      if (format.isPresent()) {
+        logs.computeIfAbsent(format.get(), f -> new ArrayList<>()).add(file);
+      } else {
+        found.skip(file, 0, "neither a Claude Code nor a Codex log (no line looks like either), skipped");
+      }
     }
     List<SessionReader.Part> parts = new ArrayList<>();
     logs.forEach((format, files) -> parts.addAll(readers.get(format).parts(dir, files, found)));

@@ -91,8 +91,21 @@ public enum SourceFormat {
         return true;
       }
     }
-    return Files.isDirectory(dir.resolve("transcripts"))
-        || Files.isDirectory(dir.resolve("sessions")) && Files.isDirectory(dir.resolve("conversations"));
+    if (Files.isDirectory(dir.resolve("sessions")) && Files.isDirectory(dir.resolve("conversations"))) {
+      return true;
+    }
+    // A release's transcripts alone; a folder of someone's own logs may hold a transcripts/ folder
+    // too, beside logs elsewhere, and is read as logs then.
+    return Files.isDirectory(dir.resolve("transcripts")) && logsOutside(dir, dir.resolve("transcripts")).isEmpty();
+  }
+
+  private static Optional<Path> logsOutside(Path dir, Path except) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(file -> !file.startsWith(except) && LogFiles.isJsonl(file) && Files.isRegularFile(file))
+          .findFirst();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty(); // a folder that cannot be walked: read as the release, which reports what it cannot read
+    }
   }
 
   private static Optional<SourceFormat> sniffFolder(Path dir) {

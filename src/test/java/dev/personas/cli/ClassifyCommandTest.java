@@ -261,6 +261,30 @@ class ClassifyCommandTest {
     assertEquals(alone, out.toString(), "the same session as when given alone");
   }
 
+  /**
+   * A folder of logs holding another tool's JSON Lines (Entire's own transcript format here) and a
+   * session file with no conversation: the text output says so on stderr, as --json does, even
+   * though no line was damaged; with --verbose the files are named and the summary says so.
+   */
+  @Test
+  void whatWasLeftOutIsSaidInTextOutputToo() throws IOException {
+    Path folder = dir.resolve("left-out");
+    Files.createDirectories(folder.resolve("checkpoint"));
+    Files.copy(TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy/5a1e0000-0000-4000-8000-000000000001.jsonl"),
+        folder.resolve("5a1e0000-0000-4000-8000-000000000001.jsonl"));
+    Files.writeString(folder.resolve("checkpoint/transcript.jsonl"),
+        "{\"v\":1,\"agent\":\"claude-code\",\"type\":\"user\",\"ts\":\"2026-08-19T01:17:32Z\",\"content\":[]}\n");
+    Files.writeString(folder.resolve("0e0e0000-0000-4000-8000-00000000000e.jsonl"),
+        "{\"type\":\"summary\",\"summary\":\"x\",\"leafUuid\":\"u\"}\n");
+    assertEquals(ExitCode.OK, run("classify", folder.toString(), "--model", modelFile.toString()), err.toString());
+    assertEquals("personas: skipped 1 line or file in 1 file; --verbose lists them; 1 session file held no conversation",
+        err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", folder.toString(), "--verbose", "--model", modelFile.toString()));
+    assertTrue(err.toString().startsWith("personas: skipped 1 line or file in 1 file; they are listed below;"), err.toString());
+    assertTrue(err.toString().contains("transcript.jsonl: neither a Claude Code nor a Codex log"), err.toString());
+  }
+
   /** What the golden file pins: per session type, probability (3 decimals), runner-up; persons. */
   private static String golden(JsonNode json) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();

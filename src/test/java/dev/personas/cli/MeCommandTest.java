@@ -137,7 +137,7 @@ class MeCommandTest {
     Files.writeString(bad, "{\"type\":\"user\", truncated\nnot json at all\n");
     MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString());
     assertEquals(ExitCode.OK, run.exit(), run.err());
-    assertTrue(run.err().contains("Skipped: skipped"), run.err());
+    assertTrue(run.err().contains("While reading: skipped"), run.err());
   }
 
   @Test

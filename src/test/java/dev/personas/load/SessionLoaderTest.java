@@ -31,6 +31,11 @@ class SessionLoaderTest {
     assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(codex));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(claude));
     assertEquals(Optional.of(SourceFormat.SWE_CHAT), SourceFormat.detect(swe));
+    // Someone's own logs kept in a transcripts/ folder beside others are logs, not a release.
+    Path own = home.resolve("own");
+    TestTrees.copy("fixtures/claude-code/projects", own.resolve("transcripts"));
+    TestTrees.copy("fixtures/claude-code/projects", own.resolve("Archives"));
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(own));
     assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(renamed));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(home.resolve(".claude/projects")));
     assertEquals(Optional.empty(), SourceFormat.detect(home.resolve("nothing-here")));
