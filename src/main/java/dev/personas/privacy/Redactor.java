@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces secrets in text taken from a log (a project name, a session title) before it can
- * reach a page: API keys and tokens of the common providers, JWTs, private-key blocks,
+ * reach a page: API keys and tokens of the common providers (Anthropic, OpenAI, AWS, GitHub,
+ * GitLab, Slack, Stripe, Google, npm, Hugging Face), JWTs, private-key blocks,
  * {@code KEY=value} lines of .env files and e-mail addresses. Each becomes {@code [redacted …]}
  * naming what it was, so a reader sees that something was removed.
  *
@@ -25,6 +26,7 @@ public final class Redactor {
           "-----BEGIN[A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|\\z)"), 0),
       new Rule("private key", Pattern.compile("-+BEGIN-[A-Z-]*PRIVATE-KEY-[\\s\\S]*"), 0),
       new Rule("Anthropic key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{8,}"), 0),
+      new Rule("Stripe key", Pattern.compile("\\b(?:sk|rk|pk)" + SEP + "(?:live|test)" + SEP + "[A-Za-z0-9]{10,}"), 0),
       new Rule("OpenAI key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}"), 0),
       new Rule("AWS key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"), 0),
       new Rule("AWS secret", Pattern.compile(
@@ -32,6 +34,10 @@ public final class Redactor {
       new Rule("GitHub token", Pattern.compile("\\b(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0),
       new Rule("GitHub token", Pattern.compile("github" + SEP + "pat" + SEP + "[A-Za-z0-9_-]{20,}"), 0),
       new Rule("Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
+      new Rule("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0),
+      new Rule("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 0),
+      new Rule("npm token", Pattern.compile("\\bnpm" + SEP + "[A-Za-z0-9]{36}"), 0),
+      new Rule("Hugging Face token", Pattern.compile("\\bhf" + SEP + "[A-Za-z0-9]{30,}"), 0),
       new Rule("JWT", Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0),
       new Rule("secret", Pattern.compile(
           "\\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|KEY|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)"

@@ -30,6 +30,12 @@ class RedactorTest {
       "env line|DATABASE_PASSWORD=hunter2-very-secret|hunter2-very-secret",
       "env line quoted|export STRIPE_SECRET_KEY=\"rk_live_abcdef123456\"|rk_live_abcdef123456",
       "email|mail jane.doe+work@example.co.uk about it|jane.doe",
+      "Stripe live key|charge with sk_live_51H8xYzAbCdEfGhIjKlMnOpQr now|51H8xYzAbCdEfGh",
+      "Stripe key in a project folder|-home-dev-sk-test-51H8xYzAbCdEfGhIjKlMnOpQr-shop|51H8xYzAbCdEfGh",
+      "Google API key|maps AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q in the page|SyA1b2C3d4E5f6G7",
+      "GitLab token|glpat-AbCdEfGhIjKlMnOpQrSt12 push|AbCdEfGhIjKlMnOpQrSt",
+      "npm token|npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 publish|AbCdEfGhIjKlMnOpQr",
+      "Hugging Face token|hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567 pull|AbCdEfGhIjKlMnOpQr",
   })
   void secretIsRedacted(String what, String text, String secretPart) {
     String redacted = redactor.redact(text);
