@@ -53,6 +53,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Read the paths as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
   SourceFormat format;
 
+  @Option(names = "--keep-excluded", description = "From a SWE-chat release, also classify what the SWE-chat paper leaves out: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows.")
+  boolean keepExcluded;
+
   @Option(names = "--json", description = "Print the result as JSON (schema " + JSON_SCHEMA + ", documented in the README).")
   boolean json;
 
@@ -64,7 +67,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Model population = PopulationModels.load(Optional.ofNullable(model));
-    LogsClassification result = new LogsClassifier(Sources.loader(), population)
+    LogsClassification result = new LogsClassifier(Sources.loader(keepExcluded), population)
         .classify(paths, Optional.ofNullable(format));
     if (result.sessions().isEmpty()) {
       // Said once, in the error: where it looked and what was skipped, which is why nothing was

@@ -296,7 +296,7 @@ public final class ReadReport {
     }
     if (!exclusions.isEmpty()) {
       out.append("; left out as the SWE-chat paper does: ")
-          .append(String.join(", ", exclusionLines())).append(" (--keep-excluded keeps them)");
+          .append(String.join(", ", exclusionLines())).append(" (build and classify keep them with --keep-excluded)");
     }
     for (String note : notes) {
       out.append("; ").append(note);

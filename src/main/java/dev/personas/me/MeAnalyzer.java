@@ -80,6 +80,13 @@ public final class MeAnalyzer {
     if (sessions.isEmpty()) {
       return new Analysis(Optional.empty(), logs.report(), 0);
     }
+    long people = sessions.stream().map(ClassifiedLog::userId).distinct().count();
+    if (people > 1) {
+      // One's own logs are all "local": several people's sessions are a dataset, not a person.
+      throw dev.personas.PersonasException.failure("The paths hold the sessions of " + people + " people (a SWE-chat"
+          + " release?), and `personas me` writes one person's page: give it your own Claude Code or Codex logs."
+          + " For each person's persona run `personas classify PATH`; for the site, `personas build --dataset PATH`.");
+    }
     PersonaResult person = new PersonaClassifier(model).classify(PERSON, sessions.stream()
         .map(s -> new ClassifiedSession(s.features(), s.classification())).toList());
     List<MeResult.MeSession> rows = new ArrayList<>();

@@ -55,7 +55,7 @@ class BuildCommandTest {
     assertTrue(out.toString().matches("Read 5640 sessions of 189 people in \\d+ repositories from"
         + " bundled synthetic sample; skipped nothing; left out as the SWE-chat paper does: 87 sessions"
         + " of dayhaysoos/nimbus \\(machine-generated prompts\\), 73 sessions without conversation rows"
-        + " \\(--keep-excluded keeps them\\)\\.\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), out.toString());
+        + " \\(build and classify keep them with --keep-excluded\\)\\.\\RBuilt \\d+ pages, copied \\d+ files in \\d+ ms\\R"), out.toString());
     // Progress goes to stderr (only the first time in a process: the analysis is reused).
     assertFalse(err.toString().contains("Exception"), err.toString());
     assertTrue(Files.exists(site.out().resolve("index.html")));

@@ -285,6 +285,24 @@ class ClassifyCommandTest {
     assertTrue(err.toString().contains("transcript.jsonl: neither a Claude Code nor a Codex log"), err.toString());
   }
 
+  /** The summary names --keep-excluded for a SWE-chat release, and classify takes it as build does. */
+  @Test
+  void keepExcludedClassifiesWhatThePaperLeavesOut() throws IOException {
+    Path release = dir.resolve("release");
+    assertEquals(ExitCode.OK, run("sample", "--sessions", "200", "--users", "20", "--repos", "4", "--out",
+        release.toString()), err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", release.toString(), "--json", "--model", modelFile.toString()));
+    JsonNode left = MAPPER.readTree(out.toString());
+    assertTrue(left.path("skipped").path("summary").asText().endsWith("(build and classify keep them with --keep-excluded)"),
+        left.path("skipped").toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", release.toString(), "--json", "--keep-excluded", "--model", modelFile.toString()));
+    JsonNode kept = MAPPER.readTree(out.toString());
+    assertTrue(kept.path("sessions").size() > left.path("sessions").size(),
+        kept.path("sessions").size() + " against " + left.path("sessions").size());
+  }
+
   /** What the golden file pins: per session type, probability (3 decimals), runner-up; persons. */
   private static String golden(JsonNode json) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();

@@ -190,4 +190,17 @@ class MeCommandTest {
       }
     }
   }
+
+  /** Several people's sessions (a SWE-chat release) are a dataset, not one person: one sentence, no page. */
+  @Test
+  void severalPeoplesSessionsAreRefusedWithOneSentence() {
+    Path release = work.resolve("release");
+    assertEquals(ExitCode.OK, MeRun.any("sample", "--sessions", "12", "--users", "3", "--repos", "1", "--out",
+        release.toString()).exit());
+    MeRun.Result run = MeRun.run(home, release.toString(), "--out", work.resolve("me").toString());
+    assertEquals(ExitCode.FAILURE, run.exit(), run.err());
+    assertTrue(run.err().contains("hold the sessions of 3 people (a SWE-chat release?), and `personas me` writes one"
+        + " person's page"), run.err());
+    assertFalse(java.nio.file.Files.exists(work.resolve("me")), "no page written");
+  }
 }

@@ -108,7 +108,7 @@ class SweChatReleaseBuildTest {
     long kept = sessions.size() - nimbus - noRows;
     assertTrue(out.startsWith("Read " + kept + " sessions of "), out);
     assertTrue(out.contains("left out as the SWE-chat paper does: " + nimbus + " sessions of dayhaysoos/nimbus"
-        + " (machine-generated prompts), " + noRows + " sessions without conversation rows (--keep-excluded keeps them)"), out);
+        + " (machine-generated prompts), " + noRows + " sessions without conversation rows (build and classify keep them with --keep-excluded)"), out);
     assertEquals(kept, study.sessions().size());
     Document data = page("data/index.html");
     assertEquals(List.of(nimbus + " sessions of dayhaysoos/nimbus (machine-generated prompts)",

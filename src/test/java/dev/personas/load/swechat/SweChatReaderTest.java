@@ -319,7 +319,7 @@ class SweChatReaderTest {
     assertEquals(Map.of("of dayhaysoos/nimbus (machine-generated prompts)", 1L, SweChatReader.NO_ROWS, 1L),
         report.exclusions());
     assertTrue(report.summary().contains("left out as the SWE-chat paper does: 1 session of dayhaysoos/nimbus"
-        + " (machine-generated prompts), 1 session without conversation rows (--keep-excluded keeps them)"), report.summary());
+        + " (machine-generated prompts), 1 session without conversation rows (build and classify keep them with --keep-excluded)"), report.summary());
     assertEquals(List.of(), report.skips());
 
     report = new ReadReport();
