@@ -192,7 +192,8 @@ class Run {
       }
       // A corrupt gzip or a file that changed: keep what was read, say where it stopped.
       this.flushHeld();
-      this.skip(0, "could not read past line " + this.lineNumber + " (" + describe(e) + "); the lines before it were kept");
+      this.skip(0, this.lineNumber === 0 ? "could not be read (" + describe(e) + "), skipped"
+        : "could not read past line " + this.lineNumber + " (" + describe(e) + "); the lines before it were kept");
       this.fileRead();
       return this.lineNumber > 0;
     } finally {

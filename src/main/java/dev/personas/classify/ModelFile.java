@@ -82,6 +82,10 @@ public final class ModelFile {
     if (tree == null || !tree.isObject()) {
       throw PersonasException.failure("The model file " + path + " is not a JSON object." + fix);
     }
+    if (!tree.path("modelVersion").isInt()) {
+      throw PersonasException.failure("The model file " + path + " has no model version: it is not a model.json"
+          + " written by `personas build` (a me.json or an export is not a model).");
+    }
     int version = tree.path("modelVersion").asInt(-1);
     if (version != Model.VERSION) {
       throw PersonasException.failure("The model file " + path + " has model version "

@@ -40,6 +40,10 @@ public final class App implements Runnable {
     for (Object sub : subcommands) {
       cli.addSubcommand(sub);
     }
+    // --format takes a format as `ingest` always did and the README writes it: claude-code, CLAUDE_CODE, codex, ….
+    cli.registerConverter(dev.personas.load.SourceFormat.class, value -> dev.personas.load.SourceFormat.parse(value)
+        .orElseThrow(() -> new CommandLine.TypeConversionException("'" + value
+            + "' is not a log format: use claude-code, codex or swe-chat")));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(App::handleFailure);

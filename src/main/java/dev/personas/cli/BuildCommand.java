@@ -69,6 +69,10 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // A folder named wrong is said before the dataset is analysed, not after.
+    requireFolder(options.content, "content", "--content", "the folder of Markdown pages");
+    requireFolder(options.templates, "templates", "--templates", "the folder of .peb files");
+    requireFolder(options.staticFiles, "static", "--static", "the folder of CSS, scripts and images");
     // The authored content does not depend on the analysis: it is read while the analysis runs.
     Future<Content> content = SiteBuilder.readAhead(options::toSiteOptions);
     Optional<Analysis> analysis = analyse(options, verbosity, err);
@@ -85,6 +89,13 @@ public final class BuildCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
+  }
+
+  private static void requireFolder(java.nio.file.Path folder, String what, String option, String meaning) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw PersonasException.usage("The " + what + " folder " + folder.toAbsolutePath().normalize()
+          + " does not exist; pass " + option + " with " + meaning + ".");
+    }
   }
 
   /**

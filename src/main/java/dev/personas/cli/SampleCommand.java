@@ -22,10 +22,9 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a synthetic dataset in the image of SWE-chat's v2 release: repositories, sessions,",
-      "checkpoints and conversations tables (Parquet), a Claude Code transcript for each session",
-      "without conversation rows, and ground-truth.json with the planted session type of every",
-      "session and persona of every user. The same options give the same bytes."
+      "Writes a synthetic dataset in the image of SWE-chat's v2 release, with planted session types and personas.",
+      "Its repositories, sessions, checkpoints and conversations tables are Parquet; each session without conversation rows has a Claude Code transcript; ground-truth.json holds the planted session type of every session and persona of every user.",
+      "The same options give the same bytes."
     })
 public final class SampleCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

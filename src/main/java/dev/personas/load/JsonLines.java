@@ -311,8 +311,8 @@ public final class JsonLines {
       } catch (IOException | RuntimeException e) {
         // A corrupt gzip or a failing disk: keep what was read, say where it stopped.
         flushHeld();
-        report.skip(file, 0, "could not read past line " + lineNumber + " (" + describe(e)
-            + "); the lines before it were kept");
+        report.skip(file, 0, lineNumber == 0 ? "could not be read (" + describe(e) + "), skipped"
+            : "could not read past line " + lineNumber + " (" + describe(e) + "); the lines before it were kept");
         report.fileRead(lineNumber, parsed, ignored, repaired, bytes);
         return lineNumber > 0;
       }

@@ -36,9 +36,9 @@ public record Analysis(
   /** The analysis of a finished study. */
   public static Analysis of(Study study) {
     DatasetSummary d = study.dataset();
-    String summary = String.format(Locale.ROOT, "Read %d sessions of %d %s in %d repositories from %s; %s.",
-        d.sessions(), d.persons(), d.persons() == 1 ? "person" : "people", d.repos(), d.label(),
-        d.report().summary());
+    String summary = String.format(Locale.ROOT, "Read %d %s of %d %s in %d %s from %s; %s.",
+        d.sessions(), d.sessions() == 1 ? "session" : "sessions", d.persons(), d.persons() == 1 ? "person" : "people",
+        d.repos(), d.repos() == 1 ? "repository" : "repositories", d.label(), d.report().summary());
     return new Analysis(summary, study.fitted() ? "" : FitLine.notice(d),
         d.report().skips().stream().map(ReadReport.Skip::toString).toList(),
         new StudyFigures().figures(study), ModelFile.bytes(study.model()),

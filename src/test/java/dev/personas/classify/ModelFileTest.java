@@ -77,6 +77,23 @@ class ModelFileTest {
     assertTrue(e.getMessage().contains("personas build"), e.getMessage());
   }
 
+  /** A file with no model version (a me.json given as --model) is named as what it is not. */
+  @Test
+  void aFileWithNoModelVersionIsRefusedAsNoModel() throws IOException {
+    Path file = tampered(tree -> tree.remove("modelVersion"));
+    PersonasException e = assertThrows(PersonasException.class, () -> ModelFile.read(file));
+    assertTrue(e.getMessage().contains("has no model version: it is not a model.json written by `personas build`"),
+        e.getMessage());
+  }
+
+  /** README.md names the model version the program writes and reads. */
+  @Test
+  void theReadmeNamesTheModelVersion() throws IOException {
+    String readme = String.join(" ", java.nio.file.Files.readAllLines(Path.of("README.md"))).replaceAll("\\s+", " ");
+    assertTrue(readme.contains("its `modelVersion` is " + Model.VERSION + " at this commit"),
+        "README.md should give the model version " + Model.VERSION);
+  }
+
   @Test
   void modelOfAnotherFeatureCatalogueIsRefused() throws IOException {
     Path file = tampered(tree -> tree.put("catalogueVersion", 99));

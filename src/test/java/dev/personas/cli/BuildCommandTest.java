@@ -184,6 +184,7 @@ class BuildCommandTest {
   void missingContentFolderIsAUsageErrorNamingIt() {
     assertEquals(ExitCode.USAGE, run("build", "--content", temp.resolve("nowhere").toString(), "--out", site.out().toString()));
     assertTrue(err.toString().contains("nowhere does not exist"), err.toString());
+    assertFalse(err.toString().contains("Reading"), "said before the dataset is read: " + err);
   }
 
   @Test

@@ -170,6 +170,17 @@ class BadInputTest {
     assertTrue(report.skips().stream().anyMatch(s -> s.line() == 0 && s.reason().contains("could not read past line")), located().toString());
   }
 
+  /** A gzip damaged before its first line ends: the file could not be read, not "past line 0". */
+  @Test
+  void gzipDamagedAtItsStartIsSaidSo() throws IOException {
+    Path file = dir.resolve("head.jsonl.gz");
+    Files.write(file, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5});
+    readClaude(file);
+    assertTrue(report.skips().stream().anyMatch(s -> s.line() == 0 && s.reason().startsWith("could not be read (")),
+        located().toString());
+    assertTrue(report.skips().stream().noneMatch(s -> s.reason().contains("past line 0")), located().toString());
+  }
+
   @Test
   void codexReaderReportsBadLinesTooAndNeverThrows() throws IOException {
     Path file = write("rollout-x.jsonl",
