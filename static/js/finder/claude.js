@@ -694,9 +694,82 @@ export async function readClaude(entries, sink, report, options = {}) {
       project(dir).sessions.push(entry);
     }
   }
+  await gatherCopies(projects, options);
   for (const key of [...projects.keys()].sort(comparePaths)) {
     await readProject(key, projects.get(key), sink, report, options);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * ClaudeCodeReader.gatherCopies: copies of one session kept in several folders (Entire's
+ * checkpoints, a backup) join the project folder of the first, with their subagents, so that read
+ * longest first the others add nothing and are counted as copies.
+ */
+async function gatherCopies(projects, options) {
+  const firstFolder = new Map();
+  for (const key of [...projects.keys()].sort(comparePaths)) {
+    const here = projects.get(key);
+    const kept = [];
+    const movedTo = new Map();
+    for (const entry of here.sessions) {
+      const name = lines.stem(entry.path);
+      const id = UUID.test(name) ? name : sessionId(name, (await peek(entry, options)).sessionId);
+      if (!firstFolder.has(id)) {
+        firstFolder.set(id, key);
+      }
+      const first = firstFolder.get(id);
+      if (first !== key) {
+        const there = projects.get(first);
+        there.sessions.push(entry);
+        if (here.subagentsByParent.has(name)) {
+          if (!there.subagentsByParent.has(name)) {
+            there.subagentsByParent.set(name, []);
+          }
+          there.subagentsByParent.get(name).push(...here.subagentsByParent.get(name));
+          here.subagentsByParent.delete(name);
+        }
+        movedTo.set(id, there);
+      } else {
+        kept.push(entry);
+      }
+    }
+    here.sessions = kept;
+    if (movedTo.size > 0) {
+      // Subagent transcripts beside the sessions (the old layout) name their session in their lines.
+      const stay = [];
+      for (const loose of here.looseSubagents) {
+        const there = movedTo.get(String((await peek(loose, options)).sessionId));
+        if (there !== undefined) {
+          there.looseSubagents.push(loose);
+        } else {
+          stay.push(loose);
+        }
+      }
+      here.looseSubagents = stay;
+    }
+  }
+}
+
+/** ClaudeCodeReader.longestCopyFirst: the files of one session where the first stands, longest first. */
+function longestCopyFirst(heads) {
+  const byId = new Map();
+  for (const head of heads) {
+    head.id = sessionId(lines.stem(head.entry.path), head.sessionId);
+    if (!byId.has(head.id)) {
+      byId.set(head.id, []);
+    }
+    byId.get(head.id).push(head);
+  }
+  const ordered = [];
+  for (const copies of byId.values()) {
+    if (copies.length > 1) {
+      copies.sort((a, b) => b.entry.file.size - a.entry.file.size); // stable: ties keep their order
+    }
+    ordered.push(...copies);
+  }
+  return ordered;
 }
 
 /**
@@ -704,8 +777,7 @@ export async function readClaude(entries, sink, report, options = {}) {
  * file; else (Entire's full.jsonl, a renamed copy) the session its lines name, when they name one.
  */
 export function sessionId(fileName, named) {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(fileName) || named === null || named === ""
-    ? fileName : named;
+  return UUID.test(fileName) || named === null || named === "" ? fileName : named;
 }
 
 async function readProject(dir, files, sink, report, options) {
@@ -725,9 +797,18 @@ async function readProject(dir, files, sink, report, options) {
   }
   sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
   const shared = new Project();
-  for (const head of sessions) {
+  const read = new Set();
+  const longest = new Map();
+  for (const head of longestCopyFirst(sessions)) {
     const name = lines.stem(head.entry.path);
-    const id = sessionId(name, head.sessionId);
+    const id = head.id;
+    if (longest.has(id) && await lines.prefixOf(head.entry, longest.get(id))) {
+      report.sessionCopy(head.entry.path); // ClaudeCodeReader: every byte is in the longer copy read before it
+      continue;
+    }
+    if (!longest.has(id)) {
+      longest.set(id, head.entry);
+    }
     const builder = new SessionBuilder(shared, id);
     const readable = await lines.read(head.entry, handler(builder, false), report, options);
     for (const key of id === name ? [name] : [name, id]) {
@@ -738,10 +819,14 @@ async function readProject(dir, files, sink, report, options) {
       subagents.delete(key);
     }
     if (builder.isEmpty()) {
-      if (readable) {
+      if (readable && read.has(id) && builder.parentId !== null) {
+        // ClaudeCodeReader: wholly a replay of a longer copy read before it.
+        report.sessionCopy(head.entry.path);
+      } else if (readable) {
         report.emptySession(head.entry.path);
       }
     } else {
+      read.add(id);
       const session = builder.build(repoId, head.entry.path);
       report.sessionRead(session);
       sink(session);

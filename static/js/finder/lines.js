@@ -78,6 +78,41 @@ export function stem(path) {
   return name;
 }
 
+/**
+ * ClaudeCodeReader.prefixOf: true when the shorter entry holds bytes and every one (unpacked, if
+ * gzipped) begins the longer entry too.
+ */
+export async function prefixOf(shorter, longer) {
+  try {
+    const head = new Uint8Array(await new Response(bytesOf(shorter.file)).arrayBuffer());
+    if (head.length === 0) {
+      return false;
+    }
+    const reader = bytesOf(longer.file).getReader();
+    let at = 0;
+    try {
+      while (at < head.length) {
+        const { done, value } = await reader.read();
+        if (done) {
+          return false;
+        }
+        const n = Math.min(value.length, head.length - at);
+        for (let i = 0; i < n; i++) {
+          if (value[i] !== head[at + i]) {
+            return false;
+          }
+        }
+        at += n;
+      }
+      return true;
+    } finally {
+      reader.cancel().catch(() => {});
+    }
+  } catch (e) {
+    return false; // read in full, and any damage reported, in its turn
+  }
+}
+
 function bytesOf(file, onBytes) {
   let stream = file.stream();
   if (onBytes) {

@@ -143,8 +143,8 @@ public final class ReadReport {
   }
 
   /**
-   * Records a file that holds a copy of a session already read (Entire keeps a copy of a Codex
-   * rollout at each checkpoint), which added nothing to it: read once, not counted again.
+   * Records a file that holds a copy of a session already read (Entire keeps a copy of a session
+   * at each checkpoint), which added nothing to it: read once, not counted again.
    */
   public synchronized void sessionCopy(Path file) {
     sessionCopies++;
@@ -282,7 +282,7 @@ public final class ReadReport {
     if (sessionCopies > 0) {
       out.append("; ").append(sessionCopies)
           .append(sessionCopies == 1 ? " file was a copy" : " files were copies")
-          .append(" of a Codex session read from a longer copy, not counted again");
+          .append(" of a session read from a longer copy, not counted again");
     }
     if (linesRepaired > 0) {
       out.append("; ").append(linesRepaired)

@@ -100,7 +100,7 @@ public enum SourceFormat {
   }
 
   private static Optional<Path> logsOutside(Path dir, Path except) {
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       return walk.filter(file -> !file.startsWith(except) && LogFiles.isJsonl(file) && Files.isRegularFile(file))
           .findFirst();
     } catch (IOException | java.io.UncheckedIOException e) {

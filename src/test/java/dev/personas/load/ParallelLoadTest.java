@@ -36,15 +36,27 @@ class ParallelLoadTest {
   @TempDir Path home;
   private Path projects;
 
-  /** Six project folders, each a copy of the fixture project, two with a broken line. */
+  /**
+   * Six project folders, each the fixture project with session ids of its own (copies of one
+   * session in several folders would be read once), two with a broken line.
+   */
   @BeforeEach
   void sixProjects() throws IOException {
     projects = home.resolve("projects");
+    Path fixture = TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy");
     for (int p = 0; p < PROJECTS; p++) {
-      TestTrees.copy("fixtures/claude-code/projects/-home-dev-deploy", projects.resolve("-home-dev-p" + p));
+      Path project = projects.resolve("-home-dev-p" + p);
+      String ids = "4000-8000-000" + p;
+      try (java.util.stream.Stream<Path> walk = Files.walk(fixture)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          Path to = project.resolve(fixture.relativize(file).toString().replace("4000-8000-0000", ids));
+          Files.createDirectories(to.getParent());
+          Files.writeString(to, Files.readString(file).replace("4000-8000-0000", ids));
+        }
+      }
     }
-    appendBrokenLine(projects.resolve("-home-dev-p1/5a1e0000-0000-4000-8000-000000000002.jsonl"));
-    appendBrokenLine(projects.resolve("-home-dev-p4/5a1e0000-0000-4000-8000-000000000001.jsonl"));
+    appendBrokenLine(projects.resolve("-home-dev-p1/5a1e0000-0000-4000-8000-000100000002.jsonl"));
+    appendBrokenLine(projects.resolve("-home-dev-p4/5a1e0000-0000-4000-8000-000400000001.jsonl"));
   }
 
   @Test
@@ -66,8 +78,8 @@ class ParallelLoadTest {
     assertEquals(2, many.report.lineSkipCount());
     List<String> located = many.report.skips().stream().filter(s -> s.line() > 0)
         .map(ReadReport.Skip::toString).toList();
-    Path p1 = projects.resolve("-home-dev-p1/5a1e0000-0000-4000-8000-000000000002.jsonl");
-    Path p4 = projects.resolve("-home-dev-p4/5a1e0000-0000-4000-8000-000000000001.jsonl");
+    Path p1 = projects.resolve("-home-dev-p1/5a1e0000-0000-4000-8000-000100000002.jsonl");
+    Path p4 = projects.resolve("-home-dev-p4/5a1e0000-0000-4000-8000-000400000001.jsonl");
     assertEquals(2, located.size(), located.toString());
     assertTrue(located.get(0).startsWith(p1 + ":" + lines(p1) + ": "), located.toString());
     assertTrue(located.get(1).startsWith(p4 + ":" + lines(p4) + ": "), located.toString());
@@ -108,7 +120,7 @@ class ParallelLoadTest {
           return DESCRIBE.apply(session);
         }, results::add);
     assertEquals(PROJECTS * 2 - 1, results.size(), results.toString());
-    Path failed = projects.resolve("-home-dev-p2/5a1e0000-0000-4000-8000-000000000001.jsonl");
+    Path failed = projects.resolve("-home-dev-p2/5a1e0000-0000-4000-8000-000200000001.jsonl");
     assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(failed)
         && s.reason().startsWith("could not be featurized (")), report.skips().toString());
   }

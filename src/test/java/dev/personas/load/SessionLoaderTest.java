@@ -36,6 +36,8 @@ class SessionLoaderTest {
     TestTrees.copy("fixtures/claude-code/projects", own.resolve("transcripts"));
     TestTrees.copy("fixtures/claude-code/projects", own.resolve("Archives"));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(own));
+    Path linked = Files.createSymbolicLink(home.resolve("linked"), own);
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(linked), "the same through a link to it");
     assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(renamed));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(home.resolve(".claude/projects")));
     assertEquals(Optional.empty(), SourceFormat.detect(home.resolve("nothing-here")));

@@ -404,6 +404,35 @@ class FinderIT {
   }
 
   /**
+   * Copies of one Claude Code session as Entire keeps them (the transcript at each checkpoint, each
+   * named full.jsonl in a folder of its own) and a backup: one session, from the longest copy, in
+   * the browser as in the CLI.
+   */
+  @Test
+  void copiesOfAClaudeCodeSessionAreReadOnceAsTheCliReadsThem() throws IOException {
+    Path real = Path.of("src/test/resources/real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
+        + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
+    List<String> lines = Files.readAllLines(real);
+    Path dir = temp.resolve("claude-copies");
+    Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", lines.subList(0, lines.size() * 2 / 5),
+        "5f/2/full.jsonl", lines, "c3/3/full.jsonl", lines.subList(0, lines.size() * 7 / 10),
+        "backup/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", lines.subList(0, lines.size() / 2)));
+    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
+      Files.createDirectories(dir.resolve(copy.getKey()).getParent());
+      Files.write(dir.resolve(copy.getKey()), copy.getValue());
+    }
+    openFinder();
+    pick("finder-folder", List.of(dir));
+    waitUntilDone(Duration.ofSeconds(60));
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    assertEquals(1, analysis.result().orElseThrow().sessions().size());
+    assertEquals(3, analysis.report().sessionCopies());
+    assertSameResult(analysis.result().orElseThrow(), readExport(), null);
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
+  /**
    * A folder holding both agents' logs under names that do not tell (Codex rollouts kept as
    * full.jsonl, as Entire keeps them, beside Claude Code's projects): each log is read by its own
    * agent's reader in the browser and in the CLI alike, as each agent's folder read apart.

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,7 +70,50 @@ public final class ClaudeCodeReader implements SessionReader {
     for (Path file : files) {
       classify(file, projects);
     }
+    gatherCopies(projects);
     return parts(dir, projects);
+  }
+
+  /**
+   * Copies of one session kept in several folders (Entire keeps the transcript as it was at each
+   * checkpoint, each in a folder of its own; a backup beside the original) join the project folder
+   * of the first, with their subagents, so that reading them longest first the others add nothing
+   * and are counted as copies, not as sessions of their own. A file not named after its session
+   * is looked at for the id its lines carry.
+   */
+  private static void gatherCopies(Map<Path, Project> projects) {
+    Map<String, Path> firstFolder = new HashMap<>();
+    for (Map.Entry<Path, Project> entry : projects.entrySet()) {
+      Project here = entry.getValue();
+      Map<String, Project> movedTo = new HashMap<>();
+      for (java.util.Iterator<Path> it = here.sessions.iterator(); it.hasNext();) {
+        Path file = it.next();
+        String name = LogFiles.stem(file);
+        String id = UUID.matcher(name).matches() ? name : sessionId(name, peek(file).sessionId);
+        Path first = firstFolder.putIfAbsent(id, entry.getKey());
+        if (first != null && !first.equals(entry.getKey())) {
+          Project there = projects.get(first);
+          there.sessions.add(file);
+          List<Path> subagents = here.subagentsByParent.remove(name);
+          if (subagents != null) {
+            there.subagentsByParent.computeIfAbsent(name, k -> new ArrayList<>()).addAll(subagents);
+          }
+          movedTo.put(id, there);
+          it.remove();
+        }
+      }
+      if (!movedTo.isEmpty()) {
+        // Subagent transcripts beside the sessions (the old layout) name their session in their lines.
+        for (java.util.Iterator<Path> it = here.looseSubagents.iterator(); it.hasNext();) {
+          Path loose = it.next();
+          Project there = movedTo.get(String.valueOf(peek(loose).sessionId));
+          if (there != null) {
+            there.looseSubagents.add(loose);
+            it.remove();
+          }
+        }
+      }
+    }
   }
 
   private List<Part> parts(Path path, Map<Path, Project> projects) {
@@ -167,14 +211,23 @@ public final class ClaudeCodeReader implements SessionReader {
       head.file = file;
       sessions.add(head);
     }
-    // Oldest first, so the original keeps the lines a later resumed session replays.
+    // Oldest first, so the original keeps the lines a later resumed session replays; copies of one
+    // session longest first, so the shorter ones add nothing.
     sessions.sort(Comparator.comparing((Head h) -> h.first, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(h -> h.file.toString()));
+    sessions = longestCopyFirst(sessions);
     ClaudeSessionBuilder.Project project = new ClaudeSessionBuilder.Project();
     ClaudeLine line = new ClaudeLine();
+    java.util.Set<String> read = new java.util.HashSet<>();
+    Map<String, Path> longest = new HashMap<>();
     for (Head head : sessions) {
       String name = LogFiles.stem(head.file);
-      String id = sessionId(name, head.sessionId);
+      String id = head.id;
+      Path longer = longest.putIfAbsent(id, head.file);
+      if (longer != null && prefixOf(head.file, longer)) {
+        report.sessionCopy(head.file); // its every byte is in the longer copy read before it
+        continue;
+      }
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
       boolean readable = JsonLines.read(head.file, handler(line, builder, false), report);
       for (String key : id.equals(name) ? List.of(name) : List.of(name, id)) {
@@ -185,10 +238,13 @@ public final class ClaudeCodeReader implements SessionReader {
         subagents.remove(key);
       }
       if (builder.isEmpty()) {
-        if (readable) {
+        if (readable && read.contains(id) && builder.replaysAnother()) {
+          report.sessionCopy(head.file); // wholly a replay of a longer copy read before it
+        } else if (readable) {
           report.emptySession(head.file); // an unreadable file is already reported
         }
       } else {
+        read.add(id);
         Session session = builder.build(repoId, head.file);
         report.sessionRead(session);
         sink.accept(session);
@@ -227,6 +283,54 @@ public final class ClaudeCodeReader implements SessionReader {
     Path file;
     Instant first;
     String sessionId;
+    /** The session's id ({@link #sessionId(String, String)} of the file's name and its lines' id). */
+    String id;
+  }
+
+  /**
+   * The heads in the order given, except that the files of one session (copies) are read where
+   * the first of them stands, longest first (ties in the order given).
+   */
+  private static List<Head> longestCopyFirst(List<Head> heads) {
+    Map<String, List<Head>> byId = new java.util.LinkedHashMap<>();
+    for (Head head : heads) {
+      head.id = sessionId(LogFiles.stem(head.file), head.sessionId);
+      byId.computeIfAbsent(head.id, k -> new ArrayList<>()).add(head);
+    }
+    List<Head> ordered = new ArrayList<>(heads.size());
+    for (List<Head> copies : byId.values()) {
+      if (copies.size() > 1) {
+        copies.sort(Comparator.comparingLong((Head h) -> size(h.file)).reversed());
+      }
+      ordered.addAll(copies);
+    }
+    return ordered;
+  }
+
+  /** True when {@code shorter} holds bytes and every one (unpacked, if gzipped) begins {@code longer} too. */
+  private static boolean prefixOf(Path shorter, Path longer) {
+    try (java.io.InputStream a = JsonLines.open(shorter); java.io.InputStream b = JsonLines.open(longer)) {
+      byte[] x = new byte[1 << 16];
+      byte[] y = new byte[1 << 16];
+      long compared = 0;
+      for (int n = a.readNBytes(x, 0, x.length); n > 0; n = a.readNBytes(x, 0, x.length)) {
+        if (b.readNBytes(y, 0, n) < n || !java.util.Arrays.equals(x, 0, n, y, 0, n)) {
+          return false;
+        }
+        compared += n;
+      }
+      return compared > 0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false; // read in full, and any damage reported, in its turn
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      return 0; // read and reported in its turn
+    }
   }
 
   private static final java.util.regex.Pattern UUID =

@@ -90,6 +90,11 @@ final class ClaudeSessionBuilder {
   private String lastQueuedText;
   private Instant lastQueuedAt;
   private String parentId;
+
+  /** True when the file replayed lines of a session read before it (a resumed session, a copy). */
+  boolean replaysAnother() {
+    return parentId != null;
+  }
   private boolean inPlanMode;
   /** Claude Code asked for a title here: with nothing asked by the person, the file is no session. */
   private boolean titleRequest;

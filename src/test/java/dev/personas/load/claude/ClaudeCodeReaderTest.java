@@ -323,6 +323,57 @@ class ClaudeCodeReaderTest {
     assertEquals("full", ClaudeCodeReader.sessionId("full", null));
   }
 
+  /**
+   * Entire keeps a Claude Code transcript as it was at each checkpoint, each in a folder of its
+   * own, and people keep backups beside the original: one session, read from the longest copy,
+   * whichever copy path order puts first; the others are counted as copies.
+   */
+  @Test
+  void copiesOfASessionInSeveralFoldersAreReadOnceFromTheLongest() throws IOException {
+    Path real = TestTrees.resource("real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
+        + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
+    List<String> lines = Files.readAllLines(real);
+    Path kept = home.resolve("kept");
+    Map<String, List<String>> copies = Map.of("0a/1/full.jsonl", lines.subList(0, lines.size() * 2 / 5),
+        "5f/2/full.jsonl", lines, "c3/3/full.jsonl", lines.subList(0, lines.size() * 7 / 10),
+        "backup/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", lines.subList(0, lines.size() / 2));
+    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
+      Files.createDirectories(kept.resolve(copy.getKey()).getParent());
+      Files.write(kept.resolve(copy.getKey()), copy.getValue());
+    }
+    List<Session> alone = new java.util.ArrayList<>();
+    new ClaudeCodeReader().read(real, alone::add, new ReadReport());
+    List<Session> got = new java.util.ArrayList<>();
+    ReadReport copiesReport = new ReadReport();
+    new ClaudeCodeReader().read(kept, got::add, copiesReport);
+    assertEquals(1, got.size(), copiesReport.summary());
+    assertEquals(alone.get(0).id(), got.get(0).id());
+    assertEquals(alone.get(0).events(), got.get(0).events());
+    assertEquals(3, copiesReport.sessionCopies(), copiesReport.summary());
+    assertEquals(0, copiesReport.emptySessions(), copiesReport.summary());
+  }
+
+  /** A project kept twice (a backup folder): its sessions once, their subagents with them, nothing orphaned. */
+  @Test
+  void aProjectKeptInTwoFoldersIsReadOnceWithItsSubagents() throws IOException {
+    Path kept = home.resolve("twice");
+    TestTrees.copy("fixtures/claude-code/projects/-home-dev-deploy", kept.resolve("a"));
+    TestTrees.copy("fixtures/claude-code/projects/-home-dev-deploy", kept.resolve("b"));
+    List<Session> once = new java.util.ArrayList<>();
+    ReadReport onceReport = new ReadReport();
+    new ClaudeCodeReader().read(kept.resolve("a"), once::add, onceReport);
+    List<Session> twice = new java.util.ArrayList<>();
+    ReadReport twiceReport = new ReadReport();
+    new ClaudeCodeReader().read(kept, twice::add, twiceReport);
+    assertEquals(once.stream().map(s -> s.id() + " " + s.events().size() + "+" + s.subagentEvents().size()).toList(),
+        twice.stream().map(s -> s.id() + " " + s.events().size() + "+" + s.subagentEvents().size()).toList());
+    // Only the fixture's own orphan (agent-c3 names a session that is nowhere), once per copy of it.
+    assertEquals(2 * onceReport.skipCount(), twiceReport.skipCount(), twiceReport.skips().toString());
+    assertTrue(twiceReport.skips().stream().allMatch(s -> s.file().getFileName().toString().equals("agent-c3.jsonl")),
+        twiceReport.skips().toString());
+    assertTrue(twiceReport.sessionCopies() >= 2, twiceReport.summary());
+  }
+
   @Test
   void realFormatSamplesCountPromptsAndReportBadLinesWithTheirLocation() {
     readAll();
