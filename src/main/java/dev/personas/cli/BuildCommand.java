@@ -8,23 +8,25 @@ import dev.personas.me.MeFile;
 import dev.personas.me.MeResult;
 import dev.personas.me.PersonalFiguresMaker;
 import dev.personas.me.Population;
-import dev.personas.site.PersonalPageRenderer;
-import dev.personas.site.Renderer;
-import dev.personas.study.PopulationModels;
-import dev.personas.study.Sources;
-import java.util.ArrayList;
-import java.util.List;
 import dev.personas.site.BuildResult;
 import dev.personas.site.Content;
 import dev.personas.site.LiveSite;
+import dev.personas.site.PersonalPageRenderer;
+import dev.personas.site.Renderer;
 import dev.personas.site.Renderers;
 import dev.personas.site.SiteBuilder;
 import dev.personas.site.SiteData;
 import dev.personas.study.Analysis;
 import dev.personas.study.DatasetSource;
 import dev.personas.study.FitLine;
+import dev.personas.study.PopulationModels;
+import dev.personas.study.Sources;
 import dev.personas.study.Studies;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -91,8 +93,8 @@ public final class BuildCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private static void requireFolder(java.nio.file.Path folder, String what, String option, String meaning) {
-    if (!java.nio.file.Files.isDirectory(folder)) {
+  private static void requireFolder(Path folder, String what, String option, String meaning) {
+    if (!Files.isDirectory(folder)) {
       throw PersonasException.usage("The " + what + " folder " + folder.toAbsolutePath().normalize()
           + " does not exist; pass " + option + " with " + meaning + ".");
     }

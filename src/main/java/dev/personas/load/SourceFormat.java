@@ -3,10 +3,13 @@ package dev.personas.load;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The log formats personas reads, and how a path tells which one it holds: by its place and
@@ -100,10 +103,10 @@ public enum SourceFormat {
   }
 
   private static Optional<Path> logsOutside(Path dir, Path except) {
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+    try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
       return walk.filter(file -> !file.startsWith(except) && LogFiles.isJsonl(file) && Files.isRegularFile(file))
           .findFirst();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return Optional.empty(); // a folder that cannot be walked: read as the release, which reports what it cannot read
     }
   }

@@ -1,5 +1,6 @@
 package dev.personas.me;
 
+import dev.personas.PersonasException;
 import dev.personas.classify.BehaviourRate;
 import dev.personas.classify.ClassifiedSession;
 import dev.personas.classify.Model;
@@ -83,7 +84,7 @@ public final class MeAnalyzer {
     long people = sessions.stream().map(ClassifiedLog::userId).distinct().count();
     if (people > 1) {
       // One's own logs are all "local": several people's sessions are a dataset, not a person.
-      throw dev.personas.PersonasException.failure("The paths hold the sessions of " + people + " people (a SWE-chat"
+      throw PersonasException.failure("The paths hold the sessions of " + people + " people (a SWE-chat"
           + " release?), and `personas me` writes one person's page: give it your own Claude Code or Codex logs."
           + " For each person's persona run `personas classify PATH`; for the site, `personas build --dataset PATH`.");
     }

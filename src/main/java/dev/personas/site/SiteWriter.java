@@ -2,12 +2,15 @@ package dev.personas.site;
 
 import dev.personas.PersonasException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +27,7 @@ final class SiteWriter {
   /** What the marker says to whoever opens it. */
   private static final byte[] MARKER_TEXT =
       "This folder was written by personas; each build or `personas me` replaces all of it.\n"
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
 
   /** The marker of GitHub Pages that sites written before {@link #MARKER} carry. */
   private static final String EARLIER_MARKER = ".nojekyll";
@@ -103,7 +106,7 @@ final class SiteWriter {
     if (!Files.exists(target.resolve(EARLIER_MARKER))) {
       return false;
     }
-    java.util.Set<String> written = new java.util.HashSet<>(List.of(EARLIER_MARKER));
+    Set<String> written = new HashSet<>(List.of(EARLIER_MARKER));
     for (Output file : files) {
       written.add(Path.of(file.path()).getName(0).toString());
     }

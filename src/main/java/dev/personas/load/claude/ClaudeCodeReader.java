@@ -7,16 +7,24 @@ import dev.personas.load.ReadReport;
 import dev.personas.load.SessionReader;
 import dev.personas.load.Timestamps;
 import dev.personas.session.Session;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads Claude Code session logs: a folder searched recursively (the layout of
@@ -86,7 +94,7 @@ public final class ClaudeCodeReader implements SessionReader {
     for (Map.Entry<Path, Project> entry : projects.entrySet()) {
       Project here = entry.getValue();
       Map<String, Project> movedTo = new HashMap<>();
-      for (java.util.Iterator<Path> it = here.sessions.iterator(); it.hasNext();) {
+      for (Iterator<Path> it = here.sessions.iterator(); it.hasNext();) {
         Path file = it.next();
         String name = LogFiles.stem(file);
         String id = UUID.matcher(name).matches() ? name : sessionId(name, peek(file).sessionId);
@@ -104,7 +112,7 @@ public final class ClaudeCodeReader implements SessionReader {
       }
       if (!movedTo.isEmpty()) {
         // Subagent transcripts beside the sessions (the old layout) name their session in their lines.
-        for (java.util.Iterator<Path> it = here.looseSubagents.iterator(); it.hasNext();) {
+        for (Iterator<Path> it = here.looseSubagents.iterator(); it.hasNext();) {
           Path loose = it.next();
           Project there = movedTo.get(String.valueOf(peek(loose).sessionId));
           if (there != null) {
@@ -218,7 +226,7 @@ public final class ClaudeCodeReader implements SessionReader {
     sessions = longestCopyFirst(sessions);
     ClaudeSessionBuilder.Project project = new ClaudeSessionBuilder.Project();
     ClaudeLine line = new ClaudeLine();
-    java.util.Set<String> read = new java.util.HashSet<>();
+    Set<String> read = new HashSet<>();
     Map<String, Path> longest = new HashMap<>();
     for (Head head : sessions) {
       String name = LogFiles.stem(head.file);
@@ -262,7 +270,7 @@ public final class ClaudeCodeReader implements SessionReader {
   private static JsonLines.Handler handler(ClaudeLine line, ClaudeSessionBuilder builder, boolean subagent) {
     return new JsonLines.Handler() {
       @Override
-      public void parse(JsonParser parser) throws java.io.IOException {
+      public void parse(JsonParser parser) throws IOException {
         line.parse(parser);
       }
 
@@ -292,7 +300,7 @@ public final class ClaudeCodeReader implements SessionReader {
    * the first of them stands, longest first (ties in the order given).
    */
   private static List<Head> longestCopyFirst(List<Head> heads) {
-    Map<String, List<Head>> byId = new java.util.LinkedHashMap<>();
+    Map<String, List<Head>> byId = new LinkedHashMap<>();
     for (Head head : heads) {
       head.id = sessionId(LogFiles.stem(head.file), head.sessionId);
       byId.computeIfAbsent(head.id, k -> new ArrayList<>()).add(head);
@@ -309,18 +317,18 @@ public final class ClaudeCodeReader implements SessionReader {
 
   /** True when {@code shorter} holds bytes and every one (unpacked, if gzipped) begins {@code longer} too. */
   private static boolean prefixOf(Path shorter, Path longer) {
-    try (java.io.InputStream a = JsonLines.open(shorter); java.io.InputStream b = JsonLines.open(longer)) {
+    try (InputStream a = JsonLines.open(shorter); InputStream b = JsonLines.open(longer)) {
       byte[] x = new byte[1 << 16];
       byte[] y = new byte[1 << 16];
       long compared = 0;
       for (int n = a.readNBytes(x, 0, x.length); n > 0; n = a.readNBytes(x, 0, x.length)) {
-        if (b.readNBytes(y, 0, n) < n || !java.util.Arrays.equals(x, 0, n, y, 0, n)) {
+        if (b.readNBytes(y, 0, n) < n || !Arrays.equals(x, 0, n, y, 0, n)) {
           return false;
         }
         compared += n;
       }
       return compared > 0;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return false; // read in full, and any damage reported, in its turn
     }
   }
@@ -328,13 +336,13 @@ public final class ClaudeCodeReader implements SessionReader {
   private static long size(Path file) {
     try {
       return Files.size(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return 0; // read and reported in its turn
     }
   }
 
-  private static final java.util.regex.Pattern UUID =
-      java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   /**
    * A session's id: its file's name, as Claude Code names a session's file after it; for a file
@@ -350,7 +358,7 @@ public final class ClaudeCodeReader implements SessionReader {
     ClaudeLine line = new ClaudeLine();
     JsonLines.glance(file, PEEK_LINES, new JsonLines.Handler() {
       @Override
-      public void parse(JsonParser parser) throws java.io.IOException {
+      public void parse(JsonParser parser) throws IOException {
         line.parse(parser);
       }
 
