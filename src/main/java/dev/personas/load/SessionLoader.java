@@ -55,9 +55,11 @@ public final class SessionLoader {
    */
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
-    for (SessionReader.Part part : parts(readOnce(paths, override))) {
+    List<Given> givens = readOnce(paths, override);
+    for (SessionReader.Part part : parts(givens)) {
       part.read(sink, report);
     }
+    noteForcedFormat(givens, override, report);
     return report;
   }
 
@@ -73,11 +75,13 @@ public final class SessionLoader {
   public <T> ReadReport load(List<Path> paths, Optional<SourceFormat> override, int threads,
       Function<Session, T> work, Consumer<T> sink) {
     ReadReport report = new ReadReport();
-    List<SessionReader.Part> parts = parts(readOnce(paths, override));
+    List<Given> givens = readOnce(paths, override);
+    List<SessionReader.Part> parts = parts(givens);
     if (threads <= 1) {
       for (SessionReader.Part part : parts) {
         part.read(session -> sink.accept(work.apply(session)), report);
       }
+      noteForcedFormat(givens, override, report);
       return report;
     }
     ExecutorService readers = Executors.newFixedThreadPool(Math.min(threads, parts.size()), named("reader"));
@@ -109,6 +113,7 @@ public final class SessionLoader {
           }
         }
       }
+      noteForcedFormat(givens, override, report);
       return report;
     } finally {
       readers.shutdownNow();
@@ -203,6 +208,42 @@ public final class SessionLoader {
       found.skip(path, 0, "reading failed (" + JsonLines.describe(e) + "), skipped");
     }
     return parts;
+  }
+
+  /**
+   * Logs read as the format {@code --format} named that held no conversation so, when they are
+   * the other agent's by their place, name or first lines: the summary says so, since "held no
+   * conversation" alone would hide that the format was wrong. Looked for only then, so no cost
+   * otherwise; no path in the sentence, which reaches me.json.
+   */
+  private static void noteForcedFormat(List<Given> givens, Optional<SourceFormat> override, ReadReport report) {
+    if (override.isEmpty() || report.emptySessions() == 0
+        || override.get() != SourceFormat.CLAUDE_CODE && override.get() != SourceFormat.CODEX) {
+      return;
+    }
+    SourceFormat other = override.get() == SourceFormat.CODEX ? SourceFormat.CLAUDE_CODE : SourceFormat.CODEX;
+    long others = 0;
+    for (Given given : givens) {
+      Path path = given.normal();
+      if (!Files.isReadable(path)) {
+        continue;
+      }
+      for (Path file : Files.isDirectory(path) ? LogFiles.jsonl(path, new ReadReport()) : List.of(path)) {
+        Path folder = Files.isDirectory(path) ? path : file.getParent();
+        if (SourceFormat.ofLog(folder, file).equals(Optional.of(other))) {
+          others++;
+        }
+      }
+    }
+    if (others > 0) {
+      report.note(others + (others == 1 ? " log read as " : " logs read as ") + agent(override.get())
+          + "'s, as --format said, " + (others == 1 ? "looks like a " + agent(other) + " log" : "look like "
+          + agent(other) + " logs") + " (leave --format out to tell each log's agent)");
+    }
+  }
+
+  private static String agent(SourceFormat format) {
+    return format == SourceFormat.CODEX ? "Codex" : "Claude Code";
   }
 
   /**

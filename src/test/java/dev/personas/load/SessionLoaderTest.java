@@ -93,6 +93,20 @@ class SessionLoaderTest {
     }
   }
 
+  /** A format forced on the other agent's logs: the summary says so, not only "held no conversation". */
+  @Test
+  void aFormatForcedOnTheOtherAgentsLogsIsSaid() throws IOException {
+    Path claude = home.resolve("claude");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    ReadReport report = SessionLoader.withReaders(Map.of())
+        .load(List.of(claude), Optional.of(SourceFormat.CODEX), s -> { });
+    assertTrue(report.summary().endsWith("logs read as Codex's, as --format said, look like Claude Code logs"
+        + " (leave --format out to tell each log's agent)"), report.summary());
+    ReadReport right = SessionLoader.withReaders(Map.of())
+        .load(List.of(claude), Optional.of(SourceFormat.CLAUDE_CODE), s -> { });
+    assertEquals(List.of(), right.notes(), "the right format: nothing to say");
+  }
+
   @Test
   void aSubagentTranscriptGivenBesideItsSessionIsReadOnceThroughIt() throws IOException {
     Path claude = home.resolve("claude");
