@@ -388,19 +388,9 @@ class FinderIT {
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", first.subList(0, 40),
         "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80),
         "d/" + otherName, other.subList(0, 12), "e/" + otherName, other));
-    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
-      Files.createDirectories(dir.resolve(copy.getKey()).getParent());
-      Files.write(dir.resolve(copy.getKey()), copy.getValue());
-    }
-    openFinder();
-    pick("finder-folder", List.of(dir));
-    waitUntilDone(Duration.ofSeconds(60));
-    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    var analysis = copiesReadInBothPlaces(dir, copies);
     assertEquals(2, analysis.result().orElseThrow().sessions().size());
     assertEquals(3, analysis.report().sessionCopies());
-    assertSameResult(analysis.result().orElseThrow(), readExport(), null);
-    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
   }
 
   /**
@@ -417,6 +407,16 @@ class FinderIT {
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", lines.subList(0, lines.size() * 2 / 5),
         "5f/2/full.jsonl", lines, "c3/3/full.jsonl", lines.subList(0, lines.size() * 7 / 10),
         "backup/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", lines.subList(0, lines.size() / 2)));
+    var analysis = copiesReadInBothPlaces(dir, copies);
+    assertEquals(1, analysis.result().orElseThrow().sessions().size());
+    assertEquals(3, analysis.report().sessionCopies());
+  }
+
+  /**
+   * Writes the copies (path under the folder → lines), reads the folder in the finder and in the
+   * CLI, and requires the same result and summary of both; the CLI's analysis is returned.
+   */
+  private MeAnalyzer.Analysis copiesReadInBothPlaces(Path dir, Map<String, List<String>> copies) throws IOException {
     for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
       Files.createDirectories(dir.resolve(copy.getKey()).getParent());
       Files.write(dir.resolve(copy.getKey()), copy.getValue());
@@ -425,11 +425,10 @@ class FinderIT {
     pick("finder-folder", List.of(dir));
     waitUntilDone(Duration.ofSeconds(60));
     var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
-    assertEquals(1, analysis.result().orElseThrow().sessions().size());
-    assertEquals(3, analysis.report().sessionCopies());
     assertSameResult(analysis.result().orElseThrow(), readExport(), null);
     String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
     assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+    return analysis;
   }
 
   /**
