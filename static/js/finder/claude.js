@@ -715,7 +715,10 @@ async function gatherCopies(projects, options) {
     const movedTo = new Map();
     for (const entry of here.sessions) {
       const name = lines.stem(entry.path);
-      const id = UUID.test(name) ? name : sessionId(name, (await peek(entry, options)).sessionId);
+      if (!UUID.test(name)) {
+        entry.head = await peek(entry, options); // kept, so the project's reading does not look again
+      }
+      const id = UUID.test(name) ? name : sessionId(name, entry.head.sessionId);
       if (!firstFolder.has(id)) {
         firstFolder.set(id, key);
       }

@@ -97,16 +97,20 @@ public final class ClaudeCodeReader implements SessionReader {
       for (Iterator<Path> it = here.sessions.iterator(); it.hasNext();) {
         Path file = it.next();
         String name = LogFiles.stem(file);
-        String id = UUID.matcher(name).matches() ? name : sessionId(name, peek(file).sessionId);
+        Head head = UUID.matcher(name).matches() ? null : peek(file);
+        String id = head == null ? name : sessionId(name, head.sessionId);
         Path first = firstFolder.putIfAbsent(id, entry.getKey());
-        if (first != null && !first.equals(entry.getKey())) {
-          Project there = projects.get(first);
-          there.sessions.add(file);
+        Project owner = first == null ? here : projects.get(first);
+        if (head != null) {
+          owner.heads.put(file, head);
+        }
+        if (owner != here) {
+          owner.sessions.add(file);
           List<Path> subagents = here.subagentsByParent.remove(name);
           if (subagents != null) {
-            there.subagentsByParent.computeIfAbsent(name, k -> new ArrayList<>()).addAll(subagents);
+            owner.subagentsByParent.computeIfAbsent(name, k -> new ArrayList<>()).addAll(subagents);
           }
-          movedTo.put(id, there);
+          movedTo.put(id, owner);
           it.remove();
         }
       }
@@ -143,6 +147,8 @@ public final class ClaudeCodeReader implements SessionReader {
     final Map<String, List<Path>> subagentsByParent = new TreeMap<>();
     /** Old layout: subagent files beside the sessions, parent known only from their lines. */
     final List<Path> looseSubagents = new ArrayList<>();
+    /** Session files' heads already read while gathering copies, so they are not read again. */
+    final Map<Path, Head> heads = new HashMap<>();
   }
 
   private static void classify(Path file, Map<Path, Project> projects) {
@@ -215,7 +221,7 @@ public final class ClaudeCodeReader implements SessionReader {
     }
     List<Head> sessions = new ArrayList<>();
     for (Path file : files.sessions) {
-      Head head = peek(file);
+      Head head = files.heads.containsKey(file) ? files.heads.get(file) : peek(file);
       head.file = file;
       sessions.add(head);
     }
