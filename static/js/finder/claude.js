@@ -32,10 +32,15 @@ function before(keys, first, second) {
   return a >= 0 && a < keys.indexOf(second);
 }
 
-/** The fields of one Claude Code log line (ClaudeLine), read from the parsed object. */
+/**
+ * The fields of one Claude Code log line (ClaudeLine), read from the parsed object; a line of
+ * Entire's transcript.jsonl ("v", "agent", "ts", a "content" array whose tool calls carry their
+ * results) into the same fields, as ClaudeLine reads it.
+ */
 export function claudeLine(o) {
   const line = {
     type: str(o.type), uuid: str(o.uuid), sessionId: str(o.sessionId), timestamp: str(o.timestamp),
+    promptId: str(o.promptId), entire: "v" in o,
     agentId: str(o.agentId), permissionMode: str(o.permissionMode), requestId: str(o.requestId),
     operation: str(o.operation), subtype: str(o.subtype), level: str(o.level), content: str(o.content),
     isSidechain: o.isSidechain === true, isMeta: o.isMeta === true, isCompactSummary: o.isCompactSummary === true,
@@ -84,7 +89,128 @@ export function claudeLine(o) {
       line.outputTokens = tokenCount(m.usage.output_tokens);
     }
   }
+  if (line.entire) {
+    entireLine(o, line);
+  }
   return line;
+}
+
+/** ClaudeLine.entireLine: an Entire line as the Claude Code line it stands for. */
+function entireLine(o, line) {
+  const rootKeys = Object.keys(o);
+  // Java reads fields in order: Entire writes "v" first, so content is read as Entire's after it.
+  if (before(rootKeys, "v", "content") && Array.isArray(o.content)) {
+    line.content = null;
+    const user = before(rootKeys, "type", "content") && line.type === "user";
+    for (const item of o.content) {
+      if (isObject(item)) {
+        const b = entireBlock(item, user);
+        line.blocks.push(b);
+        if (user && line.promptId === null && b.id !== null) {
+          line.promptId = b.id;
+        }
+      }
+    }
+  }
+  if (str(o.agent) !== "claude-code" || line.hasMessage) {
+    line.type = null;
+    return;
+  }
+  line.timestamp = str(o.ts);
+  line.hasMessage = true;
+  line.role = line.type;
+  line.messageId = str(o.id);
+  if ("input_tokens" in o || "output_tokens" in o) {
+    line.hasUsage = true;
+    line.inputTokens = tokenCount(o.input_tokens);
+    line.outputTokens = tokenCount(o.output_tokens);
+  }
+  // Entire drops the isMeta flag of the lines Claude Code writes beside the typed ones.
+  let meta = false;
+  for (const b of line.blocks) {
+    if (b.text !== null) {
+      meta = isMetaText(b.text);
+      if (!meta) {
+        break;
+      }
+    }
+  }
+  line.isMeta = line.type === "user" && meta;
+}
+
+/** ClaudeLine.entireBlocks: one of Entire's content blocks (text, image, a tool call with its result). */
+function entireBlock(o, user) {
+  const b = { type: null, text: null, textLength: 0, id: null, name: null, toolUseId: null, command: null,
+    filePath: null, isError: false, hasResult: false, resultLength: 0, resultError: false };
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    switch (key) {
+      case "type": b.type = str(v); break;
+      case "id": b.id = str(v); break;
+      case "name": b.name = str(v); break;
+      case "text":
+        if (typeof v === "string") {
+          b.textLength = v.length;
+          b.text = user ? v : null;
+        }
+        break;
+      case "input":
+        if (isObject(v)) {
+          input(v, b);
+        }
+        break;
+      case "result":
+        if (isObject(v)) {
+          b.hasResult = true;
+          for (const field of Object.keys(v)) {
+            if (field === "output") {
+              b.resultLength = typeof v.output === "string" ? v.output.length : 0;
+            } else if (field === "status") {
+              b.resultError = str(v.status) === "error";
+            }
+          }
+        }
+        break;
+      default:
+    }
+  }
+  if (b.type === null && b.text !== null) {
+    b.type = "text"; // a user line's text block names no type
+  }
+  return b;
+}
+
+/**
+ * ClaudeLine.toResults: the user line of an Entire assistant line's tool results, as Claude Code
+ * writes them (tool_result blocks naming their call), or null when it has none.
+ */
+export function toResults(line) {
+  if (!line.entire || line.type === null || !(line.role === "assistant" || line.type === "assistant")) {
+    return null;
+  }
+  const results = [];
+  for (const call of line.blocks) {
+    if (call.type === "tool_use" && call.hasResult) {
+      results.push({ type: "tool_result", text: null, textLength: call.resultLength, id: null, name: null,
+        toolUseId: call.id, command: null, filePath: null, isError: call.resultError });
+    }
+  }
+  if (results.length === 0) {
+    return null;
+  }
+  return { ...line, type: "user", role: "user", hasUsage: false, messageId: null, blocks: results };
+}
+
+/**
+ * ClaudeText.isMetaText: what Claude Code writes as a meta line beside what was typed (a skill's
+ * instructions, an image's placeholder, /review's target, the nudge after a resume), told by its
+ * opening where Entire dropped the isMeta flag.
+ */
+export function isMetaText(text) {
+  const s = stripLeading(text);
+  return s.startsWith("Base directory for this skill: ") || s.startsWith("[Image: ")
+    || s.startsWith("Review target: ") || s.startsWith("Continue from where you left off.")
+    || s.startsWith("Skill /") && s.includes(" is already loaded");
 }
 
 function block(o, measureOnly) {
@@ -708,6 +834,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * longest first the others add nothing and are counted as copies.
  */
 async function gatherCopies(projects, options) {
+  // Entire's transcript.jsonl names no session, but its first prompt's id is the promptId of a
+  // Claude Code log of the same session: a copy of one kept as full.jsonl is that session.
+  const sessionOfPrompt = new Map();
+  for (const key of [...projects.keys()].sort(comparePaths)) {
+    for (const entry of projects.get(key).sessions) {
+      if (!UUID.test(lines.stem(entry.path))) {
+        // kept, so the project's reading does not look again
+        entry.head = { ...await peek(entry, options, true) };
+        const head = entry.head;
+        if (!head.entire && head.sessionId !== null && head.promptId !== null && !sessionOfPrompt.has(head.promptId)) {
+          sessionOfPrompt.set(head.promptId, head.sessionId);
+        }
+      }
+    }
+  }
   const firstFolder = new Map();
   for (const key of [...projects.keys()].sort(comparePaths)) {
     const here = projects.get(key);
@@ -715,8 +856,9 @@ async function gatherCopies(projects, options) {
     const movedTo = new Map();
     for (const entry of here.sessions) {
       const name = lines.stem(entry.path);
-      if (!UUID.test(name)) {
-        entry.head = await peek(entry, options); // kept, so the project's reading does not look again
+      if (!UUID.test(name) && entry.head.entire && entry.head.sessionId !== null
+          && sessionOfPrompt.has(entry.head.sessionId)) {
+        entry.head.sessionId = sessionOfPrompt.get(entry.head.sessionId);
       }
       const id = UUID.test(name) ? name : sessionId(name, entry.head.sessionId);
       if (!firstFolder.has(id)) {
@@ -768,7 +910,9 @@ function longestCopyFirst(heads) {
   const ordered = [];
   for (const copies of byId.values()) {
     if (copies.length > 1) {
-      copies.sort((a, b) => b.entry.file.size - a.entry.file.size); // stable: ties keep their order
+      // Claude Code's own logs before Entire's transcripts of them, which keep less; then longest
+      // first (stable: ties keep their order).
+      copies.sort((a, b) => (a.entire === b.entire ? 0 : a.entire ? 1 : -1) || b.entry.file.size - a.entry.file.size);
     }
     ordered.push(...copies);
   }
@@ -805,8 +949,10 @@ async function readProject(dir, files, sink, report, options) {
   for (const head of longestCopyFirst(sessions)) {
     const name = lines.stem(head.entry.path);
     const id = head.id;
-    if (longest.has(id) && await lines.prefixOf(head.entry, longest.get(id))) {
-      report.sessionCopy(head.entry.path); // ClaudeCodeReader: every byte is in the longer copy read before it
+    if (longest.has(id) && (head.entire && head.sessionId !== null || await lines.prefixOf(head.entry, longest.get(id)))) {
+      // ClaudeCodeReader: every byte is in the longer copy read before it; an Entire transcript
+      // starting with the same prompt is the same session, kept whole at each checkpoint.
+      report.sessionCopy(head.entry.path);
       continue;
     }
     if (!longest.has(id)) {
@@ -851,7 +997,12 @@ function handler(builder, subagent) {
       line = claudeLine(o);
     },
     accept() {
-      return builder.accept(line, subagent);
+      const mapped = builder.accept(line, subagent);
+      const results = toResults(line);
+      if (results !== null) {
+        builder.accept(results, subagent); // an Entire line's tool calls carry their results
+      }
+      return mapped;
     }
   };
 }
@@ -860,22 +1011,28 @@ function handler(builder, subagent) {
  * What the head of a file says: its first timestamp and session id, from its first 50 lines.
  * An entry may bring its head along ({@code entry.head}), read while telling formats apart.
  */
-async function peek(entry, options) {
+async function peek(entry, options, promptId = false) {
   if (entry.head) {
     return entry.head;
   }
-  const head = new Head();
+  const head = new Head(promptId);
   await lines.peek(entry, Head.LINES, head.handler(), () => head.complete(), { cancelled: options.cancelled });
   return head.value();
 }
 
-/** Gathers a file's first timestamp and session id, line by line, as the Java peek does. */
+/**
+ * Gathers a file's first timestamp and session id, line by line, as the Java peek does; with
+ * {@code promptId}, it reads on (within its first lines) until a prompt's id is seen too.
+ */
 export class Head {
   static LINES = PEEK_LINES;
 
-  constructor() {
+  constructor(promptId = false) {
     this.first = null;
     this.sessionId = null;
+    this.promptId = null;
+    this.entire = false;
+    this.wantsPromptId = promptId;
   }
 
   /** Takes one valid line of the head. */
@@ -884,17 +1041,22 @@ export class Head {
     if (this.first === null) {
       this.first = parseTimestamp(line.timestamp);
     }
+    this.entire = this.entire || line.entire;
+    if (this.promptId === null && line.type === "user") {
+      this.promptId = line.promptId;
+    }
     if (this.sessionId === null) {
-      this.sessionId = line.sessionId;
+      // Entire's lines name no session; its first prompt's id is the same in every copy.
+      this.sessionId = line.entire ? line.promptId : line.sessionId;
     }
   }
 
   complete() {
-    return this.first !== null && this.sessionId !== null;
+    return this.first !== null && this.sessionId !== null && (!this.wantsPromptId || this.promptId !== null);
   }
 
   value() {
-    return { first: this.first, sessionId: this.sessionId };
+    return { first: this.first, sessionId: this.sessionId, promptId: this.promptId, entire: this.entire };
   }
 
   handler() {

@@ -15,6 +15,7 @@ import { analyse, checkModel } from "./classify.js";
 import { depth } from "./depth.js";
 
 const SNIFF_LINES = 20;
+const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PROGRESS_EVERY_MS = 100;
 let cancelled = false;
 let busy = false;
@@ -79,7 +80,7 @@ async function run(model, entries) {
 /**
  * Which reader each file needs (SourceFormat.detect): its path first (.codex/sessions,
  * rollout-*.jsonl, .claude/projects, a session's subagents/ folder), else its first 20 lines ({timestamp, type, payload} is
- * Codex, a Claude envelope is Claude Code). Files that are not .jsonl logs are left out and
+ * Codex, a Claude envelope or a line of Entire's transcript of a Claude Code session is Claude Code). Files that are not .jsonl logs are left out and
  * counted; a log of neither kind is reported. The same look at a Claude Code file also reads
  * its head (first timestamp and session id, within 50 lines) for the reader, so each file is
  * opened twice, not three times: opening a file costs the browser more than its first lines.
@@ -103,7 +104,9 @@ async function sort(entries, report, options) {
       let found = null;
       let parsed = null;
       let sessionMetaId = null; // CodexCopies.sessionId, from the same look at the first line
-      const head = new Head();
+      let entireAgent = null; // SourceFormat.entireAgent: the agent an Entire transcript names
+      // A file not named after its session is looked at for its prompt's id too (ClaudeCodeReader).
+      const head = new Head(!UUID_NAME.test(lines.stem(path)));
       await lines.peek(entry, Head.LINES, {
         parse(o) {
           parsed = o;
@@ -113,9 +116,13 @@ async function sort(entries, report, options) {
               && typeof parsed.payload === "object" && typeof parsed.payload.id === "string") {
             sessionMetaId = parsed.payload.id;
           }
+          if (entireAgent === null && lineNumber <= SNIFF_LINES && "v" in parsed && typeof parsed.agent === "string") {
+            entireAgent = parsed.agent;
+          }
           if (found === null && lineNumber <= SNIFF_LINES) {
             found = "payload" in parsed ? "codex"
-              : ["sessionId", "parentUuid", "isSidechain", "leafUuid", "uuid"].some(k => k in parsed) ? "claude" : null;
+              : ["sessionId", "parentUuid", "isSidechain", "leafUuid", "uuid"].some(k => k in parsed)
+                || "v" in parsed && parsed.agent === "claude-code" ? "claude" : null;
           }
           head.add(parsed);
           return true;
@@ -126,6 +133,9 @@ async function sort(entries, report, options) {
         codex.push({ ...entry, sessionMetaId });
       } else if (found === "claude") {
         claude.push({ ...entry, head: head.value() });
+      } else if (entireAgent !== null) {
+        report.skip(path, 0, "an Entire transcript of " + entireAgent
+          + "'s session (of Entire's transcripts, only Claude Code's are read), skipped");
       } else {
         report.skip(path, 0, "neither a Claude Code nor a Codex log (no line looks like either), skipped");
       }

@@ -260,7 +260,9 @@ public final class SessionLoader {
       if (format.isPresent()) {
         logs.computeIfAbsent(format.get(), f -> new ArrayList<>()).add(file);
       } else {
-        found.skip(file, 0, "neither a Claude Code nor a Codex log (no line looks like either), skipped");
+        found.skip(file, 0, SourceFormat.entireAgent(file)
+            .map(agent -> "an Entire transcript of " + agent + "'s session (of Entire's transcripts, only Claude Code's are read), skipped")
+            .orElse("neither a Claude Code nor a Codex log (no line looks like either), skipped"));
       }
     }
     List<SessionReader.Part> parts = new ArrayList<>();

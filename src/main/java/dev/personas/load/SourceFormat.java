@@ -125,22 +125,72 @@ public enum SourceFormat {
     return Optional.empty();
   }
 
-  /** Reads the first non-empty lines: {@code {timestamp,type,payload}} is Codex, a Claude envelope is Claude Code. */
+  /**
+   * The agent an Entire transcript.jsonl names ({@code "v"} and {@code "agent"} on its lines:
+   * "claude-code", "codex", "opencode", …), from its first lines; empty for any other file.
+   */
+  static Optional<String> entireAgent(Path file) {
+    String[] agent = new String[1];
+    JsonLines.glance(file, SNIFF_LINES, new JsonLines.Handler() {
+      boolean entire;
+      String named;
+
+      @Override
+      public void parse(JsonParser p) throws IOException {
+        entire = false;
+        named = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (field.equals("agent") && value == JsonToken.VALUE_STRING) {
+            named = p.getText();
+          }
+          entire |= field.equals("v");
+          p.skipChildren();
+        }
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        if (agent[0] == null && entire && named != null) {
+          agent[0] = named;
+        }
+        return true;
+      }
+    }, () -> agent[0] != null);
+    return Optional.ofNullable(agent[0]);
+  }
+
+  /**
+   * Reads the first non-empty lines: {@code {timestamp,type,payload}} is Codex, a Claude envelope is
+   * Claude Code, and so is a line of Entire's transcript.jsonl of a Claude Code session ({@code
+   * "v"} and {@code "agent":"claude-code"}).
+   */
   static Optional<SourceFormat> sniff(Path file) {
     SourceFormat[] found = new SourceFormat[1];
     JsonLines.glance(file, SNIFF_LINES, new JsonLines.Handler() {
       boolean payload;
       boolean claude;
+      boolean entire;
+      String agent;
 
       @Override
       public void parse(JsonParser p) throws IOException {
         payload = false;
         claude = false;
+        entire = false;
+        agent = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String field = p.currentName();
-          p.nextToken();
+          JsonToken value = p.nextToken();
+          if (field.equals("agent") && value == JsonToken.VALUE_STRING) {
+            agent = p.getText();
+          }
           p.skipChildren();
           switch (field) {
+            case "v":
+              entire = true;
+              break;
             case "payload":
               payload = true;
               break;
@@ -159,7 +209,7 @@ public enum SourceFormat {
       @Override
       public boolean accept(long lineNumber) {
         if (found[0] == null) {
-          found[0] = payload ? CODEX : claude ? CLAUDE_CODE : null;
+          found[0] = payload ? CODEX : claude || entire && "claude-code".equals(agent) ? CLAUDE_CODE : null;
         }
         return true;
       }

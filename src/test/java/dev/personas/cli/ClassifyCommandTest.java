@@ -273,7 +273,7 @@ class ClassifyCommandTest {
     Files.copy(TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy/5a1e0000-0000-4000-8000-000000000001.jsonl"),
         folder.resolve("5a1e0000-0000-4000-8000-000000000001.jsonl"));
     Files.writeString(folder.resolve("checkpoint/transcript.jsonl"),
-        "{\"v\":1,\"agent\":\"claude-code\",\"type\":\"user\",\"ts\":\"2026-08-19T01:17:32Z\",\"content\":[]}\n");
+        "{\"v\":1,\"agent\":\"opencode\",\"type\":\"user\",\"ts\":\"2026-08-19T01:17:32Z\",\"content\":[]}\n");
     Files.writeString(folder.resolve("0e0e0000-0000-4000-8000-00000000000e.jsonl"),
         "{\"type\":\"summary\",\"summary\":\"x\",\"leafUuid\":\"u\"}\n");
     assertEquals(ExitCode.OK, run("classify", folder.toString(), "--model", modelFile.toString()), err.toString());
@@ -282,7 +282,7 @@ class ClassifyCommandTest {
     err.getBuffer().setLength(0);
     assertEquals(ExitCode.OK, run("classify", folder.toString(), "--verbose", "--model", modelFile.toString()));
     assertTrue(err.toString().startsWith("personas: skipped 1 line or file in 1 file; they are listed below;"), err.toString());
-    assertTrue(err.toString().contains("transcript.jsonl: neither a Claude Code nor a Codex log"), err.toString());
+    assertTrue(err.toString().contains("transcript.jsonl: an Entire transcript of opencode's session"), err.toString());
   }
 
   /** The summary names --keep-excluded for a SWE-chat release, and classify takes it as build does. */

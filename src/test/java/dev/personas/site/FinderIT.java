@@ -413,6 +413,47 @@ class FinderIT {
   }
 
   /**
+   * Entire's checkpoints as they are kept: two sessions each in both forms (Claude Code's log as
+   * full.jsonl and Entire's transcript.jsonl beside it, real and MIT-licensed), a later
+   * checkpoint's transcript that is no byte prefix of the earlier's, and a transcript of another
+   * agent's session: the same sessions, copies and report in the browser as in the CLI.
+   */
+  @Test
+  void entireCheckpointsInBothFormsAreReadAsTheCliReadsThem() throws IOException {
+    Path real = Path.of("src/test/resources/real/JanDeDobbeleer+oh-my-posh");
+    Map<String, List<String>> copies = new TreeMap<>();
+    for (String checkpoint : List.of("97/40999d4333/1", "2a/a26a271985/0")) {
+      for (String name : List.of("full.jsonl", "transcript.jsonl")) {
+        copies.put(checkpoint + "/" + name, Files.readAllLines(real.resolve(checkpoint).resolve(name)));
+      }
+    }
+    List<String> transcript = Files.readAllLines(real.resolve("2a/a26a271985/0/transcript.jsonl"));
+    List<String> later = new ArrayList<>(transcript);
+    later.add(transcript.get(0).replace("Investigate this issue again", "And the other issue"));
+    copies.put("5b/0000000000/0/transcript.jsonl", later);
+    copies.put("6c/0000000000/0/transcript.jsonl", List.of("{\"v\":1,\"agent\":\"opencode\",\"type\":\"user\","
+        + "\"ts\":\"2026-08-19T01:17:32.535Z\",\"content\":[{\"id\":\"p\",\"text\":\"hello\"}]}"));
+    Path dir = temp.resolve("entire");
+    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
+      Files.createDirectories(dir.resolve(copy.getKey()).getParent());
+      Files.write(dir.resolve(copy.getKey()), copy.getValue());
+    }
+    openFinder();
+    pick("finder-folder", List.of(dir));
+    waitUntilDone(Duration.ofSeconds(60));
+    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
+    MeResult java = analysis.result().orElseThrow();
+    assertEquals(2, java.sessions().size());
+    assertEquals(3, analysis.report().sessionCopies());
+    assertSameResult(java, readExport(), null);
+    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
+    assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"),
+        summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+    String listed = driver.findElement(By.id("finder-skips")).getAttribute("textContent");
+    assertTrue(listed.contains("an Entire transcript of opencode's session"), listed);
+  }
+
+  /**
    * Writes the copies (path under the folder → lines), reads the folder in the finder and in the
    * CLI, and requires the same result and summary of both; the CLI's analysis is returned.
    */

@@ -90,6 +90,21 @@ public final class ClaudeCodeReader implements SessionReader {
    * is looked at for the id its lines carry.
    */
   private static void gatherCopies(Map<Path, Project> projects) {
+    Map<Path, Head> heads = new HashMap<>();
+    // Entire's transcript.jsonl names no session, but its first prompt's id is the promptId of a
+    // Claude Code log of the same session: a copy of one kept as full.jsonl is that session.
+    Map<String, String> sessionOfPrompt = new HashMap<>();
+    for (Project project : projects.values()) {
+      for (Path file : project.sessions) {
+        if (!UUID.matcher(LogFiles.stem(file)).matches()) {
+          Head head = peek(file, true);
+          heads.put(file, head);
+          if (!head.entire && head.sessionId != null && head.promptId != null) {
+            sessionOfPrompt.putIfAbsent(head.promptId, head.sessionId);
+          }
+        }
+      }
+    }
     Map<String, Path> firstFolder = new HashMap<>();
     for (Map.Entry<Path, Project> entry : projects.entrySet()) {
       Project here = entry.getValue();
@@ -97,7 +112,10 @@ public final class ClaudeCodeReader implements SessionReader {
       for (Iterator<Path> it = here.sessions.iterator(); it.hasNext();) {
         Path file = it.next();
         String name = LogFiles.stem(file);
-        Head head = UUID.matcher(name).matches() ? null : peek(file);
+        Head head = heads.get(file);
+        if (head != null && head.entire && head.sessionId != null) {
+          head.sessionId = sessionOfPrompt.getOrDefault(head.sessionId, head.sessionId);
+        }
         String id = head == null ? name : sessionId(name, head.sessionId);
         Path first = firstFolder.putIfAbsent(id, entry.getKey());
         Project owner = first == null ? here : projects.get(first);
@@ -238,8 +256,11 @@ public final class ClaudeCodeReader implements SessionReader {
       String name = LogFiles.stem(head.file);
       String id = head.id;
       Path longer = longest.putIfAbsent(id, head.file);
-      if (longer != null && prefixOf(head.file, longer)) {
-        report.sessionCopy(head.file); // its every byte is in the longer copy read before it
+      if (longer != null && (head.entire && head.sessionId != null || prefixOf(head.file, longer))) {
+        // Its every byte is in the longer copy read before it; an Entire transcript's lines carry no
+        // uuid to tell its replay, but one starting with the same prompt is the same session, and
+        // Entire keeps it whole at each checkpoint: the longest copy holds the others.
+        report.sessionCopy(head.file);
         continue;
       }
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
@@ -287,7 +308,11 @@ public final class ClaudeCodeReader implements SessionReader {
 
       @Override
       public boolean accept(long lineNumber) {
-        return builder.accept(line, subagent);
+        boolean mapped = builder.accept(line, subagent);
+        if (line.toResults()) {
+          builder.accept(line, subagent); // an Entire line's tool calls carry their results
+        }
+        return mapped;
       }
     };
   }
@@ -299,11 +324,16 @@ public final class ClaudeCodeReader implements SessionReader {
     String sessionId;
     /** The session's id ({@link #sessionId(String, String)} of the file's name and its lines' id). */
     String id;
+    /** An Entire transcript.jsonl, whose session is known by its first prompt's id. */
+    boolean entire;
+    /** The first promptId of its lines: on an Entire transcript, its session id until one is known. */
+    String promptId;
   }
 
   /**
    * The heads in the order given, except that the files of one session (copies) are read where
-   * the first of them stands, longest first (ties in the order given).
+   * the first of them stands, longest first (ties in the order given), Claude Code's own logs
+   * before Entire's transcripts of them, which keep less.
    */
   private static List<Head> longestCopyFirst(List<Head> heads) {
     Map<String, List<Head>> byId = new LinkedHashMap<>();
@@ -314,7 +344,8 @@ public final class ClaudeCodeReader implements SessionReader {
     List<Head> ordered = new ArrayList<>(heads.size());
     for (List<Head> copies : byId.values()) {
       if (copies.size() > 1) {
-        copies.sort(Comparator.comparingLong((Head h) -> size(h.file)).reversed());
+        copies.sort(Comparator.comparing((Head h) -> h.entire)
+            .thenComparing(Comparator.comparingLong((Head h) -> size(h.file)).reversed()));
       }
       ordered.addAll(copies);
     }
@@ -360,6 +391,11 @@ public final class ClaudeCodeReader implements SessionReader {
   }
 
   private static Head peek(Path file) {
+    return peek(file, false);
+  }
+
+  /** The head; with {@code promptId}, read on (within its first lines) until a prompt's id is seen too. */
+  private static Head peek(Path file, boolean promptId) {
     Head head = new Head();
     ClaudeLine line = new ClaudeLine();
     JsonLines.glance(file, PEEK_LINES, new JsonLines.Handler() {
@@ -378,12 +414,17 @@ public final class ClaudeCodeReader implements SessionReader {
         if (head.first == null) {
           head.first = Timestamps.parse(line.timestamp);
         }
+        head.entire |= line.entire;
+        if (head.promptId == null && "user".equals(line.type)) {
+          head.promptId = line.promptId;
+        }
         if (head.sessionId == null) {
-          head.sessionId = line.sessionId;
+          // Entire's lines name no session; its first prompt's id is the same in every copy.
+          head.sessionId = line.entire ? line.promptId : line.sessionId;
         }
         return true;
       }
-    }, () -> head.first != null && head.sessionId != null);
+    }, () -> head.first != null && head.sessionId != null && (!promptId || head.promptId != null));
     return head;
   }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * The fields of one Claude Code log line that matter for counting, read into reusable scratch
  * state (one instance per reader, reset per line): by {@link ClaudeScanner} from the line's
  * bytes, or, for a line it leaves (a malformed one, an odd one), with Jackson's streaming parser.
+ * A line of Entire's own transcript format ({@code transcript.jsonl}: {@code "v"}, {@code
+ * "agent"}, {@code "ts"} and a {@code "content"} array of blocks, each tool call carrying its
+ * result) is read by the parser into the same fields, its results kept for {@link #toResults}.
  * Assistant text, thinking and tool results are measured, never materialised as strings:
  * they are most of a log's bytes and no feature needs their words. Fields of a wrong JSON
  * type are ignored, as if absent.
@@ -28,6 +31,10 @@ final class ClaudeLine {
     String command;
     String filePath;
     boolean isError;
+    /** An Entire tool call's result: whether it has one, its output's length, its status "error". */
+    boolean hasResult;
+    int resultLength;
+    boolean resultError;
 
     void reset() {
       type = null;
@@ -39,6 +46,9 @@ final class ClaudeLine {
       command = null;
       filePath = null;
       isError = false;
+      hasResult = false;
+      resultLength = 0;
+      resultError = false;
     }
   }
 
@@ -75,7 +85,22 @@ final class ClaudeLine {
   long cacheReadTokens;
   long outputTokens;
 
-  private final List<Block> pool = new ArrayList<>();
+  /** A line of Entire's transcript.jsonl, of which agent ("claude-code" is the one read). */
+  boolean entire;
+  String entireAgent;
+  /**
+   * The id Claude Code gives what the person submitted ({@code promptId}); on an Entire user line,
+   * its first block's id, which is that same id.
+   */
+  String promptId;
+  private String entireTimestamp;
+  private String entireId;
+  private boolean entireUsage;
+  private long entireInputTokens;
+  private long entireOutputTokens;
+
+  private List<Block> pool = new ArrayList<>();
+  private List<Block> spare = new ArrayList<>();
   int blockCount;
   private final ClaudeScanner scanner = new ClaudeScanner();
 
@@ -113,6 +138,9 @@ final class ClaudeLine {
     hasUsage = false;
     inputTokens = cacheCreationTokens = cacheReadTokens = outputTokens = 0;
     blockCount = 0;
+    entire = entireUsage = false;
+    entireAgent = promptId = entireTimestamp = entireId = null;
+    entireInputTokens = entireOutputTokens = 0;
   }
 
   /** Reads the root object the parser is positioned on (START_OBJECT) up to its END_OBJECT. */
@@ -132,8 +160,24 @@ final class ClaudeLine {
         case "operation": operation = JsonLines.string(p, t); break;
         case "subtype": subtype = JsonLines.string(p, t); break;
         case "level": level = JsonLines.string(p, t); break;
-        case "content": content = JsonLines.string(p, t); break;
+        case "content":
+          if (entire && t == JsonToken.START_ARRAY) {
+            entireBlocks(p);
+          } else {
+            content = JsonLines.string(p, t);
+          }
+          break;
         case "reason": reason = JsonLines.string(p, t); break;
+        case "promptId":
+          String id = JsonLines.string(p, t);
+          promptId = id != null ? id : promptId;
+          break;
+        case "v": entire = true; JsonLines.skip(p); break;
+        case "agent": entireAgent = JsonLines.string(p, t); break;
+        case "ts": entireTimestamp = JsonLines.string(p, t); break;
+        case "id": entireId = JsonLines.string(p, t); break;
+        case "input_tokens": entireUsage = true; entireInputTokens = JsonLines.count(p, t); break;
+        case "output_tokens": entireUsage = true; entireOutputTokens = JsonLines.count(p, t); break;
         case "isSidechain": isSidechain = t == JsonToken.VALUE_TRUE; break;
         case "isMeta": isMeta = t == JsonToken.VALUE_TRUE; break;
         case "isCompactSummary": isCompactSummary = t == JsonToken.VALUE_TRUE; break;
@@ -156,6 +200,156 @@ final class ClaudeLine {
           JsonLines.skip(p);
       }
     }
+    if (entire) {
+      entireLine();
+    }
+  }
+
+  /**
+   * An Entire line as the Claude Code line it stands for: its time, its message id and usage.
+   * Entire writes {@code "v"} first, so a line is known as Entire's before its content. A line
+   * of another agent's session (Codex, OpenCode) carries nothing here.
+   */
+  private void entireLine() {
+    if (!"claude-code".equals(entireAgent) || hasMessage) {
+      type = null;
+      return;
+    }
+    timestamp = entireTimestamp;
+    hasMessage = true;
+    role = type;
+    messageId = entireId;
+    if (entireUsage) {
+      hasUsage = true;
+      inputTokens = entireInputTokens;
+      outputTokens = entireOutputTokens;
+    }
+    // Entire drops the isMeta flag of the lines Claude Code writes beside the typed ones.
+    boolean meta = false;
+    for (int i = 0; i < blockCount; i++) {
+      String text = pool.get(i).text;
+      if (text != null) {
+        meta = ClaudeText.isMetaText(text);
+        if (!meta) {
+          break;
+        }
+      }
+    }
+    isMeta = "user".equals(type) && meta;
+  }
+
+  /**
+   * Entire's content blocks: text ({@code {"id","text"}} on a user line, the id its prompt's),
+   * images, and tool calls with their input and, once the tool answered, their result.
+   */
+  private void entireBlocks(JsonParser p) throws IOException {
+    boolean user = "user".equals(type);
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        return;
+      }
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      Block b = nextBlock();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "type": b.type = JsonLines.string(p, v); break;
+          case "id": b.id = JsonLines.string(p, v); break;
+          case "name": b.name = JsonLines.string(p, v); break;
+          case "text":
+            if (v == JsonToken.VALUE_STRING) {
+              if (user) {
+                b.text = p.getText();
+                b.textLength = b.text.length();
+              } else {
+                b.textLength = JsonLines.textLength(p);
+              }
+            } else {
+              p.skipChildren();
+            }
+            break;
+          case "input":
+            if (v == JsonToken.START_OBJECT) {
+              input(p, b);
+            } else {
+              p.skipChildren();
+            }
+            break;
+          case "result":
+            if (v == JsonToken.START_OBJECT) {
+              result(p, b);
+            } else {
+              p.skipChildren();
+            }
+            break;
+          default:
+            JsonLines.skip(p);
+        }
+      }
+      if (b.type == null && b.text != null) {
+        b.type = "text"; // a user line's text block names no type
+      }
+      if (user && promptId == null && b.id != null) {
+        promptId = b.id;
+      }
+    }
+  }
+
+  private static void result(JsonParser p, Block b) throws IOException {
+    b.hasResult = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals("output")) {
+        b.resultLength = t == JsonToken.VALUE_STRING ? JsonLines.textLength(p) : 0;
+        p.skipChildren();
+      } else if (field.equals("status")) {
+        b.resultError = "error".equals(JsonLines.string(p, t));
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Turns an Entire assistant line, once read, into the user line of its tool calls' results, as
+   * Claude Code writes them (tool_result blocks naming their call); false when it has none.
+   */
+  boolean toResults() {
+    if (!entire || type == null || !isAssistant()) {
+      return false;
+    }
+    int results = 0;
+    for (int i = 0; i < blockCount; i++) {
+      Block call = pool.get(i);
+      if ("tool_use".equals(call.type) && call.hasResult) {
+        if (results == spare.size()) {
+          spare.add(new Block());
+        }
+        Block r = spare.get(results++);
+        r.reset();
+        r.type = "tool_result";
+        r.toolUseId = call.id;
+        r.isError = call.resultError;
+        r.textLength = call.resultLength;
+      }
+    }
+    if (results == 0) {
+      return false;
+    }
+    List<Block> calls = pool;
+    pool = spare;
+    spare = calls;
+    blockCount = results;
+    type = role = "user";
+    hasUsage = false;
+    messageId = null;
+    return true;
   }
 
   private void attachment(JsonParser p) throws IOException {

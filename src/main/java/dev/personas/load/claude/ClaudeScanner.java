@@ -44,7 +44,7 @@ final class ClaudeScanner {
 
   // Field names, by where they occur.
   private static final Names ROOT = new Names("type", "uuid", "sessionId", "timestamp", "agentId",
-      "permissionMode", "requestId", "operation", "subtype", "level", "content", "reason",
+      "permissionMode", "requestId", "operation", "subtype", "level", "content", "reason", "promptId",
       "isSidechain", "isMeta", "isCompactSummary", "isApiErrorMessage", "message", "attachment");
   private static final int TYPE = 0;
   private static final int UUID = 1;
@@ -58,12 +58,13 @@ final class ClaudeScanner {
   private static final int LEVEL = 9;
   private static final int CONTENT = 10;
   private static final int REASON = 11;
-  private static final int IS_SIDECHAIN = 12;
-  private static final int IS_META = 13;
-  private static final int IS_COMPACT_SUMMARY = 14;
-  private static final int IS_API_ERROR_MESSAGE = 15;
-  private static final int MESSAGE = 16;
-  private static final int ATTACHMENT = 17;
+  private static final int PROMPT_ID = 12;
+  private static final int IS_SIDECHAIN = 13;
+  private static final int IS_META = 14;
+  private static final int IS_COMPACT_SUMMARY = 15;
+  private static final int IS_API_ERROR_MESSAGE = 16;
+  private static final int MESSAGE = 17;
+  private static final int ATTACHMENT = 18;
 
   private static final Names ATTACHMENT_FIELDS = new Names("type", "prompt");
   private static final Names MESSAGE_FIELDS = new Names("id", "role", "model", "content", "usage");
@@ -141,7 +142,10 @@ final class ClaudeScanner {
     do {
       // One call of each value reader, so the JIT inlines each once.
       int field = ROOT.find(b, nameStart, nameEnd);
-      if (field >= TYPE && field <= REASON) {
+      if (field == CONTENT && next() == '[') {
+        throw DECLINE; // a line of Entire's transcript.jsonl: ClaudeLine.parse reads those
+      }
+      if (field >= TYPE && field <= PROMPT_ID) {
         rootString(line, field, stringOrNull());
       } else if (field >= IS_SIDECHAIN && field <= IS_API_ERROR_MESSAGE) {
         rootFlag(line, field, flag());
@@ -170,7 +174,8 @@ final class ClaudeScanner {
       case SUBTYPE: line.subtype = value; break;
       case LEVEL: line.level = value; break;
       case CONTENT: line.content = value; break;
-      default: line.reason = value;
+      case REASON: line.reason = value; break;
+      default: line.promptId = value;
     }
   }
 

@@ -44,6 +44,20 @@ public final class ClaudeText {
   }
 
   /**
+   * True when user-side text is what Claude Code writes as a meta line ({@code isMeta}) beside what
+   * was typed: a skill's loaded instructions, an image's placeholder, /review's target, the nudge
+   * after a resume. A Claude Code log flags those lines; Entire's transcript.jsonl keeps their text
+   * and drops the flag, so its lines are told by these openings (found comparing 41 sessions Entire
+   * kept in both forms).
+   */
+  static boolean isMetaText(String text) {
+    String s = text.stripLeading();
+    return s.startsWith("Base directory for this skill: ") || s.startsWith("[Image: ")
+        || s.startsWith("Review target: ") || s.startsWith("Continue from where you left off.")
+        || s.startsWith("Skill /") && s.contains(" is already loaded");
+  }
+
+  /**
    * True when user-side text is one of the things Claude Code writes there itself (a reminder, a
    * task or shell notification, a command's output, an IDE's context, another session's message):
    * not typed, so not a prompt. The SWE-chat reader asks the same of its user and queued turns.
