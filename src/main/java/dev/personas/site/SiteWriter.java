@@ -3,8 +3,12 @@ package dev.personas.site;
 import dev.personas.PersonasException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -47,7 +51,7 @@ final class SiteWriter {
     Path temp = null;
     try {
       Files.createDirectories(parent);
-      temp = Files.createTempDirectory(parent, "." + target.getFileName() + "-new-");
+      temp = newFolder(parent, "." + target.getFileName() + "-new-" + ProcessHandle.current().pid() + "-");
       for (Output file : files) {
         Path path = temp.resolve(file.path());
         Files.createDirectories(path.getParent());
@@ -57,8 +61,37 @@ final class SiteWriter {
       swapIn(temp);
     } catch (IOException e) {
       deleteQuietly(temp);
-      throw PersonasException.failure("Could not write the site to " + target + ": " + e.getMessage(), e);
+      throw PersonasException.failure("Could not write the site to " + target + ": " + reason(e), e);
     }
+  }
+
+  /**
+   * A new empty folder beside the site, made as mkdir makes one (the umask's permissions), not as
+   * createTempDirectory does (owner only): the folder becomes the site, which a web server running
+   * as another user, or a copy made with cp -r or rsync, must be able to read.
+   */
+  private static Path newFolder(Path parent, String prefix) throws IOException {
+    for (int n = 0; ; n++) {
+      try {
+        return Files.createDirectory(parent.resolve(prefix + n));
+      } catch (FileAlreadyExistsException e) {
+        // a folder left by a run that was killed, or a second run at once: the next name
+      }
+    }
+  }
+
+  /** What went wrong, in words: a file system error's message is often only the path. */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied (" + denied.getFile() + ")";
+    }
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or folder (" + missing.getFile() + ")";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /**
@@ -81,7 +114,7 @@ final class SiteWriter {
         }
       } catch (IOException e) {
         deleteQuietly(temp);
-        throw PersonasException.failure("Could not write " + path + ": " + e.getMessage(), e);
+        throw PersonasException.failure("Could not write " + path + ": " + reason(e), e);
       }
     }
   }
@@ -113,7 +146,7 @@ final class SiteWriter {
     try (Stream<Path> entries = Files.list(target)) {
       return entries.allMatch(entry -> written.contains(entry.getFileName().toString()));
     } catch (IOException e) {
-      throw PersonasException.failure("Could not read the output folder " + target + ": " + e.getMessage(), e);
+      throw PersonasException.failure("Could not read the output folder " + target + ": " + reason(e), e);
     }
   }
 
@@ -146,7 +179,7 @@ final class SiteWriter {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isEmpty();
     } catch (IOException e) {
-      throw PersonasException.failure("Could not read the output folder " + folder + ": " + e.getMessage(), e);
+      throw PersonasException.failure("Could not read the output folder " + folder + ": " + reason(e), e);
     }
   }
 

@@ -348,6 +348,17 @@ class SiteBuilderTest {
     assertFalse(Files.exists(site.out().resolve("thesis.md")), "a folder with .personas is the program's to replace");
   }
 
+  /** The site's own folder is made as mkdir makes one, so a server running as another user reads it. */
+  @Test
+  void theSiteFolderIsReadableAsAnyFolderMadeHere() throws IOException {
+    site.build("/");
+    Path made = Files.createDirectory(site.out().resolveSibling("made-by-mkdir"));
+    if (Files.getFileStore(made).supportsFileAttributeView("posix")) {
+      assertEquals(Files.getPosixFilePermissions(made), Files.getPosixFilePermissions(site.out()));
+      assertEquals(Files.getPosixFilePermissions(made), Files.getPosixFilePermissions(site.out().resolve("method")));
+    }
+  }
+
   @Test
   void aStaticFileCollidingWithAPageIsRefused() {
     site.write("static/method/index.html", "<p>shadow</p>");
