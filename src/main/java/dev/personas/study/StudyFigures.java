@@ -317,9 +317,10 @@ public final class StudyFigures {
   }
 
   private static Validation validation(dev.personas.classify.Validation v) {
-    // Absent when the model was not fitted on these sessions: nothing was resampled.
+    // Absent when the model was not fitted on these sessions: nothing was resampled. The personas'
+    // index: the session types' is 1 by construction (rules on each session's own counts).
     Optional<Bootstrap> bootstrap = Optional.ofNullable(v.stability())
-        .map(s -> new Bootstrap(s.resamples(), s.typesMeanAri(), s.typesMinAri()));
+        .map(s -> new Bootstrap(s.resamples(), s.personasMeanAri(), s.personasMinAri()));
     Map<SessionType, Double> silhouette = new EnumMap<>(SessionType.class);
     v.silhouette().forEach((slug, value) -> {
       // A type with fewer than two sampled sessions has no silhouette (null): none is shown.

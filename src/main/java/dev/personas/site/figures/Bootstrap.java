@@ -1,11 +1,12 @@
 package dev.personas.site.figures;
 
 /**
- * Stability of the session clustering under resampling.
+ * Stability of the personas under resampling (the session types', decided from each session's
+ * own counts, is 1 by construction).
  *
  * @param resamples bootstrap resamples drawn
- * @param meanAri mean adjusted Rand index against the full-data assignment
- * @param minAri lowest adjusted Rand index seen
+ * @param meanAri mean adjusted Rand index of the personas against the full-data personas
+ * @param minAri lowest such index seen
  */
 public record Bootstrap(int resamples, double meanAri, double minAri) {
 
