@@ -232,12 +232,51 @@ class RealCorpusTest {
         + " and " + byRound.get(byRound.size() - 1) + " (");
     // The CLI reference says the same in words.
     String text = String.join(" ", readme).replaceAll("\\s+", " ");
+    long people = corpus.sessions().stream().map(RealCorpus.Session::person).distinct().count();
+    assertQuoted(text, String.format(java.util.Locale.US, "%,d real Claude Code and Codex sessions of %d people from public",
+        corpus.sessions().size(), people));
+    Map<String, Long> agents = corpus.sessions().stream()
+        .collect(Collectors.groupingBy(RealCorpus.Session::agent, Collectors.counting()));
+    String corpusReadme = String.join(" ", Files.readAllLines(Path.of("corpus", "README.md"), StandardCharsets.UTF_8))
+        .replaceAll("\\s+", " ");
+    assertQuoted(corpusReadme, String.format(java.util.Locale.US,
+        "%,d real coding-agent sessions (%d Claude Code, %d Codex CLI) of %d people in %d public GitHub repositories",
+        corpus.sessions().size(), agents.get("claude"), agents.get("codex"), people, repositories()));
+    // The held-out half's largest confusions, each no smaller than any confusion left unnamed.
+    Agreement held = a.heldOut();
+    List<String> named = List.of("consult/one-shot", "scaffold/workshop", "one-shot/consult", "spiral/one-shot", "spiral/workshop");
+    for (String readAs : held.labels()) {
+      for (String read : held.labels()) {
+        if (!readAs.equals(read) && !named.contains(readAs + "/" + read)) {
+          for (String cell : named) {
+            assertTrue(cell(held, cell) >= cell(held, readAs + "/" + read), cell + " against " + readAs + "/" + read);
+          }
+        }
+      }
+    }
+    int consults = java.util.Arrays.stream(held.confusion()[held.labels().indexOf("consult")]).sum();
+    assertQuoted(text, "the held-out half are Consult read as One-shot (" + cell(held, "consult/one-shot")
+        + "), Scaffold read as Workshop (" + cell(held, "scaffold/workshop") + "), One-shot as Consult ("
+        + cell(held, "one-shot/consult") + "; only " + cell(held, "consult/consult") + " of the held-out half's " + consults
+        + " Consults are read as Consults) and Spiral read as One-shot or Workshop (" + cell(held, "spiral/one-shot")
+        + " and " + cell(held, "spiral/workshop") + ")");
     assertQuoted(text, "people judged decisively got the readers' persona " + a.personasDecisive().hits() + " times of "
         + a.personasDecisive().items() + ", the others " + a.personasBorderline().hits() + " of " + a.personasBorderline().items() + ")");
     assertQuoted(text, "such sessions got the readers' type " + inWords(a.calibrationUncertain()) + " of the time ("
         + of(a.calibrationUncertain()) + "), the rest " + inWords(a.calibrationCertain()) + " (" + of(a.calibrationCertain())
         + "); on the sessions of people held out as a whole " + inWords(a.newPeopleUncertain()) + " (" + of(a.newPeopleUncertain())
         + ") against " + inWords(a.newPeopleCertain()) + " (" + of(a.newPeopleCertain()) + ")");
+  }
+
+  /** The count of the confusion matrix's cell "readers' label/method's label". */
+  private static int cell(Agreement a, String cell) {
+    String[] labels = cell.split("/");
+    return a.confusion()[a.labels().indexOf(labels[0])][a.labels().indexOf(labels[1])];
+  }
+
+  private static long repositories() throws IOException {
+    List<String> sources = Files.readAllLines(Path.of("corpus", "sources.tsv"), StandardCharsets.UTF_8);
+    return sources.subList(1, sources.size()).stream().map(line -> line.split("\t")[3]).distinct().count();
   }
 
   private static void assertQuoted(String readme, String sentence) {
