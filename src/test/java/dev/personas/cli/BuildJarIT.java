@@ -53,6 +53,19 @@ class BuildJarIT {
     assertTrue(version.out().startsWith("personas "), version.out());
   }
 
+  /** Outside a clone, build draws the site from the copies inside the jar, as `me` does. */
+  @Test
+  void outsideACloneTheJarBuildsFromItsOwnSiteFolders() throws Exception {
+    Path jar = Path.of("target", "personas.jar").toAbsolutePath();
+    Result result = run(temp, List.of(javaBin(), "-jar", jar.toString(), "build", "--no-data", "--out", "site"));
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(Files.isRegularFile(temp.resolve("site/method/index.html")));
+    assertTrue(Files.isRegularFile(temp.resolve("site/css/site.css")));
+    Result named = run(temp, List.of(javaBin(), "-jar", jar.toString(), "build", "--no-data", "--content", "nowhere"));
+    assertEquals(2, named.exit(), named.err());
+    assertTrue(named.err().contains("nowhere does not exist"), named.err());
+  }
+
   @Test
   void theLauncherBuildsTheSameSiteAsJavaJarAndKeepsAClassArchiveForTheNextRun() throws Exception {
     Path launcher = Path.of("bin", "personas").toAbsolutePath();
