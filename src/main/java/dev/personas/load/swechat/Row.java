@@ -105,6 +105,11 @@ final class Row {
   }
 
   /** The value as text, or null when absent or blank. */
+  /** Whether the column holds a value at all (blank text included), not null or absent. */
+  boolean present(String column) {
+    return values.get(column) != null;
+  }
+
   String text(String column) {
     Object v = values.get(column);
     if (v == null) {

@@ -92,6 +92,7 @@ public final class SweChatReader implements SessionReader {
     // remembered, so the transcript is not read a second time.
     Set<String> doneWithTranscript = new HashSet<>();
     boolean[] hasRows = {false};
+    boolean tableListsSessions = !infos.isEmpty();
     new ConversationGroups(WINDOW_ROWS, MAX_BUFFERED_EVENTS).read(layout.conversations(),
         (id, firstRow, events, intents) -> {
           hasRows[0] = true;
@@ -99,6 +100,9 @@ public final class SweChatReader implements SessionReader {
             doneWithTranscript.add(id);
           }
           SessionInfo info = infos.remove(id);
+          if (info == null && tableListsSessions) {
+            report.note(ONLY_IN_CONVERSATIONS);
+          }
           String repo = info != null ? info.repoId() : firstRow.textOrEmpty("repo_id");
           if (excludedRepos.containsKey(repo)) {
             report.exclude(machineGeneratedReason(excludedRepos.get(repo)));
@@ -180,6 +184,14 @@ public final class SweChatReader implements SessionReader {
   public static final String NO_USER_IDS = "the dataset has no user_id, so each repository's"
       + " sessions are taken as one person's (people are repositories here)";
 
+  /** What the summary says when conversation rows name a session the sessions table does not list. */
+  public static final String ONLY_IN_CONVERSATIONS = "sessions found only in the conversations table are read"
+      + " from their rows (user and repository as the rows name them, no annotations)";
+
+  /** What the summary says when some sessions name no user and others do. */
+  public static final String SOME_WITHOUT_USER_ID = "sessions without a user_id are each taken as their"
+      + " repository's person (named \"repository\" and the repository's id)";
+
   private static String repoPerson(String repoId) {
     return repoId.isEmpty() ? "unknown repository" : "repository " + repoId;
   }
@@ -205,7 +217,10 @@ public final class SweChatReader implements SessionReader {
       Map<String, Integer> intents, ReadReport report) {
     String userId = info != null ? info.userId() : firstRow.textOrEmpty("user_id");
     if (userId.isEmpty()) {
-      report.note(NO_USER_IDS);
+      // Said of the whole dataset only where it is found to lack them all ({@link #people}).
+      if (!report.notes().contains(NO_USER_IDS)) {
+        report.note(SOME_WITHOUT_USER_ID);
+      }
       userId = repoPerson(info != null ? info.repoId() : firstRow.textOrEmpty("repo_id"));
     }
     String repoId = info != null ? info.repoId() : firstRow.textOrEmpty("repo_id");

@@ -130,6 +130,7 @@ final class TableReader {
       }
     } catch (IOException | UncheckedIOException e) {
       report.skip(file, 0, "cannot be read: " + e.getMessage());
+      lost(file, "at all (" + firstLine(String.valueOf(e.getMessage())) + ")", report);
     }
   }
 
@@ -144,6 +145,7 @@ final class TableReader {
       schema = ParquetReader.readMetadata(file.toFile()).getFileMetaData().getSchema();
     } catch (IOException | RuntimeException e) {
       report.skip(file, 0, "not a readable Parquet file: " + e.getMessage());
+      lost(file, "at all (not a readable Parquet file)", report);
       return;
     }
     if (columns != null && ProjectedParquet.canRead(schema)) {
@@ -179,7 +181,7 @@ final class TableReader {
           more = rowsIn.tryAdvance(values -> sink.accept(new Row(file, number, values)));
         } catch (RuntimeException | LinkageError e) {
           // A corrupt page or an unsupported codec ends this file; what was read stays read.
-          report.skip(file, number, "unreadable from this row on: " + describe(e));
+          unreadableFrom(file, number, e, report);
           break;
         }
         if (more) {
@@ -202,7 +204,7 @@ final class TableReader {
             break;
           }
         } catch (RuntimeException | LinkageError e) {
-          report.skip(file, number, "unreadable from this row on: " + describe(e));
+          unreadableFrom(file, number, e, report);
           break;
         }
         rows++;
@@ -212,11 +214,28 @@ final class TableReader {
     report.fileRead(rows, Files.size(file));
   }
 
+  /**
+   * A table that cannot be read on is one skipped row in the count but may be a whole table's
+   * sessions lost: the summary names it, whatever --verbose is.
+   */
+  private static void unreadableFrom(Path file, long number, Throwable e, ReadReport report) {
+    String reason = describe(e);
+    report.skip(file, number, "unreadable from this row on: " + reason);
+    lost(file, (number == 1 ? "at all" : "past row " + (number - 1))
+        + (reason.startsWith(CODEC) ? " (its compression codec is not supported: personas reads Snappy and uncompressed Parquet)"
+            : " (" + firstLine(reason) + ")"), report);
+  }
+
+  private static void lost(Path file, String how, ReadReport report) {
+    report.note(file.getFileName() + " could not be read " + how + ", so what it holds beyond that is missing");
+  }
+
+  private static final String CODEC = "compression codec not supported";
+
   private static String describe(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof LinkageError || message.contains("zstd") || message.contains("Codec")) {
-      return "compression codec not supported (personas reads Snappy and uncompressed Parquet): "
-          + message;
+      return CODEC + " (personas reads Snappy and uncompressed Parquet): " + message;
     }
     return message;
   }

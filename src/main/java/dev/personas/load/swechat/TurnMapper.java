@@ -41,7 +41,7 @@ final class TurnMapper {
     String content;
     switch (turnType) {
       case "user_prompt":
-        return prompt(at, row.text("content"));
+        return prompt(at, row.text("content"), row.present("content") ? 0 : length);
       case "assistant_response":
         return new Event(EventKind.ASSISTANT_TEXT, at, length, null, null, null, null, false, in, out);
       case "assistant_thinking":
@@ -90,8 +90,16 @@ final class TurnMapper {
     return role.equals("system") ? "system_injected" : "";
   }
 
-  private static Event prompt(Instant at, String content) {
+  /**
+   * A user_prompt row's event. {@code withheld} is the row's char_count when it has no content at
+   * all, else 0: nothing typed (an empty or blank row) is no prompt, but a row whose text the
+   * release withholds while its char_count says something was typed still is one.
+   */
+  private static Event prompt(Instant at, String content, int withheld) {
     String text = content == null ? "" : content;
+    if (content == null && withheld == 0) {
+      return null;
+    }
     String trimmed = text.stripLeading();
     if (trimmed.startsWith(INTERRUPT)) {
       return new Event(EventKind.INTERRUPT, at, text.length(), null, null, null, null, false, 0, 0);

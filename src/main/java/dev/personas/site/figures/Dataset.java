@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param sessions sessions analysed
  * @param persons distinct people among them
  * @param repos distinct repositories among them
- * @param skippedLines log lines that could not be read and were skipped
+ * @param skippedLines lines, files or values that could not be read as written (skipped, or read as absent)
  * @param classifiedPersons people with enough sessions to be given a persona
  * @param minSessionsPerPerson the fewest sessions a person needs to be given a persona
  * @param groundTruth whether the data carries planted or labelled truth (recovery can be measured)

@@ -378,6 +378,61 @@ class SweChatReaderTest {
     assertTrue(report.summary().contains(SweChatReader.NO_USER_IDS), report.summary());
   }
 
+  /** Conversation rows of a session the sessions table does not list are read, and the summary says so. */
+  @Test
+  void aSessionOnlyInTheConversationsTableIsReadAndSaidToBe() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.turn("s7", 1, "user_prompt", "add a readme", null, null, null);
+    f.writeParquet(dir);
+    List<Session> sessions = read(dir);
+    assertEquals(List.of("row-user"), sessions.stream().filter(s -> s.id().equals("s7")).map(Session::userId).toList());
+    assertTrue(report.summary().contains(SweChatReader.ONLY_IN_CONVERSATIONS), report.summary());
+    report = new ReadReport();
+    SweChatFixture.standard().writeParquet(dir);
+    read(dir);
+    assertFalse(report.summary().contains(SweChatReader.ONLY_IN_CONVERSATIONS), report.summary());
+  }
+
+  /** Empty, blank and null prompt rows are nothing typed; a row whose text is withheld but counted still is a prompt. */
+  @Test
+  void blankPromptRowsAreNoPrompts() throws IOException {
+    SweChatFixture f = new SweChatFixture().session("s9", "dana", "r1", "claude_code").repo("r1", "acme/web");
+    f.turn("s9", 1, "user_prompt", null, null, null, null)
+        .turn("s9", 2, "user_prompt", "", null, null, null)
+        .turn("s9", 3, "user_prompt", "  \n ", null, null, null)
+        .turn("s9", 4, "user_prompt", "rename the flag", null, null, null)
+        .turn("s9", 5, "user_prompt", "and the test too", null, null, null);
+    f.conversations.get(4).put("content", null); // withheld, but char_count says 16 characters were typed
+    f.writeParquet(dir);
+    Session s = read(dir).get(0);
+    assertEquals(2, s.events().stream().filter(e -> e.kind() == EventKind.PROMPT).count());
+  }
+
+  /** A table whose pages cannot be decoded loses its rows: the summary names the table, not only a count. */
+  @Test
+  void aTableThatCannotBeReadIsNamedInTheSummary() throws IOException {
+    SweChatFixture.standard().writeParquet(dir);
+    Path conversations = dir.resolve("conversations.parquet");
+    byte[] bytes = Files.readAllBytes(conversations);
+    Files.write(conversations, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // a download cut short
+    read(dir);
+    assertTrue(report.summary().contains("conversations.parquet could not be read at all (not a readable Parquet file)"),
+        report.summary());
+    assertTrue(report.summary().contains(", so what it holds beyond that is missing"), report.summary());
+  }
+
+  /** A release whose sessions mostly name their user: the few that do not are their repository's, said as such. */
+  @Test
+  void sessionsWithoutAUserIdInAReleaseThatHasThemAreTheirRepositorysAndOnlyTheyAreSaidToBe() throws IOException {
+    SweChatFixture f = SweChatFixture.standard().session("s3", "", "r1", "claude_code");
+    f.turn("s3", 1, "user_prompt", "rename it", null, null, null);
+    f.writeParquet(dir);
+    List<Session> sessions = read(dir);
+    assertEquals(List.of("alice", "bob", "repository r1"), sessions.stream().map(Session::userId).toList());
+    assertTrue(report.summary().contains(SweChatReader.SOME_WITHOUT_USER_ID), report.summary());
+    assertFalse(report.summary().contains(SweChatReader.NO_USER_IDS), report.summary());
+  }
+
   @Test
   void aTableWithoutItsKeyColumnStopsTheReadWithOneSentence() throws IOException {
     SweChatFixture f = SweChatFixture.standard();
