@@ -187,6 +187,9 @@ function header(view) {
     view.provisional ? el("p", { class: "note" }, el("strong", {}, "Provisional."),
       " There are too few sessions, or two personas are too close, to be sure; more sessions will settle it.") : null,
     stats,
+    el("p", { class: "note confidence-note" }, "Confidence is how clearly the model prefers this persona to the other six,"
+      + " not how often it is right: a personas site's method page measures how often the method's persona matches"
+      + " careful readers' on real people labelled blind."),
     el("p", {}, link(view, "personas/" + view.persona.slug + "/", "Read the full profile of " + view.persona.name)),
     view.population ? el("p", { class: "note" }, view.population) : null);
 }

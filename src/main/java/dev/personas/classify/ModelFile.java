@@ -64,14 +64,14 @@ public final class ModelFile {
       tree = Json.MAPPER.readTree(bytes);
     } catch (IOException e) {
       throw PersonasException.failure("The model file " + where + " is not readable JSON: "
-          + e.getMessage() + ". Rebuild it with `personas build`.", e);
+          + dev.personas.JsonErrors.describe(e) + ". Rebuild it with `personas build`.", e);
     }
     checkCompatible(tree, where);
     try {
       return Json.MAPPER.treeToValue(tree, Model.class);
     } catch (JacksonException | IllegalArgumentException e) {
       throw PersonasException.failure("The model file " + where + " is malformed: "
-          + e.getMessage() + ". Rebuild it with `personas build`.", e);
+          + dev.personas.JsonErrors.describe(e) + ". Rebuild it with `personas build`.", e);
     }
   }
 

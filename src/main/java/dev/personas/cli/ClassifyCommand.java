@@ -90,7 +90,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   /** The one skip, when it is the only one and a whole file or folder (an empty folder, another format). */
-  private static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
+  static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
     List<ReadReport.Skip> skips = report.skips();
     return skips.size() == 1 && skips.get(0).line() == 0 ? Optional.of(skips.get(0)) : Optional.empty();
   }
@@ -121,11 +121,12 @@ public final class ClassifyCommand implements Callable<Integer> {
       text.append('\n');
     }
     for (PersonaResult person : result.persons().values()) {
-      text.append(String.format(Locale.ROOT, "%s: %s, %.0f%% confidence%s (runner-up %s) from %d sessions%n",
+      int sessions = person.profile().sessions();
+      text.append(String.format(Locale.ROOT, "%s: %s, %.0f%% confidence%s (runner-up %s) from %d %s%n",
           person.userId(), person.persona().displayName(), 100 * person.confidence(),
           person.provisional() ? ", provisional: fewer than 3 sessions"
               : person.decisive() ? "" : ", uncertain: close to the runner-up",
-          person.runnerUp().displayName(), person.profile().sessions()));
+          person.runnerUp().displayName(), sessions, sessions == 1 ? "session" : "sessions"));
     }
     return text.toString();
   }

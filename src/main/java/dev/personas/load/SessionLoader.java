@@ -169,12 +169,15 @@ public final class SessionLoader {
 
   private List<SessionReader.Part> parts(Given given, ReadReport found) {
     Path path = given.path();
+    // A path the person gave that cannot be read is named in the summary, not only counted.
     if (!Files.exists(path)) {
       found.skip(path, 0, "not found: check the path, skipped");
+      found.note(path + " was not found (check the path)");
       return List.of();
     }
     if (!Files.isReadable(path)) {
       found.skip(path, 0, "not readable: check its permissions, skipped");
+      found.note(path + " could not be read (check its permissions)");
       return List.of();
     }
     if (given.format().isEmpty()) {

@@ -92,16 +92,12 @@ public final class MeFile {
     }
   }
 
-  /** Whether a path looks like an exported result rather than logs. */
+  /**
+   * Whether a path is to be read as an exported result rather than logs: a .json file (the agents'
+   * logs are .jsonl), so a damaged or cut-off me.json is reported as such, not searched for logs.
+   */
   public static boolean isMeFile(Path path) {
-    if (!Files.isRegularFile(path) || !path.getFileName().toString().endsWith(".json")) {
-      return false;
-    }
-    try {
-      return MAPPER.readTree(path.toFile()).path("schema").asText("").startsWith("personas.me/");
-    } catch (IOException e) {
-      return false;
-    }
+    return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json");
   }
 
   /** Reads an exported result, or fails naming the file and what is wrong with it. */
@@ -112,7 +108,7 @@ public final class MeFile {
     } catch (NoSuchFileException e) {
       throw PersonasException.usage("The file " + path + " does not exist; write it with `personas me --export " + path + "`.");
     } catch (IOException e) {
-      throw PersonasException.failure("The file " + path + " is not readable JSON: " + e.getMessage()
+      throw PersonasException.failure("The file " + path + " is not readable JSON: " + dev.personas.JsonErrors.describe(e)
           + ". Export it again with `personas me --export`.", e);
     }
     String schema = root.path("schema").asText("");
@@ -156,10 +152,10 @@ public final class MeFile {
           Persona.fromSlug(text(p, "runnerUp")), p.path("decisive").asBoolean(), p.path("provisional").asBoolean(),
           reasons, mix, sessions, scores, Optional.of(depth));
     } catch (IOException e) {
-      throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + e.getMessage()
+      throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + dev.personas.JsonErrors.describe(e)
           + ". Export it again with `personas me --export`.", e);
     } catch (RuntimeException e) {
-      throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + e.getMessage()
+      throw PersonasException.failure("The file " + path + " is not a valid " + SCHEMA + " export: " + dev.personas.JsonErrors.describe(e)
           + ". Export it again with `personas me --export`.", e);
     }
   }

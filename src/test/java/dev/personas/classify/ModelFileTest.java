@@ -130,7 +130,9 @@ class ModelFileTest {
     byte[] bytes = ModelFile.bytes(model);
     Files.write(file, List.of(new String(bytes, 0, bytes.length / 2, StandardCharsets.UTF_8)));
     PersonasException e = assertThrows(PersonasException.class, () -> ModelFile.read(file));
-    assertTrue(e.getMessage().contains("not readable JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("not readable JSON: Unexpected end-of-input"), e.getMessage());
+    // One line for a person: where the file breaks off, not Jackson's report of its source.
+    assertTrue(e.getMessage().matches("(?s)[^\n]* at line \\d+, column \\d+\\. Rebuild it with `personas build`\\."), e.getMessage());
   }
 
   private Path tampered(java.util.function.Consumer<ObjectNode> change) throws IOException {

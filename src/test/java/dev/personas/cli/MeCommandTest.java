@@ -129,6 +129,23 @@ class MeCommandTest {
     assertTrue(run.err().startsWith("personas: No sessions found in " + home.resolve(".claude/projects")), run.err());
   }
 
+  /** A mistyped path is said to be missing, in one line, as classify says it; beside a good one it is named too. */
+  @Test
+  void aPathThatDoesNotExistIsNamedAsSuch() throws IOException {
+    Path missing = work.resolve("nope/missing");
+    MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString(), missing.toString());
+    assertEquals(ExitCode.FAILURE, run.exit());
+    assertTrue(run.err().startsWith("personas: No sessions found in " + missing + " (not found: check the path, skipped)"),
+        run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+
+    PlantedLogs.claude(home.resolve(".claude/projects"), "-home-dev-app", "s1", Instant.parse("2026-11-01T10:00:00Z"),
+        List.of("add a health check endpoint"), "app");
+    run = MeRun.run(home, "--out", work.resolve("me").toString(), home.resolve(".claude/projects").toString(), missing.toString());
+    assertEquals(ExitCode.OK, run.exit(), run.err());
+    assertTrue(run.err().contains(missing + " was not found (check the path)"), run.err());
+  }
+
   @Test
   void malformedFilesAreCountedAndSkipped() throws IOException {
     PlantedLogs.claude(home.resolve(".claude/projects"), "-home-dev-app", "s1", Instant.parse("2026-11-01T10:00:00Z"),

@@ -114,6 +114,19 @@ class MeExportTest {
     assertTrue(build.err().contains("has schema 'personas.me/99', but this personas reads personas.me/2"), build.err());
   }
 
+  /** A me.json cut short (a broken download or commit) is named as damaged, not searched for logs. */
+  @Test
+  void aDamagedExportIsSaidToBeDamaged() throws IOException {
+    Path export = work.resolve("me.json");
+    assertEquals(ExitCode.OK, MeRun.run(home, "--out", work.resolve("me").toString(), "--export", export.toString()).exit());
+    byte[] bytes = Files.readAllBytes(export);
+    Files.write(export, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    MeRun.Result build = MeRun.any("build", "--no-data", "--me", export.toString(), "--out", work.resolve("site").toString());
+    assertEquals(ExitCode.FAILURE, build.exit());
+    assertTrue(build.err().contains("is not readable JSON: Unexpected end-of-input"), build.err());
+    assertTrue(build.err().contains("Export it again with `personas me --export`"), build.err());
+  }
+
   // What the page says: headings, numbers, tables, chart data, authored text; links and the
   // page's frame (layout, navigation) aside.
   private static List<String> content(Document page) {
