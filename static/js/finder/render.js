@@ -54,8 +54,9 @@ export function view(result, data, base, sample, population) {
     persona: me,
     runnerUp,
     confidence: format.percent(result.confidence),
-    // As PersonalFiguresMaker: too few sessions or a close call.
+    // As PersonalFiguresMaker: too few sessions or a close call, and which.
     provisional: result.provisional || !result.decisive,
+    fewSessions: result.provisional,
     sessionCount: format.count(n),
     firstDate: dated.length ? dated[0].date : UNDATED,
     lastDate: dated.length ? dated[dated.length - 1].date : UNDATED,
@@ -184,8 +185,10 @@ function header(view) {
     el("p", { class: "eyebrow" }, "Your persona"),
     el("h2", { class: "finder-persona", "data-persona": view.persona.slug }, view.persona.name),
     el("p", { class: "tagline" }, view.persona.tagline),
-    view.provisional ? el("p", { class: "note" }, el("strong", {}, "Provisional."),
-      " There are too few sessions, or two personas are too close, to be sure; more sessions will settle it.") : null,
+    view.fewSessions ? el("p", { class: "note" }, el("strong", {}, "Provisional."),
+      " Too few sessions were read to be sure; more sessions will settle it.")
+      : view.provisional ? el("p", { class: "note" }, el("strong", {}, "Borderline."),
+        " Two personas are too close to call from these sessions; more sessions may settle it.") : null,
     stats,
     el("p", { class: "note confidence-note" }, "Confidence is how clearly the model prefers this persona to the other six,"
       + " not how often it is right: a personas site's method page measures how often the method's persona matches"

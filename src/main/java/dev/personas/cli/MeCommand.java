@@ -121,6 +121,7 @@ public final class MeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkFolders();
+    checkExport();
     Discovery.Found found = new Discovery(environment, userHome).find();
     List<Path> sources = paths.isEmpty() ? found.existing() : paths;
     if (sources.isEmpty()) {
@@ -241,6 +242,24 @@ public final class MeCommand implements Callable<Integer> {
       return given;
     }
     return BundledSiteSources.folder(name);
+  }
+
+  /**
+   * An export that cannot be written is said before anything is read or written, so a run does not
+   * end half done (the page written, the export refused).
+   */
+  private void checkExport() {
+    if (export == null) {
+      return;
+    }
+    Path folder = export.toAbsolutePath().normalize().getParent();
+    if (Files.isDirectory(export)) {
+      throw PersonasException.usage("--export " + export + " is a folder; give a file name such as me.json.");
+    }
+    if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
+      throw PersonasException.usage("--export " + export + " cannot be written: " + folder
+          + (Files.isDirectory(folder) ? " is not writable." : " does not exist."));
+    }
   }
 
   /** The days of the sessions whose logs carry a timestamp, in order. */

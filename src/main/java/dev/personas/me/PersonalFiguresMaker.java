@@ -43,6 +43,7 @@ public final class PersonalFiguresMaker {
     }
     // The page's note covers both ways a persona can be unsure: too few sessions, or a close call.
     return new PersonalFigures(result.persona(), result.confidence(), result.provisional() || !result.decisive(),
+        result.provisional(),
         Optional.of(result.runnerUp()), reasons, new TypeMix(yours), new TypeMix(population), rows,
         result.depth());
   }

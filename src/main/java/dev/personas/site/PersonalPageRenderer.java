@@ -71,6 +71,7 @@ public final class PersonalPageRenderer implements Renderer {
    * under the probability {@code uncertainBelow}.
    */
   public record PersonalView(String personaName, String personaPath, String tagline, String confidence, boolean provisional,
+      boolean fewSessions,
       String runnerUpName, String runnerUpPath, List<ReasonLine> reasons, Chart mix, Chart overTime, String sessionCount,
       String firstDate, String lastDate, List<SessionLine> sessions, boolean hasContext, boolean minutesEstimated,
       boolean anyUncertain, String uncertainBelow) {}
@@ -150,7 +151,7 @@ public final class PersonalPageRenderer implements Renderer {
     }
     return new PersonalView(persona.displayName(), "/personas/" + persona.slug() + "/",
         String.valueOf(page.frontMatter().getOrDefault("tagline", persona.tagline())), Format.percent(figures.confidence()),
-        figures.provisional(), figures.runnerUp().map(Persona::displayName).orElse(""),
+        figures.provisional(), figures.fewSessions(), figures.runnerUp().map(Persona::displayName).orElse(""),
         figures.runnerUp().map(p -> "/personas/" + p.slug() + "/").orElse(""), reasons, mix,
         dated.isEmpty() ? null : overTime(dated),
         Format.count(figures.sessions().size()), dated.isEmpty() ? UNDATED : day(dated.get(0)),

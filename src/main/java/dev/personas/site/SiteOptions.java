@@ -65,6 +65,9 @@ public record SiteOptions(
   // inside an input (or around one) would delete sources or rebuild forever.
   private static void checkOutIsApart(Path out, Path... inputs) {
     Path target = out.toAbsolutePath().normalize();
+    if (target.getParent() == null) {
+      throw PersonasException.usage("The output folder cannot be the file system root; pass --out site.");
+    }
     for (Path input : inputs) {
       Path source = input.toAbsolutePath().normalize();
       if (target.startsWith(source) || source.startsWith(target)) {

@@ -114,6 +114,16 @@ class MeExportTest {
     assertTrue(build.err().contains("has schema 'personas.me/99', but this personas reads personas.me/2"), build.err());
   }
 
+  /** An export that cannot be written is refused before the page is written: nothing is left half done. */
+  @Test
+  void anExportThatCannotBeWrittenIsRefusedBeforeThePage() {
+    Path page = work.resolve("me");
+    MeRun.Result run = MeRun.run(home, "--out", page.toString(), "--export", work.resolve("no/such/folder/me.json").toString());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("cannot be written: " + work.resolve("no/such/folder") + " does not exist."), run.err());
+    assertFalse(Files.exists(page), "no page written");
+  }
+
   /** A me.json cut short (a broken download or commit) is named as damaged, not searched for logs. */
   @Test
   void aDamagedExportIsSaidToBeDamaged() throws IOException {

@@ -84,12 +84,23 @@ class PersonalPageTest {
       new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
           .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", dir);
       Document page = Jsoup.parse(dir.resolve("index.html").toFile());
-      assertEquals(!decisive, page.select("p.note").text().contains("Provisional."),
+      // A close call is borderline, not provisional: four sessions are enough sessions.
+      assertEquals(!decisive, page.select("p.note").text().contains("Borderline."),
           "four sessions, " + (decisive ? "a decisive" : "a close") + " call");
+      assertFalse(page.select("p.note").text().contains("Provisional."), "four sessions are not too few");
       List<String> confidence = page.select("table.sessions tbody tr td.num").eachText();
       assertTrue(confidence.contains("45.0 % (uncertain)"), confidence.toString());
       assertTrue(confidence.contains("80.0 %"), confidence.toString());
     }
+    MeResult few = new MeResult("f".repeat(64), Persona.PROMPT_MINIMALIST, 0.5, Persona.QUICK_TURN_SPRINTER,
+        false, true, List.of(), List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions.subList(0, 2),
+        scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), java.util.Optional.empty());
+    Path dir = out.resolve("few");
+    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+        .write(new PersonalFiguresMaker().figures(few), "Compared with a test population.", dir);
+    String notes = Jsoup.parse(dir.resolve("index.html").toFile()).select("p.note").text();
+    assertTrue(notes.contains("Provisional. Too few sessions were read"), notes);
+    assertFalse(notes.contains("Borderline."), notes);
   }
 
   // 0.7 for the persona, 0.2 for the runner-up, the rest shared.

@@ -27,6 +27,16 @@ class SiteOptionsTest {
     assertTrue(e.getMessage().contains("overlaps the input folder"), e.getMessage());
   }
 
+  /** The root holds every input: it is named as the root, not as overlapping some folder the person never named. */
+  @org.junit.jupiter.api.Test
+  void theFileSystemRootIsNoOutputFolder() {
+    Path root = Path.of("project").toAbsolutePath().getRoot();
+    PersonasException e = assertThrows(PersonasException.class,
+        () -> SiteOptions.inFolder(Path.of("project"), "/").withOut(root));
+    assertEquals(PersonasException.Category.USAGE, e.category());
+    assertEquals("The output folder cannot be the file system root; pass --out site.", e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"https://me.github.io/repo/", "/repo/?x=1", "/../etc/", "/a b/", "//cdn.example/"})
   void baseUrlThatIsNotAPathIsAUsageError(String given) {

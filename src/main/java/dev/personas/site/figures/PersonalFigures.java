@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param persona the person's persona
  * @param confidence how strongly the classifier prefers it, in [0, 1]
  * @param provisional true when there are too few sessions, or the lead is too small, to be decisive
+ * @param fewSessions true when it is for too few sessions (the persona is provisional), not a close call
  * @param runnerUp the second-closest persona, if any
  * @param reasons the features that weighed most, strongest first
  * @param yourMix how the person's sessions split over the types
@@ -27,6 +28,7 @@ public record PersonalFigures(
     Persona persona,
     double confidence,
     boolean provisional,
+    boolean fewSessions,
     Optional<Persona> runnerUp,
     List<Reason> reasons,
     TypeMix yourMix,

@@ -188,7 +188,7 @@ public final class FixtureFigures {
       sessions.add(new PersonalFigures.SessionRow(LocalDate.of(2026, 10, 1).plusDays(i * 4L), order[i], 0.7 + i * 0.03,
           12.5 + i * 7, 3 + i, List.of("plan mode", i + 1 + " subagents")));
     }
-    return new PersonalFigures(Persona.SHOWRUNNER, 0.78, false, Optional.of(Persona.SPEC_FIRST_ARCHITECT),
+    return new PersonalFigures(Persona.SHOWRUNNER, 0.78, false, false, Optional.of(Persona.SPEC_FIRST_ARCHITECT),
         List.of(new PersonalFigures.Reason(Feature.PLAN_MODE, 2.5, 0.0, PersonalFigures.Direction.HIGHER),
             new PersonalFigures.Reason(Feature.SUBAGENT_CALLS, 3.0, 0.25, PersonalFigures.Direction.HIGHER),
             new PersonalFigures.Reason(Feature.CORRECTIONS, 0.5, 2.0, PersonalFigures.Direction.LOWER)),
