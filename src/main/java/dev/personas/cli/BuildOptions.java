@@ -29,7 +29,7 @@ public final class BuildOptions {
   @Option(names = "--source-url", paramLabel = "URL", description = "Where the site's source lives, linked from every page's footer.")
   String sourceUrl;
 
-  @Option(names = "--origin", paramLabel = "URL", description = "Scheme and host the site is published at (https://me.github.io), for absolute URLs in sitemap.xml.")
+  @Option(names = "--origin", paramLabel = "URL", description = "Scheme and host the site is published at (https://me.github.io), for absolute URLs in sitemap.xml, robots.txt and the pages' og:image links.")
   String origin;
 
   @Option(names = "--dataset", paramLabel = "PATH", description = "A dataset to analyse instead of the bundled synthetic sample: a SWE-chat folder (Parquet, JSONL or CSV tables and/or transcripts/) or folders of Claude Code or Codex logs.")
