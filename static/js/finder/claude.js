@@ -835,16 +835,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 async function gatherCopies(projects, options) {
   // Entire's transcript.jsonl names no session, but its first prompt's id is the promptId of a
-  // Claude Code log of the same session: a copy of one kept as full.jsonl is that session.
+  // Claude Code log of the same session: a copy of one kept as full.jsonl, or the session's own
+  // log in a project folder, is that session. Files named after their session are looked at for
+  // it only when there is an Entire transcript to link.
   const sessionOfPrompt = new Map();
-  for (const key of [...projects.keys()].sort(comparePaths)) {
-    for (const entry of projects.get(key).sessions) {
-      if (!UUID.test(lines.stem(entry.path))) {
+  let entire = false;
+  for (const named of [false, true]) {
+    for (const key of [...projects.keys()].sort(comparePaths)) {
+      for (const entry of projects.get(key).sessions) {
+        const stem = lines.stem(entry.path);
+        if (UUID.test(stem) !== named || named && !entire) {
+          continue;
+        }
         // kept, so the project's reading does not look again
         entry.head = { ...await peek(entry, options, true) };
         const head = entry.head;
+        entire = entire || head.entire;
         if (!head.entire && head.sessionId !== null && head.promptId !== null && !sessionOfPrompt.has(head.promptId)) {
-          sessionOfPrompt.set(head.promptId, head.sessionId);
+          sessionOfPrompt.set(head.promptId, sessionId(stem, head.sessionId));
         }
       }
     }
@@ -856,7 +864,7 @@ async function gatherCopies(projects, options) {
     const movedTo = new Map();
     for (const entry of here.sessions) {
       const name = lines.stem(entry.path);
-      if (!UUID.test(name) && entry.head.entire && entry.head.sessionId !== null
+      if (entry.head && entry.head.entire && entry.head.sessionId !== null
           && sessionOfPrompt.has(entry.head.sessionId)) {
         entry.head.sessionId = sessionOfPrompt.get(entry.head.sessionId);
       }
@@ -949,7 +957,9 @@ async function readProject(dir, files, sink, report, options) {
   for (const head of longestCopyFirst(sessions)) {
     const name = lines.stem(head.entry.path);
     const id = head.id;
-    if (longest.has(id) && (head.entire && head.sessionId !== null || await lines.prefixOf(head.entry, longest.get(id)))) {
+    const gzipped = head.entry.path.endsWith(".gz") || longest.has(id) && longest.get(id).path.endsWith(".gz");
+    if (longest.has(id) && (head.entire && head.sessionId !== null && !gzipped
+        || await lines.prefixOf(head.entry, longest.get(id)))) {
       // ClaudeCodeReader: every byte is in the longer copy read before it; an Entire transcript
       // starting with the same prompt is the same session, kept whole at each checkpoint.
       report.sessionCopy(head.entry.path);

@@ -15,7 +15,6 @@ import { analyse, checkModel } from "./classify.js";
 import { depth } from "./depth.js";
 
 const SNIFF_LINES = 20;
-const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PROGRESS_EVERY_MS = 100;
 let cancelled = false;
 let busy = false;
@@ -105,8 +104,9 @@ async function sort(entries, report, options) {
       let parsed = null;
       let sessionMetaId = null; // CodexCopies.sessionId, from the same look at the first line
       let entireAgent = null; // SourceFormat.entireAgent: the agent an Entire transcript names
-      // A file not named after its session is looked at for its prompt's id too (ClaudeCodeReader).
-      const head = new Head(!UUID_NAME.test(lines.stem(path)));
+      // Looked at for its prompt's id too, which ClaudeCodeReader.gatherCopies reads to link an
+      // Entire transcript to its session's log.
+      const head = new Head(true);
       await lines.peek(entry, Head.LINES, {
         parse(o) {
           parsed = o;

@@ -252,13 +252,21 @@ public final class MeCommand implements Callable<Integer> {
     if (export == null) {
       return;
     }
-    Path folder = export.toAbsolutePath().normalize().getParent();
-    if (Files.isDirectory(export)) {
+    Path file = export.toAbsolutePath().normalize();
+    if (Files.isDirectory(file)) {
       throw PersonasException.usage("--export " + export + " is a folder; give a file name such as me.json.");
+    }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw PersonasException.usage("--export " + export + " cannot be written: the file is read-only.");
+    }
+    // Missing folders are made (MeFile.write): the nearest one that exists must take them.
+    Path folder = file.getParent();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
     }
     if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
       throw PersonasException.usage("--export " + export + " cannot be written: " + folder
-          + (Files.isDirectory(folder) ? " is not writable." : " does not exist."));
+          + (Files.isDirectory(folder) ? " is not writable." : " is not a folder."));
     }
   }
 

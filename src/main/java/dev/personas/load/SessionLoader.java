@@ -181,8 +181,9 @@ public final class SessionLoader {
       return List.of();
     }
     if (given.format().isEmpty()) {
-      found.skip(path, 0, "no Claude Code, Codex or SWE-chat logs found here"
-          + " (use --format to say which it holds), skipped");
+      Optional<String> entire = Files.isRegularFile(path) ? SourceFormat.entireAgent(path) : Optional.empty();
+      found.skip(path, 0, entire.map(SessionLoader::otherAgentsTranscript).orElse("no Claude Code, Codex or SWE-chat logs found here"
+          + " (use --format to say which it holds), skipped"));
       return List.of();
     }
     SessionReader reader = readers.get(given.format().get());
@@ -245,6 +246,11 @@ public final class SessionLoader {
     }
   }
 
+  /** What is said of an Entire transcript of another agent's session (Codex, OpenCode, …). */
+  private static String otherAgentsTranscript(String agent) {
+    return "an Entire transcript of " + agent + "'s session (of Entire's transcripts, only Claude Code's are read), skipped";
+  }
+
   private static String agent(SourceFormat format) {
     return format == SourceFormat.CODEX ? "Codex" : "Claude Code";
   }
@@ -263,8 +269,7 @@ public final class SessionLoader {
       if (format.isPresent()) {
         logs.computeIfAbsent(format.get(), f -> new ArrayList<>()).add(file);
       } else {
-        found.skip(file, 0, SourceFormat.entireAgent(file)
-            .map(agent -> "an Entire transcript of " + agent + "'s session (of Entire's transcripts, only Claude Code's are read), skipped")
+        found.skip(file, 0, SourceFormat.entireAgent(file).map(SessionLoader::otherAgentsTranscript)
             .orElse("neither a Claude Code nor a Codex log (no line looks like either), skipped"));
       }
     }

@@ -118,7 +118,11 @@ public enum SourceFormat {
         return Optional.of(CODEX);
       }
       Optional<SourceFormat> found = sniff(file);
-      if (found.isPresent() || ++looked >= SNIFF_FILES) {
+      if (found.isPresent()) {
+        return found;
+      }
+      // Entire's transcripts of other agents' sessions tell nothing of the rest: not counted.
+      if (entireAgent(file).isEmpty() && ++looked >= SNIFF_FILES) {
         return found;
       }
     }

@@ -116,12 +116,17 @@ class MeExportTest {
 
   /** An export that cannot be written is refused before the page is written: nothing is left half done. */
   @Test
-  void anExportThatCannotBeWrittenIsRefusedBeforeThePage() {
+  void anExportThatCannotBeWrittenIsRefusedBeforeThePage() throws IOException {
     Path page = work.resolve("me");
-    MeRun.Result run = MeRun.run(home, "--out", page.toString(), "--export", work.resolve("no/such/folder/me.json").toString());
+    Files.writeString(work.resolve("a-file"), "");
+    MeRun.Result run = MeRun.run(home, "--out", page.toString(), "--export", work.resolve("a-file/me.json").toString());
     assertEquals(ExitCode.USAGE, run.exit(), run.err());
-    assertTrue(run.err().contains("cannot be written: " + work.resolve("no/such/folder") + " does not exist."), run.err());
+    assertTrue(run.err().contains("cannot be written: " + work.resolve("a-file") + " is not a folder."), run.err());
     assertFalse(Files.exists(page), "no page written");
+    // Folders that do not exist yet are made, as before.
+    Path nested = work.resolve("new/folder/me.json");
+    assertEquals(ExitCode.OK, MeRun.run(home, "--out", page.toString(), "--export", nested.toString()).exit());
+    assertTrue(Files.isRegularFile(nested));
   }
 
   /** A me.json cut short (a broken download or commit) is named as damaged, not searched for logs. */

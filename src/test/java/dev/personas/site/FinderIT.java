@@ -414,7 +414,7 @@ class FinderIT {
 
   /**
    * Entire's checkpoints as they are kept: two sessions each in both forms (Claude Code's log as
-   * full.jsonl and Entire's transcript.jsonl beside it, real and MIT-licensed), a later
+   * full.jsonl beside Entire's transcript.jsonl, or in a project folder, real and MIT-licensed), a later
    * checkpoint's transcript that is no byte prefix of the earlier's, and a transcript of another
    * agent's session: the same sessions, copies and report in the browser as in the CLI.
    */
@@ -427,6 +427,8 @@ class FinderIT {
         copies.put(checkpoint + "/" + name, Files.readAllLines(real.resolve(checkpoint).resolve(name)));
       }
     }
+    // The second session's own log sits in a project folder, named after the session, as Claude Code keeps it.
+    copies.put("projects/-home-jan/18c09453-70ae-4c1d-813b-4361687351ee.jsonl", copies.remove("2a/a26a271985/0/full.jsonl"));
     List<String> transcript = Files.readAllLines(real.resolve("2a/a26a271985/0/transcript.jsonl"));
     List<String> later = new ArrayList<>(transcript);
     later.add(transcript.get(0).replace("Investigate this issue again", "And the other issue"));

@@ -92,15 +92,23 @@ public final class ClaudeCodeReader implements SessionReader {
   private static void gatherCopies(Map<Path, Project> projects) {
     Map<Path, Head> heads = new HashMap<>();
     // Entire's transcript.jsonl names no session, but its first prompt's id is the promptId of a
-    // Claude Code log of the same session: a copy of one kept as full.jsonl is that session.
+    // Claude Code log of the same session: a copy of one kept as full.jsonl, or the session's own
+    // log in a project folder, is that session. Files named after their session are looked at
+    // for it only when there is an Entire transcript to link.
     Map<String, String> sessionOfPrompt = new HashMap<>();
-    for (Project project : projects.values()) {
-      for (Path file : project.sessions) {
-        if (!UUID.matcher(LogFiles.stem(file)).matches()) {
+    boolean entire = false;
+    for (boolean named : new boolean[] {false, true}) {
+      for (Project project : projects.values()) {
+        for (Path file : project.sessions) {
+          String stem = LogFiles.stem(file);
+          if (UUID.matcher(stem).matches() != named || named && !entire) {
+            continue;
+          }
           Head head = peek(file, true);
           heads.put(file, head);
+          entire |= head.entire;
           if (!head.entire && head.sessionId != null && head.promptId != null) {
-            sessionOfPrompt.putIfAbsent(head.promptId, head.sessionId);
+            sessionOfPrompt.putIfAbsent(head.promptId, sessionId(stem, head.sessionId));
           }
         }
       }
@@ -116,7 +124,7 @@ public final class ClaudeCodeReader implements SessionReader {
         if (head != null && head.entire && head.sessionId != null) {
           head.sessionId = sessionOfPrompt.getOrDefault(head.sessionId, head.sessionId);
         }
-        String id = head == null ? name : sessionId(name, head.sessionId);
+        String id = head == null || UUID.matcher(name).matches() ? name : sessionId(name, head.sessionId);
         Path first = firstFolder.putIfAbsent(id, entry.getKey());
         Project owner = first == null ? here : projects.get(first);
         if (head != null) {
@@ -256,7 +264,7 @@ public final class ClaudeCodeReader implements SessionReader {
       String name = LogFiles.stem(head.file);
       String id = head.id;
       Path longer = longest.putIfAbsent(id, head.file);
-      if (longer != null && (head.entire && head.sessionId != null || prefixOf(head.file, longer))) {
+      if (longer != null && (head.entire && head.sessionId != null && !gzipped(head.file, longer) || prefixOf(head.file, longer))) {
         // Its every byte is in the longer copy read before it; an Entire transcript's lines carry no
         // uuid to tell its replay, but one starting with the same prompt is the same session, and
         // Entire keeps it whole at each checkpoint: the longest copy holds the others.
@@ -368,6 +376,11 @@ public final class ClaudeCodeReader implements SessionReader {
     } catch (IOException | RuntimeException e) {
       return false; // read in full, and any damage reported, in its turn
     }
+  }
+
+  /** Whether either file is gzipped: its size on disk then says nothing of which copy is longer. */
+  private static boolean gzipped(Path a, Path b) {
+    return a.getFileName().toString().endsWith(".gz") || b.getFileName().toString().endsWith(".gz");
   }
 
   private static long size(Path file) {

@@ -142,8 +142,8 @@ final class ClaudeScanner {
     do {
       // One call of each value reader, so the JIT inlines each once.
       int field = ROOT.find(b, nameStart, nameEnd);
-      if (field == CONTENT && next() == '[') {
-        throw DECLINE; // a line of Entire's transcript.jsonl: ClaudeLine.parse reads those
+      if (field < 0 && nameEnd - nameStart == 1 && b[nameStart] == 'v' || field == CONTENT && next() == '[') {
+        throw DECLINE; // a line of Entire's transcript.jsonl ("v", a content array): ClaudeLine.parse reads those
       }
       if (field >= TYPE && field <= PROMPT_ID) {
         rootString(line, field, stringOrNull());

@@ -130,7 +130,8 @@ final class TableReader {
       }
     } catch (IOException | UncheckedIOException e) {
       report.skip(file, 0, "cannot be read: " + e.getMessage());
-      lost(file, "at all (" + firstLine(String.valueOf(e.getMessage())) + ")", report);
+      // Rows before the damage may have been read (a gzip cut short): said as "to its end".
+      lost(file, "to its end (" + firstLine(String.valueOf(e.getMessage())) + ")", report);
     }
   }
 

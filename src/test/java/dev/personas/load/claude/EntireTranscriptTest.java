@@ -1,6 +1,7 @@
 package dev.personas.load.claude;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.classify.Classification;
@@ -113,6 +114,53 @@ class EntireTranscriptTest {
     assertEquals("42af435f-095a-45de-b79a-a869483c2477", sessions.get(0).id());
     assertEquals(1, report.sessionCopies());
     assertEquals(2, new FeatureExtractor().extract(sessions.get(0)).get(Feature.PROMPTS));
+  }
+
+  /** A transcript beside its session's own log, named after the session in a project folder, is that session. */
+  @Test
+  void aTranscriptOfASessionWhoseLogIsInAProjectFolderIsThatSession() throws IOException {
+    Path log = dir.resolve("projects/-home-jan/18c09453-70ae-4c1d-813b-4361687351ee.jsonl");
+    Path transcript = dir.resolve("2a/a26a271985/0/transcript.jsonl");
+    Files.createDirectories(log.getParent());
+    Files.createDirectories(transcript.getParent());
+    Files.copy(ERRANDS.resolve("full.jsonl"), log);
+    Files.copy(ERRANDS.resolve("transcript.jsonl"), transcript);
+    ReadReport report = new ReadReport();
+    List<Session> sessions = read(dir, report);
+    assertEquals(List.of("18c09453-70ae-4c1d-813b-4361687351ee"), sessions.stream().map(Session::id).toList());
+    assertEquals(1, report.sessionCopies());
+  }
+
+  /** Every Entire line goes to the parser, which reads its fields; the scanner would read it as no message. */
+  @Test
+  void theScannerLeavesEveryEntireLineToTheParser() {
+    for (String line : List.of(
+        "{\"v\":1,\"agent\":\"claude-code\",\"type\":\"assistant\",\"ts\":\"2026-07-26T07:43:27Z\",\"id\":\"m\",\"input_tokens\":1000}",
+        "{\"v\":1,\"agent\":\"claude-code\",\"type\":\"user\",\"content\":[{\"id\":\"p\",\"text\":\"go\"}]}")) {
+      byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertFalse(new ClaudeLine().scan(bytes, 0, bytes.length), line);
+    }
+  }
+
+  /** A folder whose first logs are Entire transcripts of other agents is still told by the Claude Code one among them. */
+  @Test
+  void transcriptsOfOtherAgentsDoNotHideAFoldersClaudeCodeTranscript() throws IOException {
+    for (int i = 0; i < 25; i++) {
+      Path other = dir.resolve(String.format("0%02d/0/transcript.jsonl", i));
+      Files.createDirectories(other.getParent());
+      Files.writeString(other, "{\"v\":1,\"agent\":\"codex\",\"type\":\"user\",\"ts\":\"2026-08-19T01:17:32Z\","
+          + "\"content\":[{\"text\":\"hello\"}]}\n");
+    }
+    Path claude = dir.resolve("2a/a26a271985/0/transcript.jsonl");
+    Files.createDirectories(claude.getParent());
+    Files.copy(ERRANDS.resolve("transcript.jsonl"), claude);
+    assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(dir));
+    List<Session> sessions = new ArrayList<>();
+    ReadReport report = dev.personas.study.Sources.loader().load(List.of(dir), Optional.empty(), sessions::add);
+    assertEquals(1, sessions.size(), report.summary());
+    // Given alone, another agent's transcript is named for what it is.
+    report = dev.personas.study.Sources.loader().load(List.of(dir.resolve("000/0/transcript.jsonl")), Optional.empty(), s -> { });
+    assertTrue(report.skips().get(0).reason().startsWith("an Entire transcript of codex's session"), report.skips().toString());
   }
 
   @Test
