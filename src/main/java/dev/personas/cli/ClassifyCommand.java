@@ -122,7 +122,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     for (PersonaResult person : result.persons().values()) {
       int sessions = person.profile().sessions();
-      text.append(String.format(Locale.ROOT, "%s: %s, %.0f%% confidence%s (runner-up %s) from %d %s%n",
+      // The model's preference, not how often it is right (the method page measures that).
+      text.append(String.format(Locale.ROOT, "%s: %s, model confidence %.0f%%%s (runner-up %s) from %d %s%n",
           person.userId(), person.persona().displayName(), 100 * person.confidence(),
           person.provisional() ? ", provisional: fewer than 3 sessions"
               : person.decisive() ? "" : ", uncertain: close to the runner-up",

@@ -153,7 +153,10 @@ class ClassifyCommandTest {
         assertEquals(percent < 80, line.contains("; uncertain)"), line);
       }
     }
-    assertTrue(lines.get(lines.size() - 1).startsWith("local: "), out.toString());
+    // The persona's line: its confidence is called the model's, not a chance of being right.
+    String persona = lines.get(lines.size() - 1);
+    assertTrue(persona.matches("local: The [A-Za-z -]+, model confidence \\d+%(, [a-z: -]+[0-9a-z -]*)? \\(runner-up The [A-Za-z -]+\\) from \\d+ sessions?"),
+        persona);
     assertTrue(err.toString().contains("skipped 3 lines or files in 1 file"), err.toString());
   }
 
