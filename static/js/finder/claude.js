@@ -138,42 +138,9 @@ function entireLine(o, line) {
   line.isMeta = line.type === "user" && meta;
 }
 
-/** ClaudeLine.entireBlocks: one of Entire's content blocks (text, image, a tool call with its result). */
+/** ClaudeLine.entireBlocks: one of Entire's content blocks, read as a message's block is. */
 function entireBlock(o, user) {
-  const b = { type: null, text: null, textLength: 0, id: null, name: null, toolUseId: null, command: null,
-    filePath: null, isError: false, hasResult: false, resultLength: 0, resultError: false };
-  for (const key of Object.keys(o)) {
-    const v = o[key];
-    switch (key) {
-      case "type": b.type = str(v); break;
-      case "id": b.id = str(v); break;
-      case "name": b.name = str(v); break;
-      case "text":
-        if (typeof v === "string") {
-          b.textLength = v.length;
-          b.text = user ? v : null;
-        }
-        break;
-      case "input":
-        if (isObject(v)) {
-          input(v, b);
-        }
-        break;
-      case "result":
-        if (isObject(v)) {
-          b.hasResult = true;
-          for (const field of Object.keys(v)) {
-            if (field === "output") {
-              b.resultLength = typeof v.output === "string" ? v.output.length : 0;
-            } else if (field === "status") {
-              b.resultError = str(v.status) === "error";
-            }
-          }
-        }
-        break;
-      default:
-    }
-  }
+  const b = block(o, !user);
   if (b.type === null && b.text !== null) {
     b.type = "text"; // a user line's text block names no type
   }
@@ -215,7 +182,7 @@ export function isMetaText(text) {
 
 function block(o, measureOnly) {
   const b = { type: null, text: null, textLength: 0, id: null, name: null, toolUseId: null, command: null,
-    filePath: null, isError: false };
+    filePath: null, isError: false, hasResult: false, resultLength: 0, resultError: false };
   for (const key of Object.keys(o)) {
     const v = o[key];
     switch (key) {
@@ -235,6 +202,18 @@ function block(o, measureOnly) {
       case "input":
         if (isObject(v)) {
           input(v, b);
+        }
+        break;
+      case "result": // Entire's: a tool call's result, on the call (ClaudeLine.result)
+        if (isObject(v)) {
+          b.hasResult = true;
+          for (const field of Object.keys(v)) {
+            if (field === "output") {
+              b.resultLength = typeof v.output === "string" ? v.output.length : 0;
+            } else if (field === "status") {
+              b.resultError = str(v.status) === "error";
+            }
+          }
         }
         break;
       default:

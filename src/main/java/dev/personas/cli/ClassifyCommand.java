@@ -72,15 +72,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (result.sessions().isEmpty()) {
       // Said once, in the error: where it looked and what was skipped, which is why nothing was
       // read. A lone file or folder skipped is named there with its reason; --verbose lists the rest.
-      ReadReport report = result.report();
-      Optional<ReadReport.Skip> lone = loneWholeSkip(report);
-      if (verbosity.verbose() && lone.isEmpty()) {
-        report.skips().forEach(skip -> err.println("  " + skip));
-      }
       String where = paths.size() == 1 ? paths.get(0).toString() : paths.toString();
-      String why = lone.map(skip -> paths.size() == 1 && skip.file().equals(paths.get(0))
-          ? skip.reason() : skip.toString()).orElse(report.summary());
-      throw PersonasException.failure("No sessions found in " + where + ": " + why
+      throw PersonasException.failure("No sessions found in " + where + ": "
+          + whyNothingWasRead(paths, result.report(), verbosity.verbose(), err)
           + ". Point classify at Claude Code or Codex log files or folders.");
     }
     reportSkips(result.report(), err);
@@ -89,8 +83,26 @@ public final class ClassifyCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * Why no session was read from the paths, for the error that says so (classify and me alike): a
+   * lone file or folder skipped is named with its reason; else the summary, with the skips listed
+   * above it on stderr when verbose.
+   */
+  static String whyNothingWasRead(List<Path> paths, ReadReport report, boolean verbose, PrintWriter err) {
+    Optional<ReadReport.Skip> lone = loneWholeSkip(report);
+    if (lone.isPresent()) {
+      ReadReport.Skip skip = lone.get();
+      return paths.size() == 1 && skip.file().equals(paths.get(0)) ? skip.reason() : skip.toString();
+    }
+    if (verbose) {
+      report.skips().forEach(skip -> err.println("  " + skip));
+      err.flush();
+    }
+    return report.summary(verbose ? "they are listed above" : "--verbose lists them");
+  }
+
   /** The one skip, when it is the only one and a whole file or folder (an empty folder, another format). */
-  static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
+  private static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
     List<ReadReport.Skip> skips = report.skips();
     return skips.size() == 1 && skips.get(0).line() == 0 ? Optional.of(skips.get(0)) : Optional.empty();
   }

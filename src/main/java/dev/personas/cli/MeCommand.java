@@ -130,16 +130,8 @@ public final class MeCommand implements Callable<Integer> {
     Model population = PopulationModels.load(Optional.ofNullable(model));
     MeAnalyzer.Analysis analysis = analyse(sources, population, found.home(), err);
     if (analysis.result().isEmpty()) {
-      // Said once, in the error, as classify says it: a lone path skipped is named with its reason.
-      ReadReport report = analysis.report();
-      Optional<ReadReport.Skip> lone = ClassifyCommand.loneWholeSkip(report);
-      if (verbosity.verbose() && lone.isEmpty()) {
-        report.skips().forEach(skip -> err.println("  " + skip));
-        err.flush();
-      }
-      throw nothingFound(sources, lone.map(skip -> sources.size() == 1 && skip.file().equals(sources.get(0))
-          ? skip.reason() : skip.toString())
-          .orElse(report.summary(verbosity.verbose() ? "they are listed above" : "--verbose lists them")));
+      // Said once, in the error, as classify says it.
+      throw nothingFound(sources, ClassifyCommand.whyNothingWasRead(sources, analysis.report(), verbosity.verbose(), err));
     }
     reportSkips(analysis.report(), err);
     MeResult result = analysis.result().get();

@@ -242,6 +242,11 @@ public final class ReadReport {
     notes.add(sentence);
   }
 
+  /** Whether {@link #note} recorded this sentence. */
+  public synchronized boolean hasNote(String sentence) {
+    return notes.contains(sentence);
+  }
+
   /** The sentences recorded with {@link #note}, sorted. */
   public synchronized List<String> notes() {
     return List.copyOf(notes);

@@ -435,22 +435,9 @@ class FinderIT {
     copies.put("5b/0000000000/0/transcript.jsonl", later);
     copies.put("6c/0000000000/0/transcript.jsonl", List.of("{\"v\":1,\"agent\":\"opencode\",\"type\":\"user\","
         + "\"ts\":\"2026-08-19T01:17:32.535Z\",\"content\":[{\"id\":\"p\",\"text\":\"hello\"}]}"));
-    Path dir = temp.resolve("entire");
-    for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
-      Files.createDirectories(dir.resolve(copy.getKey()).getParent());
-      Files.write(dir.resolve(copy.getKey()), copy.getValue());
-    }
-    openFinder();
-    pick("finder-folder", List.of(dir));
-    waitUntilDone(Duration.ofSeconds(60));
-    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
-    MeResult java = analysis.result().orElseThrow();
-    assertEquals(2, java.sessions().size());
+    var analysis = copiesReadInBothPlaces(temp.resolve("entire"), copies);
+    assertEquals(2, analysis.result().orElseThrow().sessions().size());
     assertEquals(3, analysis.report().sessionCopies());
-    assertSameResult(java, readExport(), null);
-    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"),
-        summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
     String listed = driver.findElement(By.id("finder-skips")).getAttribute("textContent");
     assertTrue(listed.contains("an Entire transcript of opencode's session"), listed);
   }
@@ -464,13 +451,22 @@ class FinderIT {
       Files.createDirectories(dir.resolve(copy.getKey()).getParent());
       Files.write(dir.resolve(copy.getKey()), copy.getValue());
     }
+    return readInBothPlaces(dir);
+  }
+
+  /**
+   * Reads a folder in the finder and in the CLI and requires the same result and summary of both
+   * (the finder lists its skips below the summary where the CLI points at --verbose).
+   */
+  private MeAnalyzer.Analysis readInBothPlaces(Path dir) throws IOException {
     openFinder();
     pick("finder-folder", List.of(dir));
     waitUntilDone(Duration.ofSeconds(60));
     var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
     assertSameResult(analysis.result().orElseThrow(), readExport(), null);
     String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertEquals(analysis.report().summary(), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+    assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"),
+        summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
     return analysis;
   }
 
@@ -497,18 +493,12 @@ class FinderIT {
       Files.createDirectories(dir.resolve("checkpoints/" + i));
       Files.copy(rollouts.get(i), dir.resolve("checkpoints/" + i + "/full.jsonl"));
     }
-    openFinder();
-    pick("finder-folder", List.of(dir));
-    waitUntilDone(Duration.ofSeconds(60));
-    var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
-    MeResult java = analysis.result().orElseThrow();
+    var analysis = readInBothPlaces(dir);
     var apart = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { })
         .analyse(List.of(claude, FIXTURES.resolve("codex")));
-    assertEquals(apart.result().orElseThrow().sessions().size(), java.sessions().size(), "both agents' sessions read");
+    assertEquals(apart.result().orElseThrow().sessions().size(), analysis.result().orElseThrow().sessions().size(),
+        "both agents' sessions read");
     assertEquals(apart.report().emptySessions(), analysis.report().emptySessions(), analysis.report().summary());
-    assertSameResult(java, readExport(), null);
-    String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"), summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
   }
 
   /** Sessions without a timestamp show as "undated" (UndatedSessionsTest holds the Java page to the same). */

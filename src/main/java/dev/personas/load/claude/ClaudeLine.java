@@ -240,57 +240,15 @@ final class ClaudeLine {
 
   /**
    * Entire's content blocks: text ({@code {"id","text"}} on a user line, the id its prompt's),
-   * images, and tool calls with their input and, once the tool answered, their result.
+   * images, and tool calls with their input and, once the tool answered, their result. Read as a
+   * message's blocks are, a user line's text kept and the rest measured.
    */
   private void entireBlocks(JsonParser p) throws IOException {
     boolean user = "user".equals(type);
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t == null) {
-        return;
-      }
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
-      Block b = nextBlock();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (field) {
-          case "type": b.type = JsonLines.string(p, v); break;
-          case "id": b.id = JsonLines.string(p, v); break;
-          case "name": b.name = JsonLines.string(p, v); break;
-          case "text":
-            if (v == JsonToken.VALUE_STRING) {
-              if (user) {
-                b.text = p.getText();
-                b.textLength = b.text.length();
-              } else {
-                b.textLength = JsonLines.textLength(p);
-              }
-            } else {
-              p.skipChildren();
-            }
-            break;
-          case "input":
-            if (v == JsonToken.START_OBJECT) {
-              input(p, b);
-            } else {
-              p.skipChildren();
-            }
-            break;
-          case "result":
-            if (v == JsonToken.START_OBJECT) {
-              result(p, b);
-            } else {
-              p.skipChildren();
-            }
-            break;
-          default:
-            JsonLines.skip(p);
-        }
-      }
+    int first = blockCount;
+    blocks(p, !user);
+    for (int i = first; i < blockCount; i++) {
+      Block b = pool.get(i);
       if (b.type == null && b.text != null) {
         b.type = "text"; // a user line's text block names no type
       }
@@ -385,7 +343,8 @@ final class ClaudeLine {
               messageTextLength = messageText.length();
             }
           } else if (t == JsonToken.START_ARRAY) {
-            blocks(p);
+            // Assistant words are measured, not kept; "<synthetic>" messages are kept to spot API errors.
+            blocks(p, isAssistant() && !"<synthetic>".equals(model));
           } else {
             p.skipChildren();
           }
@@ -422,7 +381,7 @@ final class ClaudeLine {
     }
   }
 
-  private void blocks(JsonParser p) throws IOException {
+  private void blocks(JsonParser p, boolean measureOnly) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
@@ -432,13 +391,11 @@ final class ClaudeLine {
         p.skipChildren();
         continue;
       }
-      block(p, nextBlock());
+      block(p, nextBlock(), measureOnly);
     }
   }
 
-  private void block(JsonParser p, Block b) throws IOException {
-    // Assistant words are measured, not kept; "<synthetic>" messages are kept to spot API errors.
-    boolean measureOnly = isAssistant() && !"<synthetic>".equals(model);
+  private void block(JsonParser p, Block b, boolean measureOnly) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -470,6 +427,13 @@ final class ClaudeLine {
         case "input":
           if (t == JsonToken.START_OBJECT) {
             input(p, b);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "result": // Entire's: a tool call's result, on the call
+          if (t == JsonToken.START_OBJECT) {
+            result(p, b);
           } else {
             p.skipChildren();
           }

@@ -218,7 +218,7 @@ public final class SweChatReader implements SessionReader {
     String userId = info != null ? info.userId() : firstRow.textOrEmpty("user_id");
     if (userId.isEmpty()) {
       // Said of the whole dataset only where it is found to lack them all ({@link #people}).
-      if (!report.notes().contains(NO_USER_IDS)) {
+      if (!report.hasNote(NO_USER_IDS)) {
         report.note(SOME_WITHOUT_USER_ID);
       }
       userId = repoPerson(info != null ? info.repoId() : firstRow.textOrEmpty("repo_id"));
