@@ -8,7 +8,8 @@
  * session of a project first). The Java classes are the reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt } from "./common.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt, inTimeOrder }
+  from "./common.js";
 import { strip, stripLeading, isBlank } from "./java.js";
 
 const PEEK_LINES = 50;
@@ -392,6 +393,12 @@ class SessionBuilder {
     this.parentId = null;
     this.inPlanMode = false;
     this.compactionPending = false;
+    this.joined = false;
+  }
+
+  /** ClaudeSessionBuilder.joinCopy: another copy's own lines join; events put in time order at build. */
+  joinCopy() {
+    this.joined = true;
   }
 
   accept(line, fromSubagentFile) {
@@ -450,7 +457,10 @@ class SessionBuilder {
   }
 
   build(repoId, source) {
-    const main = this.events.filter(e => e !== null);
+    let main = this.events.filter(e => e !== null);
+    if (this.joined) {
+      main = inTimeOrder(main);
+    }
     let start = null;
     let end = null;
     for (const list of [main, this.subagentEvents]) {
@@ -931,22 +941,32 @@ async function readProject(dir, files, sink, report, options) {
   }
   sessions.sort((a, b) => compareDated(a.first, b.first, a.entry.path, b.entry.path));
   const shared = new Project();
-  const read = new Set();
   const longest = new Map();
+  let reading = null;
   for (const head of longestCopyFirst(sessions)) {
     const name = lines.stem(head.entry.path);
     const id = head.id;
-    const gzipped = head.entry.path.endsWith(".gz") || longest.has(id) && longest.get(id).path.endsWith(".gz");
-    if (longest.has(id) && (head.entire && head.sessionId !== null && !gzipped
-        || await lines.prefixOf(head.entry, longest.get(id)))) {
+    const longer = longest.has(id) ? longest.get(id) : null;
+    const gzipped = head.entry.path.endsWith(".gz") || longer !== null && longer.path.endsWith(".gz");
+    if (longer !== null && (head.entire && head.sessionId !== null && !gzipped
+        || await lines.prefixOf(head.entry, longer))) {
       // ClaudeCodeReader: every byte is in the longer copy read before it; an Entire transcript
       // starting with the same prompt is the same session, kept whole at each checkpoint.
       report.sessionCopy(head.entry.path);
       continue;
     }
-    if (!longest.has(id)) {
+    if (longer === null) {
       longest.set(id, head.entry);
     }
+    if (longer !== null && !head.entire && reading !== null && reading.id === id) {
+      // ClaudeCodeReader: a copy not wholly in the longer one; its lines the longer copy held add
+      // nothing, the others join the session, counted once.
+      reading.builder.joinCopy();
+      await lines.read(head.entry, handler(reading.builder, false), report, options);
+      report.sessionCopy(head.entry.path);
+      continue;
+    }
+    finish(reading, repoId, sink, report);
     const builder = new SessionBuilder(shared, id);
     const readable = await lines.read(head.entry, handler(builder, false), report, options);
     for (const key of id === name ? [name] : [name, id]) {
@@ -956,26 +976,34 @@ async function readProject(dir, files, sink, report, options) {
       }
       subagents.delete(key);
     }
-    if (builder.isEmpty()) {
-      if (readable && read.has(id) && builder.parentId !== null) {
-        // ClaudeCodeReader: wholly a replay of a longer copy read before it.
-        report.sessionCopy(head.entry.path);
-      } else if (readable) {
-        report.emptySession(head.entry.path);
-      }
-    } else {
-      read.add(id);
-      const session = builder.build(repoId, head.entry.path);
-      report.sessionRead(session);
-      sink(session);
-    }
+    reading = { id, path: head.entry.path, builder, readable, copy: longer !== null };
   }
+  finish(reading, repoId, sink, report);
   for (const key of [...subagents.keys()].sort(comparePaths)) {
     for (const sub of subagents.get(key)) {
       report.skip(sub.path, 0, key.length === 0
         ? "subagent transcript that names no parent session, skipped"
         : "subagent transcript whose parent session " + key + " is not here, skipped");
     }
+  }
+}
+
+/** ClaudeCodeReader.finish: hands the session read on, once every copy of it has been read. */
+function finish(reading, repoId, sink, report) {
+  if (reading === null) {
+    return;
+  }
+  const builder = reading.builder;
+  if (builder.isEmpty()) {
+    if (reading.readable && reading.copy && builder.parentId !== null) {
+      report.sessionCopy(reading.path); // wholly a replay of a longer copy read before it
+    } else if (reading.readable) {
+      report.emptySession(reading.path);
+    }
+  } else {
+    const session = builder.build(repoId, reading.path);
+    report.sessionRead(session);
+    sink(session);
   }
 }
 

@@ -7,7 +7,7 @@
  * reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys } from "./common.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, SeenKeys, hash, inTimeOrder } from "./common.js";
 import { strip, stripLeading, javaRegex, isLetter, isLetterOrDigit, isWhitespace } from "./java.js";
 import { tokenCount } from "./claude.js";
 
@@ -462,6 +462,29 @@ class SessionBuilder {
     this.pendingIn = 0;
     this.pendingOut = 0;
     this.lastAgentEvent = -1;
+    this.hashes = [];
+    this.held = null;
+    this.shownByCopy = null;
+    this.joined = false;
+  }
+
+  /**
+   * CodexSessionBuilder.joinCopy: another copy of the session read on; its items the session
+   * holds already (as many times as it holds them) add nothing, the others join.
+   */
+  joinCopy() {
+    if (this.inPrefix) {
+      this.endPrefix();
+    }
+    this.joined = true;
+    if (this.held === null) {
+      this.held = new Map();
+      for (const h of this.hashes) {
+        this.held.set(h, (this.held.get(h) || 0) + 1);
+      }
+      this.hashes = null;
+    }
+    this.shownByCopy = new Map();
   }
 
   /** CodexSessionBuilder.startedBySubagent: a sub-agent's rollout that is left out (a guardian's review). */
@@ -497,7 +520,19 @@ class SessionBuilder {
     const key = `${line.type}\u0000${line.payloadType}\u0000${line.role}\u0000${line.text}\u0000${line.name}\u0000`
       + `${line.arguments}\u0000${line.callId}\u0000${line.input}\u0000${line.output}\u0000${line.message}\u0000`
       + `${line.totalInput}/${line.totalOutput}`;
-    const firstOwner = this.run.items.addIfAbsent(key, this.owner);
+    const h = hash(key);
+    if (this.shownByCopy !== null) {
+      // A copy's items the session holds already, as many times as it holds them, add nothing.
+      const shown = (this.shownByCopy.get(h) || 0) + 1;
+      this.shownByCopy.set(h, shown);
+      if (shown <= (this.held.get(h) || 0)) {
+        return true;
+      }
+      this.held.set(h, (this.held.get(h) || 0) + 1);
+    } else {
+      this.hashes.push(h);
+    }
+    const firstOwner = this.run.items.addHashIfAbsent(h, this.owner);
     if (this.inPrefix) {
       if (firstOwner >= 0 && firstOwner !== this.owner) {
         this.prefixParent = this.prefixParent === null ? this.run.sessionIds[firstOwner] : this.prefixParent;
@@ -733,7 +768,8 @@ class SessionBuilder {
     }
     const repoId = this.cwd === null ? "" : this.cwd.replace(/[^A-Za-z0-9]/g, "-");
     return { id: this.id !== null ? this.id : this.fallbackId, repoId, source, agent: "CODEX", start: this.start,
-      end: this.end, events: this.events, subagentEvents: [], parentId: this.parentId, subagentIds: [] };
+      end: this.end, events: this.joined ? inTimeOrder(this.events) : this.events, subagentEvents: [],
+      parentId: this.parentId, subagentIds: [] };
   }
 }
 
@@ -774,70 +810,89 @@ export async function readCodex(entries, sink, report, options = {}) {
   const spawns = new Spawns(sink, report);
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { ordered, keys } = await longestFirst(sorted, options);
-  const seen = new Set();
+  let reading = null;
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
-    const copy = keys[i] !== null && seen.has(keys[i]);
-    if (keys[i] !== null) {
-      seen.add(keys[i]);
+    if (keys[i] !== null && reading !== null && keys[i] === reading.key) {
+      // CodexReader: a copy read right after the longest of its session joins it.
+      reading.builder.joinCopy();
+      await lines.read(entry, handler(reading.builder), report, options);
+      report.sessionCopy(entry.path);
+      continue;
     }
+    finish(reading, spawns, report);
     const builder = new SessionBuilder(run, fallbackId(entry.path));
-    let line = null;
-    const readable = await lines.read(entry, {
-      parse(o) {
-        line = codexLine(o);
-      },
-      accept() {
-        return builder.accept(line);
-      }
-    }, report, options);
-    const session = builder.build(entry.path);
-    if (builder.startedBySubagent()) {
-      // CodexSessionBuilder.startedBySubagent: a guardian's review, not the person.
-      report.subagentSession(entry.path);
-    } else if (builder.spawnedBy !== null) {
-      if (!spawns.attach(builder.spawnedBy, session)) {
-        report.subagentSession(entry.path);
-      }
-    } else if (session.events.length === 0) {
-      if (readable && copy) {
-        report.sessionCopy(entry.path);
-      } else if (readable) {
-        report.emptySession(entry.path);
-      }
-    } else {
-      spawns.add(session);
-    }
+    const readable = await lines.read(entry, handler(builder), report, options);
+    reading = { key: keys[i], path: entry.path, builder, readable };
   }
+  finish(reading, spawns, report);
   spawns.finish();
 }
 
+function handler(builder) {
+  let line = null;
+  return {
+    parse(o) {
+      line = codexLine(o);
+    },
+    accept() {
+      return builder.accept(line);
+    }
+  };
+}
+
+/** CodexReader.finish: hands the session read on, once its copies are read too. */
+function finish(reading, spawns, report) {
+  if (reading === null) {
+    return;
+  }
+  const builder = reading.builder;
+  const session = builder.build(reading.path);
+  if (builder.startedBySubagent()) {
+    // CodexSessionBuilder.startedBySubagent: a guardian's review, not the person.
+    report.subagentSession(reading.path);
+  } else if (builder.spawnedBy !== null) {
+    if (!spawns.attach(builder.spawnedBy, session)) {
+      report.subagentSession(reading.path);
+    }
+  } else if (session.events.length === 0) {
+    if (reading.readable) {
+      report.emptySession(reading.path);
+    }
+  } else {
+    spawns.add(session);
+  }
+}
+
 /**
- * CodexCopies.longestFirst: the copies of one session (Entire keeps one at each checkpoint) read
- * longest first, in the places path order gave them, so that a shorter copy replays only what
- * was read. keys[i] is the session id of the entry read i-th (copies only trade places).
+ * CodexCopies.longestFirst: path order, except that the copies of one session (Entire keeps one
+ * at each checkpoint) are read together where the first stands, longest first. keys[i] is the
+ * session id of the entry read i-th.
  */
 async function longestFirst(entries, options) {
-  const keys = [];
-  const places = new Map();
+  const idOf = [];
+  const copies = new Map();
   for (let i = 0; i < entries.length; i++) {
     const id = await sessionId(entries[i], options);
-    keys.push(id);
+    idOf.push(id);
     if (id !== null) {
-      if (!places.has(id)) {
-        places.set(id, []);
+      if (!copies.has(id)) {
+        copies.set(id, []);
       }
-      places.get(id).push(i);
+      copies.get(id).push(i);
     }
   }
-  const ordered = [...entries];
-  for (const slots of places.values()) {
-    if (slots.length < 2) {
-      continue;
+  const ordered = [];
+  const keys = [];
+  for (let i = 0; i < entries.length; i++) {
+    const group = idOf[i] === null ? [i] : copies.get(idOf[i]);
+    if (group[0] !== i) {
+      continue; // read with the first of its copies
     }
-    const bySize = [...slots].sort((a, b) => entries[b].file.size - entries[a].file.size);
-    for (let k = 0; k < slots.length; k++) {
-      ordered[slots[k]] = entries[bySize[k]];
+    const bySize = [...group].sort((a, b) => entries[b].file.size - entries[a].file.size);
+    for (const k of bySize) {
+      ordered.push(entries[k]);
+      keys.push(idOf[k]);
     }
   }
   return { ordered, keys };

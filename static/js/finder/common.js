@@ -55,6 +55,24 @@ export function compareInstants(a, b) {
   return a.ms !== b.ms ? (a.ms < b.ms ? -1 : 1) : a.sub - b.sub;
 }
 
+/**
+ * Timestamps.inTimeOrder: the events in time order, for a session read from several copies one
+ * after another; an event with no time keeps its place after the event before it. Stable.
+ */
+export function inTimeOrder(events) {
+  const when = [];
+  let last = null;
+  for (const e of events) {
+    last = e.at === null ? last : e.at;
+    when.push(last);
+  }
+  const order = events.map((e, i) => i);
+  order.sort((a, b) => when[a] === null || when[b] === null
+    ? (when[a] === when[b] ? 0 : when[a] === null ? -1 : 1)
+    : compareInstants(when[a], when[b]));
+  return order.map(i => events[i]);
+}
+
 /** Comparator.nullsLast(Instant::compareTo), then the strings {@code x} and {@code y}. */
 export function compareDated(a, b, x, y) {
   if (a === null || b === null) {
@@ -147,7 +165,11 @@ export class SeenKeys {
 
   /** Adds a key; returns -1 when it is new, else the owner it was first added with. */
   addIfAbsent(key, owner) {
-    const h = hash(key);
+    return this.addHashIfAbsent(hash(key), owner);
+  }
+
+  /** addIfAbsent for a key already hashed with {@link hash}. */
+  addHashIfAbsent(h, owner) {
     const found = this.owners.get(h);
     if (found !== undefined) {
       return found;

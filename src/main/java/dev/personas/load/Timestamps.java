@@ -1,11 +1,40 @@
 package dev.personas.load;
 
+import dev.personas.session.Event;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** ISO-8601 timestamps of log lines, read fast, with null for a missing or garbled one. */
 public final class Timestamps {
   private Timestamps() {}
+
+  /**
+   * The events in time order, for a session read from several copies one after another (their
+   * lines joined where each copy left them); an event with no time keeps its place after the
+   * event before it. The sort is stable.
+   */
+  public static List<Event> inTimeOrder(List<Event> events) {
+    Instant[] when = new Instant[events.size()];
+    Instant last = Instant.MIN;
+    for (int i = 0; i < when.length; i++) {
+      Instant t = events.get(i).timestamp();
+      last = t == null ? last : t;
+      when[i] = last;
+    }
+    Integer[] order = new Integer[when.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> when[a].compareTo(when[b]));
+    List<Event> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      sorted.add(events.get(i));
+    }
+    return sorted;
+  }
 
   /**
    * The instant a timestamp names, or null when it is missing or not ISO-8601. The common

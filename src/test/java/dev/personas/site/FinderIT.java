@@ -375,8 +375,9 @@ class FinderIT {
 
   /**
    * Copies of one Codex session as Entire keeps them (a prefix of the rollout at each checkpoint,
-   * each named full.jsonl) and a backup named as the rollout: one session each, as CodexCopies
-   * reads them, whichever copy path order puts first.
+   * each named full.jsonl, one of them the largest file but not the whole session) and a backup
+   * named as the rollout: one session each, as CodexCopies reads them, whichever copy path order
+   * puts first.
    */
   @Test
   void copiesOfACodexSessionAreReadOnceAsTheCliReadsThem() throws IOException {
@@ -385,31 +386,42 @@ class FinderIT {
     List<String> first = Files.readAllLines(real.resolve("rollout-2025-11-24T13-02-00-019ab73e-8c11-7ad2-b604-5987891db560.jsonl"));
     String otherName = "rollout-2025-11-24T12-46-26-019ab730-4906-7b12-8569-c53c5dde1150.jsonl";
     List<String> other = Files.readAllLines(real.resolve(otherName));
+    // An early checkpoint made the largest file by a field no item is known by: the rest of the
+    // session, which only the later copies kept, joins it.
+    List<String> early = new java.util.ArrayList<>(first.subList(0, 70));
+    early.set(0, early.get(0).replaceFirst("^\\{", "{\"kept\":\"" + "x".repeat(200_000) + "\","));
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", first.subList(0, 40),
-        "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80),
+        "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80), "0b/1/full.jsonl", early,
         "d/" + otherName, other.subList(0, 12), "e/" + otherName, other));
     var analysis = copiesReadInBothPlaces(dir, copies);
     assertEquals(2, analysis.result().orElseThrow().sessions().size());
-    assertEquals(3, analysis.report().sessionCopies());
+    assertEquals(4, analysis.report().sessionCopies());
   }
 
   /**
    * Copies of one Claude Code session as Entire keeps them (the transcript at each checkpoint, each
-   * named full.jsonl in a folder of its own) and a backup: one session, from the longest copy, in
-   * the browser as in the CLI.
+   * named full.jsonl in a folder of its own), a backup, and a longer copy damaged by a redacting
+   * tool (three lines no longer JSON, so the original's lines join the session read from it): one
+   * session, in the browser as in the CLI.
    */
   @Test
   void copiesOfAClaudeCodeSessionAreReadOnceAsTheCliReadsThem() throws IOException {
     Path real = Path.of("src/test/resources/real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
         + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
     List<String> lines = Files.readAllLines(real);
+    List<String> damaged = new java.util.ArrayList<>(lines);
+    for (int i : new int[] {22, 27, 30}) {
+      damaged.set(i, damaged.get(i).replaceFirst("\\}$", ",\"requestId\":[REDACTED_PHONE]}"));
+    }
     Path dir = temp.resolve("claude-copies");
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", lines.subList(0, lines.size() * 2 / 5),
         "5f/2/full.jsonl", lines, "c3/3/full.jsonl", lines.subList(0, lines.size() * 7 / 10),
-        "backup/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", lines.subList(0, lines.size() / 2)));
+        "backup/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", lines.subList(0, lines.size() / 2),
+        "redacted/7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl", damaged));
     var analysis = copiesReadInBothPlaces(dir, copies);
     assertEquals(1, analysis.result().orElseThrow().sessions().size());
-    assertEquals(3, analysis.report().sessionCopies());
+    assertEquals(4, analysis.report().sessionCopies());
+    assertEquals(3, analysis.report().skipCount());
   }
 
   /**

@@ -258,8 +258,8 @@ public final class ClaudeCodeReader implements SessionReader {
     sessions = longestCopyFirst(sessions);
     ClaudeSessionBuilder.Project project = new ClaudeSessionBuilder.Project();
     ClaudeLine line = new ClaudeLine();
-    Set<String> read = new HashSet<>();
     Map<String, Path> longest = new HashMap<>();
+    Reading reading = null;
     for (Head head : sessions) {
       String name = LogFiles.stem(head.file);
       String id = head.id;
@@ -271,6 +271,16 @@ public final class ClaudeCodeReader implements SessionReader {
         report.sessionCopy(head.file);
         continue;
       }
+      if (longer != null && !head.entire && reading != null && reading.id.equals(id)) {
+        // A copy that is not wholly in the longer one (a line damaged in one of them, a line only
+        // one checkpoint kept) is still the same session: its lines the longer copy held add
+        // nothing (their uuids were read), the others join the session, counted once.
+        reading.builder.joinCopy();
+        JsonLines.read(head.file, handler(line, reading.builder, false), report);
+        report.sessionCopy(head.file);
+        continue;
+      }
+      finish(reading, repoId, sink, report);
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
       boolean readable = JsonLines.read(head.file, handler(line, builder, false), report);
       for (String key : id.equals(name) ? List.of(name) : List.of(name, id)) {
@@ -280,25 +290,37 @@ public final class ClaudeCodeReader implements SessionReader {
         }
         subagents.remove(key);
       }
-      if (builder.isEmpty()) {
-        if (readable && read.contains(id) && builder.replaysAnother()) {
-          report.sessionCopy(head.file); // wholly a replay of a longer copy read before it
-        } else if (readable) {
-          report.emptySession(head.file); // an unreadable file is already reported
-        }
-      } else {
-        read.add(id);
-        Session session = builder.build(repoId, head.file);
-        report.sessionRead(session);
-        sink.accept(session);
-      }
+      reading = new Reading(id, head.file, builder, readable, longer != null);
     }
+    finish(reading, repoId, sink, report);
     for (Map.Entry<String, List<Path>> orphan : subagents.entrySet()) {
       for (Path sub : orphan.getValue()) {
         report.skip(sub, 0, orphan.getKey().isEmpty()
             ? "subagent transcript that names no parent session, skipped"
             : "subagent transcript whose parent session " + orphan.getKey() + " is not here, skipped");
       }
+    }
+  }
+
+  /** The session being read: its first file, and the copies of it read after that file. */
+  private record Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable, boolean copy) {}
+
+  /** Hands the session read on, once every copy of it has been read. */
+  private static void finish(Reading reading, String repoId, Consumer<Session> sink, ReadReport report) {
+    if (reading == null) {
+      return;
+    }
+    ClaudeSessionBuilder builder = reading.builder;
+    if (builder.isEmpty()) {
+      if (reading.readable && reading.copy && builder.replaysAnother()) {
+        report.sessionCopy(reading.file); // wholly a replay of a longer copy read before it
+      } else if (reading.readable) {
+        report.emptySession(reading.file); // an unreadable file is already reported
+      }
+    } else {
+      Session session = builder.build(repoId, reading.file);
+      report.sessionRead(session);
+      sink.accept(session);
     }
   }
 

@@ -95,6 +95,18 @@ final class ClaudeSessionBuilder {
   boolean replaysAnother() {
     return parentId != null;
   }
+
+  /** Whether a copy's own lines joined the session after its longest copy's: see {@link #joinCopy()}. */
+  private boolean joined;
+
+  /**
+   * Reads on from another copy of the same session: its lines the longest copy held (by uuid)
+   * add nothing, its others (a line damaged in the longest copy, a line only this checkpoint
+   * kept) join the session; the session's events are then put in time order when it is built.
+   */
+  void joinCopy() {
+    joined = true;
+  }
   private boolean inPlanMode;
   /** Claude Code asked for a title here: with nothing asked by the person, the file is no session. */
   private boolean titleRequest;
@@ -186,6 +198,9 @@ final class ClaudeSessionBuilder {
       if (e != null) {
         main.add(e);
       }
+    }
+    if (joined) {
+      main = Timestamps.inTimeOrder(main);
     }
     Instant start = null;
     Instant end = null;

@@ -20,8 +20,9 @@ import java.util.Map;
  * checkpoint, each a prefix of the longest, and a backup may sit beside the original. Read in
  * path order, a shorter copy first is taken for the session and each longer one's new part for a
  * fork of it, so one session is counted as several, most of them without a prompt. The copies of
- * a session are therefore read longest first, in the places path order gave them: a shorter copy
- * then replays only what was read and adds nothing (the finder's codex.js orders them alike).
+ * a session are therefore read together, longest first, where the first of them stands in path
+ * order: a shorter copy then adds only what the longest lacks (the finder's codex.js orders them
+ * alike).
  */
 final class CodexCopies {
   /** A first line longer than this is no session_meta worth reading for its id. */
@@ -29,34 +30,40 @@ final class CodexCopies {
 
   private CodexCopies() {}
 
-  /**
-   * Files in reading order with the session id of the file read at each place (null when not
-   * known); copies only trade places, so a place's id is the same before and after.
-   */
+  /** Files in reading order with the session id of the file read at each place (null when not known). */
   record Ordered(List<Path> files, List<String> ids) {}
 
-  /** The files in reading order, the copies of each session longest (in bytes) first. */
+  /**
+   * The files in reading order: path order, except that the copies of a session are read
+   * together where the first of them stands, longest (in bytes) first.
+   */
   static Ordered longestFirst(List<Path> files) {
-    List<String> ids = new ArrayList<>();
-    Map<String, List<Integer>> places = new HashMap<>();
+    List<String> idOf = new ArrayList<>();
+    Map<String, List<Integer>> copies = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
       String id = sessionId(files.get(i));
-      ids.add(id);
+      idOf.add(id);
       if (id != null) {
-        places.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+        copies.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
       }
     }
-    List<Path> ordered = new ArrayList<>(files);
-    for (List<Integer> slots : places.values()) {
-      if (slots.size() > 1) {
+    List<Path> ordered = new ArrayList<>(files.size());
+    List<String> ids = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      List<Integer> group = idOf.get(i) == null ? List.of(i) : copies.get(idOf.get(i));
+      if (group.get(0) != i) {
+        continue; // read with the first of its copies
+      }
+      List<Integer> bySize = new ArrayList<>(group);
+      if (bySize.size() > 1) {
         // Longest first; copies of one length keep their path order (the sort is stable).
         Map<Integer, Long> sizes = new HashMap<>();
-        slots.forEach(i -> sizes.put(i, size(files.get(i))));
-        List<Integer> bySize = new ArrayList<>(slots);
-        bySize.sort(Comparator.comparingLong((Integer i) -> sizes.get(i)).reversed());
-        for (int k = 0; k < slots.size(); k++) {
-          ordered.set(slots.get(k), files.get(bySize.get(k)));
-        }
+        group.forEach(k -> sizes.put(k, size(files.get(k))));
+        bySize.sort(Comparator.comparingLong((Integer k) -> sizes.get(k)).reversed());
+      }
+      for (int k : bySize) {
+        ordered.add(files.get(k));
+        ids.add(idOf.get(k));
       }
     }
     return new Ordered(ordered, ids);

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,8 @@ import java.util.function.Consumer;
  * session appends to its file); files are read in path order, which is oldest first, so a
  * forked session's replay of its parent is recognised and not counted twice
  * (see {@link CodexSessionBuilder}). Copies of one session in several files (Entire's
- * checkpoints, a backup) are read longest first ({@link CodexCopies}), so the shorter ones add
- * nothing and are counted as copies.
+ * checkpoints, a backup) are read one after another, longest first ({@link CodexCopies}), into
+ * one session: a shorter copy's items add nothing, and what a copy alone kept joins the session.
  *
  * <p>A thread the agent spawned ({@code spawn_agent}) is written to a rollout of its own, which
  * names the thread that spawned it. Its work is the session's, as a Claude Code subagent's is: its
@@ -62,47 +61,71 @@ public final class CodexReader implements SessionReader {
       CodexCopies.Ordered ordered = CodexCopies.longestFirst(files);
       List<Path> inOrder = ordered.files();
       List<String> keys = ordered.ids();
-      Set<String> seen = new HashSet<>();
       CodexSessionBuilder.Run run = new CodexSessionBuilder.Run();
       CodexLine line = new CodexLine();
+      Reading reading = null;
       for (int i = 0; i < inOrder.size(); i++) {
         Path file = inOrder.get(i);
-        boolean copy = keys.get(i) != null && !seen.add(keys.get(i));
-        CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
-        boolean readable = JsonLines.read(file, new JsonLines.Handler() {
-          @Override
-          public void parse(JsonParser parser) throws IOException {
-            line.parse(parser);
-          }
-
-          @Override
-          public boolean accept(long lineNumber) {
-            return builder.accept(line);
-          }
-        }, report);
-        Session session = builder.build(file);
-        if (builder.startedBySubagent()) {
-          report.subagentSession(file);
-        } else if (builder.spawnedBy() != null) {
-          if (!spawns.attach(builder.spawnedBy(), session)) {
-            report.subagentSession(file);
-          }
-        } else if (session.events().isEmpty()) {
-          if (readable && copy) {
-            report.sessionCopy(file); // wholly a replay of the longer copy read before it
-          } else if (readable) {
-            report.emptySession(file); // an unreadable file is already reported
-          }
-        } else {
-          spawns.add(session);
+        String key = keys.get(i);
+        if (key != null && reading != null && key.equals(reading.key)) {
+          // A copy read right after the longest of its session: what it holds beyond that joins the
+          // session, which is counted once.
+          reading.builder.joinCopy();
+          JsonLines.read(file, handler(line, reading.builder), report);
+          report.sessionCopy(file);
+          continue;
         }
+        finish(reading, spawns, report);
+        CodexSessionBuilder builder = new CodexSessionBuilder(run, fallbackId(file));
+        boolean readable = JsonLines.read(file, handler(line, builder), report);
+        reading = new Reading(key, file, builder, readable);
       }
+      finish(reading, spawns, report);
       spawns.finish();
     } catch (PersonasException e) {
       throw e; // the sink's own failure, not the log's
     } catch (RuntimeException e) {
       report.skip(path, 0, "could not read (" + e + "), skipped");
       spawns.finish(); // the sessions read before, some waiting for their threads, are still read
+    }
+  }
+
+  /** The session being read: its session id (null when not known), its first file, its builder. */
+  private record Reading(String key, Path file, CodexSessionBuilder builder, boolean readable) {}
+
+  private static JsonLines.Handler handler(CodexLine line, CodexSessionBuilder builder) {
+    return new JsonLines.Handler() {
+      @Override
+      public void parse(JsonParser parser) throws IOException {
+        line.parse(parser);
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        return builder.accept(line);
+      }
+    };
+  }
+
+  /** Hands the session read on, once its copies are read too. */
+  private static void finish(Reading reading, Spawns spawns, ReadReport report) {
+    if (reading == null) {
+      return;
+    }
+    CodexSessionBuilder builder = reading.builder;
+    Session session = builder.build(reading.file);
+    if (builder.startedBySubagent()) {
+      report.subagentSession(reading.file);
+    } else if (builder.spawnedBy() != null) {
+      if (!spawns.attach(builder.spawnedBy(), session)) {
+        report.subagentSession(reading.file);
+      }
+    } else if (session.events().isEmpty()) {
+      if (reading.readable) {
+        report.emptySession(reading.file); // an unreadable file is already reported
+      }
+    } else {
+      spawns.add(session);
     }
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,13 @@ final class CodexSessionBuilder {
   private final Map<String, Call> calls = new HashMap<>();
   /** The calls of each code-mode script, by the script's call id. */
   private final Map<String, List<CodeModeScript.Call>> scripts = new HashMap<>();
-  private final List<Long> hashes = new ArrayList<>();
+  /** The hash of every item read, in order, until a copy joins (then {@link #held} counts them). */
+  private long[] hashes = new long[64];
+  private int hashCount;
+  /** Once a copy joins: how many times the session holds each item, and how many the copy has shown. */
+  private Map<Long, Integer> held;
+  private Map<Long, Integer> shownByCopy;
+  private boolean joined;
   private String id;
   private String cwd;
   private String parentId;
@@ -129,7 +136,21 @@ final class CodexSessionBuilder {
       default:
         return false; // turn_context and unknown kinds carry nothing to count
     }
-    int firstOwner = run.items.addIfAbsent(itemHash(line), owner);
+    long hash = itemHash(line);
+    if (shownByCopy != null) {
+      // A copy's items the session holds already, as many times as it holds them, add nothing.
+      int shown = shownByCopy.merge(hash, 1, Integer::sum);
+      if (shown <= held.getOrDefault(hash, 0)) {
+        return true;
+      }
+      held.merge(hash, 1, Integer::sum);
+    } else {
+      if (hashCount == hashes.length) {
+        hashes = Arrays.copyOf(hashes, hashCount * 2);
+      }
+      hashes[hashCount++] = hash;
+    }
+    int firstOwner = run.items.addIfAbsent(hash, owner);
     if (inPrefix) {
       if (firstOwner >= 0 && firstOwner != owner) {
         prefixParent = prefixParent == null ? run.sessionIds.get(firstOwner) : prefixParent;
@@ -173,6 +194,27 @@ final class CodexSessionBuilder {
     String t = line.payloadType == null ? "" : line.payloadType;
     return line.callId != null && (t.startsWith("function_call") || t.startsWith("custom_tool_call"))
         || "message".equals(t) && "assistant".equals(line.role) && line.textLength >= 20;
+  }
+
+  /**
+   * Reads on from another copy of the same session (Entire keeps the rollout at each checkpoint;
+   * a backup sits beside the original): the copy's items this session holds already add nothing,
+   * its others (what only that copy kept) join the session, whose events are put in time order
+   * when it is built.
+   */
+  void joinCopy() {
+    if (inPrefix) {
+      endPrefix();
+    }
+    joined = true;
+    if (held == null) {
+      held = new HashMap<>();
+      for (int i = 0; i < hashCount; i++) {
+        held.merge(hashes[i], 1, Integer::sum);
+      }
+      hashes = null;
+    }
+    shownByCopy = new HashMap<>();
   }
 
   /** The replayed prefix ends at the first item no other session had. */
@@ -516,7 +558,8 @@ final class CodexSessionBuilder {
       events.set(last, withTokens(events.get(last), pendingIn, pendingOut));
     }
     String repo = cwd == null ? "" : cwd.replaceAll("[^A-Za-z0-9]", "-");
-    return new Session(id(), "local", repo, Agent.CODEX, source, start, end, events, List.of(),
+    return new Session(id(), "local", repo, Agent.CODEX, source, start, end,
+        joined ? Timestamps.inTimeOrder(events) : events, List.of(),
         parentId, List.of());
   }
 

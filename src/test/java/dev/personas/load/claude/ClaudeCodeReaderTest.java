@@ -353,6 +353,41 @@ class ClaudeCodeReaderTest {
     assertEquals(0, copiesReport.emptySessions(), copiesReport.summary());
   }
 
+  /**
+   * A copy damaged by a tool that redacted it (numbers replaced in place, leaving lines that are
+   * no JSON), longer than the original and so read first: the original's lines it lost join the
+   * one session, in their place in time, and the session is the original's (the damaged lines
+   * still reported, file:line).
+   */
+  @Test
+  void aDamagedCopyReadFirstTakesTheLinesItLostFromTheOtherCopy() throws IOException {
+    Path real = TestTrees.resource("real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
+        + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
+    List<String> lines = Files.readAllLines(real);
+    List<String> damaged = new ArrayList<>(lines);
+    for (int i : new int[] {22, 27, 30}) { // the agent's text between tool calls
+      damaged.set(i, damaged.get(i).replaceFirst("\\}$", ",\"requestId\":[REDACTED_PHONE]}"));
+    }
+    Path kept = home.resolve("redacted");
+    String name = "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl";
+    Files.createDirectories(kept.resolve("Archives"));
+    Files.createDirectories(kept.resolve("CHAT_LOGS"));
+    Files.write(kept.resolve("Archives").resolve(name), lines);
+    Files.write(kept.resolve("CHAT_LOGS").resolve(name), damaged);
+    List<Session> alone = new ArrayList<>();
+    new ClaudeCodeReader().read(real, alone::add, new ReadReport());
+    List<Session> got = new ArrayList<>();
+    ReadReport copiesReport = new ReadReport();
+    new ClaudeCodeReader().read(kept, got::add, copiesReport);
+    assertEquals(1, got.size(), copiesReport.summary());
+    assertEquals(alone.get(0).events(), got.get(0).events());
+    assertEquals(alone.get(0).start(), got.get(0).start());
+    assertEquals(alone.get(0).end(), got.get(0).end());
+    assertEquals(1, copiesReport.sessionCopies(), copiesReport.summary());
+    assertEquals(List.of("CHAT_LOGS/" + name + ":23", "CHAT_LOGS/" + name + ":28", "CHAT_LOGS/" + name + ":31"),
+        copiesReport.skips().stream().map(k -> kept.relativize(k.file()) + ":" + k.line()).toList());
+  }
+
   /** A project kept twice (a backup folder): its sessions once, their subagents with them, nothing orphaned. */
   @Test
   void aProjectKeptInTwoFoldersIsReadOnceWithItsSubagents() throws IOException {

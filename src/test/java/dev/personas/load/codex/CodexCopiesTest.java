@@ -57,6 +57,31 @@ class CodexCopiesTest {
         report.summary());
   }
 
+  /**
+   * A checkpoint's copy can be the larger in bytes and still lack the session's end (Entire keeps
+   * each checkpoint's reasoning and metadata as it was written then): what only the other copy
+   * kept joins the one session, in time order, and nothing the two share is counted twice.
+   */
+  @Test
+  void whatOnlyAShorterCopyKeptJoinsTheSession() throws IOException {
+    Session whole = read(ROLLOUT, new ReadReport()).get(0);
+    List<String> all = Files.readAllLines(ROLLOUT);
+    List<String> early = new ArrayList<>(all.subList(0, 70));
+    // A field no item is known by, long enough to make the early copy the larger file.
+    early.set(0, early.get(0).replaceFirst("^\\{", "{\"kept\":\"" + "x".repeat(200_000) + "\","));
+    Path earlyFile = dir.resolve("0a/1/full.jsonl");
+    Files.createDirectories(earlyFile.getParent());
+    Files.write(earlyFile, early);
+    copy("5f/2/full.jsonl", all.size());
+    ReadReport report = new ReadReport();
+    List<Session> sessions = read(dir, report);
+    assertEquals(1, sessions.size(), sessions.toString());
+    assertEquals(whole.events(), sessions.get(0).events());
+    assertEquals(whole.start(), sessions.get(0).start());
+    assertEquals(whole.end(), sessions.get(0).end());
+    assertEquals(1, report.sessionCopies(), report.summary());
+  }
+
   @Test
   void aBackupNamedAsTheRolloutIsKnownByItsName() throws IOException {
     String name = ROLLOUT.getFileName().toString();
