@@ -9,6 +9,10 @@
 #   RUNS=3 PAGES=1000 bench/render-vs-hugo.sh
 #   PERSONAS="$PWD/bin/personas" bench/render-vs-hugo.sh   # the launcher (C1, class-data sharing)
 #
+# A third column, "flexmark", is the floor under personas: flexmark alone parsing and rendering
+# the same pages with the build's options, on both cores, in a JVM started as bin/personas starts
+# one (C1, serial collector), nothing else (bench/floor/FlexmarkFloor.java).
+#
 # Everything is generated under $DATA, never in the repository. Needs `hugo` (Debian: apt-get
 # install hugo) and /usr/bin/time.
 set -euo pipefail
@@ -54,6 +58,11 @@ measure() {
   rm -f "$out" "$out.err"
 }
 
+# The floor: flexmark alone, compiled once against the jar that holds it.
+mkdir -p "$DATA/floor"
+javac -cp target/personas.jar -d "$DATA/floor" bench/floor/FlexmarkFloor.java
+flexmark_cmd="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $PWD/target/personas.jar:$DATA/floor FlexmarkFloor $DATA/personas/content/bench"
+
 personas_cmd="cd $DATA/personas && $PERSONAS build --no-data --out $DATA/personas-site --quiet"
 hugo_cmd="cd $DATA/hugo && hugo --quiet --destination $DATA/hugo-site"
 
@@ -62,13 +71,13 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -ve
 echo "pages: $PAGES generated + $(find content -name '*.md' | wc -l) of the repository's; $(cat "$DATA"/personas/content/bench/*.md | wc -w) words"
 declare -A walls cpus
 for _ in $(seq "$RUNS"); do
-  for tool in personas hugo; do
-    cmd=personas_cmd; [ $tool = hugo ] && cmd=hugo_cmd
+  for tool in personas flexmark hugo; do
+    cmd=${tool}_cmd
     read -r w c < <(measure "${!cmd}")
     walls[$tool]+="$w "; cpus[$tool]+="$c "
   done
 done
-for tool in personas hugo; do
+for tool in personas flexmark hugo; do
   printf '%-8s wall median %5.2f s (runs: %s)  CPU median %5.2f s (runs: %s)\n' "$tool" \
     "$(printf '%s\n' ${walls[$tool]} | median)" "${walls[$tool]% }" \
     "$(printf '%s\n' ${cpus[$tool]} | median)" "${cpus[$tool]% }"
