@@ -976,7 +976,7 @@ async function readProject(dir, files, sink, report, options) {
       }
       subagents.delete(key);
     }
-    reading = { id, path: head.entry.path, builder, readable, copy: longer !== null };
+    reading = { id, path: head.entry.path, builder, readable };
   }
   finish(reading, repoId, sink, report);
   for (const key of [...subagents.keys()].sort(comparePaths)) {
@@ -995,8 +995,8 @@ function finish(reading, repoId, sink, report) {
   }
   const builder = reading.builder;
   if (builder.isEmpty()) {
-    if (reading.readable && reading.copy && builder.parentId !== null) {
-      report.sessionCopy(reading.path); // wholly a replay of a longer copy read before it
+    if (reading.readable && builder.parentId !== null) {
+      report.sessionCopy(reading.path); // ClaudeCodeReader: wholly a replay of a session read before it
     } else if (reading.readable) {
       report.emptySession(reading.path);
     }

@@ -357,15 +357,20 @@ function decimalTokensAsNone(key, value, context) {
     && /[.eE]/.test(context.source) ? NaN : value;
 }
 
-/** Why a line failed; "truncated" when the parser ran out of text, as Jackson's end-of-input. */
+/**
+ * Why a line failed; "truncated" when the parser ran out of text, as Jackson's end-of-input.
+ * JsonLines.reason: nothing of the line is quoted (the parser's message quotes the text it
+ * stopped at, which can be a secret), only where it stopped.
+ */
 function reason(e, length) {
   if (e instanceof BadLine) {
     return e.message;
   }
   const message = describe(e);
   const position = /at position (\d+)/.exec(message);
+  const where = position === null ? "no column given" : "at column " + (Number(position[1]) + 1);
   if (/end of JSON input|Unterminated/i.test(message) || position !== null && Number(position[1]) >= length) {
-    return "truncated JSON (" + message + ")";
+    return "truncated JSON (" + where + ")";
   }
-  return "malformed JSON (" + message + ")";
+  return "malformed JSON (" + where + ")";
 }

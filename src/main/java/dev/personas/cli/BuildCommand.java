@@ -1,7 +1,6 @@
 package dev.personas.cli;
 
 import dev.personas.PersonasException;
-import dev.personas.site.BundledSiteSources;
 import dev.personas.classify.Model;
 import dev.personas.classify.PersonaModel;
 import dev.personas.me.MeAnalyzer;
@@ -24,7 +23,6 @@ import dev.personas.study.PopulationModels;
 import dev.personas.study.Sources;
 import dev.personas.study.Studies;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +70,7 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    // A folder named wrong is said before the dataset is analysed, not after; one not named and
-    // absent here (run outside a clone) comes from the copy inside the jar, as for `me`.
-    options.content = folderOrBundled(options.content, "content", "--content", "the folder of Markdown pages");
-    options.templates = folderOrBundled(options.templates, "templates", "--templates", "the folder of .peb files");
-    options.staticFiles = folderOrBundled(options.staticFiles, "static", "--static", "the folder of CSS, scripts and images");
+    options.resolveFolders(spec.commandLine().getParseResult());
     // The authored content does not depend on the analysis: it is read while the analysis runs.
     Future<Content> content = SiteBuilder.readAhead(options::toSiteOptions);
     Optional<Analysis> analysis = analyse(options, verbosity, err);
@@ -93,17 +87,6 @@ public final class BuildCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
-  }
-
-  private Path folderOrBundled(Path folder, String what, String option, String meaning) {
-    if (Files.isDirectory(folder)) {
-      return folder;
-    }
-    if (!spec.commandLine().getParseResult().hasMatchedOption(option)) {
-      return BundledSiteSources.folder(what);
-    }
-    throw PersonasException.usage("The " + what + " folder " + folder.toAbsolutePath().normalize()
-        + " does not exist; pass " + option + " with " + meaning + ", or leave it out to use the copy inside personas.");
   }
 
   /**

@@ -1,13 +1,19 @@
 package dev.personas.cli;
 
+import dev.personas.PersonasException;
 import dev.personas.load.SourceFormat;
+import dev.personas.site.BundledSiteSources;
 import dev.personas.site.SiteOptions;
 import dev.personas.study.AnalysisCache;
 import dev.personas.study.DatasetSource;
 import dev.personas.study.Sources;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** The options of a site build, shared by `build` and `serve` (later: --dataset, --me). */
 public final class BuildOptions {
@@ -52,6 +58,35 @@ public final class BuildOptions {
 
   @Option(names = "--no-data", description = "Build only the authored pages, analysing no dataset (the figure pages say so).")
   boolean noData;
+
+  /**
+   * Checks the folders before anything is analysed: a folder named wrong is said at once, one not
+   * named and absent here (run outside a clone) is the copy inside the jar, as for `me`; nothing
+   * the build reads may sit in the folder it replaces.
+   */
+  public void resolveFolders(ParseResult given) {
+    content = folderOrBundled(given, content, "content", "--content", "the folder of Markdown pages");
+    templates = folderOrBundled(given, templates, "templates", "--templates", "the folder of .peb files");
+    staticFiles = folderOrBundled(given, staticFiles, "static", "--static", "the folder of CSS, scripts and images");
+    List<Path> inputs = new ArrayList<>();
+    for (Path path : new Path[] {dataset, me, content, templates, staticFiles}) {
+      if (path != null) {
+        inputs.add(path);
+      }
+    }
+    OutputFolder.refuseInputsInside(out, inputs);
+  }
+
+  private static Path folderOrBundled(ParseResult given, Path folder, String what, String option, String meaning) {
+    if (Files.isDirectory(folder)) {
+      return folder;
+    }
+    if (!given.hasMatchedOption(option)) {
+      return BundledSiteSources.folder(what);
+    }
+    throw PersonasException.usage("The " + what + " folder " + folder.toAbsolutePath().normalize()
+        + " does not exist; pass " + option + " with " + meaning + ", or leave it out to use the copy inside personas.");
+  }
 
   /** The dataset this build analyses: the named one, the bundled sample, or none. */
   public Optional<DatasetSource> datasetSource() {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.personas.PersonasException;
+import dev.personas.Printable;
 import dev.personas.classify.Classification;
 import dev.personas.classify.Model;
 import dev.personas.classify.PersonaResult;
 import dev.personas.features.Feature;
 import dev.personas.load.ReadReport;
 import dev.personas.load.SourceFormat;
+import dev.personas.privacy.Redactor;
 import dev.personas.study.ClassifiedLog;
 import dev.personas.study.LogsClassification;
 import dev.personas.study.LogsClassifier;
@@ -122,7 +124,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     for (ClassifiedLog session : result.sessions()) {
       Classification c = session.classification();
       text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  (then %s %.0f%%%s)",
-          session.sessionId(), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
+          shown(session.sessionId()), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
           100 * c.runnerUpProbability(), c.uncertain() ? "; uncertain" : ""));
       for (Feature f : KEY_FEATURES) {
         // "≈": active minutes estimated because the log records no time, as the personal page marks them.
@@ -136,13 +138,24 @@ public final class ClassifyCommand implements Callable<Integer> {
       int sessions = person.profile().sessions();
       // The model's preference, not how often it is right (the method page measures that).
       text.append(String.format(Locale.ROOT, "%s: %s, model confidence %.0f%%%s (runner-up %s) from %d %s%n",
-          person.userId(), person.persona().displayName(), 100 * person.confidence(),
+          shown(person.userId()), person.persona().displayName(), 100 * person.confidence(),
           person.provisional() ? ", provisional: fewer than 3 sessions"
               : person.decisive() ? "" : ", uncertain: close to the runner-up",
           person.runnerUp().displayName(), sessions, sessions == 1 ? "session" : "sessions"));
     }
     return text.toString();
   }
+
+  /**
+   * A session's or person's id as printed: ids come from the logs (a file not named after its
+   * session is known by the id its lines carry), so a secret in one is redacted and a control
+   * character written as an escape, as for any text from a log.
+   */
+  private static String shown(String id) {
+    return Printable.of(REDACTOR.redact(id));
+  }
+
+  private static final Redactor REDACTOR = new Redactor();
 
   private static String number(double value) {
     return value == Math.rint(value) ? Long.toString((long) value)
@@ -166,8 +179,8 @@ public final class ClassifyCommand implements Callable<Integer> {
       for (ClassifiedLog s : result.sessions()) {
         Classification c = s.classification();
         ObjectNode node = sessions.addObject();
-        node.put("id", s.sessionId());
-        node.put("user", s.userId());
+        node.put("id", REDACTOR.redact(s.sessionId()));
+        node.put("user", REDACTOR.redact(s.userId()));
         node.put("start", s.start() == null ? null : s.start().toString());
         node.put("type", c.type().slug());
         node.put("probability", c.probability());
@@ -183,7 +196,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       ArrayNode persons = root.putArray("persons");
       for (PersonaResult p : result.persons().values()) {
         ObjectNode node = persons.addObject();
-        node.put("user", p.userId());
+        node.put("user", REDACTOR.redact(p.userId()));
         node.put("persona", p.persona().slug());
         node.put("confidence", p.confidence());
         node.put("runnerUp", p.runnerUp().slug());

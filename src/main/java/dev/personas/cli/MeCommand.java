@@ -127,6 +127,9 @@ public final class MeCommand implements Callable<Integer> {
     if (sources.isEmpty()) {
       throw nothingFound(found.searched(), "neither exists");
     }
+    if (card == null) {
+      OutputFolder.refuseInputsInside(outDir, sources);
+    }
     Model population = PopulationModels.load(Optional.ofNullable(model));
     MeAnalyzer.Analysis analysis = analyse(sources, population, found.home(), err);
     if (analysis.result().isEmpty()) {

@@ -461,15 +461,23 @@ public final class JsonLines {
       heldLines.clear();
     }
 
+    /**
+     * Why a line failed, quoting nothing of the line: a parser's own message quotes the text it
+     * stopped at, which can be a secret (a line that is a pasted key), so only where it stopped is said.
+     */
     private static String reason(Exception e) {
       if (e instanceof BadLineException) {
         return e.getMessage();
       }
       String message = describe(e);
+      // A syntax error's message quotes the line; another (a limit, a number too long) does not.
+      String said = !(e instanceof JsonParseException p) ? message
+          : p.getLocation() != null && p.getLocation().getColumnNr() > 0 ? "at column " + p.getLocation().getColumnNr()
+          : "no column given";
       if (message.contains("end-of-input") || message.contains("Unexpected end")) {
-        return "truncated JSON (" + message + ")";
+        return "truncated JSON (" + said + ")";
       }
-      return "malformed JSON (" + message + ")";
+      return "malformed JSON (" + said + ")";
     }
 
     private static boolean isEncodingProblem(JsonParseException e) {

@@ -50,6 +50,9 @@ public final class LogFiles {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isRegularFile() && isJsonl(file)) {
             found.add(file);
+          } else if (attrs.isSymbolicLink() && isJsonl(file)) {
+            // Followed links arrive as what they point to; a link arriving as itself points nowhere.
+            report.skip(file, 0, "a link to a file that does not exist, skipped");
           }
           return FileVisitResult.CONTINUE;
         }

@@ -1,5 +1,6 @@
 package dev.personas.load;
 
+import dev.personas.Printable;
 import dev.personas.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ public final class ReadReport {
   public record Skip(Path file, long line, String reason) {
     @Override
     public String toString() {
-      return line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason;
+      // File names come from the folders read, which anyone may have named: printed inert.
+      return Printable.of(line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason);
     }
   }
 
@@ -306,7 +308,7 @@ public final class ReadReport {
     for (String note : notes) {
       out.append("; ").append(note);
     }
-    return out.toString();
+    return Printable.of(out.toString());
   }
 
   /** True when the summary has more to say than "skipped nothing": something was left out or estimated. */

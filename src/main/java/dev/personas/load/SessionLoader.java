@@ -180,6 +180,11 @@ public final class SessionLoader {
       found.note(path + " could not be read (check its permissions)");
       return List.of();
     }
+    if (given.format().isEmpty() && !Files.isDirectory(path) && !Files.isRegularFile(path)) {
+      // A pipe or a device (/dev/stdin, <(…)) can be read only once: it cannot be looked at first.
+      found.skip(path, 0, "not a file but a pipe or a device; save the log to a file and give that, skipped");
+      return List.of();
+    }
     if (given.format().isEmpty()) {
       Optional<String> entire = Files.isRegularFile(path) ? SourceFormat.entireAgent(path) : Optional.empty();
       found.skip(path, 0, entire.map(SessionLoader::otherAgentsTranscript).orElse("no Claude Code, Codex or SWE-chat logs found here"
@@ -265,6 +270,10 @@ public final class SessionLoader {
   private List<SessionReader.Part> byAgent(Path dir, ReadReport found) {
     Map<SourceFormat, List<Path>> logs = new EnumMap<>(SourceFormat.class);
     for (Path file : LogFiles.jsonl(dir, found)) {
+      if (!Files.isReadable(file)) {
+        found.skip(file, 0, "not readable: check its permissions, skipped");
+        continue;
+      }
       Optional<SourceFormat> format = SourceFormat.ofLog(dir, file).filter(readers::containsKey);
       if (format.isPresent()) {
         logs.computeIfAbsent(format.get(), f -> new ArrayList<>()).add(file);

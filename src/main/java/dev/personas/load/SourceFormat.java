@@ -52,7 +52,8 @@ public enum SourceFormat {
     if (name.startsWith("sessions.") && (name.endsWith(".parquet") || name.endsWith(".csv"))) {
       return Optional.of(SWE_CHAT);
     }
-    return LogFiles.isJsonl(path) ? sniff(path) : Optional.empty();
+    // A file named on the command line is looked at whatever its name (a log saved as session.log).
+    return Files.isRegularFile(path) ? sniff(path) : Optional.empty();
   }
 
   /** The format a path's place tells: under .codex/sessions or a rollout-*.jsonl, under .claude/projects. */

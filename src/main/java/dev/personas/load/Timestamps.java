@@ -49,6 +49,11 @@ public final class Timestamps {
     if (fast != null) {
       return fast;
     }
+    if (text.startsWith("+") || text.startsWith("-")) {
+      // A year before 0000 or after 9999 (java.time reads ±999999999): no log was written then, and
+      // the minutes between it and now overflow. The finder reads only four-digit years too.
+      return null;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

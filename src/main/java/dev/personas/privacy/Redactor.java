@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Replaces secrets in text taken from a log (a project name, a session title) before it can
  * reach a page: API keys and tokens of the common providers (Anthropic, OpenAI, AWS, GitHub,
- * GitLab, Slack, Stripe, Google, npm, Hugging Face), JWTs, private-key blocks,
- * {@code KEY=value} lines of .env files and e-mail addresses. Each becomes {@code [redacted …]}
- * naming what it was, so a reader sees that something was removed.
+ * GitLab, Slack, Stripe, Google, npm, Hugging Face), JWTs, private-key blocks, the password of a
+ * connection URL, bearer tokens, {@code KEY=value} and {@code key: value} settings whose name
+ * says password, secret, token or key, and e-mail addresses. Each becomes {@code [redacted …]}
+ * naming what it was, so a reader sees that something was removed. Characters that show
+ * nothing (zero-width spaces, soft hyphens) are dropped first, so they cannot hide a secret.
  *
  * <p>Claude Code and Codex name project folders after the working directory with every
  * non-alphanumeric character turned into '-', so the token patterns accept '-' wherever the
@@ -20,27 +22,42 @@ public final class Redactor {
 
   private static final String SEP = "[_-]";
 
+  /** A value a rule before has replaced already is not a secret's value again. */
+  private static final String NOT_REDACTED = "(?!\\[redacted )";
+
   // Order matters: the most specific pattern first (an Anthropic key also looks like an OpenAI one).
+  // Tokens are matched inside other text too ("token%3Dghp_…" from a pasted URL), not only after
+  // a word boundary, where the provider's prefix is distinctive enough.
   private static final List<Rule> RULES = List.of(
       new Rule("private key", Pattern.compile(
-          "-----BEGIN[A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|\\z)"), 0),
+          "-----BEGIN[A-Z ]*PRIVATE KEY[A-Z ]*-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE KEY[A-Z ]*-----|\\z)"), 0),
       new Rule("private key", Pattern.compile("-+BEGIN-[A-Z-]*PRIVATE-KEY-[\\s\\S]*"), 0),
       new Rule("Anthropic key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{8,}"), 0),
-      new Rule("Stripe key", Pattern.compile("\\b(?:sk|rk|pk)" + SEP + "(?:live|test)" + SEP + "[A-Za-z0-9]{10,}"), 0),
+      new Rule("Stripe key", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)" + SEP + "(?:live|test)" + SEP + "[A-Za-z0-9]{10,}"), 0),
       new Rule("OpenAI key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}"), 0),
-      new Rule("AWS key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"), 0),
+      new Rule("AWS key", Pattern.compile("(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"), 0),
       new Rule("AWS secret", Pattern.compile(
-          "(?i)(aws" + SEP + "?secret[A-Za-z_-]*[\"']?\\s*[=:-]\\s*[\"']?)[A-Za-z0-9/+=-]{40}"), 1),
-      new Rule("GitHub token", Pattern.compile("\\b(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0),
+          "(?i)(aws" + SEP + "?secret[A-Za-z_-]*[\"']?\\s*[=:-]\\s*[\"']?)" + NOT_REDACTED + "[A-Za-z0-9/+=-]{40}"), 1),
+      new Rule("GitHub token", Pattern.compile("(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0),
       new Rule("GitHub token", Pattern.compile("github" + SEP + "pat" + SEP + "[A-Za-z0-9_-]{20,}"), 0),
-      new Rule("Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
-      new Rule("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0),
-      new Rule("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 0),
-      new Rule("npm token", Pattern.compile("\\bnpm" + SEP + "[A-Za-z0-9]{36}"), 0),
-      new Rule("Hugging Face token", Pattern.compile("\\bhf" + SEP + "[A-Za-z0-9]{30,}"), 0),
-      new Rule("JWT", Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0),
+      new Rule("Slack token", Pattern.compile("xox[abprs]-[A-Za-z0-9-]{10,}"), 0),
+      new Rule("Google API key", Pattern.compile("AIza[0-9A-Za-z_-]{35}"), 0),
+      new Rule("Google OAuth token", Pattern.compile("ya29\\.[0-9A-Za-z_-]{20,}"), 0),
+      new Rule("GitLab token", Pattern.compile("glpat-[A-Za-z0-9_-]{20,}"), 0),
+      new Rule("npm token", Pattern.compile("(?<![A-Za-z0-9])npm" + SEP + "[A-Za-z0-9]{36}"), 0),
+      new Rule("Hugging Face token", Pattern.compile("(?<![A-Za-z0-9])hf" + SEP + "[A-Za-z0-9]{30,}"), 0),
+      new Rule("JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0),
+      // The password of a connection URL: scheme://user:password@host.
+      new Rule("password", Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@]*:)" + NOT_REDACTED + "[^\\s/@]+(?=@)"), 1),
+      new Rule("token", Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)" + NOT_REDACTED + "[A-Za-z0-9._~+/-]{16,}=*"), 1),
+      // KEY=value, key: value: a name that says password, secret or token, in any case.
       new Rule("secret", Pattern.compile(
-          "\\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|KEY|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)"
+          "(?i)(\\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|credentials?|api[_-]?key|access[_-]?key"
+              + "|private[_-]?key)[A-Za-z0-9_]*[\"']?\\s*[=:]\\s*)" + NOT_REDACTED
+              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1),
+      // Other upper-case names of keys and credentials (SOME_KEY=…), as .env files write them.
+      new Rule("secret", Pattern.compile(
+          "\\b([A-Z][A-Z0-9_]*(?:KEY|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)" + NOT_REDACTED
               + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1),
       // The same, as a project folder name spells it: every '_' and '=' turned into '-'.
       new Rule("secret", Pattern.compile(
@@ -48,9 +65,12 @@ public final class Redactor {
               + "[A-Za-z0-9]+"), 1),
       new Rule("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0));
 
+  /** Characters that show nothing, which would split a secret so that no rule sees it whole. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+
   /** The text with every secret replaced by a {@code [redacted …]} marker. */
   public String redact(String text) {
-    String result = text;
+    String result = INVISIBLE.matcher(text).replaceAll("");
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(result);
       StringBuilder out = new StringBuilder();

@@ -35,6 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port + ".");
     }
+    options.resolveFolders(spec.commandLine().getParseResult());
     // --quiet hides the summary of each rebuild; errors and the address are always printed.
     PrintWriter progress = verbosity.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     DevServer server = new DevServer(

@@ -190,6 +190,31 @@ class ClassifyCommandTest {
     }
   }
 
+  /**
+   * A log not named after its session is known by the id its lines carry, which anyone may have
+   * written: a secret in it is redacted and terminal control characters are printed as escapes
+   * (they could clear the screen or retitle the window), in the text, the JSON and the skip list.
+   */
+  @Test
+  void idsAndFileNamesFromTheLogsArePrintedInert() throws IOException {
+    String token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+    String hostile = "\u001b]0;pwned\u0007\u001b[2J" + token;
+    Path logs = Files.createDirectories(dir.resolve("hostile"));
+    String line = "{\"type\":\"user\",\"sessionId\":\"" + hostile.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007")
+        + "\",\"uuid\":\"u1\",\"timestamp\":\"2025-06-14T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"fix the build\"}}";
+    Files.writeString(logs.resolve("full.jsonl"), line + "\n");
+    Files.writeString(logs.resolve("\u001b[31mevil.jsonl"), line + "\nnot json\n");
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString(), "--verbose"), err.toString());
+    for (String printed : List.of(out.toString(), err.toString())) {
+      assertFalse(printed.contains("\u001b") || printed.contains("\u0007") || printed.contains(token), printed);
+    }
+    assertTrue(out.toString().contains("\\u001b]0;pwned\\u0007\\u001b[2J[redacted GitHub token]"), out.toString());
+    assertTrue(err.toString().contains("\\u001b[31mevil.jsonl:2: malformed JSON"), err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString(), "--json"), err.toString());
+    assertFalse(out.toString().contains(token), out.toString());
+  }
+
   @Test
   void fixturesClassifyAsTheGoldenFileSaysAndTheSameTwice() throws IOException {
     String[] args = args(allFixtures(), "--model", modelFile.toString(), "--json");

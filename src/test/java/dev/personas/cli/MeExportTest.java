@@ -105,6 +105,31 @@ class MeExportTest {
     }
   }
 
+  /**
+   * Each run replaces its output folder as a whole: logs kept inside it (copied there, or the
+   * folder given as --out by mistake a second time) are refused before anything is read or
+   * deleted, by `me` and by `build --me`, and are still there afterwards.
+   */
+  @Test
+  void logsInsideTheOutputFolderAreRefusedNotDeleted() throws IOException {
+    Path out = work.resolve("me");
+    assertEquals(ExitCode.OK, MeRun.run(home, "--out", out.toString()).exit());
+    Path logs = out.resolve("logs");
+    MeCommandTest.copy(FIXTURES.resolve("claude-code/projects"), logs);
+    long files;
+    try (var walk = Files.walk(logs)) {
+      files = walk.count();
+    }
+    MeRun.Result me = MeRun.run(home, "--out", out.toString(), logs.toString());
+    assertEquals(ExitCode.USAGE, me.exit(), me.err());
+    assertTrue(me.err().contains("The output folder " + out + " holds " + logs), me.err());
+    MeRun.Result build = MeRun.any("build", "--no-data", "--quiet", "--out", out.toString(), "--me", logs.toString());
+    assertEquals(ExitCode.USAGE, build.exit(), build.err());
+    try (var walk = Files.walk(logs)) {
+      assertEquals(files, walk.count());
+    }
+  }
+
   @Test
   void anExportOfAnotherSchemaIsAClearError() throws IOException {
     Path export = work.resolve("me.json");

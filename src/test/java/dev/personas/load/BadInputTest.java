@@ -73,6 +73,33 @@ class BadInputTest {
     assertTrue(located().get(0).startsWith("s.jsonl:2 malformed JSON"), located().toString());
   }
 
+  /**
+   * A timestamp of a year no log was written in (java.time reads ±999999999) is no time: the line
+   * is read as untimed, and the session is measured, not lost to an overflow of its minutes.
+   */
+  @Test
+  void aTimestampBeyondYear9999IsNoTimeAndTheSessionIsStillMeasured() throws IOException {
+    assertEquals(null, Timestamps.parse("+999999999-12-31T23:59:59Z"));
+    assertEquals(null, Timestamps.parse("-999999999-01-01T00:00:00Z"));
+    assertEquals("9999-12-31T23:59:59Z", String.valueOf(Timestamps.parse("9999-12-31T23:59:59Z")));
+    readClaude(write("s.jsonl", prompt("u1", "first"),
+        prompt("u2", "second").replace("2025-10-03T09:00:00Z", "+999999999-12-31T23:59:59Z"), prompt("u3", "third")));
+    assertEquals(3, sessions.get(0).typedPromptCount());
+    assertEquals(0.0, new dev.personas.features.FeatureExtractor().extract(sessions.get(0))
+        .get(dev.personas.features.Feature.WALL_MINUTES));
+  }
+
+  /** A line that is a pasted secret is skipped and located; its reason quotes nothing of it. */
+  @Test
+  void aMalformedLineIsLocatedWithoutQuotingIt() throws IOException {
+    String token = "ghp_A1b2C3d4E5f6G7h8I9j0A1b2C3d4E5f6G7h8";
+    readClaude(write("s.jsonl", prompt("u1", "first"), "AKIAIOSFODNN7EXAMPLE", token + " oops",
+        "{\"type\":\"user\", \"x\": " + token + "}", prompt("u2", "second")));
+    assertEquals(List.of("s.jsonl:2 malformed JSON (at column 21)", "s.jsonl:3 malformed JSON (at column 42)",
+        "s.jsonl:4 malformed JSON (at column 63)"), located());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+  }
+
   @Test
   void fileThatIsNotJsonAtAllIsReportedOnceAsAWhole() throws IOException {
     String[] prose = new String[10_000];

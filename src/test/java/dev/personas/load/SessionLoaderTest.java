@@ -173,6 +173,25 @@ class SessionLoaderTest {
     return new Loaded(sessions, report);
   }
 
+  /**
+   * A file named on the command line is read whatever its name (a log saved as session.log); in a
+   * folder, a link to a log that is gone is named, not passed over in silence.
+   */
+  @Test
+  void aLogNamedOnTheCommandLineIsReadWhateverItsNameAndADeadLinkIsNamed() throws IOException {
+    Path saved = home.resolve("session.log");
+    Files.copy(TestTrees.resource("fixtures/codex/sessions/2025/09/02/rollout-2025-09-02T09-00-00-0199a1b2-0000-7000-8000-00000000000c.jsonl"), saved);
+    assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(saved));
+    assertEquals(1, load(List.of(saved)).sessions().size());
+    Path logs = home.resolve("logs");
+    TestTrees.copy("fixtures/claude-code/projects", logs);
+    Path dead = Files.createSymbolicLink(logs.resolve("gone.jsonl"), home.resolve("nowhere.jsonl"));
+    Loaded loaded = load(List.of(logs));
+    assertEquals(2, loaded.sessions().size());
+    assertTrue(loaded.report().skips().stream().anyMatch(k -> k.file().equals(dead)
+        && k.reason().equals("a link to a file that does not exist, skipped")), loaded.report().skips().toString());
+  }
+
   @Test
   void injectedReaderIsUsedForItsFormat() throws IOException {
     Path swe = home.resolve("swe");

@@ -36,11 +36,48 @@ class RedactorTest {
       "GitLab token|glpat-AbCdEfGhIjKlMnOpQrSt12 push|AbCdEfGhIjKlMnOpQrSt",
       "npm token|npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 publish|AbCdEfGhIjKlMnOpQr",
       "Hugging Face token|hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567 pull|AbCdEfGhIjKlMnOpQr",
+      // What a hostile-input review found getting through (2026-12-06).
+      "MySQL URL password|mysql://root:Sup3rS3cret@10.0.0.1:3306/app|Sup3rS3cret",
+      "Redis URL password|redis://:Sup3rS3cret@localhost:6379|Sup3rS3cret",
+      "Postgres URL password|DATABASE_URL=postgres://u:hunter2hunter2@db.example.com:5432/x|hunter2hunter2",
+      "bare PASSWORD=|PASSWORD=hunter2hunter2|hunter2hunter2",
+      "bare SECRET=|SECRET=9f8e7d6c5b4a39281706|9f8e7d6c5b4a3928",
+      "bare TOKEN=|TOKEN=9f8e7d6c5b4a39281706|9f8e7d6c5b4a3928",
+      "lower-case api_key|api_key=\"9f8e7d6c5b4a39281706\"|9f8e7d6c5b4a3928",
+      "export PASSWORD|export PASSWORD=hunter2hunter2|hunter2hunter2",
+      "YAML secret|secret_token: 9f8e7d6c5b4a39281706|9f8e7d6c5b4a3928",
+      "YAML password|password: hunter2hunter2|hunter2hunter2",
+      "bearer token|Authorization: Bearer abcdefghijklmnop1234567890QRSTUV|abcdefghijklmnop1234",
+      "Google OAuth token|ya29.a0AfH6SMBx3Vq9Zk1Lm2Np3Qr4St5Uv6Wx7Yz8|a0AfH6SMBx3Vq9Zk1",
+      "GitHub token inside a word|xghp_16C7e42F292c6912E7710c838347Ae178B4a|16C7e42F292c6912E77",
+      "GitHub token after an underscore|_ghp_16C7e42F292c6912E7710c838347Ae178B4a|16C7e42F292c6912E77",
+      "GitHub token in a pasted URL|?token%3Dghp_16C7e42F292c6912E7710c838347Ae178B4a|16C7e42F292c6912E77",
+      "AWS key inside a word|idAKIAIOSFODNN7EXAMPLE|IOSFODNN7EXAMPLE",
+      "Anthropic key split by a zero-width space|sk-ant-api03-\u200bZq8vX2mL9pR4tY7wK1nB5cD3fG6hJ0|Zq8vX2mL9pR4tY7w",
   })
   void secretIsRedacted(String what, String text, String secretPart) {
     String redacted = redactor.redact(text);
     assertFalse(redacted.contains(secretPart), what + ": " + redacted);
     assertTrue(redacted.contains("[redacted"), what + ": " + redacted);
+  }
+
+  @Test
+  void pgpPrivateKeyBlockIsRedactedWhole() {
+    String text = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF0AAAAB\n-----END PGP PRIVATE KEY BLOCK-----\nafter";
+    assertEquals("[redacted private key]\nafter", redactor.redact(text));
+  }
+
+  /** A secret two rules see is replaced once, and the text around it stays readable. */
+  @Test
+  void aSecretSeenByTwoRulesIsReplacedOnce() {
+    assertEquals("ANTHROPIC_API_KEY=[redacted Anthropic key]",
+        redactor.redact("ANTHROPIC_API_KEY=sk-ant-api03-Zq8vX2mL9pR4tY7wK1nB5cD3fG6hJ0"));
+    assertEquals("GH_TOKEN=[redacted GitHub token] and more",
+        redactor.redact("GH_TOKEN=ghp_16C7e42F292c6912E7710c838347Ae178B4a and more"));
+    assertEquals("AWS_SECRET_ACCESS_KEY=[redacted AWS secret]",
+        redactor.redact("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+    assertEquals("postgres://admin:[redacted password]@db.example.com/prod",
+        redactor.redact("postgres://admin:hunter2pass@db.example.com/prod"));
   }
 
   @Test

@@ -290,7 +290,7 @@ public final class ClaudeCodeReader implements SessionReader {
         }
         subagents.remove(key);
       }
-      reading = new Reading(id, head.file, builder, readable, longer != null);
+      reading = new Reading(id, head.file, builder, readable);
     }
     finish(reading, repoId, sink, report);
     for (Map.Entry<String, List<Path>> orphan : subagents.entrySet()) {
@@ -303,7 +303,7 @@ public final class ClaudeCodeReader implements SessionReader {
   }
 
   /** The session being read: its first file, and the copies of it read after that file. */
-  private record Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable, boolean copy) {}
+  private record Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable) {}
 
   /** Hands the session read on, once every copy of it has been read. */
   private static void finish(Reading reading, String repoId, Consumer<Session> sink, ReadReport report) {
@@ -312,8 +312,10 @@ public final class ClaudeCodeReader implements SessionReader {
     }
     ClaudeSessionBuilder builder = reading.builder;
     if (builder.isEmpty()) {
-      if (reading.readable && reading.copy && builder.replaysAnother()) {
-        report.sessionCopy(reading.file); // wholly a replay of a longer copy read before it
+      if (reading.readable && builder.replaysAnother()) {
+        // Wholly a replay of a session read before it: a copy under another name, or a resumed
+        // session the person left without asking anything.
+        report.sessionCopy(reading.file);
       } else if (reading.readable) {
         report.emptySession(reading.file); // an unreadable file is already reported
       }

@@ -388,6 +388,23 @@ class ClaudeCodeReaderTest {
         copiesReport.skips().stream().map(k -> kept.relativize(k.file()) + ":" + k.line()).toList());
   }
 
+  /** A session kept again under another session's name is counted once, and said to be a copy, not empty. */
+  @Test
+  void aSessionKeptUnderAnotherNameIsACopyNotAnEmptySession() throws IOException {
+    Path real = TestTrees.resource("real/JeedaveyFCRA+poc/.claude/projects/-home-avid-arrajeedavey/"
+        + "7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl");
+    Path project = home.resolve("renamed/-home-avid");
+    Files.createDirectories(project);
+    Files.copy(real, project.resolve("7b4d3e88-1959-4340-b1a6-fc57134d7481.jsonl"));
+    Files.copy(real, project.resolve("ffffffff-1959-4340-b1a6-fc57134d7481.jsonl"));
+    List<Session> got = new ArrayList<>();
+    ReadReport copiesReport = new ReadReport();
+    new ClaudeCodeReader().read(home.resolve("renamed"), got::add, copiesReport);
+    assertEquals(1, got.size(), copiesReport.summary());
+    assertEquals(1, copiesReport.sessionCopies(), copiesReport.summary());
+    assertEquals(0, copiesReport.emptySessions(), copiesReport.summary());
+  }
+
   /** A project kept twice (a backup folder): its sessions once, their subagents with them, nothing orphaned. */
   @Test
   void aProjectKeptInTwoFoldersIsReadOnceWithItsSubagents() throws IOException {
