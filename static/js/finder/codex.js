@@ -429,6 +429,9 @@ function between(text, open, close) {
   return a < 0 || b < a ? null : text.substring(a + open.length, b);
 }
 
+/** CodexSessionBuilder.SAME_SUBMISSION, in nanoseconds. */
+const SAME_SUBMISSION_NANOS = 250e6;
+
 /** Item hashes of every session read in one run, with the session that first had each. */
 class Run {
   constructor() {
@@ -462,6 +465,9 @@ class SessionBuilder {
     this.pendingIn = 0;
     this.pendingOut = 0;
     this.lastAgentEvent = -1;
+    this.lastTyped = -1;
+    this.lastTypedAt = null;
+    this.agentSinceTyped = false;
     this.hashes = [];
     this.held = null;
     this.shownByCopy = null;
@@ -562,6 +568,7 @@ class SessionBuilder {
       this.calls = new Map();
       this.scripts = new Map();
       this.lastAgentEvent = -1;
+      this.lastTyped = -1;
       this.pendingIn = 0;
       this.pendingOut = 0;
       this.twinDue = "";
@@ -643,6 +650,21 @@ class SessionBuilder {
       return;
     }
     this.twinDue = source;
+    if (this.sameSubmission(at)) {
+      // CodexSessionBuilder.typed: one submission the client wrote as several messages a few
+      // milliseconds apart; a piece not yet in the prompt joins its text.
+      const prompt = this.events[this.lastTyped];
+      const piece = ideRequest(text);
+      const joined = prompt.text === null || prompt.text.includes(piece) ? prompt.text : prompt.text + "\n" + piece;
+      if (prompt.kind === Kind.PROMPT && joined !== null && joined !== prompt.text) {
+        this.events[this.lastTyped] = promptEvent(Kind.PROMPT, prompt.at, joined);
+      }
+      this.lastTypedAt = at;
+      return;
+    }
+    this.lastTyped = this.events.length;
+    this.lastTypedAt = at;
+    this.agentSinceTyped = false;
     const args = expansionArguments(text);
     if (args !== null) {
       this.events.push(event(Kind.SLASH_COMMAND, at, args.length, args));
@@ -727,8 +749,18 @@ class SessionBuilder {
       null, error));
   }
 
+  /** CodexSessionBuilder.sameSubmission: written within 250 ms of the typed text before, the agent idle between. */
+  sameSubmission(at) {
+    if (this.lastTyped < 0 || this.agentSinceTyped || at === null || this.lastTypedAt === null
+        || compareInstants(at, this.lastTypedAt) < 0) {
+      return false;
+    }
+    return (at.ms - this.lastTypedAt.ms) * 1e6 + (at.sub - this.lastTypedAt.sub) < SAME_SUBMISSION_NANOS;
+  }
+
   agent(e) {
     this.twinDue = "";
+    this.agentSinceTyped = true;
     if (this.pendingIn > 0 || this.pendingOut > 0) {
       e = withTokens(e, this.pendingIn, this.pendingOut);
       this.pendingIn = 0;

@@ -319,11 +319,13 @@ class FinderIT {
         + String.format(user, "u6", "2025-06-14T08:09:00Z", "why does `parse()` fail on line 3?")
         + "\n").getBytes(StandardCharsets.UTF_8));
     Files.write(odd, out.toByteArray());
-    // Claude Code's request for a conversation's title, a file of its own: no session.
+    // Claude Code's request for a conversation's title, a file of its own under a session id of its
+    // own: no session.
     Path title = odd.resolveSibling("title.jsonl");
-    Files.writeString(title, String.format(user, "t1", "2025-06-14T08:10:00Z", "Context: This summary will be shown in a "
+    Files.writeString(title, (String.format(user, "t1", "2025-06-14T08:10:00Z", "Context: This summary will be shown in a "
         + "list to help users and Claude choose which conversations are relevant.\\n\\nPlease write a concise summary.")
-        + "\n" + String.format(assistant, "t2", "2025-06-14T08:10:02Z", "m9", "3", "4", "Fixed the parser.") + "\n");
+        + "\n" + String.format(assistant, "t2", "2025-06-14T08:10:02Z", "m9", "3", "4", "Fixed the parser.") + "\n")
+        .replace("\"sessionId\":\"odd\"", "\"sessionId\":\"title\""));
 
     openFinder();
     pick("finder-files", List.of(odd, title));
@@ -392,9 +394,10 @@ class FinderIT {
     early.set(0, early.get(0).replaceFirst("^\\{", "{\"kept\":\"" + "x".repeat(200_000) + "\","));
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", first.subList(0, 40),
         "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80), "0b/1/full.jsonl", early,
-        "d/" + otherName, other.subList(0, 12), "e/" + otherName, other));
+        "d/" + otherName, other.subList(0, 12), "e/" + otherName, other,
+        "f/rollout-2025-12-03T11-42-42-019ae217-3106-77b2-aa44-7dd1fe3196b0.jsonl", splitSubmissions()));
     var analysis = copiesReadInBothPlaces(dir, copies);
-    assertEquals(2, analysis.result().orElseThrow().sessions().size());
+    assertEquals(3, analysis.result().orElseThrow().sessions().size());
     assertEquals(4, analysis.report().sessionCopies());
   }
 
@@ -458,6 +461,31 @@ class FinderIT {
    * Writes the copies (path under the folder → lines), reads the folder in the finder and in the
    * CLI, and requires the same result and summary of both; the CLI's analysis is returned.
    */
+  /**
+   * A rollout where what the person sent once was written as several messages a few milliseconds
+   * apart (a paste split at its line breaks; one message sent three times): 3 prompts, not 7.
+   */
+  private static List<String> splitSubmissions() {
+    String meta = "{\"timestamp\":\"2025-12-03T07:50:00.000Z\",\"type\":\"session_meta\",\"payload\":"
+        + "{\"id\":\"019ae217-3106-77b2-aa44-7dd1fe3196b0\",\"cwd\":\"/w\"}}";
+    java.util.function.BiFunction<String, String, String> user = (time, text) -> "{\"timestamp\":\"2025-12-03T" + time
+        + "Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":"
+        + "[{\"type\":\"input_text\",\"text\":\"" + text + "\"}]}}";
+    java.util.function.BiFunction<String, String, String> event = (time, text) -> "{\"timestamp\":\"2025-12-03T" + time
+        + "Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"" + text + "\"}}";
+    java.util.function.BiFunction<String, String, String> agent = (time, text) -> "{\"timestamp\":\"2025-12-03T" + time
+        + "Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+        + "[{\"type\":\"output_text\",\"text\":\"" + text + "\"}]}}";
+    return List.of(meta, user.apply("07:57:00.000", "run the OCR check"), event.apply("07:57:00.002", "run the OCR check"),
+        agent.apply("07:57:05.000", "Done."), user.apply("08:06:46.091", "It says: an error occurred"),
+        event.apply("08:06:46.094", "It says: an error occurred"), user.apply("08:06:46.097", "Cause: OCR failed"),
+        user.apply("08:06:46.097", "Check the image size."), agent.apply("08:06:58.880", "Check these."),
+        user.apply("08:07:40.409", "retry it"), event.apply("08:07:40.410", "retry it"),
+        user.apply("08:07:40.410", "retry it"), event.apply("08:07:40.410", "retry it"),
+        user.apply("08:07:40.411", "retry it"), event.apply("08:07:40.411", "retry it"),
+        agent.apply("08:07:50.000", "Retried."));
+  }
+
   private MeAnalyzer.Analysis copiesReadInBothPlaces(Path dir, Map<String, List<String>> copies) throws IOException {
     for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
       Files.createDirectories(dir.resolve(copy.getKey()).getParent());

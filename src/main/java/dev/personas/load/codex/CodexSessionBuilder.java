@@ -11,6 +11,7 @@ import dev.personas.session.EventKind;
 import dev.personas.session.Session;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ import java.util.regex.Pattern;
  */
 final class CodexSessionBuilder {
 
+  /** Texts written this close after a typed one, with nothing between, are the same submission. */
+  private static final Duration SAME_SUBMISSION = Duration.ofMillis(250);
   private static final Pattern EXIT_CODE =
       Pattern.compile("(?i)(?:exit code:?|exited with code)\\s*(-?\\d+)");
   private static final Pattern PATCH_FILE =
@@ -95,6 +98,10 @@ final class CodexSessionBuilder {
   private String prefixParent;
   /** 'R' or 'E' when a prompt was counted and its twin from the other line kind is due. */
   private char twinDue;
+  /** The event of the last typed text counted (-1: none yet), when it was written, and whether the agent acted since. */
+  private int lastTyped = -1;
+  private Instant lastTypedAt;
+  private boolean agentSinceTyped;
   private long totalIn;
   private long totalOut;
   private long pendingIn;
@@ -225,6 +232,7 @@ final class CodexSessionBuilder {
       calls.clear();
       scripts.clear();
       lastAgentEvent = -1;
+      lastTyped = -1;
       pendingIn = 0;
       pendingOut = 0;
       twinDue = 0;
@@ -329,6 +337,22 @@ final class CodexSessionBuilder {
       return;
     }
     twinDue = source;
+    if (sameSubmission(at)) {
+      // One submission the client wrote as several messages a few milliseconds apart (a paste a
+      // terminal split at its line breaks, a message the IDE extension sent again): the person
+      // typed once. A piece not yet in the prompt joins its text.
+      Event prompt = events.get(lastTyped);
+      String piece = ideRequest(text);
+      String joined = prompt.text() == null || prompt.text().contains(piece) ? prompt.text() : prompt.text() + "\n" + piece;
+      if (prompt.kind() == EventKind.PROMPT && joined != null && !joined.equals(prompt.text())) {
+        events.set(lastTyped, Event.prompt(EventKind.PROMPT, prompt.timestamp(), joined));
+      }
+      lastTypedAt = at;
+      return;
+    }
+    lastTyped = events.size();
+    lastTypedAt = at;
+    agentSinceTyped = false;
     String arguments = expansionArguments(text);
     if (arguments != null) {
       events.add(new Event(EventKind.SLASH_COMMAND, at, arguments.length(), arguments, null, null,
@@ -491,8 +515,18 @@ final class CodexSessionBuilder {
         call == null ? null : call.command(), null, error, 0, 0));
   }
 
+  /**
+   * Whether a typed text is part of the submission read just before: written within
+   * {@link #SAME_SUBMISSION} of it, the agent doing nothing between (no person sends twice that fast).
+   */
+  private boolean sameSubmission(Instant at) {
+    return lastTyped >= 0 && !agentSinceTyped && at != null && lastTypedAt != null && !at.isBefore(lastTypedAt)
+        && at.isBefore(lastTypedAt.plus(SAME_SUBMISSION));
+  }
+
   private void agent(Event e) {
     twinDue = 0;
+    agentSinceTyped = true;
     if (pendingIn > 0 || pendingOut > 0) {
       e = withTokens(e, pendingIn, pendingOut);
       pendingIn = 0;

@@ -290,6 +290,48 @@ class CodexReaderTest {
         legacyReport.summary());
   }
 
+  /**
+   * What the person sent once, written by the client as several messages a few milliseconds apart
+   * (real rollouts: a pasted error a Windows terminal split at its line breaks; the IDE extension
+   * sending one message three times in a millisecond), is one prompt; the pieces join its text.
+   */
+  @Test
+  void oneSubmissionWrittenAsSeveralMessagesIsOnePrompt() throws IOException {
+    String id = "019ae217-3106-77b2-aa44-7dd1fe3196b0";
+    Path file = home.resolve("rollout-2025-12-03T11-42-42-" + id + ".jsonl");
+    java.nio.file.Files.writeString(file, String.join("\n",
+        "{\"timestamp\":\"2025-12-03T07:50:00.000Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"" + id + "\",\"cwd\":\"/w\"}}",
+        user("07:57:00.000", "run the OCR check"), event("07:57:00.002", "run the OCR check"),
+        agent("07:57:05.000", "Done: here is how to check it."),
+        user("08:06:46.091", "It says: an error occurred"), event("08:06:46.094", "It says: an error occurred"),
+        user("08:06:46.097", "Cause: OCR failed"), user("08:06:46.097", "Check the image size."),
+        agent("08:06:58.880", "Check these in order."),
+        user("08:07:40.409", "retry it"), event("08:07:40.410", "retry it"),
+        user("08:07:40.410", "retry it"), event("08:07:40.410", "retry it"),
+        user("08:07:40.411", "retry it"), event("08:07:40.411", "retry it"),
+        agent("08:07:50.000", "Retried.")) + "\n");
+    Map<String, Session> read = new TreeMap<>();
+    new CodexReader().read(file, s -> read.put(s.id(), s), new ReadReport());
+    List<String> prompts = read.get(id).events().stream().filter(e -> e.kind().isTypedPrompt()).map(Event::text).toList();
+    assertEquals(List.of("run the OCR check", "It says: an error occurred\nCause: OCR failed\nCheck the image size.", "retry it"),
+        prompts);
+  }
+
+  private static String user(String time, String text) {
+    return "{\"timestamp\":\"2025-12-03T" + time + "Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\","
+        + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"" + text + "\"}]}}";
+  }
+
+  private static String event(String time, String text) {
+    return "{\"timestamp\":\"2025-12-03T" + time + "Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\","
+        + "\"message\":\"" + text + "\"}}";
+  }
+
+  private static String agent(String time, String text) {
+    return "{\"timestamp\":\"2025-12-03T" + time + "Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\","
+        + "\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\"}]}}";
+  }
+
   @Test
   void sessionsWithTimesAreNotCountedAsUntimed() {
     assertEquals(0, report.untimedSessions());
