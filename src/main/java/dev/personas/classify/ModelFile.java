@@ -67,6 +67,19 @@ public final class ModelFile {
           + dev.personas.JsonErrors.describe(e) + ". Rebuild it with `personas build`.", e);
     }
     checkCompatible(tree, where);
+    String unusable = firstNonFinite(tree, "");
+    if (unusable != null) {
+      throw PersonasException.failure("The model file " + where + " holds a number too large to compute with at "
+          + unusable + ". Rebuild it with `personas build`.");
+    }
+    int sessions = 0;
+    for (JsonNode count : tree.path("typeCounts")) {
+      sessions += Math.max(0, count.asInt());
+    }
+    if (sessions == 0) {
+      throw PersonasException.failure("The model file " + where + " counts no session of any type (typeCounts),"
+          + " so it cannot say how common a type is. Rebuild it with `personas build`.");
+    }
     try {
       return Json.MAPPER.treeToValue(tree, Model.class);
     } catch (JacksonException | IllegalArgumentException e) {
@@ -75,6 +88,30 @@ public final class ModelFile {
     }
   }
 
+
+  /** Where the first number that is not finite (1e400 reads as infinity) sits, as a JSON path, or null. */
+  private static String firstNonFinite(JsonNode node, String at) {
+    if (node.isNumber()) {
+      return Double.isFinite(node.doubleValue()) ? null : at.isEmpty() ? "the top" : at;
+    }
+    if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext();) {
+        var field = it.next();
+        String found = firstNonFinite(field.getValue(), at.isEmpty() ? field.getKey() : at + "." + field.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = firstNonFinite(node.get(i), at + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
 
   private static void checkCompatible(JsonNode tree, String path) {
     String fix = " Rebuild the model with this version of personas (`personas build`), or use the"
@@ -95,7 +132,8 @@ public final class ModelFile {
     int catalogue = tree.path("catalogueVersion").asInt(-1);
     if (catalogue != Feature.CATALOGUE_VERSION) {
       throw PersonasException.failure("The model file " + path + " was fitted on feature catalogue"
-          + " version " + tree.path("catalogueVersion") + ", but this personas computes catalogue"
+          + " version " + (tree.has("catalogueVersion") ? tree.get("catalogueVersion").toString() : "(none given)")
+          + ", but this personas computes catalogue"
           + " version " + Feature.CATALOGUE_VERSION + "." + fix);
     }
     List<String> found = new ArrayList<>();

@@ -101,6 +101,29 @@ class ModelFileTest {
     assertTrue(e.getMessage().contains("catalogue version 99"), e.getMessage());
   }
 
+  /**
+   * A model no build writes (a hand-edited number past double's range, no sessions counted, no
+   * catalogue version) is refused as a bad model file, not met later as an unexpected error.
+   */
+  @Test
+  void aModelThatCannotBeComputedWithIsRefusedSayingWhere() throws IOException {
+    Path huge = tampered(tree -> ((ArrayNode) tree.get("typeCounts")).set(0, Json.MAPPER.getNodeFactory().numberNode(
+        new java.math.BigDecimal("1e400"))));
+    PersonasException e = assertThrows(PersonasException.class, () -> ModelFile.read(huge));
+    assertTrue(e.getMessage().contains("holds a number too large to compute with at typeCounts[0]"), e.getMessage());
+    Path none = tampered(tree -> {
+      ArrayNode counts = (ArrayNode) tree.get("typeCounts");
+      for (int i = 0; i < counts.size(); i++) {
+        counts.set(i, Json.MAPPER.getNodeFactory().numberNode(0));
+      }
+    });
+    e = assertThrows(PersonasException.class, () -> ModelFile.read(none));
+    assertTrue(e.getMessage().contains("counts no session of any type"), e.getMessage());
+    Path noCatalogue = tampered(tree -> tree.remove("catalogueVersion"));
+    e = assertThrows(PersonasException.class, () -> ModelFile.read(noCatalogue));
+    assertTrue(e.getMessage().contains("catalogue version (none given)"), e.getMessage());
+  }
+
   @Test
   void modelWithAnotherFeatureOrderIsRefusedNamingTheFirstDifference() throws IOException {
     Path file = tampered(tree -> {
