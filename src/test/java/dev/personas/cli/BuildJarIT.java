@@ -66,6 +66,33 @@ class BuildJarIT {
     assertTrue(named.err().contains("nowhere does not exist"), named.err());
   }
 
+  /** Outside a clone, serve draws the site from the copies inside the jar too, and serves it. */
+  @Test
+  void outsideACloneTheJarServesFromItsOwnSiteFolders() throws Exception {
+    Path jar = Path.of("target", "personas.jar").toAbsolutePath();
+    Process serve = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "serve", "--no-data", "--port", "0",
+        "--out", temp.resolve("served").toString()).directory(temp.toFile()).redirectErrorStream(true).start();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      String url = null;
+      StringBuilder said = new StringBuilder();
+      while (url == null && (line = lines.readLine()) != null) {
+        said.append(line).append('\n');
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/\\S*)").matcher(line);
+        url = m.find() ? m.group(1) : null;
+      }
+      assertTrue(url != null, said.toString());
+      var response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "method/")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertTrue(response.body().contains("<h1"), response.body());
+    } finally {
+      serve.destroy();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void theLauncherBuildsTheSameSiteAsJavaJarAndKeepsAClassArchiveForTheNextRun() throws Exception {
     Path launcher = Path.of("bin", "personas").toAbsolutePath();
