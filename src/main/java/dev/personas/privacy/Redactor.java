@@ -1,6 +1,7 @@
 package dev.personas.privacy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,25 @@ import java.util.regex.Pattern;
  * provider's format has '_'.
  */
 public final class Redactor {
-  private record Rule(String what, Pattern pattern, int keep) {}
+  /**
+   * One kind of secret: what it is called, its pattern, whether the pattern's first group (a
+   * setting's name) is kept, and words one of which the text must hold, in lower case, for the
+   * pattern to be tried at all (most text holds none, and is then passed over at once).
+   */
+  private record Rule(String what, Pattern pattern, int keep, List<String> needles) {
+    Rule(String what, Pattern pattern, int keep, String... needles) {
+      this(what, pattern, keep, List.of(needles));
+    }
+
+    boolean mayMatch(String lowerCase) {
+      for (String needle : needles) {
+        if (lowerCase.contains(needle)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final String SEP = "[_-]";
 
@@ -30,40 +49,40 @@ public final class Redactor {
   // a word boundary, where the provider's prefix is distinctive enough.
   private static final List<Rule> RULES = List.of(
       new Rule("private key", Pattern.compile(
-          "-----BEGIN[A-Z ]*PRIVATE KEY[A-Z ]*-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE KEY[A-Z ]*-----|\\z)"), 0),
-      new Rule("private key", Pattern.compile("-+BEGIN-[A-Z-]*PRIVATE-KEY-[\\s\\S]*"), 0),
-      new Rule("Anthropic key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{8,}"), 0),
-      new Rule("Stripe key", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)" + SEP + "(?:live|test)" + SEP + "[A-Za-z0-9]{10,}"), 0),
-      new Rule("OpenAI key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}"), 0),
-      new Rule("AWS key", Pattern.compile("(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"), 0),
+          "-----BEGIN[A-Z ]*PRIVATE KEY[A-Z ]*-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE KEY[A-Z ]*-----|\\z)"), 0, "private"),
+      new Rule("private key", Pattern.compile("-+BEGIN-[A-Z-]*PRIVATE-KEY-[\\s\\S]*"), 0, "private"),
+      new Rule("Anthropic key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{8,}"), 0, "sk-ant-"),
+      new Rule("Stripe key", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)" + SEP + "(?:live|test)" + SEP + "[A-Za-z0-9]{10,}"), 0, "live", "test"),
+      new Rule("OpenAI key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}"), 0, "sk-"),
+      new Rule("AWS key", Pattern.compile("(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"), 0, "akia", "asia"),
       new Rule("AWS secret", Pattern.compile(
-          "(?i)(aws" + SEP + "?secret[A-Za-z_-]*[\"']?\\s*[=:-]\\s*[\"']?)" + NOT_REDACTED + "[A-Za-z0-9/+=-]{40}"), 1),
-      new Rule("GitHub token", Pattern.compile("(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0),
-      new Rule("GitHub token", Pattern.compile("github" + SEP + "pat" + SEP + "[A-Za-z0-9_-]{20,}"), 0),
-      new Rule("Slack token", Pattern.compile("xox[abprs]-[A-Za-z0-9-]{10,}"), 0),
-      new Rule("Google API key", Pattern.compile("AIza[0-9A-Za-z_-]{35}"), 0),
-      new Rule("Google OAuth token", Pattern.compile("ya29\\.[0-9A-Za-z_-]{20,}"), 0),
-      new Rule("GitLab token", Pattern.compile("glpat-[A-Za-z0-9_-]{20,}"), 0),
-      new Rule("npm token", Pattern.compile("(?<![A-Za-z0-9])npm" + SEP + "[A-Za-z0-9]{36}"), 0),
-      new Rule("Hugging Face token", Pattern.compile("(?<![A-Za-z0-9])hf" + SEP + "[A-Za-z0-9]{30,}"), 0),
-      new Rule("JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0),
+          "(?i)(aws" + SEP + "?secret[A-Za-z_-]*[\"']?\\s*[=:-]\\s*[\"']?)" + NOT_REDACTED + "[A-Za-z0-9/+=-]{40}"), 1, "secret"),
+      new Rule("GitHub token", Pattern.compile("(?:ghp|gho|ghs|ghu|ghr)" + SEP + "[A-Za-z0-9]{20,}"), 0, "gh"),
+      new Rule("GitHub token", Pattern.compile("github" + SEP + "pat" + SEP + "[A-Za-z0-9_-]{20,}"), 0, "github"),
+      new Rule("Slack token", Pattern.compile("xox[abprs]-[A-Za-z0-9-]{10,}"), 0, "xox"),
+      new Rule("Google API key", Pattern.compile("AIza[0-9A-Za-z_-]{35}"), 0, "aiza"),
+      new Rule("Google OAuth token", Pattern.compile("ya29\\.[0-9A-Za-z_-]{20,}"), 0, "ya29."),
+      new Rule("GitLab token", Pattern.compile("glpat-[A-Za-z0-9_-]{20,}"), 0, "glpat-"),
+      new Rule("npm token", Pattern.compile("(?<![A-Za-z0-9])npm" + SEP + "[A-Za-z0-9]{36}"), 0, "npm"),
+      new Rule("Hugging Face token", Pattern.compile("(?<![A-Za-z0-9])hf" + SEP + "[A-Za-z0-9]{30,}"), 0, "hf"),
+      new Rule("JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0, "eyj"),
       // The password of a connection URL: scheme://user:password@host.
-      new Rule("password", Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@]*:)" + NOT_REDACTED + "[^\\s/@]+(?=@)"), 1),
-      new Rule("token", Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)" + NOT_REDACTED + "[A-Za-z0-9._~+/-]{16,}=*"), 1),
+      new Rule("password", Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@]*:)" + NOT_REDACTED + "[^\\s/@]+(?=@)"), 1, "://"),
+      new Rule("token", Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)" + NOT_REDACTED + "[A-Za-z0-9._~+/-]{16,}=*"), 1, "bearer", "basic", "token"),
       // KEY=value, key: value: a name that says password, secret or token, in any case.
       new Rule("secret", Pattern.compile(
-          "(?i)(\\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|credentials?|api[_-]?key|access[_-]?key"
+          "(?i)((?:password|passwd|pwd|secret|token|credentials?|api[_-]?key|access[_-]?key"
               + "|private[_-]?key)[A-Za-z0-9_]*[\"']?\\s*[=:]\\s*)" + NOT_REDACTED
-              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1),
+              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1, "pass", "pwd", "secret", "token", "credential", "key"),
       // Other upper-case names of keys and credentials (SOME_KEY=…), as .env files write them.
       new Rule("secret", Pattern.compile(
           "\\b([A-Z][A-Z0-9_]*(?:KEY|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)" + NOT_REDACTED
-              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1),
+              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1, "key", "auth", "private", "api"),
       // The same, as a project folder name spells it: every '_' and '=' turned into '-'.
       new Rule("secret", Pattern.compile(
           "\\b((?:[A-Z0-9]+-)*[A-Z0-9]*(?:SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIALS?|API-KEY|ACCESS-KEY|PRIVATE-KEY)-)"
-              + "[A-Za-z0-9]+"), 1),
-      new Rule("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0));
+              + "[A-Za-z0-9]+"), 1, "secret", "token", "passw", "credential", "key"),
+      new Rule("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0, "@"));
 
   /** Characters that show nothing, which would split a secret so that no rule sees it whole. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
@@ -71,7 +90,11 @@ public final class Redactor {
   /** The text with every secret replaced by a {@code [redacted …]} marker. */
   public String redact(String text) {
     String result = INVISIBLE.matcher(text).replaceAll("");
+    String lowerCase = result.toLowerCase(Locale.ROOT);
     for (Rule rule : RULES) {
+      if (!rule.mayMatch(lowerCase)) {
+        continue;
+      }
       Matcher m = rule.pattern().matcher(result);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
@@ -79,7 +102,10 @@ public final class Redactor {
         m.appendReplacement(out, Matcher.quoteReplacement(kept + "[redacted " + rule.what() + "]"));
       }
       m.appendTail(out);
-      result = out.toString();
+      if (out.length() != result.length() || !out.toString().equals(result)) {
+        result = out.toString();
+        lowerCase = result.toLowerCase(Locale.ROOT);
+      }
     }
     return result;
   }
