@@ -8,8 +8,8 @@
  * session of a project first). The Java classes are the reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt, inTimeOrder }
-  from "./common.js";
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt, inTimeOrder,
+  ReadReport } from "./common.js";
 import { strip, stripLeading, isBlank } from "./java.js";
 
 const PEEK_LINES = 50;
@@ -394,11 +394,15 @@ class SessionBuilder {
     this.inPlanMode = false;
     this.compactionPending = false;
     this.joined = false;
+    this.heldUuids = null;
   }
 
-  /** ClaudeSessionBuilder.joinCopy: another copy's own lines join; events put in time order at build. */
-  joinCopy() {
-    this.joined = true;
+  /**
+   * ClaudeSessionBuilder.joinCopy: another copy read on; its lines whose uuid the files read
+   * before hold, and its lines without a uuid, add nothing; the others join, in time order.
+   */
+  joinCopy(held) {
+    this.heldUuids = held;
   }
 
   accept(line, fromSubagentFile) {
@@ -415,6 +419,9 @@ class SessionBuilder {
     this.earlierTimestamp = this.previousTimestamp;
     this.previousTimestamp = this.lineTimestamp;
     this.lineTimestamp = fromSubagentFile ? null : line.timestamp;
+    if (this.heldUuids !== null && (line.uuid === null || this.heldUuids.has(line.uuid))) {
+      return true;
+    }
     if (line.uuid !== null && this.project.uuids.contains(line.uuid)) {
       const first = this.project.uuids.addIfAbsent(line.uuid, this.owner);
       if (first !== this.owner && this.parentId === null && first >= 0 && first < this.project.sessionIds.length) {
@@ -443,6 +450,7 @@ class SessionBuilder {
     if (line.uuid !== null && out.length > size) {
       this.project.uuids.addIfAbsent(line.uuid, this.owner);
     }
+    this.joined = this.joined || this.heldUuids !== null && out.length > size;
     return true;
   }
 
@@ -959,24 +967,32 @@ async function readProject(dir, files, sink, report, options) {
       longest.set(id, head.entry);
     }
     if (longer !== null && !head.entire && reading !== null && reading.id === id) {
-      // ClaudeCodeReader: a copy not wholly in the longer one; its lines the longer copy held add
-      // nothing, the others join the session, counted once.
-      reading.builder.joinCopy();
+      // ClaudeCodeReader: a copy not wholly in the longer one; its lines the files read before
+      // held add nothing, the others join the session, counted once; so do its own subagents'.
+      reading.builder.joinCopy(await heldUuids(reading, options));
       await lines.read(head.entry, handler(reading.builder, false), report, options);
+      for (const sub of subagents.get(name) || []) {
+        reading.builder.subagent(lines.stem(sub.path).substring("agent-".length));
+        await lines.read(sub, handler(reading.builder, true), report, options);
+        reading.entries.push(sub);
+      }
+      subagents.delete(name);
+      reading.entries.push(head.entry);
       report.sessionCopy(head.entry.path);
       continue;
     }
     finish(reading, repoId, sink, report);
     const builder = new SessionBuilder(shared, id);
     const readable = await lines.read(head.entry, handler(builder, false), report, options);
+    reading = { id, path: head.entry.path, builder, readable, entries: [head.entry], held: null };
     for (const key of id === name ? [name] : [name, id]) {
       for (const sub of subagents.get(key) || []) {
         builder.subagent(lines.stem(sub.path).substring("agent-".length));
         await lines.read(sub, handler(builder, true), report, options);
+        reading.entries.push(sub);
       }
       subagents.delete(key);
     }
-    reading = { id, path: head.entry.path, builder, readable };
   }
   finish(reading, repoId, sink, report);
   for (const key of [...subagents.keys()].sort(comparePaths)) {
@@ -986,6 +1002,32 @@ async function readProject(dir, files, sink, report, options) {
         : "subagent transcript whose parent session " + key + " is not here, skipped");
     }
   }
+}
+
+/**
+ * ClaudeCodeReader.Reading.heldUuids: the uuid of every line of the files read into the session
+ * so far, read again only when a copy comes to be joined.
+ */
+async function heldUuids(reading, options) {
+  if (reading.held === null) {
+    reading.held = new Set();
+  }
+  for (const entry of reading.entries) {
+    let line = null;
+    await lines.read(entry, {
+      parse(o) {
+        line = claudeLine(o);
+      },
+      accept() {
+        if (line.uuid !== null) {
+          reading.held.add(line.uuid);
+        }
+        return true;
+      }
+    }, new ReadReport(), options);
+  }
+  reading.entries = [];
+  return reading.held;
 }
 
 /** ClaudeCodeReader.finish: hands the session read on, once every copy of it has been read. */

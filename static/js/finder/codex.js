@@ -429,6 +429,11 @@ function between(text, open, close) {
   return a < 0 || b < a ? null : text.substring(a + open.length, b);
 }
 
+/** Duration.between(a, b).toNanos(). */
+function nanosBetween(a, b) {
+  return (b.ms - a.ms) * 1e6 + (b.sub - a.sub);
+}
+
 /** CodexSessionBuilder.SAME_SUBMISSION, in nanoseconds. */
 const SAME_SUBMISSION_NANOS = 250e6;
 
@@ -482,7 +487,6 @@ class SessionBuilder {
     if (this.inPrefix) {
       this.endPrefix();
     }
-    this.joined = true;
     if (this.held === null) {
       this.held = new Map();
       for (const h of this.hashes) {
@@ -535,6 +539,7 @@ class SessionBuilder {
         return true;
       }
       this.held.set(h, (this.held.get(h) || 0) + 1);
+      this.joined = true;
     } else {
       this.hashes.push(h);
     }
@@ -650,6 +655,9 @@ class SessionBuilder {
       return;
     }
     this.twinDue = source;
+    if (this.shownByCopy !== null && this.typedAlready(text, at)) {
+      return; // CodexSessionBuilder.typed: a copy's line of a prompt the session has from its twin
+    }
     if (this.sameSubmission(at)) {
       // CodexSessionBuilder.typed: one submission the client wrote as several messages a few
       // milliseconds apart; a piece not yet in the prompt joins its text.
@@ -749,6 +757,20 @@ class SessionBuilder {
       null, error));
   }
 
+  /** CodexSessionBuilder.typedAlready: the session has this typed text from within a second of it. */
+  typedAlready(text, at) {
+    const prompt = ideRequest(text);
+    const args = expansionArguments(text);
+    for (const e of this.events) {
+      const same = e.kind === Kind.PROMPT && e.text !== null && e.text.includes(prompt)
+        || e.kind === Kind.SLASH_COMMAND && args !== null && args === e.text;
+      if (same && at !== null && e.at !== null && Math.abs(nanosBetween(e.at, at)) <= 1e9) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** CodexSessionBuilder.sameSubmission: written within 250 ms of the typed text before, the agent idle between. */
   sameSubmission(at) {
     if (this.lastTyped < 0 || this.agentSinceTyped || at === null || this.lastTypedAt === null
@@ -771,6 +793,9 @@ class SessionBuilder {
   }
 
   tokens(input, output) {
+    if (this.shownByCopy !== null && (input < this.totalIn || output < this.totalOut)) {
+      return; // CodexSessionBuilder.tokens: a copy's earlier total, counted already, not a restart
+    }
     const grew = input >= this.totalIn && output >= this.totalOut;
     const dIn = grew ? input - this.totalIn : input;
     const dOut = grew ? output - this.totalOut : output;

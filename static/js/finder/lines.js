@@ -360,7 +360,7 @@ function decimalTokensAsNone(key, value, context) {
 /**
  * Why a line failed; "truncated" when the parser ran out of text, as Jackson's end-of-input.
  * JsonLines.reason: nothing of the line is quoted (the parser's message quotes the text it
- * stopped at, which can be a secret), only where it stopped.
+ * stopped at, which can be a secret).
  */
 function reason(e, length) {
   if (e instanceof BadLine) {
@@ -368,9 +368,8 @@ function reason(e, length) {
   }
   const message = describe(e);
   const position = /at position (\d+)/.exec(message);
-  const where = position === null ? "no column given" : "at column " + (Number(position[1]) + 1);
   if (/end of JSON input|Unterminated/i.test(message) || position !== null && Number(position[1]) >= length) {
-    return "truncated JSON (" + where + ")";
+    return "truncated JSON";
   }
-  return "malformed JSON (" + where + ")";
+  return "malformed JSON";
 }

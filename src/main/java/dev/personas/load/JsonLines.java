@@ -463,21 +463,20 @@ public final class JsonLines {
 
     /**
      * Why a line failed, quoting nothing of the line: a parser's own message quotes the text it
-     * stopped at, which can be a secret (a line that is a pasted key), so only where it stopped is said.
+     * stopped at, which can be a secret (a line that is a pasted key).
      */
     private static String reason(Exception e) {
       if (e instanceof BadLineException) {
         return e.getMessage();
       }
       String message = describe(e);
-      // A syntax error's message quotes the line; another (a limit, a number too long) does not.
-      String said = !(e instanceof JsonParseException p) ? message
-          : p.getLocation() != null && p.getLocation().getColumnNr() > 0 ? "at column " + p.getLocation().getColumnNr()
-          : "no column given";
+      // A syntax error's message quotes the line, so it is not repeated (the finder, whose parser
+      // words its errors otherwise, says the same); another (a limit, a number too long) is.
+      String said = e instanceof JsonParseException ? "" : " (" + message + ")";
       if (message.contains("end-of-input") || message.contains("Unexpected end")) {
-        return "truncated JSON (" + said + ")";
+        return "truncated JSON" + said;
       }
-      return "malformed JSON (" + said + ")";
+      return "malformed JSON" + said;
     }
 
     private static boolean isEncodingProblem(JsonParseException e) {

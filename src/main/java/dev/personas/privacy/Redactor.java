@@ -41,6 +41,13 @@ public final class Redactor {
 
   private static final String SEP = "[_-]";
 
+  /** The end of a setting's name that says it holds a secret. */
+  private static final String SECRET_NAME =
+      "(?:password|passwd|pwd|secret|token|credentials?|api[_-]?key|access[_-]?key|private[_-]?key)";
+
+  /** A setting's value: quoted, or up to the next space or quote. */
+  private static final String VALUE = "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)";
+
   /** A value a rule before has replaced already is not a secret's value again. */
   private static final String NOT_REDACTED = "(?!\\[redacted )";
 
@@ -67,22 +74,32 @@ public final class Redactor {
       new Rule("Hugging Face token", Pattern.compile("(?<![A-Za-z0-9])hf" + SEP + "[A-Za-z0-9]{30,}"), 0, "hf"),
       new Rule("JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{5,}[.-]eyJ[A-Za-z0-9_-]{5,}(?:[.-][A-Za-z0-9_-]{5,})?"), 0, "eyj"),
       // The password of a connection URL: scheme://user:password@host.
-      new Rule("password", Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@]*:)" + NOT_REDACTED + "[^\\s/@]+(?=@)"), 1, "://"),
-      new Rule("token", Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)" + NOT_REDACTED + "[A-Za-z0-9._~+/-]{16,}=*"), 1, "bearer", "basic", "token"),
-      // KEY=value, key: value: a name that says password, secret or token, in any case.
-      new Rule("secret", Pattern.compile(
-          "(?i)((?:password|passwd|pwd|secret|token|credentials?|api[_-]?key|access[_-]?key"
-              + "|private[_-]?key)[A-Za-z0-9_]*[\"']?\\s*[=:]\\s*)" + NOT_REDACTED
-              + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1, "pass", "pwd", "secret", "token", "credential", "key"),
+      new Rule("password", Pattern.compile(
+          "([A-Za-z][A-Za-z0-9+.-]{0,20}://[^\\s/:@]{0,64}:)" + NOT_REDACTED + "[^\\s/@]{1,256}(?=@)"), 1, "://"),
+      new Rule("token", Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)" + NOT_REDACTED + "(?=[^\\s]*[0-9])[A-Za-z0-9._~+/-]{16,}=*"), 1, "bearer", "basic", "token"),
+      // KEY=value, key: value: a name that ends in password, secret, token or key, in any case
+      // (max_tokens=4096, passwordless: true and tokens: 500 are settings, not secrets). After
+      // '=' any value; after ':', which prose uses too, any value for a password or a secret, and
+      // for the others one with a digit (pwd: /home/me is a folder, Token: explain it is prose).
+      new Rule("secret", Pattern.compile("(?i)(" + SECRET_NAME + "\\d*[\"']?\\s*=\\s*)" + NOT_REDACTED + VALUE), 1,
+          "pass", "pwd", "secret", "token", "credential", "key"),
+      new Rule("secret", Pattern.compile("(?i)((?:password|passwd|secret)\\d*[\"']?\\s*:\\s*)" + NOT_REDACTED + VALUE), 1,
+          "pass", "secret"),
+      new Rule("secret", Pattern.compile("(?i)(" + SECRET_NAME + "\\d*[\"']?\\s*:\\s*)" + NOT_REDACTED
+          + "(?=[^\\s]*[0-9])" + VALUE), 1, "pass", "pwd", "secret", "token", "credential", "key"),
       // Other upper-case names of keys and credentials (SOME_KEY=…), as .env files write them.
       new Rule("secret", Pattern.compile(
           "\\b([A-Z][A-Z0-9_]*(?:KEY|AUTH|PRIVATE|API)[A-Z0-9_]*\\s*=\\s*)" + NOT_REDACTED
               + "(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"']+)"), 1, "key", "auth", "private", "api"),
       // The same, as a project folder name spells it: every '_' and '=' turned into '-'.
       new Rule("secret", Pattern.compile(
-          "\\b((?:[A-Z0-9]+-)*[A-Z0-9]*(?:SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIALS?|API-KEY|ACCESS-KEY|PRIVATE-KEY)-)"
+          "\\b((?:[A-Z0-9]+-){0,8}[A-Z0-9]*(?:SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIALS?|API-KEY|ACCESS-KEY|PRIVATE-KEY)-)"
               + "[A-Za-z0-9]+"), 1, "secret", "token", "passw", "credential", "key"),
-      new Rule("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0, "@"));
+      new Rule("e-mail", Pattern.compile(
+          "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, "@"));
+
+  /** What stands for a text the rules could not check to its end. */
+  static final String WITHHELD = "[withheld: too long to check for secrets]";
 
   /** Characters that show nothing, which would split a secret so that no rule sees it whole. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
@@ -97,9 +114,14 @@ public final class Redactor {
       }
       Matcher m = rule.pattern().matcher(result);
       StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String kept = rule.keep() == 1 ? m.group(1) : "";
-        m.appendReplacement(out, Matcher.quoteReplacement(kept + "[redacted " + rule.what() + "]"));
+      try {
+        while (m.find()) {
+          String kept = rule.keep() == 1 ? m.group(1) : "";
+          m.appendReplacement(out, Matcher.quoteReplacement(kept + "[redacted " + rule.what() + "]"));
+        }
+      } catch (StackOverflowError e) {
+        // Text shaped to exhaust the pattern engine: none of it is shown rather than some unchecked.
+        return WITHHELD;
       }
       m.appendTail(out);
       if (out.length() != result.length() || !out.toString().equals(result)) {

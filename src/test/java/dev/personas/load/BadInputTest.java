@@ -95,8 +95,7 @@ class BadInputTest {
     String token = "ghp_A1b2C3d4E5f6G7h8I9j0A1b2C3d4E5f6G7h8";
     readClaude(write("s.jsonl", prompt("u1", "first"), "AKIAIOSFODNN7EXAMPLE", token + " oops",
         "{\"type\":\"user\", \"x\": " + token + "}", prompt("u2", "second")));
-    assertEquals(List.of("s.jsonl:2 malformed JSON (at column 21)", "s.jsonl:3 malformed JSON (at column 42)",
-        "s.jsonl:4 malformed JSON (at column 63)"), located());
+    assertEquals(List.of("s.jsonl:2 malformed JSON", "s.jsonl:3 malformed JSON", "s.jsonl:4 malformed JSON"), located());
     assertEquals(2, sessions.get(0).typedPromptCount());
   }
 

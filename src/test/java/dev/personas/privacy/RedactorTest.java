@@ -87,6 +87,30 @@ class RedactorTest {
     assertEquals("key:\n[redacted private key]\nafter", redactor.redact(text));
   }
 
+  /** Settings and prose that only look like secrets keep their values (a review found these redacted). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "set max_tokens=4096 for the call", "tokenizer: bpe", "tokens: 500", "passwordless: true",
+      "secretsManager: aws", "Token: explain the refresh flow", "pwd: /home/alice/projects",
+      "Basic internationalization of the app"})
+  void settingsAndProseThatOnlyLookLikeSecretsAreKept(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
+
+  /**
+   * Text shaped to make the patterns work hard (a long run of "A-", a long word before "://" or
+   * "@"): checked to its end, or withheld whole, never a crash.
+   */
+  @Test
+  void longShapedTextIsCheckedOrWithheldNeverACrash() {
+    String dashes = "A-".repeat(20_000) + " KEY";
+    String redacted = redactor.redact(dashes);
+    assertTrue(redacted.equals(dashes) || redacted.equals(Redactor.WITHHELD), redacted.substring(0, 40));
+    String word = "a".repeat(20_000);
+    assertEquals(word + " ://", redactor.redact(word + " ://"));
+    assertEquals(word + " @", redactor.redact(word + " @"));
+  }
+
   @Test
   void ordinaryTextIsLeftAlone() {
     String text = "fix the flaky test in OrderServiceTest, the sku KEY lookup; see task-123 and PR #45";

@@ -392,13 +392,20 @@ class FinderIT {
     // session, which only the later copies kept, joins it.
     List<String> early = new java.util.ArrayList<>(first.subList(0, 70));
     early.set(0, early.get(0).replaceFirst("^\\{", "{\"kept\":\"" + "x".repeat(200_000) + "\","));
+    // A copy a redacting tool damaged (a prompt's line and a token total no longer JSON, the file
+    // longer for it), read first: the other copy's lines join without counting anything twice.
+    List<String> damaged = new java.util.ArrayList<>(other);
+    for (int i : new int[] {3, 9}) {
+      damaged.set(i, damaged.get(i).replaceFirst("\\}$", ",\"requestId\":[REDACTED_PHONE]}"));
+    }
     Map<String, List<String>> copies = new TreeMap<>(Map.of("0a/1/full.jsonl", first.subList(0, 40),
         "5f/2/full.jsonl", first, "c3/3/full.jsonl", first.subList(0, 80), "0b/1/full.jsonl", early,
-        "d/" + otherName, other.subList(0, 12), "e/" + otherName, other,
+        "d/" + otherName, other.subList(0, 12), "e/" + otherName, other, "g/" + otherName, damaged,
         "f/rollout-2025-12-03T11-42-42-019ae217-3106-77b2-aa44-7dd1fe3196b0.jsonl", splitSubmissions()));
     var analysis = copiesReadInBothPlaces(dir, copies);
     assertEquals(3, analysis.result().orElseThrow().sessions().size());
-    assertEquals(4, analysis.report().sessionCopies());
+    assertEquals(5, analysis.report().sessionCopies());
+    assertEquals(2, analysis.report().skipCount());
   }
 
   /**

@@ -273,24 +273,32 @@ public final class ClaudeCodeReader implements SessionReader {
       }
       if (longer != null && !head.entire && reading != null && reading.id.equals(id)) {
         // A copy that is not wholly in the longer one (a line damaged in one of them, a line only
-        // one checkpoint kept) is still the same session: its lines the longer copy held add
-        // nothing (their uuids were read), the others join the session, counted once.
-        reading.builder.joinCopy();
+        // one checkpoint kept) is still the same session: its lines the files read before held
+        // add nothing, the others join the session, counted once. So do its own subagents'.
+        reading.builder.joinCopy(reading.heldUuids());
         JsonLines.read(head.file, handler(line, reading.builder, false), report);
+        for (Path sub : subagents.getOrDefault(name, List.of())) {
+          reading.builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
+          JsonLines.read(sub, handler(line, reading.builder, true), report);
+          reading.files.add(sub);
+        }
+        subagents.remove(name);
+        reading.files.add(head.file);
         report.sessionCopy(head.file);
         continue;
       }
       finish(reading, repoId, sink, report);
       ClaudeSessionBuilder builder = new ClaudeSessionBuilder(project, id);
       boolean readable = JsonLines.read(head.file, handler(line, builder, false), report);
+      reading = new Reading(id, head.file, builder, readable, new ArrayList<>(List.of(head.file)));
       for (String key : id.equals(name) ? List.of(name) : List.of(name, id)) {
         for (Path sub : subagents.getOrDefault(key, List.of())) {
           builder.subagent(LogFiles.stem(sub).substring("agent-".length()));
           JsonLines.read(sub, handler(line, builder, true), report);
+          reading.files.add(sub);
         }
         subagents.remove(key);
       }
-      reading = new Reading(id, head.file, builder, readable);
     }
     finish(reading, repoId, sink, report);
     for (Map.Entry<String, List<Path>> orphan : subagents.entrySet()) {
@@ -302,8 +310,62 @@ public final class ClaudeCodeReader implements SessionReader {
     }
   }
 
-  /** The session being read: its first file, and the copies of it read after that file. */
-  private record Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable) {}
+  /** The session being read: its first file, its builder, and every file read into it so far. */
+  private static final class Reading {
+    final String id;
+    final Path file;
+    final ClaudeSessionBuilder builder;
+    final boolean readable;
+    final List<Path> files;
+    private Set<String> held;
+
+    Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable, List<Path> files) {
+      this.id = id;
+      this.file = file;
+      this.builder = builder;
+      this.readable = readable;
+      this.files = files;
+    }
+
+    /**
+     * The uuid of every line of the files read into the session so far: read again only when a
+     * copy comes to be joined, which is rare, so that reading without copies costs nothing more.
+     */
+    Set<String> heldUuids() {
+      if (held == null) {
+        held = new HashSet<>();
+      }
+      ClaudeLine seen = new ClaudeLine();
+      for (Path file : files) {
+        JsonLines.read(file, handler(seen, held), new ReadReport());
+      }
+      files.clear();
+      return held;
+    }
+  }
+
+  /** Collects the uuid of each line. */
+  private static JsonLines.Handler handler(ClaudeLine line, Set<String> uuids) {
+    return new JsonLines.Handler() {
+      @Override
+      public void parse(JsonParser parser) throws IOException {
+        line.parse(parser);
+      }
+
+      @Override
+      public boolean scan(byte[] bytes, int from, int to) {
+        return line.scan(bytes, from, to);
+      }
+
+      @Override
+      public boolean accept(long lineNumber) {
+        if (line.uuid != null) {
+          uuids.add(line.uuid);
+        }
+        return true;
+      }
+    };
+  }
 
   /** Hands the session read on, once every copy of it has been read. */
   private static void finish(Reading reading, String repoId, Consumer<Session> sink, ReadReport report) {

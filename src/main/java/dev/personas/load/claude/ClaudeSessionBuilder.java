@@ -96,16 +96,19 @@ final class ClaudeSessionBuilder {
     return parentId != null;
   }
 
-  /** Whether a copy's own lines joined the session after its longest copy's: see {@link #joinCopy()}. */
+  /** Whether a copy's own lines added to the session: its events are then put in time order. */
   private boolean joined;
+  /** Once a copy is read on from: the uuid of every line the files read before it hold. */
+  private Set<String> heldUuids;
 
   /**
-   * Reads on from another copy of the same session: its lines the longest copy held (by uuid)
-   * add nothing, its others (a line damaged in the longest copy, a line only this checkpoint
-   * kept) join the session; the session's events are then put in time order when it is built.
+   * Reads on from another copy of the same session: its lines whose uuid the files read before
+   * hold add nothing, nor do its lines that carry no uuid (queued text, a mode change: which of
+   * them the session has cannot be told); its others (a line damaged in the longest copy, a line
+   * only this checkpoint kept) join the session, in time order when it is built.
    */
-  void joinCopy() {
-    joined = true;
+  void joinCopy(Set<String> held) {
+    heldUuids = held;
   }
   private boolean inPlanMode;
   /** Claude Code asked for a title here: with nothing asked by the person, the file is no session. */
@@ -141,6 +144,9 @@ final class ClaudeSessionBuilder {
     earlierTimestamp = previousTimestamp;
     previousTimestamp = lineTimestamp;
     lineTimestamp = fromSubagentFile ? null : line.timestamp;
+    if (heldUuids != null && (line.uuid == null || heldUuids.contains(line.uuid))) {
+      return true;
+    }
     if (line.uuid != null && project.uuids.contains(line.uuid)) {
       // A resumed session replays earlier lines under their old uuids: count them once.
       int first = project.uuids.addIfAbsent(line.uuid, owner);
@@ -170,6 +176,7 @@ final class ClaudeSessionBuilder {
     if (line.uuid != null && out.size() > before) {
       project.uuids.addIfAbsent(line.uuid, owner);
     }
+    joined |= heldUuids != null && out.size() > before;
     return true;
   }
 

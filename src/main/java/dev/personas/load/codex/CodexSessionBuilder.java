@@ -84,6 +84,7 @@ final class CodexSessionBuilder {
   /** Once a copy joins: how many times the session holds each item, and how many the copy has shown. */
   private Map<Long, Integer> held;
   private Map<Long, Integer> shownByCopy;
+  /** Whether a copy added an item the session lacked: its events are then put in time order. */
   private boolean joined;
   private String id;
   private String cwd;
@@ -151,6 +152,7 @@ final class CodexSessionBuilder {
         return true;
       }
       held.merge(hash, 1, Integer::sum);
+      joined = true;
     } else {
       if (hashCount == hashes.length) {
         hashes = Arrays.copyOf(hashes, hashCount * 2);
@@ -213,7 +215,6 @@ final class CodexSessionBuilder {
     if (inPrefix) {
       endPrefix();
     }
-    joined = true;
     if (held == null) {
       held = new HashMap<>();
       for (int i = 0; i < hashCount; i++) {
@@ -337,6 +338,11 @@ final class CodexSessionBuilder {
       return;
     }
     twinDue = source;
+    if (shownByCopy != null && typedAlready(text, at)) {
+      // A copy's line of a prompt the session has from its twin line (the longest copy lost this
+      // one, not the prompt): the person typed it once.
+      return;
+    }
     if (sameSubmission(at)) {
       // One submission the client wrote as several messages a few milliseconds apart (a paste a
       // terminal split at its line breaks, a message the IDE extension sent again): the person
@@ -515,6 +521,21 @@ final class CodexSessionBuilder {
         call == null ? null : call.command(), null, error, 0, 0));
   }
 
+  /** Whether the session has this typed text (as a prompt or a command's arguments) from within a second of it. */
+  private boolean typedAlready(String text, Instant at) {
+    String prompt = ideRequest(text);
+    String arguments = expansionArguments(text);
+    for (Event e : events) {
+      boolean same = e.kind() == EventKind.PROMPT && e.text() != null && e.text().contains(prompt)
+          || e.kind() == EventKind.SLASH_COMMAND && arguments != null && arguments.equals(e.text());
+      if (same && at != null && e.timestamp() != null
+          && Duration.between(e.timestamp(), at).abs().compareTo(Duration.ofSeconds(1)) <= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether a typed text is part of the submission read just before: written within
    * {@link #SAME_SUBMISSION} of it, the agent doing nothing between (no person sends twice that fast).
@@ -537,6 +558,9 @@ final class CodexSessionBuilder {
   }
 
   private void tokens(long in, long out) {
+    if (shownByCopy != null && (in < totalIn || out < totalOut)) {
+      return; // a copy's total from before the session's last one: counted already, not a restart
+    }
     long dIn = in >= totalIn && out >= totalOut ? in - totalIn : in;
     long dOut = in >= totalIn && out >= totalOut ? out - totalOut : out;
     totalIn = in;

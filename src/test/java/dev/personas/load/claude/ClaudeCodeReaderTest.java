@@ -388,6 +388,37 @@ class ClaudeCodeReaderTest {
         copiesReport.skips().stream().map(k -> kept.relativize(k.file()) + ":" + k.line()).toList());
   }
 
+  /**
+   * A damaged copy read first, of a log with queued text, a mode change and a compaction: the
+   * original's lines join it, and nothing the copy already gave (lines without a uuid, a
+   * compaction's second line, which adds no event of its own) is counted again.
+   */
+  @Test
+  void joiningACopyCountsNothingTwice() throws IOException {
+    Path real = TestTrees.resource("fixtures/claude-code/projects/-home-dev-deploy/" + MAIN + ".jsonl");
+    List<String> lines = Files.readAllLines(real);
+    List<String> damaged = new ArrayList<>(lines);
+    // The agent's first thinking (a line a call's result does not need: a lost tool call joins
+    // after its result, which then names no tool).
+    damaged.set(2, damaged.get(2).replaceFirst("\\}$", ",\"requestId\":[REDACTED_PHONE]}"));
+    Path kept = home.resolve("queued");
+    Files.createDirectories(kept.resolve("a"));
+    Files.createDirectories(kept.resolve("b"));
+    Files.write(kept.resolve("a").resolve(MAIN + ".jsonl"), lines);
+    Files.write(kept.resolve("b").resolve(MAIN + ".jsonl"), damaged);
+    List<Session> alone = new ArrayList<>();
+    new ClaudeCodeReader().read(real, alone::add, new ReadReport());
+    List<Session> got = new ArrayList<>();
+    new ClaudeCodeReader().read(kept, got::add, new ReadReport());
+    Session whole = alone.stream().filter(x -> x.id().equals(MAIN)).findFirst().orElseThrow();
+    Session joined = got.stream().filter(x -> x.id().equals(MAIN)).findFirst().orElseThrow();
+    // The same events; a message's tokens, counted once, may sit on another of its lines.
+    assertEquals(whole.events().stream().map(e -> e.kind() + " " + e.timestamp() + " " + e.text()).toList(),
+        joined.events().stream().map(e -> e.kind() + " " + e.timestamp() + " " + e.text()).toList());
+    assertEquals(whole.events().stream().mapToLong(Event::inputTokens).sum(),
+        joined.events().stream().mapToLong(Event::inputTokens).sum());
+  }
+
   /** A session kept again under another session's name is counted once, and said to be a copy, not empty. */
   @Test
   void aSessionKeptUnderAnotherNameIsACopyNotAnEmptySession() throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.load.ReadReport;
+import dev.personas.session.Event;
 import dev.personas.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,6 +83,31 @@ class CodexCopiesTest {
     assertEquals(whole.start(), sessions.get(0).start());
     assertEquals(whole.end(), sessions.get(0).end());
     assertEquals(1, report.sessionCopies(), report.summary());
+  }
+
+  /**
+   * A copy read first that a redacting tool damaged (one line no longer JSON, the file longer for
+   * it): the line the other copy adds joins without counting anything twice, whether it is a
+   * token total (not a restart of the count) or one of the two lines Codex writes a prompt on
+   * (the prompt came from its twin).
+   */
+  @ParameterizedTest(name = "line {0}")
+  @ValueSource(ints = {3, 4, 19})
+  void aLineADamagedCopyLostJoinsWithoutCountingTwice(int broken) throws IOException {
+    Session whole = read(ROLLOUT, new ReadReport()).get(0);
+    List<String> all = Files.readAllLines(ROLLOUT);
+    List<String> damaged = new ArrayList<>(all);
+    damaged.set(broken, damaged.get(broken).replaceFirst("\\}$", ",\"requestId\":[REDACTED_PHONE]}"));
+    Path first = dir.resolve("a/full.jsonl");
+    Files.createDirectories(first.getParent());
+    Files.write(first, damaged);
+    copy("b/full.jsonl", all.size());
+    List<Session> sessions = read(dir, new ReadReport());
+    assertEquals(1, sessions.size(), sessions.toString());
+    assertEquals(whole.typedPromptCount(), sessions.get(0).typedPromptCount());
+    assertEquals(whole.events().stream().mapToLong(Event::inputTokens).sum(),
+        sessions.get(0).events().stream().mapToLong(Event::inputTokens).sum());
+    assertEquals(whole.events().size(), sessions.get(0).events().size());
   }
 
   @Test
