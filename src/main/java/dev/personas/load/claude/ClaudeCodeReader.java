@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -317,7 +318,7 @@ public final class ClaudeCodeReader implements SessionReader {
     final ClaudeSessionBuilder builder;
     final boolean readable;
     final List<Path> files;
-    private Set<String> held;
+    private final Set<String> held = new HashSet<>();
 
     Reading(String id, Path file, ClaudeSessionBuilder builder, boolean readable, List<Path> files) {
       this.id = id;
@@ -332,9 +333,6 @@ public final class ClaudeCodeReader implements SessionReader {
      * copy comes to be joined, which is rare, so that reading without copies costs nothing more.
      */
     Set<String> heldUuids() {
-      if (held == null) {
-        held = new HashSet<>();
-      }
       ClaudeLine seen = new ClaudeLine();
       for (Path file : files) {
         JsonLines.read(file, handler(seen, held), new ReadReport());
@@ -346,25 +344,12 @@ public final class ClaudeCodeReader implements SessionReader {
 
   /** Collects the uuid of each line. */
   private static JsonLines.Handler handler(ClaudeLine line, Set<String> uuids) {
-    return new JsonLines.Handler() {
-      @Override
-      public void parse(JsonParser parser) throws IOException {
-        line.parse(parser);
+    return handler(line, () -> {
+      if (line.uuid != null) {
+        uuids.add(line.uuid);
       }
-
-      @Override
-      public boolean scan(byte[] bytes, int from, int to) {
-        return line.scan(bytes, from, to);
-      }
-
-      @Override
-      public boolean accept(long lineNumber) {
-        if (line.uuid != null) {
-          uuids.add(line.uuid);
-        }
-        return true;
-      }
-    };
+      return true;
+    });
   }
 
   /** Hands the session read on, once every copy of it has been read. */
@@ -389,6 +374,17 @@ public final class ClaudeCodeReader implements SessionReader {
   }
 
   private static JsonLines.Handler handler(ClaudeLine line, ClaudeSessionBuilder builder, boolean subagent) {
+    return handler(line, () -> {
+      boolean mapped = builder.accept(line, subagent);
+      if (line.toResults()) {
+        builder.accept(line, subagent); // an Entire line's tool calls carry their results
+      }
+      return mapped;
+    });
+  }
+
+  /** Reads each line into {@code line} (by the scanner where it can), then runs {@code accept}. */
+  private static JsonLines.Handler handler(ClaudeLine line, BooleanSupplier accept) {
     return new JsonLines.Handler() {
       @Override
       public void parse(JsonParser parser) throws IOException {
@@ -402,14 +398,11 @@ public final class ClaudeCodeReader implements SessionReader {
 
       @Override
       public boolean accept(long lineNumber) {
-        boolean mapped = builder.accept(line, subagent);
-        if (line.toResults()) {
-          builder.accept(line, subagent); // an Entire line's tool calls carry their results
-        }
-        return mapped;
+        return accept.getAsBoolean();
       }
     };
   }
+
 
   /** What the head of a file says: its first timestamp and session id. */
   private static final class Head {
@@ -497,33 +490,20 @@ public final class ClaudeCodeReader implements SessionReader {
   private static Head peek(Path file, boolean promptId) {
     Head head = new Head();
     ClaudeLine line = new ClaudeLine();
-    JsonLines.glance(file, PEEK_LINES, new JsonLines.Handler() {
-      @Override
-      public void parse(JsonParser parser) throws IOException {
-        line.parse(parser);
+    JsonLines.glance(file, PEEK_LINES, handler(line, () -> {
+      if (head.first == null) {
+        head.first = Timestamps.parse(line.timestamp);
       }
-
-      @Override
-      public boolean scan(byte[] bytes, int from, int to) {
-        return line.scan(bytes, from, to);
+      head.entire |= line.entire;
+      if (head.promptId == null && "user".equals(line.type)) {
+        head.promptId = line.promptId;
       }
-
-      @Override
-      public boolean accept(long lineNumber) {
-        if (head.first == null) {
-          head.first = Timestamps.parse(line.timestamp);
-        }
-        head.entire |= line.entire;
-        if (head.promptId == null && "user".equals(line.type)) {
-          head.promptId = line.promptId;
-        }
-        if (head.sessionId == null) {
-          // Entire's lines name no session; its first prompt's id is the same in every copy.
-          head.sessionId = line.entire ? line.promptId : line.sessionId;
-        }
-        return true;
+      if (head.sessionId == null) {
+        // Entire's lines name no session; its first prompt's id is the same in every copy.
+        head.sessionId = line.entire ? line.promptId : line.sessionId;
       }
-    }, () -> head.first != null && head.sessionId != null && (!promptId || head.promptId != null));
+      return true;
+    }), () -> head.first != null && head.sessionId != null && (!promptId || head.promptId != null));
     return head;
   }
 }
