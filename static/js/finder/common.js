@@ -216,6 +216,7 @@ export class ReadReport {
     this.linesParsed = 0;
     this.linesIgnored = 0;
     this.linesRepaired = 0;
+    this.firstRepaired = null;
     this.emptySessions = 0;
     this.subagentSessions = 0;
     this.sessionCopies = 0;
@@ -244,6 +245,13 @@ export class ReadReport {
     this.linesParsed += parsed;
     this.linesIgnored += ignored;
     this.linesRepaired += repaired;
+  }
+
+  /** ReadReport.repairedAt: where the first line with invalid UTF-8 was read, for the summary. */
+  repairedAt(file, line) {
+    if (this.firstRepaired === null) {
+      this.firstRepaired = { file, line };
+    }
   }
 
   emptySession() {
@@ -293,6 +301,10 @@ export class ReadReport {
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")
         + " invalid UTF-8, read with replacement characters";
+      if (this.firstRepaired !== null) {
+        out += " (" + (this.linesRepaired === 1 ? "at " : "the first at ")
+          + this.firstRepaired.file + ":" + this.firstRepaired.line + ")";
+      }
     }
     if (this.untimedSessions > 0) {
       out += "; " + this.untimedSessions + (this.untimedSessions === 1

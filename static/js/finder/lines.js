@@ -318,8 +318,8 @@ class Run {
       return;
     }
     this.handler.parse(value);
-    if (repaired) {
-      this.repaired++;
+    if (repaired && this.repaired++ === 0 && this.report) {
+      this.report.repairedAt(this.path, this.lineNumber);
     }
     this.anyJson = true;
     this.flushHeld();

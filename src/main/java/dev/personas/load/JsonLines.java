@@ -370,7 +370,9 @@ public final class JsonLines {
           String decoded = new String(buf, first, to - first, StandardCharsets.UTF_8);
           try {
             parseLine(FACTORY.createParser(decoded));
-            repaired++;
+            if (repaired++ == 0) {
+              report.repairedAt(file, lineNumber);
+            }
             return;
           } catch (IOException | RuntimeException again) {
             fail(looksJson, describe(again));

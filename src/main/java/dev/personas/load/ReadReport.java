@@ -32,6 +32,7 @@ public final class ReadReport {
   private long linesParsed;
   private long linesIgnored;
   private long linesRepaired;
+  private Skip firstRepaired;
   private long emptySessions;
   private long subagentSessions;
   private long sessionCopies;
@@ -75,6 +76,16 @@ public final class ReadReport {
   }
 
   /**
+   * Records where a line with invalid UTF-8 was read: the summary names the first, in reading
+   * order, so the damage can be found.
+   */
+  public synchronized void repairedAt(Path file, long line) {
+    if (firstRepaired == null) {
+      firstRepaired = new Skip(file, line, "invalid UTF-8");
+    }
+  }
+
+  /**
    * Adds what another report recorded after what this one did, as if one report had recorded
    * both in turn: a part read on another thread is merged in reading order.
    */
@@ -92,6 +103,9 @@ public final class ReadReport {
       linesParsed += from.linesParsed;
       linesIgnored += from.linesIgnored;
       linesRepaired += from.linesRepaired;
+      if (firstRepaired == null) {
+        firstRepaired = from.firstRepaired;
+      }
       emptySessions += from.emptySessions;
       subagentSessions += from.subagentSessions;
       sessionCopies += from.sessionCopies;
@@ -114,6 +128,7 @@ public final class ReadReport {
     copy.linesParsed = linesParsed;
     copy.linesIgnored = linesIgnored;
     copy.linesRepaired = linesRepaired;
+    copy.firstRepaired = firstRepaired;
     copy.emptySessions = emptySessions;
     copy.subagentSessions = subagentSessions;
     copy.sessionCopies = sessionCopies;
@@ -295,6 +310,10 @@ public final class ReadReport {
       out.append("; ").append(linesRepaired)
           .append(linesRepaired == 1 ? " line had" : " lines had")
           .append(" invalid UTF-8, read with replacement characters");
+      if (firstRepaired != null) {
+        out.append(" (").append(linesRepaired == 1 ? "at " : "the first at ")
+            .append(firstRepaired.file()).append(':').append(firstRepaired.line()).append(')');
+      }
     }
     if (untimedSessions > 0) {
       out.append("; ").append(untimedSessions)

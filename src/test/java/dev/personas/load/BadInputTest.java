@@ -153,7 +153,23 @@ class BadInputTest {
     assertEquals(2, sessions.get(0).typedPromptCount());
     assertEquals(1, report.linesRepaired());
     assertEquals(0, report.skipCount());
-    assertTrue(report.summary().contains("invalid UTF-8"));
+    assertTrue(report.summary().endsWith("1 line had invalid UTF-8, read with replacement characters (at "
+        + file + ":2)"), report.summary());
+  }
+
+  @Test
+  void theFirstLineWithInvalidUtf8IsLocated() throws IOException {
+    Path file = dir.resolve("s.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write((prompt("u1", "fine") + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write((prompt("u2", "na\u00efve") + "\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write((prompt("u3", "fa\u00e7ade") + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+    readClaude(file);
+    assertEquals(3, sessions.get(0).typedPromptCount());
+    assertEquals(2, report.linesRepaired());
+    assertTrue(report.summary().endsWith("2 lines had invalid UTF-8, read with replacement characters"
+        + " (the first at " + file + ":2)"), report.summary());
   }
 
   @Test
