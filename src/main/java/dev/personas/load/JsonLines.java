@@ -366,7 +366,9 @@ public final class JsonLines {
       try {
         parseLine(FACTORY.createParser(buf, first, to - first));
       } catch (JsonParseException e) {
-        if (isEncodingProblem(e)) {
+        // Invalid UTF-8 is read again with replacement characters, as the finder reads it (its
+        // strict decoder fails): also when the parser ran out of line inside a cut character.
+        if (isEncodingProblem(e) || !isUtf8(buf, first, to)) {
           String decoded = new String(buf, first, to - first, StandardCharsets.UTF_8);
           try {
             parseLine(FACTORY.createParser(decoded));
@@ -375,7 +377,7 @@ public final class JsonLines {
             }
             return;
           } catch (IOException | RuntimeException again) {
-            fail(looksJson, describe(again));
+            fail(looksJson, reason(again));
             return;
           }
         }
@@ -389,6 +391,12 @@ public final class JsonLines {
       try (parser) {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
+          // Only a line that is JSON whole is "not a JSON object"; one that merely starts like a
+          // string or an array is malformed or cut short (the finder parses the whole line first).
+          parser.skipChildren();
+          if (parser.nextToken() != null) {
+            throw new BadLineException("malformed JSON");
+          }
           throw new BadLineException("not a JSON object (" + describeToken(first) + ")");
         }
         handler.parse(parser);
@@ -474,11 +482,22 @@ public final class JsonLines {
       String message = describe(e);
       // A syntax error's message quotes the line, so it is not repeated (the finder, whose parser
       // words its errors otherwise, says the same); another (a limit, a number too long) is.
-      String said = e instanceof JsonParseException ? "" : " (" + message + ")";
+      // Bytes the parser took for UTF-32 (a NUL after the first byte) are garbage too, said alike.
+      String said = e instanceof JsonParseException || e instanceof java.io.CharConversionException ? ""
+          : " (" + message + ")";
       if (message.contains("end-of-input") || message.contains("Unexpected end")) {
         return "truncated JSON" + said;
       }
       return "malformed JSON" + said;
+    }
+
+    private static boolean isUtf8(byte[] bytes, int from, int to) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from));
+        return true;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return false;
+      }
     }
 
     private static boolean isEncodingProblem(JsonParseException e) {

@@ -64,7 +64,7 @@ class BadInputTest {
     readClaude(write("s.jsonl", prompt("u1", "first"), damage, "      \"model_messages\": {", prompt("u2", "second")));
     assertEquals(1, sessions.size());
     assertEquals(2, sessions.get(0).typedPromptCount());
-    assertEquals(List.of("s.jsonl:2 " + JsonLines.DAMAGED, "s.jsonl:3 not a JSON object (a string)"), located());
+    assertEquals(List.of("s.jsonl:2 " + JsonLines.DAMAGED, "s.jsonl:3 malformed JSON"), located());
   }
 
   @Test
@@ -221,6 +221,44 @@ class BadInputTest {
     assertTrue(report.skips().stream().anyMatch(s -> s.line() == 0 && s.reason().startsWith("could not be read (")),
         located().toString());
     assertTrue(report.skips().stream().noneMatch(s -> s.reason().contains("past line 0")), located().toString());
+  }
+
+  /**
+   * Garbage lines are said as the finder says them, quoting nothing: a line that only starts like
+   * JSON (a string, an array) is malformed or cut short, not "not a JSON object"; invalid UTF-8
+   * that still is no JSON after repair, or that the parser takes for UTF-32, is malformed.
+   */
+  @Test
+  void garbageIsMalformedJsonWhateverItStartsWith() throws IOException {
+    Path file = dir.resolve("s.jsonl");
+    byte[][] lines = {
+        prompt("u1", "first").getBytes(StandardCharsets.UTF_8),
+        bytes("oops", 0xff), bytes("{\"k\": tru", 0xff),
+        "\"a string\" and more".getBytes(StandardCharsets.UTF_8), "[1, 2".getBytes(StandardCharsets.UTF_8),
+        "\"one\" \"two\"".getBytes(StandardCharsets.UTF_8),
+        bytes("r", 0, 0, 0, 0, 0xff, 0xff, 0xff), bytes("j", 0xd7), bytes("", 0xb5, 0xe8),
+        "42".getBytes(StandardCharsets.UTF_8),
+        prompt("u2", "second").getBytes(StandardCharsets.UTF_8)};
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (byte[] line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
+    readClaude(file);
+    assertEquals(2, sessions.get(0).typedPromptCount());
+    assertEquals(List.of("s.jsonl:2 malformed JSON", "s.jsonl:3 malformed JSON", "s.jsonl:4 malformed JSON",
+        "s.jsonl:5 truncated JSON", "s.jsonl:6 malformed JSON", "s.jsonl:7 malformed JSON", "s.jsonl:8 malformed JSON",
+        "s.jsonl:9 malformed JSON", "s.jsonl:10 not a JSON object (a number)"), located());
+  }
+
+  private static byte[] bytes(String head, int... tail) {
+    byte[] start = head.getBytes(StandardCharsets.UTF_8);
+    byte[] all = java.util.Arrays.copyOf(start, start.length + tail.length);
+    for (int i = 0; i < tail.length; i++) {
+      all[start.length + i] = (byte) tail[i];
+    }
+    return all;
   }
 
   @Test
