@@ -119,6 +119,17 @@ class SessionLoaderTest {
     assertEquals(1, both.sessions.size());
     assertEquals(alone.sessions.get(0).events(), both.sessions.get(0).events());
     assertEquals(2, both.report.filesRead(), "the session file and its agent's, once each");
+
+    // The session's own folder given beside it (as a shell's tab completion offers it) too.
+    Path folder = session.resolveSibling("5a1e0000-0000-4000-8000-000000000001");
+    Loaded withFolder = load(List.of(session, folder));
+    assertEquals(0, withFolder.report.skipCount(), withFolder.report.skips().toString());
+    assertEquals(alone.sessions.get(0).events(), withFolder.sessions.get(0).events());
+    assertEquals(2, withFolder.report.filesRead());
+    // A log of something else kept in that folder is no subagent's: the folder is read on its own.
+    Files.copy(claude.resolve("-home-dev-deploy/5a1e0000-0000-4000-8000-000000000002.jsonl"),
+        folder.resolve("5a1e0000-0000-4000-8000-000000000002.jsonl"));
+    assertEquals(2, load(List.of(session, folder)).sessions.size(), "the session, then the folder's other log");
   }
 
   @Test

@@ -164,7 +164,19 @@ public final class ClaudeCodeReader implements SessionReader {
   /** A session file also reads its own subagents' transcripts, {@code <sessionId>/subagents/**}. */
   @Override
   public List<Path> roots(Path path) {
-    return path.getParent() == null ? List.of(path) : List.of(path, subagentsOf(path));
+    if (path.getParent() == null) {
+      return List.of(path);
+    }
+    // The session's own folder, given beside it, is read through it too when all the logs it
+    // holds are the session's subagents' (its other files, tool results, are no logs).
+    Path folder = subagentsOf(path).getParent();
+    if (Files.isRegularFile(path) && Files.isDirectory(folder)) {
+      List<Path> logs = LogFiles.jsonl(folder, new ReadReport());
+      if (logs.stream().allMatch(log -> log.startsWith(subagentsOf(path)))) {
+        return List.of(path, subagentsOf(path), folder);
+      }
+    }
+    return List.of(path, subagentsOf(path));
   }
 
   /** The files of one project folder: session files and subagent files. */
