@@ -8,7 +8,7 @@
  * session of a project first). The Java classes are the reference; comments there say why.
  */
 import * as lines from "./lines.js";
-import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, isTypedPrompt, inTimeOrder,
+import { Kind, event, promptEvent, parseTimestamp, compareInstants, compareDated, SeenKeys, MessageUsage, isTypedPrompt, inTimeOrder,
   ReadReport } from "./common.js";
 import { strip, stripLeading, isBlank } from "./java.js";
 
@@ -359,7 +359,7 @@ function command(text, at) {
 class Project {
   constructor() {
     this.uuids = new SeenKeys();
-    this.usage = new SeenKeys();
+    this.usage = new MessageUsage();
     this.sessionIds = [];
   }
 
@@ -648,15 +648,16 @@ class SessionBuilder {
     if (!line.hasUsage) {
       return;
     }
-    const input = line.inputTokens + line.cacheCreationTokens + line.cacheReadTokens;
-    const output = line.outputTokens;
+    let input = line.inputTokens + line.cacheCreationTokens + line.cacheReadTokens;
+    let output = line.outputTokens;
+    if (line.messageId !== null || line.requestId !== null) {
+      // ClaudeSessionBuilder.usage: a message written over several lines counts at its largest.
+      const rise = this.project.usage.add(`${line.messageId}\u0000${line.requestId}`, input, output);
+      input = rise.input;
+      output = rise.output;
+    }
     if (input === 0 && output === 0) {
       return;
-    }
-    if (line.messageId !== null || line.requestId !== null) {
-      if (this.project.usage.addIfAbsent(`${line.messageId}\u0000${line.requestId}`, this.owner) >= 0) {
-        return;
-      }
     }
     if (out.length === first) {
       out.push(event(Kind.ASSISTANT_TEXT, at, 0, null, null, null, null, false, input, output));

@@ -12,6 +12,11 @@ import { strip, stripLeading, javaRegex, isLetter, isLetterOrDigit, isWhitespace
 import { tokenCount } from "./claude.js";
 
 const EXIT_CODE = javaRegex(String.raw`(?:exit code:?|exited with code)\s*(-?\d+)`, "i");
+/** CodexSessionBuilder.FAILED_WITHOUT_EXIT_CODE: Codex's words for a call that failed with no exit code. */
+const FAILED_WITHOUT_EXIT_CODE = new RegExp("^(?:apply_patch verification failed"
+  + "|error: (?:Failed to find expected lines|invalid hunk|Failed to read file)|exec_command failed"
+  + "|failed in sandbox|write_stdin failed|execution error|aborted by user|exec command rejected"
+  + "|patch rejected by user|Wall time: [^\\n]*\\naborted by user)");
 const PATCH_FILE = javaRegex(String.raw`\*\*\* (?:Update|Add|Delete) File: ([^\r\n]+)`);
 /** CodexLine.OUTPUT_HEAD: how much of an output written as content parts is kept. */
 const OUTPUT_HEAD = 1000;
@@ -752,7 +757,7 @@ class SessionBuilder {
         exit = javaInt(m[1]);
       }
     }
-    const error = exit !== null && exit !== 0;
+    const error = exit !== null ? exit !== 0 : FAILED_WITHOUT_EXIT_CODE.test(out);
     this.events.push(event(Kind.TOOL_RESULT, at, length, null, call ? call.name : null, call ? call.command : null,
       null, error));
   }

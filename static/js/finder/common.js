@@ -183,6 +183,31 @@ export class SeenKeys {
   }
 }
 
+/**
+ * MessageUsage: the tokens counted so far per API message (message.id + requestId), so a message
+ * written over several lines counts once, at its largest; each line adds its rise over the lines
+ * before (never below zero).
+ */
+export class MessageUsage {
+  constructor() {
+    this.counted = new Map();
+  }
+
+  /** Records a line's usage of the message and returns what it adds: {input, output}. */
+  add(key, input, output) {
+    const h = hash(key);
+    const before = this.counted.get(h);
+    if (before === undefined) {
+      this.counted.set(h, { input, output });
+      return { input, output };
+    }
+    const rise = { input: Math.max(0, input - before.input), output: Math.max(0, output - before.output) };
+    before.input = Math.max(before.input, input);
+    before.output = Math.max(before.output, output);
+    return rise;
+  }
+}
+
 const MASK = (1n << 64n) - 1n;
 
 export function hash(key) {

@@ -46,8 +46,8 @@ public enum Feature {
   WALL_MINUTES("wall_minutes", "Time between the first and last timestamped event, idle gaps included.", "minutes"),
   MEDIAN_PAUSE_SECONDS("median_pause_seconds", "Median gap between the last main-thread event (injected text aside) and the next typed prompt, over every prompt after the first; gaps over 30 minutes excluded.", "seconds"),
   LATE_PAUSE_SECONDS("late_pause_seconds", "The same median pause, over the prompts in the last third of the session by prompt index.", "seconds"),
-  INPUT_TOKENS("input_tokens", "Input tokens, counted once per API message (cache reads and writes included, subagents included).", "tokens"),
-  OUTPUT_TOKENS("output_tokens", "Output tokens, counted once per API message (subagents included).", "tokens");
+  INPUT_TOKENS("input_tokens", "Input tokens, counted once per API message, at its largest (cache reads and writes included, subagents included).", "tokens"),
+  OUTPUT_TOKENS("output_tokens", "Output tokens, counted once per API message, at its largest (subagents included).", "tokens");
 
   /** Version of this catalogue; part of every model file. */
   public static final int CATALOGUE_VERSION = 2;

@@ -227,14 +227,18 @@ class FinderIT {
     openFinder();
     Path broken = temp.resolve("broken/broken.jsonl");
     Files.createDirectories(broken.getParent());
-    Files.writeString(broken, String.join("\n",
+    // Garbage of a damaged disk after the good lines: what only starts like a string or an
+    // array, invalid UTF-8 that is no JSON after repair, a NUL after the first byte.
+    byte[] garbage = "\"a string\" and more\n[1, 2\noops\u00ff\nj\u00d7\nr\0\0\0\0\u00ff\u00ff\u00ff\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(broken, concat(String.join("\n",
         "{\"type\":\"user\",\"uuid\":\"u1\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a health check endpoint\"}}",
         "{\"type\":\"assistant\",\"uuid\":\"u2\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",",
         "this line is not JSON",
         "[1, 2, 3]",
         "\0".repeat(40) + " left by a crash",
         "{\"type\":\"assistant\",\"uuid\":\"u3\",\"sessionId\":\"s1\",\"timestamp\":\"2025-06-14T10:01:00Z\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done.\"}]}}",
-        ""), StandardCharsets.UTF_8);
+        "").getBytes(StandardCharsets.UTF_8), garbage));
     pick("finder-files", List.of(broken));
     waitUntilDone(Duration.ofSeconds(60));
 
@@ -242,15 +246,23 @@ class FinderIT {
         .analyse(List.of(broken)).report();
     List<String> expected = java.skips().stream().map(s -> "broken.jsonl:" + s.line() + ": " + s.reason().replaceAll(" \\(.*", "")).toList();
     assertEquals(List.of("broken.jsonl:2: truncated JSON", "broken.jsonl:3: malformed JSON", "broken.jsonl:4: not a JSON object",
-        "broken.jsonl:5: NUL bytes, not a line of the log"), expected, "the CLI's skips");
+        "broken.jsonl:5: NUL bytes, not a line of the log", "broken.jsonl:7: malformed JSON", "broken.jsonl:8: truncated JSON",
+        "broken.jsonl:9: malformed JSON", "broken.jsonl:10: malformed JSON", "broken.jsonl:11: malformed JSON"), expected,
+        "the CLI's skips");
     List<String> shown = driver.findElements(By.cssSelector("#finder-skip-list li")).stream()
         .map(li -> li.getAttribute("textContent").replaceAll(" \\(.*", "")).toList();
     assertEquals(expected, shown, "the page lists the same lines, with file:line");
     String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
-    assertTrue(summary.contains("skipped 4 lines or files in 1 file"), summary);
+    assertTrue(summary.contains("skipped 9 lines or files in 1 file"), summary);
     assertTrue(driver.findElement(By.id("finder-skips")).isDisplayed(), "the skipped lines are shown");
     assertEquals(java.summary().replace("--verbose lists them", "they are listed below"),
         summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
@@ -299,6 +311,10 @@ class FinderIT {
         + "\n" + String.format(queued, "2025-06-14T08:05:50.200Z", "what happened?")
         + "\n" + String.format(queued, "2025-06-14T08:05:50.300Z", "what happened?")
         + "\n").getBytes(StandardCharsets.UTF_8));
+    // A message streamed over two lines, each with its usage as it stood: counted once, at 40.
+    out.write((String.format(assistant, "s1", "2025-06-14T08:05:55Z", "m5", "7", "3", "Streaming.") + "\n"
+        + String.format(assistant, "s2", "2025-06-14T08:05:58Z", "m5", "7", "40", "Streamed.") + "\n")
+        .getBytes(StandardCharsets.UTF_8));
     // A tool call and its result, written out again under new uuids (a replay), then a new call:
     // two calls, not three.
     String call = "{\"type\":\"assistant\",\"uuid\":\"%s\",\"sessionId\":\"odd\",\"timestamp\":\"%s\","
@@ -339,6 +355,8 @@ class FinderIT {
     assertEquals(4.0, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.PROMPTS.ordinal()).doubleValue(),
         "typed prompts: u1, u4, the looped queued message once and u6, not the notices, the command or u1's replay");
+    assertEquals(5.0 + 40, java.result().orElseThrow().sessions().get(0).features().get(
+        dev.personas.features.Feature.OUTPUT_TOKENS.ordinal()).doubleValue(), "m1's 5, m2's none (a decimal), m5 at its largest");
     assertEquals(2.0 / 4, java.result().orElseThrow().sessions().get(0).features().get(
         dev.personas.features.Feature.TOOL_CALLS_PER_PROMPT.ordinal()).doubleValue(), 1e-9, "two tool calls, the replayed one once");
     assertEquals(List.of(), driver.findElements(By.cssSelector("#finder-skip-list li")).stream().map(e -> e.getAttribute("textContent")).toList());
@@ -493,7 +511,18 @@ class FinderIT {
         user.apply("08:07:40.409", "retry it"), event.apply("08:07:40.410", "retry it"),
         user.apply("08:07:40.410", "retry it"), event.apply("08:07:40.410", "retry it"),
         user.apply("08:07:40.411", "retry it"), event.apply("08:07:40.411", "retry it"),
-        agent.apply("08:07:50.000", "Retried."));
+        agent.apply("08:07:50.000", "Retried."),
+        // Calls that failed with no exit code, in Codex's words (tool errors), and one that did not.
+        call(1, "apply_patch verification failed: Failed to find expected lines in a.txt"),
+        call(2, "exec command rejected by user"), call(3, "Wall time: 1.2 seconds\\naborted by user"),
+        call(4, "Success. Updated the following files:\\nM a.txt"));
+  }
+
+  private static String call(int i, String output) {
+    return "{\"timestamp\":\"2025-12-03T08:08:0" + i + ".000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
+        + "\"custom_tool_call\",\"call_id\":\"c" + i + "\",\"name\":\"apply_patch\",\"input\":\"*** Begin Patch\"}}\n"
+        + "{\"timestamp\":\"2025-12-03T08:08:0" + i + ".500Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
+        + "\"custom_tool_call_output\",\"call_id\":\"c" + i + "\",\"output\":\"" + output + "\"}}";
   }
 
   private MeAnalyzer.Analysis copiesReadInBothPlaces(Path dir, Map<String, List<String>> copies) throws IOException {

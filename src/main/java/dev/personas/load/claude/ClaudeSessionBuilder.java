@@ -1,6 +1,7 @@
 package dev.personas.load.claude;
 
 import dev.personas.load.CommandTags;
+import dev.personas.load.MessageUsage;
 import dev.personas.load.SeenKeys;
 import dev.personas.load.Timestamps;
 import dev.personas.session.Agent;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 /**
  * Turns the lines of one Claude Code session (its main file, then its subagent files) into
  * events, applying the counting rules of RESEARCH.md §3. The per-project state (uuids seen,
- * usage keys counted) is shared by every session of a project folder, so a resumed session that
+ * tokens counted per message) is shared by every session of a project folder, so a resumed session that
  * replays earlier messages adds nothing twice. A file can also hold part of its own conversation
  * written out again under new line uuids (after a resume in the VS Code extension): a tool call
  * or a tool result whose tool_use id the session already has is that replay, and is dropped.
@@ -52,7 +53,7 @@ final class ClaudeSessionBuilder {
   /** State shared by all sessions of one project folder. */
   static final class Project {
     final SeenKeys uuids = new SeenKeys();
-    final SeenKeys usage = new SeenKeys();
+    final MessageUsage usage = new MessageUsage();
     final List<String> sessionIds = new ArrayList<>();
 
     int register(String sessionId) {
@@ -400,21 +401,23 @@ final class ClaudeSessionBuilder {
     return new Event(kind, at, 0, null, name, command, b.filePath, false, 0, 0);
   }
 
-  /** Puts the message's usage on its first event, once per message.id + requestId. */
+  /**
+   * Puts the line's usage on its first event, once per message.id + requestId: a message written
+   * over several lines counts at its largest, each line adding its rise over the lines before.
+   */
   private void usage(ClaudeLine line, Instant at, List<Event> out, int first) {
     if (!line.hasUsage) {
       return;
     }
     long in = saturatedSum(line.inputTokens, line.cacheCreationTokens, line.cacheReadTokens);
     long outTokens = line.outputTokens;
+    if (line.messageId != null || line.requestId != null) {
+      MessageUsage.Rise rise = project.usage.add(line.messageId + "\u0000" + line.requestId, in, outTokens);
+      in = rise.input();
+      outTokens = rise.output();
+    }
     if (in == 0 && outTokens == 0) {
       return;
-    }
-    if (line.messageId != null || line.requestId != null) {
-      String key = line.messageId + "\u0000" + line.requestId;
-      if (project.usage.addIfAbsent(key, owner) >= 0) {
-        return;
-      }
     }
     if (out.size() == first) {
       out.add(new Event(EventKind.ASSISTANT_TEXT, at, 0, null, null, null, null, false, in,

@@ -45,6 +45,15 @@ final class CodexSessionBuilder {
   private static final Duration SAME_SUBMISSION = Duration.ofMillis(250);
   private static final Pattern EXIT_CODE =
       Pattern.compile("(?i)(?:exit code:?|exited with code)\\s*(-?\\d+)");
+  /**
+   * Codex's own words at the head of a call's output that failed without an exit code: a patch
+   * that did not apply, a command that could not start or that the sandbox or the person refused,
+   * a call aborted. An error as much as a Claude Code tool result marked {@code is_error}.
+   */
+  static final Pattern FAILED_WITHOUT_EXIT_CODE = Pattern.compile("^(?:apply_patch verification failed"
+      + "|error: (?:Failed to find expected lines|invalid hunk|Failed to read file)|exec_command failed"
+      + "|failed in sandbox|write_stdin failed|execution error|aborted by user|exec command rejected"
+      + "|patch rejected by user|Wall time: [^\\n]*\\naborted by user)");
   private static final Pattern PATCH_FILE =
       Pattern.compile("\\*\\*\\* (?:Update|Add|Delete) File: ([^\\r\\n]+)");
   private static final String USER_INPUT = "## User Input";
@@ -516,7 +525,7 @@ final class CodexSessionBuilder {
         }
       }
     }
-    boolean error = exit != null && exit != 0;
+    boolean error = exit != null ? exit != 0 : FAILED_WITHOUT_EXIT_CODE.matcher(out).lookingAt();
     events.add(new Event(EventKind.TOOL_RESULT, at, length, null, call == null ? null : call.name(),
         call == null ? null : call.command(), null, error, 0, 0));
   }

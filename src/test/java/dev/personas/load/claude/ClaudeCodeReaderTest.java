@@ -419,6 +419,33 @@ class ClaudeCodeReaderTest {
         joined.events().stream().mapToLong(Event::inputTokens).sum());
   }
 
+  /**
+   * Claude Code writes a streamed message as one line per content block, each with the usage as
+   * it stood then: the output tokens grow, so the message counts at its largest, once.
+   */
+  @Test
+  void aMessageWrittenOverSeveralLinesCountsItsLargestUsageOnce() throws IOException {
+    String line = "{\"type\":\"assistant\",\"uuid\":\"%s\",\"parentUuid\":\"%s\",\"sessionId\":\"s\","
+        + "\"timestamp\":\"2025-06-01T10:0%d:00Z\",\"requestId\":\"%s\",\"message\":{\"id\":\"%s\","
+        + "\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}],"
+        + "\"usage\":{\"input_tokens\":%d,\"cache_read_input_tokens\":%d,\"output_tokens\":%d}}}";
+    Path project = home.resolve("streamed/-home-x");
+    Files.createDirectories(project);
+    Files.write(project.resolve("s.jsonl"), List.of(
+        "{\"type\":\"user\",\"uuid\":\"u1\",\"parentUuid\":null,\"sessionId\":\"s\","
+            + "\"timestamp\":\"2025-06-01T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"add a readme\"}}",
+        String.format(line, "a1", "u1", 1, "req_A", "msg_A", 100, 1000, 3),
+        String.format(line, "a2", "a1", 2, "req_A", "msg_A", 100, 1000, 250),
+        // A copy of the first line again (a replay) adds nothing, nor does a smaller count.
+        String.format(line, "a3", "a2", 3, "req_A", "msg_A", 100, 1000, 3),
+        String.format(line, "a4", "a3", 4, "req_B", "msg_B", 120, 1100, 7)));
+    List<Session> got = new ArrayList<>();
+    new ClaudeCodeReader().read(home.resolve("streamed"), got::add, new ReadReport());
+    List<Event> e = got.get(0).events();
+    assertEquals(250 + 7, e.stream().mapToLong(Event::outputTokens).sum(), "msg_A at its last line's 250, not its first's 3");
+    assertEquals(1100 + 1220, e.stream().mapToLong(Event::inputTokens).sum());
+  }
+
   /** A session kept again under another session's name is counted once, and said to be a copy, not empty. */
   @Test
   void aSessionKeptUnderAnotherNameIsACopyNotAnEmptySession() throws IOException {

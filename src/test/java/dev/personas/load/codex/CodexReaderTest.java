@@ -317,6 +317,42 @@ class CodexReaderTest {
         prompts);
   }
 
+  /**
+   * A call whose output says, in Codex's own words, that it failed with no exit code (a patch
+   * that did not apply, a command refused or aborted, a process that could not start) is a tool
+   * error, as a Claude Code result marked is_error is; an output that only mentions such words is not.
+   */
+  @Test
+  void aCallThatFailedWithoutAnExitCodeIsAToolError() throws IOException {
+    String id = "019ae217-3106-77b2-aa44-7dd1fe3196b1";
+    Path file = home.resolve("rollout-2025-12-03T11-42-42-" + id + ".jsonl");
+    String call = "{\"timestamp\":\"2025-12-03T08:0%d:00Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
+        + "\"custom_tool_call\",\"call_id\":\"c%d\",\"name\":\"apply_patch\",\"input\":\"*** Begin Patch\"}}";
+    String output = "{\"timestamp\":\"2025-12-03T08:0%d:30Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
+        + "\"custom_tool_call_output\",\"call_id\":\"c%d\",\"output\":\"%s\"}}";
+    String[] outputs = {
+        "apply_patch verification failed: Failed to find expected lines in a.txt",
+        "exec command rejected by user",
+        "Wall time: 1.2 seconds\\naborted by user",
+        "exec_command failed: CreateProcess { message: \\\"not found\\\" }",
+        "Success. Updated the following files:\\nM a.txt",
+        "the docs say: aborted by user means the person pressed Esc"};
+    List<String> lines = new ArrayList<>();
+    lines.add("{\"timestamp\":\"2025-12-03T07:50:00.000Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"" + id
+        + "\",\"cwd\":\"/w\"}}");
+    lines.add(user("07:57:00.000", "fix the typo"));
+    for (int i = 0; i < outputs.length; i++) {
+      lines.add(String.format(call, i, i));
+      lines.add(String.format(output, i, i, outputs[i]));
+    }
+    java.nio.file.Files.writeString(file, String.join("\n", lines) + "\n");
+    Map<String, Session> read = new TreeMap<>();
+    new CodexReader().read(file, s -> read.put(s.id(), s), new ReadReport());
+    List<Boolean> errors = read.get(id).events().stream().filter(e -> e.kind() == EventKind.TOOL_RESULT)
+        .map(Event::isError).toList();
+    assertEquals(List.of(true, true, true, true, false, false), errors);
+  }
+
   private static String user(String time, String text) {
     return "{\"timestamp\":\"2025-12-03T" + time + "Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\","
         + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"" + text + "\"}]}}";
