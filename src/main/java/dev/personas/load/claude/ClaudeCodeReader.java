@@ -169,14 +169,13 @@ public final class ClaudeCodeReader implements SessionReader {
     }
     // The session's own folder, given beside it, is read through it too when all the logs it
     // holds are the session's subagents' (its other files, tool results, are no logs).
-    Path folder = subagentsOf(path).getParent();
-    if (Files.isRegularFile(path) && Files.isDirectory(folder)) {
-      List<Path> logs = LogFiles.jsonl(folder, new ReadReport());
-      if (logs.stream().allMatch(log -> log.startsWith(subagentsOf(path)))) {
-        return List.of(path, subagentsOf(path), folder);
-      }
+    Path subagents = subagentsOf(path);
+    Path folder = subagents.getParent();
+    if (Files.isRegularFile(path) && Files.isDirectory(folder)
+        && LogFiles.jsonl(folder, new ReadReport()).stream().allMatch(log -> log.startsWith(subagents))) {
+      return List.of(path, subagents, folder);
     }
-    return List.of(path, subagentsOf(path));
+    return List.of(path, subagents);
   }
 
   /** The files of one project folder: session files and subagent files. */
