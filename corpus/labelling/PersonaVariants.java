@@ -17,8 +17,12 @@ import java.util.Map;
  *
  * <pre>
  * javac -d /tmp/pv -cp target/personas.jar corpus/labelling/PersonaVariants.java
- * java -cp target/personas.jar:/tmp/pv dev.personas.classify.PersonaVariants
+ * java -cp target/personas.jar:/tmp/pv dev.personas.classify.PersonaVariants [PEOPLE.tsv]
  * </pre>
+ *
+ * <p>Given a file name, it also writes there one row per person for {@code learned_layer.py}: id,
+ * round, decided persona, the persona as built, sessions, then the person's type shares as read,
+ * their soft type shares and the persona model's behaviour rates (7 + 7 + the rates).
  *
  * <ul>
  *   <li><b>channel</b>: each persona's prototype mix is passed through the rules' confusion on the
@@ -31,7 +35,8 @@ import java.util.Map;
 public final class PersonaVariants {
   private PersonaVariants() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    StringBuilder rowsOut = new StringBuilder();
     RealCorpus corpus = RealCorpus.shipped();
     RuleThresholds thresholds = RuleThresholds.AUTHORED;
     TypeRules rules = new TypeRules(thresholds);
@@ -114,12 +119,23 @@ public final class PersonaVariants {
           new PersonaClassifier(channel).classify(profile).persona(),
           new PersonaClassifier(model).classify(new PersonProfile(person.id(), profile.sessions(), soft, profile.rates()))
               .persona()};
+      rowsOut.append(person.id()).append('\t').append(person.round()).append('\t').append(person.persona())
+          .append('\t').append(judged[0]).append('\t').append(own.size());
+      for (double[] part : new double[][] {profile.typeShares(), soft, profile.rates()}) {
+        for (double v : part) {
+          rowsOut.append('\t').append(v);
+        }
+      }
+      rowsOut.append('\n');
       int round = person.round();
       int group = round == 6 || round == 7 || round >= 10 ? 1 : 0;
       people[group]++;
       for (int v = 0; v < judged.length; v++) {
         right[group][v] += judged[v] == person.persona() ? 1 : 0;
       }
+    }
+    if (args.length > 0) {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), rowsOut);
     }
     String[] groups = {"people of the calibration rounds", "people held out as a whole"};
     for (int g = 0; g < 2; g++) {
