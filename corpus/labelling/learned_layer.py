@@ -14,6 +14,11 @@ chosen by age). Rounds 14-18 and the held-out half are not read here.
             rounds 1-13, the model and its regularisation chosen inside each fit by 10-fold CV of
             the other people (nested, so the choice is not made on the person judged).
             Bar: 8 people more than the persona step as built.
+  prior     a session's type probabilities (softmax of the sharpness times the rule scores, the
+            sharpness fitted on the calibration half by maximum likelihood) multiplied by the mix
+            of types the rules read in the person's other calibration sessions (one added to every
+            type) to a power alpha, alpha chosen on the calibration half, then measured once on the
+            added rounds. Bar: 10 sessions more there.
 
     mvn -q package -DskipTests
     javac -d /tmp/pv -cp target/personas.jar corpus/labelling/PersonaVariants.java
@@ -21,7 +26,7 @@ chosen by age). Rounds 14-18 and the held-out half are not read here.
     python3 corpus/labelling/learned_layer.py \\
         src/main/resources/dev/personas/classify/real/sessions.tsv /tmp/people.tsv
 
-Needs numpy and scikit-learn (Debian: python3-sklearn). The personas part takes about 5 minutes.
+The prior part reads the calibration half only. Needs numpy and scikit-learn (Debian: python3-sklearn). The personas part takes about 5 minutes.
 """
 import csv, hashlib, os, sys
 import numpy as np
@@ -101,7 +106,41 @@ def personas(people_tsv):
     print(f'personas: people of rounds 1-13 {n}; as built {built}; learned, nested leave-one-person-out {right}')
 
 
+def prior(sessions_tsv):
+    rows = list(csv.DictReader(open(sessions_tsv), delimiter='\t'))
+    t = java_thresholds()
+    rule_scores = {r['session']: np.array(scores({k: float(v) for k, v in r.items() if k not in META}, t))
+                   for r in rows}
+    calibration = [r for r in rows if r['split'] == 'calibration']
+
+    def probabilities(r, k):
+        s = k * rule_scores[r['session']]
+        e = np.exp(s - s.max())
+        return e / e.sum()
+
+    def log_likelihood(k):
+        return sum(np.log(probabilities(r, k)[TYPES.index(r['type'])]) for r in calibration)
+
+    grid = np.linspace(0.5, 50, 200)
+    k = grid[np.argmax([log_likelihood(x) for x in grid])]
+
+    def right(sessions, alpha, pool):
+        hits = 0
+        for r in sessions:
+            mix = np.ones(len(TYPES))
+            for o in pool:
+                if o['person'] == r['person'] and o['session'] != r['session']:
+                    mix[rule_scores[o['session']].argmax()] += 1
+            hits += TYPES[np.argmax(probabilities(r, k) * (mix / mix.sum()) ** alpha)] == r['type']
+        return hits
+
+    print(f'prior: sharpness {k:.2f}')
+    for alpha in (0, 0.25, 0.5, 0.75, 1, 1.5, 2):
+        print(f'  alpha {alpha}: calibration half {right(calibration, alpha, calibration)} of {len(calibration)}')
+
+
 if __name__ == '__main__':
     types(sys.argv[1])
+    prior(sys.argv[1])
     if len(sys.argv) > 2:
         personas(sys.argv[2])
