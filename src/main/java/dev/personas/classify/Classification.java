@@ -64,6 +64,21 @@ public record Classification(
         probabilities[second], probabilities);
   }
 
+  /**
+   * Whether no type stands out: every type is as probable as the one given. The rules' scores give
+   * this when no rule fits the session at all (every score 0); the type is then One-shot, the
+   * earliest type, as ties go, which is also the type the readers gave most often to such sessions
+   * of the calibration half (RealCorpusTest holds it to that). Such a type is always uncertain.
+   */
+  public boolean noRuleFits() {
+    for (double p : probabilities) {
+      if (p != probability) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the type is too close a call to state without a caveat. */
   public boolean uncertain() {
     return uncertain(probability);

@@ -123,9 +123,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     for (ClassifiedLog session : result.sessions()) {
       Classification c = session.classification();
-      text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  (then %s %.0f%%%s)",
-          shown(session.sessionId()), c.type().slug(), 100 * c.probability(), c.runnerUp().slug(),
-          100 * c.runnerUpProbability(), c.uncertain() ? "; uncertain" : ""));
+      text.append(String.format(Locale.ROOT, "%s  %-9s %3.0f%%  ", shown(session.sessionId()), c.type().slug(),
+          100 * c.probability()));
+      text.append(c.noRuleFits() ? "(no rule fits: every type as likely; uncertain)"
+          : String.format(Locale.ROOT, "(then %s %.0f%%%s)", c.runnerUp().slug(), 100 * c.runnerUpProbability(),
+              c.uncertain() ? "; uncertain" : ""));
       for (Feature f : KEY_FEATURES) {
         // "≈": active minutes estimated because the log records no time, as the personal page marks them.
         boolean estimate = f == Feature.ACTIVE_MINUTES && session.features().activeMinutesEstimated();

@@ -133,6 +133,27 @@ class RealCorpusTest {
   }
 
   /**
+   * When no rule fits a session, every type is as likely and the type given is One-shot, as ties
+   * go (Classification#noRuleFits): of such sessions in the calibration half, the readers called
+   * One-shot more than any other type.
+   */
+  @Test
+  void aSessionNoRuleFitsIsReadAsTheTypeReadersGaveSuchSessionsMost() {
+    TypeRules rules = new TypeRules(RuleThresholds.AUTHORED);
+    Map<SessionType, Integer> decided = new TreeMap<>();
+    for (RealCorpus.Session s : corpus.half(RealCorpus.Half.CALIBRATION)) {
+      Classification c = Classification.of(s.id(), new TypeModel(4, 1).probabilities(rules.scores(s.features())));
+      if (c.noRuleFits()) {
+        assertEquals(SessionType.ONE_SHOT, c.type(), s.id());
+        decided.merge(s.type(), 1, Integer::sum);
+      }
+    }
+    assertTrue(decided.values().stream().mapToInt(Integer::intValue).sum() >= 3, decided.toString());
+    int oneShot = decided.getOrDefault(SessionType.ONE_SHOT, 0);
+    decided.forEach((type, n) -> assertTrue(type == SessionType.ONE_SHOT || n < oneShot, decided.toString()));
+  }
+
+  /**
    * The method on real sessions, recomputed from the committed corpus. Issue 13 asks for 80 %
    * held-out and 70 % of people; the method does not reach them yet (the method page says so).
    * These floors are what it reaches now: a change that reads real sessions worse fails here.

@@ -160,6 +160,40 @@ class ClassifyCommandTest {
     assertTrue(err.toString().contains("skipped 3 lines or files in 1 file"), err.toString());
   }
 
+  /**
+   * Seven short asks of nothing in particular over an hour, one edit at the end, no question: too
+   * many asks for a One-shot, too few edits or corrections for building, no reading for a
+   * consultation. No rule fits, every type is as likely, and the line says so instead of naming a
+   * runner-up that is only the next type in the list.
+   */
+  @Test
+  void aSessionNoRuleFitsIsSaidToBeSo() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("no-rule"));
+    String id = "11111111-2222-4333-8444-555555555555";
+    String[] asks = {"Look at the report layout", "Move on to the footer part", "Keep going with the table",
+        "Carry on with the styles", "Next do the header block", "Proceed with the legend", "Finish the chart section"};
+    List<String> lines = new ArrayList<>();
+    java.time.Instant at = java.time.Instant.parse("2026-10-01T09:00:00Z");
+    for (int p = 0; p < asks.length; p++) {
+      String head = "\"timestamp\":\"" + at + "\",\"sessionId\":\"" + id + "\",\"cwd\":\"/home/dev/shop\",";
+      lines.add("{\"type\":\"user\"," + head + "\"uuid\":\"u" + p + "\",\"message\":{\"role\":\"user\",\"content\":\""
+          + asks[p] + "\"}}");
+      String tool = p == asks.length - 1
+          ? "\"name\":\"Edit\",\"input\":{\"file_path\":\"src/report.py\",\"old_string\":\"a\",\"new_string\":\"b\"}"
+          : "\"name\":\"Bash\",\"input\":{\"command\":\"make report\"}";
+      lines.add("{\"type\":\"assistant\"," + head + "\"uuid\":\"a" + p + "\",\"requestId\":\"q" + p
+          + "\",\"message\":{\"id\":\"m" + p + "\",\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t" + p
+          + "\"," + tool + "}],\"usage\":{\"input_tokens\":900,\"output_tokens\":80}}}");
+      lines.add("{\"type\":\"user\"," + head + "\"uuid\":\"r" + p + "\",\"message\":{\"role\":\"user\",\"content\":"
+          + "[{\"type\":\"tool_result\",\"tool_use_id\":\"t" + p + "\",\"content\":\"ok\"}]}}");
+      at = at.plusSeconds(570);
+    }
+    Files.write(logs.resolve(id + ".jsonl"), lines, StandardCharsets.UTF_8);
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString()), err.toString());
+    assertTrue(out.toString().startsWith(id + "  one-shot   14%  (no rule fits: every type as likely; uncertain)  prompts=7 "),
+        out.toString());
+  }
+
   /** Codex's rollouts of early 2025 record no time: their active minutes are marked as estimated. */
   @Test
   void estimatedActiveMinutesAreMarkedInTheTextAndTheJson() throws IOException {
