@@ -50,6 +50,9 @@ public final class BuildOptions {
   @Option(names = "--keep-excluded", description = "Also analyse what the SWE-chat paper leaves out of a SWE-chat release: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows (read from their transcripts). Left out by default, as in the paper.")
   boolean keepExcluded;
 
+  @Option(names = "--person-per-folder", description = "Take each folder directly inside --dataset as one person's logs (a team's logs gathered as DIR/alice/..., DIR/bob/...): the folder's name is the person. Without it every Claude Code or Codex log is one person's, since logs name nobody.")
+  boolean personPerFolder;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "Folder of analyses kept between builds, keyed by a hash of every byte of the dataset, how it is read and the program: a build of unchanged data reuses its analysis instead of reading, fitting and validating again; share cards' PNGs are kept there too (default: $XDG_CACHE_HOME/personas, else ~/.cache/personas; safe to delete).")
   Path cache;
 
@@ -95,7 +98,8 @@ public final class BuildOptions {
     }
     return Optional.of((dataset == null
         ? Sources.bundledSample()
-        : Sources.dataset(dataset, Optional.ofNullable(format))).keepingExcluded(keepExcluded));
+        : Sources.dataset(dataset, Optional.ofNullable(format))).keepingExcluded(keepExcluded)
+        .withPersonPerFolder(personPerFolder));
   }
 
   /** The analysis cache this build uses, or none with --no-cache. */

@@ -38,6 +38,9 @@ public record Session(
     List<String> subagentIds,
     Annotations annotations) {
 
+  /** The person of every session read from a person's own logs, which name nobody. */
+  public static final String OWN_LOGS = "local";
+
   public Session {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(userId, "userId");

@@ -29,7 +29,7 @@ import java.util.zip.ZipFile;
  * Analyses kept on disk between builds, so a build of data that has not changed skips reading,
  * fitting and validating. An analysis is filed under a key that hashes everything it depends on:
  * the dataset's files (names, sizes, modification times and a CRC-32C of their bytes; see {@link #hashTree}), how
- * the dataset is read (label, format, the paper's exclusions), and the program itself (its jar's
+ * the dataset is read (label, format, the paper's exclusions, a person per folder), and the program itself (its jar's
  * entry checksums, or its classes and resources when run from a build folder), so a changed
  * input or a rebuilt program never gets a stale analysis. The folder is a cache: deleting it only
  * costs the next build its time.
@@ -163,6 +163,7 @@ public final class AnalysisCache {
     update(sha, source.label());
     update(sha, String.valueOf(source.format().orElse(null)));
     update(sha, "sample=" + source.sample() + ",keepExcluded=" + source.keepExcluded()
+        + ",personPerFolder=" + source.personPerFolder()
         + ",groundTruth=" + source.groundTruth().isPresent());
     for (Path root : source.paths()) {
       update(sha, root.toAbsolutePath().normalize().toString());

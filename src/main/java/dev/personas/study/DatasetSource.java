@@ -2,6 +2,7 @@ package dev.personas.study;
 
 import dev.personas.classify.GroundTruth;
 import dev.personas.load.SourceFormat;
+import dev.personas.session.Session;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param groundTruth the planted labels, known only for generated samples
  * @param keepExcluded true to read, from a SWE-chat release, the sessions the SWE-chat paper
  *     leaves out (a machine-generated repository, sessions without conversation rows)
+ * @param personPerFolder true when each folder directly inside the dataset's folder holds one
+ *     person's logs (a team's logs gathered as {@code team/alice/…}, {@code team/bob/…}): the
+ *     folder's name is the person. Logs carry no person, so without it every log is one person's
  */
 public record DatasetSource(
     String label,
@@ -24,7 +28,8 @@ public record DatasetSource(
     Optional<SourceFormat> format,
     boolean sample,
     Optional<GroundTruth> groundTruth,
-    boolean keepExcluded) {
+    boolean keepExcluded,
+    boolean personPerFolder) {
 
   public DatasetSource {
     Objects.requireNonNull(label, "label");
@@ -38,6 +43,29 @@ public record DatasetSource(
 
   /** The same dataset, read with or without the sessions the paper leaves out. */
   public DatasetSource keepingExcluded(boolean keep) {
-    return new DatasetSource(label, paths, format, sample, groundTruth, keep);
+    return new DatasetSource(label, paths, format, sample, groundTruth, keep, personPerFolder);
+  }
+
+  /** The same dataset, its logs taken as one person's per folder inside it, or as one person's. */
+  public DatasetSource withPersonPerFolder(boolean perFolder) {
+    return new DatasetSource(label, paths, format, sample, groundTruth, keepExcluded, perFolder);
+  }
+
+  /**
+   * Whose a session read from this dataset is: the reader's person, unless the logs are taken as
+   * one person's per folder and the session's log lies in a folder inside the dataset's (a log
+   * read from a SWE-chat release names its person and keeps it).
+   */
+  public String person(String readAs, Path log) {
+    if (!personPerFolder || !Session.OWN_LOGS.equals(readAs) || log == null) {
+      return readAs;
+    }
+    for (Path root : paths) {
+      Path relative = root.relativize(log.toAbsolutePath().normalize());
+      if (!relative.startsWith("..") && relative.getNameCount() > 1) {
+        return relative.getName(0).toString();
+      }
+    }
+    return readAs;
   }
 }

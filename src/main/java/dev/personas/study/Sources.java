@@ -41,13 +41,13 @@ public final class Sources {
     Optional<GroundTruth> truth = Files.isDirectory(absolute)
         ? GroundTruthFile.find(absolute) : Optional.empty();
     return new DatasetSource(name == null ? absolute.toString() : name.toString(),
-        List.of(absolute), format, false, truth, false);
+        List.of(absolute), format, false, truth, false, false);
   }
 
   /** The bundled synthetic sample, with its planted labels. */
   public static DatasetSource bundledSample() {
     Path root = BundledSample.root();
     return new DatasetSource("bundled synthetic sample", List.of(root), Optional.empty(), true,
-        GroundTruthFile.find(root), false);
+        GroundTruthFile.find(root), false, false);
   }
 }

@@ -144,7 +144,8 @@ public final class StudyRunner {
     try (InOrder<Featured> featured = new InOrder<>(collected::add)) {
       collected.report = loader.load(source.paths(), source.format(), session -> {
         boolean timeline = timelines != null && collected.keepsTimeline(session.id());
-        featured.submit(() -> Featured.of(session, extractor, timeline ? timelines : null));
+        String person = source.person(session.userId(), session.source());
+        featured.submit(() -> Featured.of(session, person, extractor, timeline ? timelines : null));
       });
       featured.finish();
     }
@@ -175,12 +176,12 @@ public final class StudyRunner {
   private record Featured(SessionInput input, String repoId, Annotations annotations,
       long prompts, long[] toolCalls, Timeline timeline) {
 
-    static Featured of(Session session, FeatureExtractor extractor, TimelineMaker timelineMaker) {
+    static Featured of(Session session, String person, FeatureExtractor extractor, TimelineMaker timelineMaker) {
       long[] toolCalls = new long[ToolCategory.values().length];
       ToolCategory.tally(session.events(), toolCalls);
       FeatureExtractor.FeaturesAndTimeline f = extractor.extract(session, timelineMaker);
       return new Featured(
-          new SessionInput(session.id(), session.userId(), session.start(), f.features()),
+          new SessionInput(session.id(), person, session.start(), f.features()),
           session.repoId(), session.annotations(), session.typedPromptCount(), toolCalls,
           f.timeline());
     }

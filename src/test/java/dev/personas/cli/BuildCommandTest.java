@@ -92,6 +92,33 @@ class BuildCommandTest {
         method.select("#stability + p").text());
   }
 
+  /**
+   * Logs name nobody: a team's logs gathered a folder per person are one person's unless the
+   * build is told each folder is someone's, and the kept analysis of one reading is not reused
+   * for the other.
+   */
+  @Test
+  void aTeamsLogsAreOnePersonPerFolderWhenAskedAndOnePersonOtherwise() throws Exception {
+    Path team = Files.createDirectories(temp.resolve("team"));
+    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
+      // Six sessions, none a copy of another (Entire's full.jsonl and transcript.jsonl are).
+      List<Path> logs = files.filter(f -> f.toString().endsWith(".jsonl") && !f.endsWith("full.jsonl")
+          && !f.endsWith("transcript.jsonl")).sorted().limit(6).toList();
+      assertEquals(6, logs.size(), logs.toString());
+      for (int i = 0; i < logs.size(); i++) {
+        Path person = Files.createDirectories(team.resolve(i < 3 ? "alice" : "bob").resolve("logs"));
+        Files.copy(logs.get(i), person.resolve(logs.get(i).getFileName()));
+      }
+    }
+    String cache = temp.resolve("cache").toString();
+    assertEquals(ExitCode.OK, run(build("--dataset", team.toString(), "--cache", cache)), err.toString());
+    assertTrue(out.toString().startsWith("Read 6 sessions of 1 person in "), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run(build("--dataset", team.toString(), "--cache", cache, "--person-per-folder")),
+        err.toString());
+    assertTrue(out.toString().startsWith("Read 6 sessions of 2 people in "), out.toString());
+  }
+
   @Test
   void threeSessionsOfOnePersonAreClassifiedAgainstTheShippedModel() throws Exception {
     Path mine = Files.createDirectories(temp.resolve("my-sessions"));

@@ -221,7 +221,7 @@ final class ClaudeSessionBuilder {
         }
       }
     }
-    return new Session(sessionId, "local", repoId, Agent.CLAUDE_CODE, source, start, end, main,
+    return new Session(sessionId, Session.OWN_LOGS, repoId, Agent.CLAUDE_CODE, source, start, end, main,
         subagentEvents, parentId, new ArrayList<>(subagentIds));
   }
 

@@ -625,7 +625,7 @@ final class CodexSessionBuilder {
       events.set(last, withTokens(events.get(last), pendingIn, pendingOut));
     }
     String repo = cwd == null ? "" : cwd.replaceAll("[^A-Za-z0-9]", "-");
-    return new Session(id(), "local", repo, Agent.CODEX, source, start, end,
+    return new Session(id(), Session.OWN_LOGS, repo, Agent.CODEX, source, start, end,
         joined ? Timestamps.inTimeOrder(events) : events, List.of(),
         parentId, List.of());
   }
