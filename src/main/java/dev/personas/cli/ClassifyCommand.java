@@ -58,6 +58,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--keep-excluded", description = "From a SWE-chat release, also classify what the SWE-chat paper leaves out: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows.")
   boolean keepExcluded;
 
+  @Option(names = "--person-per-folder", description = "Take each folder directly inside a PATH as one person's logs (PATH/alice/..., PATH/bob/...), each with a persona: the folder's name is the person. Without it every Claude Code or Codex log is one person's.")
+  boolean personPerFolder;
+
   @Option(names = "--json", description = "Print the result as JSON (schema " + JSON_SCHEMA + ", documented in the README).")
   boolean json;
 
@@ -70,7 +73,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Model population = PopulationModels.load(Optional.ofNullable(model));
     LogsClassification result = new LogsClassifier(Sources.loader(keepExcluded), population)
-        .classify(paths, Optional.ofNullable(format));
+        .withPersonPerFolder(personPerFolder).classify(paths, Optional.ofNullable(format));
     if (result.sessions().isEmpty()) {
       // Said once, in the error: where it looked and what was skipped, which is why nothing was
       // read. A lone file or folder skipped is named there with its reason; --verbose lists the rest.

@@ -57,10 +57,20 @@ public record DatasetSource(
    * read from a SWE-chat release names its person and keeps it).
    */
   public String person(String readAs, Path log) {
-    if (!personPerFolder || !Session.OWN_LOGS.equals(readAs) || log == null) {
+    return personPerFolder ? personInFolder(paths, readAs, log) : readAs;
+  }
+
+  /**
+   * The person of a session read as {@code readAs} from {@code log} when each folder directly
+   * inside one of {@code roots} holds one person's logs: that folder's name, for a session of
+   * one's own logs in such a folder; {@code readAs} otherwise.
+   */
+  public static String personInFolder(List<Path> roots, String readAs, Path log) {
+    if (!Session.OWN_LOGS.equals(readAs) || log == null) {
       return readAs;
     }
-    for (Path root : paths) {
+    for (Path given : roots) {
+      Path root = given.toAbsolutePath().normalize();
       Path relative = root.relativize(log.toAbsolutePath().normalize());
       if (!relative.startsWith("..") && relative.getNameCount() > 1) {
         return relative.getName(0).toString();

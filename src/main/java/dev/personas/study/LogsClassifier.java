@@ -31,10 +31,24 @@ import java.util.stream.Collectors;
 public final class LogsClassifier {
   private final SessionLoader loader;
   private final Model model;
+  private final boolean personPerFolder;
 
   public LogsClassifier(SessionLoader loader, Model model) {
+    this(loader, model, false);
+  }
+
+  private LogsClassifier(SessionLoader loader, Model model, boolean personPerFolder) {
     this.loader = loader;
     this.model = model;
+    this.personPerFolder = personPerFolder;
+  }
+
+  /**
+   * The same classifier, taking each folder directly inside a path it reads as one person's logs
+   * (see {@link DatasetSource#personInFolder}), or every log as one person's.
+   */
+  public LogsClassifier withPersonPerFolder(boolean perFolder) {
+    return new LogsClassifier(loader, model, perFolder);
   }
 
   public LogsClassification classify(List<Path> paths, Optional<SourceFormat> format) {
@@ -62,7 +76,9 @@ public final class LogsClassifier {
     List<ClassifiedLog> sessions = new ArrayList<>();
     ReadReport report = loader.load(paths, format, threads, session -> {
       FeatureVector features = extractor.extract(session);
-      ClassifiedLog classified = new ClassifiedLog(session.id(), session.userId(), session.repoId(),
+      String person = personPerFolder
+          ? DatasetSource.personInFolder(paths, session.userId(), session.source()) : session.userId();
+      ClassifiedLog classified = new ClassifiedLog(session.id(), person, session.repoId(),
           session.start(), features, classifier.classify(features), timelines.make(session));
       return new Read<>(classified, keep.apply(session));
     }, read -> {

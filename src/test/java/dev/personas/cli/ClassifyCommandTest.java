@@ -194,6 +194,29 @@ class ClassifyCommandTest {
         out.toString());
   }
 
+  /** Logs name nobody: one person's, unless each folder inside a path is taken as someone's. */
+  @Test
+  void aTeamsLogsGetAPersonaPerFolderWhenAsked() throws IOException {
+    Path team = Files.createDirectories(dir.resolve("team"));
+    List<String> files = List.of(realFormatFiles());
+    for (int i = 0; i < files.size(); i++) {
+      Path log = Path.of(files.get(i));
+      Path person = Files.createDirectories(team.resolve(i < 2 ? "alice" : "bob"));
+      Files.copy(log, person.resolve(log.getFileName()));
+    }
+    assertEquals(ExitCode.OK, run("classify", team.toString(), "--model", modelFile.toString()), err.toString());
+    assertEquals(List.of("local"), personLines());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", team.toString(), "--model", modelFile.toString(), "--person-per-folder"),
+        err.toString());
+    assertEquals(List.of("alice", "bob"), personLines());
+  }
+
+  private List<String> personLines() {
+    return out.toString().lines().filter(l -> l.contains(", model confidence ")).map(l -> l.substring(0, l.indexOf(':')))
+        .toList();
+  }
+
   /** Codex's rollouts of early 2025 record no time: their active minutes are marked as estimated. */
   @Test
   void estimatedActiveMinutesAreMarkedInTheTextAndTheJson() throws IOException {
