@@ -74,6 +74,7 @@ public final class BuildCommand implements Callable<Integer> {
     // The authored content does not depend on the analysis: it is read while the analysis runs.
     Future<Content> content = SiteBuilder.readAhead(options::toSiteOptions);
     Optional<Analysis> analysis = analyse(options, verbosity, err);
+    boolean replacesPersonalPage = options.me == null && SiteBuilder.holdsAPersonalPage(options.out);
     BuildResult result = siteBuilder(options, personalPage(options, analysis), nanoTicker)
         .build(analysis.map(BuildCommand::siteData).orElse(SiteData.none()), content);
     if (!verbosity.quiet()) {
@@ -85,6 +86,12 @@ public final class BuildCommand implements Callable<Integer> {
       });
       out.println(result.summary());
       out.flush();
+    }
+    if (replacesPersonalPage) {
+      err.println("personas: the personal page `personas me` wrote into " + options.out.resolve("me")
+          + " was replaced with the rest of " + options.out + "; `build --me PATH` builds one into the site,"
+          + " and `me --out DIR` keeps it apart from the site.");
+      err.flush();
     }
     return ExitCode.OK;
   }

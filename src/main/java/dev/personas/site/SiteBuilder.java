@@ -2,6 +2,8 @@ package dev.personas.site;
 
 import dev.personas.Futures;
 import dev.personas.PersonasException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -35,6 +37,15 @@ public final class SiteBuilder {
   /** Builds the site from the authored content and what the data stages computed. */
   public BuildResult build(SiteData data) {
     return buildKept(data).result();
+  }
+
+  /**
+   * Whether {@code out} holds a personal page that `personas me` wrote into its {@code me} folder
+   * (that folder carries a marker of its own; a build's page at /me/ does not): a build of
+   * {@code out} replaces it with the rest of the folder.
+   */
+  public static boolean holdsAPersonalPage(Path out) {
+    return Files.exists(out.resolve("me").resolve(SiteWriter.MARKER));
   }
 
   /**

@@ -92,6 +92,20 @@ class BuildCommandTest {
         method.select("#stability + p").text());
   }
 
+  /** `personas me` writes into site/me by default: a build of site replaces it, and says so. */
+  @Test
+  void aBuildSaysItReplacedThePersonalPageMeWroteIntoTheSite() throws Exception {
+    assertEquals(ExitCode.OK, run(build("--no-data")), err.toString());
+    assertFalse(err.toString().contains("personal page"), err.toString());
+    Path me = Files.createDirectories(site.out().resolve("me"));
+    Files.writeString(me.resolve(".personas"), "written by personas me\n");
+    Files.writeString(me.resolve("index.html"), "<!doctype html><title>me</title>\n");
+    assertEquals(ExitCode.OK, run(build("--no-data")), err.toString());
+    assertTrue(err.toString().contains("personas: the personal page `personas me` wrote into " + me
+        + " was replaced with the rest of " + site.out()), err.toString());
+    assertFalse(Files.exists(me.resolve("index.html")));
+  }
+
   /**
    * Logs name nobody: a team's logs gathered a folder per person are one person's unless the
    * build is told each folder is someone's, and the kept analysis of one reading is not reused
