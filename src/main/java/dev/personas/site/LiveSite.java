@@ -141,6 +141,7 @@ public final class LiveSite {
       }
       content.pages().stream().filter(p -> users.contains(p.template())).forEach(p -> pagesChanged.putIfAbsent(p.source(), p));
       templates = new Templates(options.templates(), last.context().site());
+      templates.compile(templatesChanged);
     }
     List<ContentPage> pages = new ArrayList<>();
     for (ContentPage page : content.pages()) {

@@ -82,6 +82,7 @@ public final class SiteBuilder {
         content.title(), content.description(), options.baseUrl(), options.sourceUrl(),
         content.nav(), data.sample(), data.data(), options.origin());
     Templates templates = new Templates(options.templates(), site);
+    templates.compile(templates.names());
     // The data stages' own files (model.json, validation.json) come first: pages may link to them.
     List<Output> published = data.files().entrySet().stream()
         .map(file -> Output.generated(file.getKey(), file.getValue()))

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +147,25 @@ public final class Templates {
       }
     }
     return users;
+  }
+
+  /**
+   * Compiles the named templates, so that one no page renders yet (page.peb, the default of a
+   * Markdown page without a template of its own) fails the build that broke it, not the one
+   * that first uses it. A failure names the file and line.
+   */
+  void compile(Collection<String> names) {
+    for (String name : names) {
+      if (!exists(name)) {
+        continue;
+      }
+      try {
+        engine.getTemplate(name);
+      } catch (PebbleException e) {
+        throw PersonasException.failure(where(e, name) + ": " + e.getPebbleMessage()
+            + " (a template every build compiles, whether a page uses it or not)", e);
+      }
+    }
   }
 
   /** Every template of the folder, by name ("page", "guide/item"). */

@@ -189,6 +189,15 @@ class DevServerTest {
     assertEquals("Method", h1("/method/"));
   }
 
+  /** page.peb, the default of a Markdown page without a template, is used by no page here: still checked. */
+  @Test
+  void aTemplateNoPageUsesBrokenWhileServedIsReported() throws Exception {
+    start("/");
+    site.write("templates/page.peb", site.read("templates/page.peb") + "\n{% if %}\n");
+    waitFor(() -> err.toString().contains("page.peb:"));
+    assertEquals("Method", h1("/method/"));
+  }
+
   @Test
   void anEditedPageBodyIsReRenderedAloneAndServedAsAFullBuildWouldMakeIt() throws Exception {
     start("/");

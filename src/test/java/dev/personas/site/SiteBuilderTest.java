@@ -172,6 +172,15 @@ class SiteBuilderTest {
     assertTrue(e.getMessage().contains("layout.peb:" + line + ": Function or Macro [nope]"), e.getMessage());
   }
 
+  /** page.peb is the default of a Markdown page without a template: broken, it fails the build that broke it. */
+  @Test
+  void aBrokenTemplateNoPageUsesYetFailsTheBuildNamingFileAndLine() {
+    site.write("templates/page.peb", site.read("templates/page.peb") + "\n{% if %}\n");
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+    String line = lineOf(site.read("templates/page.peb"), "{% if %}");
+    assertTrue(e.getMessage().contains("page.peb:" + line), e.getMessage());
+  }
+
   @Test
   void brokenInternalLinksFailTheBuildNamingEveryFileAndLine() {
     site.write("content/extra.md", "---\ntitle: Extra\n---\nFine: [method](/method/#limits), [away](https://example.org/).\n\nBroken: [typo](/methdo/).\n");
