@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,12 +100,23 @@ public final class BuildCommand implements Callable<Integer> {
   /**
    * The site `serve` keeps built with the given options: each full build goes through the same
    * steps as `personas build`. The analysis is done once per dataset and process (see
-   * {@link Studies}), so a rebuild after an edit only renders.
+   * {@link Studies}), so a rebuild after an edit only renders. What was read is said on
+   * {@code out} once, as `build` says it.
    */
   public static LiveSite liveSite(
-      BuildOptions options, Verbosity verbosity, PrintWriter err, LongSupplier nanoTicker) {
+      BuildOptions options, Verbosity verbosity, PrintWriter out, PrintWriter err, LongSupplier nanoTicker) {
+    AtomicBoolean said = new AtomicBoolean();
     return new LiveSite(() -> {
       Optional<Analysis> analysis = analyse(options, verbosity, err);
+      if (!verbosity.quiet() && !said.getAndSet(true)) {
+        analysis.ifPresent(a -> {
+          out.println(a.readSummary());
+          if (!a.fitNotice().isEmpty()) {
+            out.println(a.fitNotice());
+          }
+          out.flush();
+        });
+      }
       return new LiveSite.Source(
           siteBuilder(options, personalPage(options, analysis), nanoTicker),
           analysis.map(BuildCommand::siteData).orElse(SiteData.none()));

@@ -39,7 +39,8 @@ public final class ServeCommand implements Callable<Integer> {
     // --quiet hides the summary of each rebuild; errors and the address are always printed.
     PrintWriter progress = verbosity.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     DevServer server = new DevServer(
-        options.toSiteOptions(), BuildCommand.liveSite(options, verbosity, spec.commandLine().getErr(), System::nanoTime),
+        options.toSiteOptions(), BuildCommand.liveSite(options, verbosity, progress, spec.commandLine().getErr(),
+            System::nanoTime),
         port, progress, spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

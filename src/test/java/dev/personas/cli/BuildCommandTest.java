@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.classify.Model;
 import dev.personas.classify.ModelFile;
+import dev.personas.site.LiveSite;
 import dev.personas.site.TestSite;
 import dev.personas.study.PopulationModels;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -20,6 +22,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class BuildCommandTest {
   @TempDir Path temp;
@@ -243,6 +246,28 @@ class BuildCommandTest {
     site.write("templates/404.peb", site.read("templates/404.peb").replace("Page not found</h1>", "{{ nope() }}</h1>"));
     assertEquals(ExitCode.FAILURE, run(build("--verbose")));
     assertTrue(err.toString().contains("\tat "), err.toString());
+  }
+
+  /** `serve --dataset` says what it read, once, as `build` does; later full rebuilds do not repeat it. */
+  @Test
+  void theServedSiteSaysWhatItReadOnce() throws Exception {
+    Path mine = Files.createDirectories(temp.resolve("served-sessions"));
+    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(3).toList()) {
+        Files.copy(log, mine.resolve(log.getFileName()));
+      }
+    }
+    BuildCommand command = new BuildCommand();
+    CommandLine line = new CommandLine(command);
+    String[] args = build("--dataset", mine.toString());
+    line.parseArgs(Arrays.copyOfRange(args, 1, args.length));
+    command.options.resolveFolders(line.getParseResult());
+    LiveSite live = BuildCommand.liveSite(command.options, command.verbosity, new PrintWriter(out), new PrintWriter(err), () -> 0);
+    live.build();
+    live.build();
+    List<String> said = out.toString().lines().filter(l -> l.startsWith("Read ")).toList();
+    assertEquals(1, said.size(), out.toString());
+    assertTrue(said.get(0).startsWith("Read 3 sessions of 1 person in "), out.toString());
   }
 
   @Test
