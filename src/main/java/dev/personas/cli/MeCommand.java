@@ -136,13 +136,14 @@ public final class MeCommand implements Callable<Integer> {
       // Said once, in the error, as classify says it.
       throw nothingFound(sources, ClassifyCommand.whyNothingWasRead(sources, analysis.report(), verbosity.verbose(), err));
     }
-    reportSkips(analysis.report(), err);
     MeResult result = analysis.result().get();
     List<LocalDate> days = datedDays(result);
     say(err, String.format(Locale.ROOT, "Found %d %s from %d %s, %s.", result.sessions().size(),
         result.sessions().size() == 1 ? "session" : "sessions", analysis.projects(),
         analysis.projects() == 1 ? "project" : "projects", days.isEmpty() ? "none of them dated"
             : "first " + days.get(0) + ", last " + days.get(days.size() - 1)));
+    // What was found first, then what was skipped on the way (the order a reader expects).
+    reportSkips(analysis.report(), err);
     if (result.sessions().size() < 3) {
       say(err, "Fewer than 3 sessions: your persona is provisional.");
     }

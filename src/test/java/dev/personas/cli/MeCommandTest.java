@@ -155,6 +155,7 @@ class MeCommandTest {
     MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString());
     assertEquals(ExitCode.OK, run.exit(), run.err());
     assertTrue(run.err().contains("While reading: skipped"), run.err());
+    assertTrue(run.err().indexOf("Found ") < run.err().indexOf("While reading: skipped"), run.err());
   }
 
   @Test
