@@ -52,7 +52,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", description = "A model.json written by `personas build` (default: the model of the bundled sample).")
   Path model;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Read the paths as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class, description = "Read the paths as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
   SourceFormat format;
 
   @Option(names = "--keep-excluded", description = "From a SWE-chat release, also classify what the SWE-chat paper leaves out: the repository whose prompts are machine-generated (dayhaysoos/nimbus) and sessions without conversation rows.")
@@ -135,7 +135,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         // "≈": active minutes estimated because the log records no time, as the personal page marks them.
         boolean estimate = f == Feature.ACTIVE_MINUTES && session.features().activeMinutesEstimated();
         text.append(String.format(Locale.ROOT, "  %s%s%s", f.key(), estimate ? "\u2248" : "=",
-            number(session.features().get(f))));
+            number(f, session.features().get(f))));
       }
       text.append('\n');
     }
@@ -162,8 +162,9 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   private static final Redactor REDACTOR = new Redactor();
 
-  private static String number(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value)
+  /** A count whole; minutes with one decimal always, so 4 and 3.96 minutes print alike. */
+  private static String number(Feature f, double value) {
+    return f.unit().equals("count") ? Long.toString(Math.round(value))
         : String.format(Locale.ROOT, "%.1f", value);
   }
 

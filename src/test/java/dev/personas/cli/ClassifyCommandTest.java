@@ -217,6 +217,18 @@ class ClassifyCommandTest {
         .toList();
   }
 
+  /** Minutes read alike whether or not they come out whole: test_session's 4 and todowrite_session's 3.96. */
+  @Test
+  void activeMinutesArePrintedWithOneDecimalAndCountsWhole() {
+    assertEquals(ExitCode.OK, run(args(realFormatFiles(), "--model", modelFile.toString())), err.toString());
+    List<String> sessions = out.toString().lines().filter(l -> l.contains("active_minutes")).toList();
+    assertEquals(REAL_FORMAT.size(), sessions.size(), out.toString());
+    for (String line : sessions) {
+      assertTrue(line.matches(".*  active_minutes[=\u2248]\\d+\\.\\d  .*"), line);
+      assertTrue(line.matches(".*  prompts=\\d+  .*"), line);
+    }
+  }
+
   /** Codex's rollouts of early 2025 record no time: their active minutes are marked as estimated. */
   @Test
   void estimatedActiveMinutesAreMarkedInTheTextAndTheJson() throws IOException {
