@@ -41,7 +41,7 @@ public final class BuildOptions {
   @Option(names = "--dataset", paramLabel = "PATH", description = "A dataset to analyse instead of the bundled synthetic sample: a SWE-chat folder (Parquet, JSONL or CSV tables and/or transcripts/) or folders of Claude Code or Codex logs.")
   Path dataset;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Read --dataset as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class, description = "Read --dataset as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
   SourceFormat format;
 
   @Option(names = "--me", paramLabel = "PATH", description = "Also render a personal page at /me/: from a me.json written by `personas me --export`, or from log files or folders.")

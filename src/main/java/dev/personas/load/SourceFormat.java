@@ -36,6 +36,11 @@ public enum SourceFormat {
     return Optional.empty();
   }
 
+  /** The name {@code --format} takes and messages use: "claude-code", "codex", "swe-chat". */
+  public String optionName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   /** The format a path holds, or empty when nothing tells (missing, unreadable, no logs). */
   public static Optional<SourceFormat> detect(Path path) {
     Optional<SourceFormat> byPath = byPath(path);

@@ -285,6 +285,18 @@ class BuildCommandTest {
     }
   }
 
+  /** --help names the formats as --format takes them, its error says them and the README writes them. */
+  @Test
+  void helpNamesTheLogFormatsAsTheyAreTyped() {
+    for (String command : new String[] {"build", "serve", "classify", "ingest"}) {
+      out.getBuffer().setLength(0);
+      assertEquals(ExitCode.OK, run(command, "--help"));
+      String help = out.toString().replaceAll("\\s+", " ");
+      assertTrue(help.contains("claude-code, codex"), command + ": " + help);
+      assertFalse(help.contains("CLAUDE_CODE") || help.contains("SWE_CHAT"), command + ": " + help);
+    }
+  }
+
   @Test
   void aBuildOfUnchangedDataReusesTheKeptAnalysisAndWritesTheSameSite() throws Exception {
     Path dataset = temp.resolve("kept");
