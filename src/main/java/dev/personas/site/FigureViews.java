@@ -119,10 +119,13 @@ public final class FigureViews {
     List<Double> typeShares = f.types().stream().map(TypeFigures::share).toList();
     List<Double> personaShares = f.personas().stream().map(PersonaFigures::share).toList();
     Chart types = shareBars("chart-type-shares", "Share of sessions per session type",
-        "Horizontal bar chart: the share of the " + Format.count(f.dataset().sessions()) + " sessions in each session type.",
+        "Horizontal bar chart: the share of the " + Format.count(f.dataset().sessions())
+            + (f.dataset().sessions() == 1 ? " session in" : " sessions in") + " each session type.",
         "Session type", typeNames(), List.of(new Named("Share of sessions", THIS, typeShares)));
     Chart personas = shareBars("chart-persona-shares", "Share of people per persona",
-        "Horizontal bar chart: the share of the " + Format.count(f.dataset().classifiedPersons()) + " people given a persona who have each persona.",
+        "Horizontal bar chart: the share of the " + Format.count(f.dataset().classifiedPersons())
+            + (f.dataset().classifiedPersons() == 1 ? " person given a persona who has" : " people given a persona who have")
+            + " each persona.",
         "Persona", personaNames(), List.of(new Named("Share of people", THIS, personaShares)));
     return new HomeView(dataset(f.dataset()), types, personas);
   }

@@ -169,6 +169,11 @@ class BuildCommandTest {
     Document home = Jsoup.parse(site.out().resolve("index.html").toFile(), "UTF-8");
     assertTrue(home.select(".dataset-line").text().startsWith("Figures from my-sessions: 3 sessions"),
         home.select(".dataset-line").text());
+    // One person is one person, in the words under the chart and in the chart's own description.
+    assertTrue(home.select(".chart-foot").text().startsWith("Persona shares count the 1 person with at least 3 sessions;"),
+        home.select(".chart-foot").text());
+    assertEquals("Horizontal bar chart: the share of the 1 person given a persona who has each persona.",
+        home.selectFirst("#chart-persona-shares canvas").attr("aria-label"));
   }
 
   /** One or two of one person's sessions give no person a persona: a sentence, not a crash. */
