@@ -62,7 +62,7 @@ export function view(result, data, base, sample, population) {
     lastDate: dated.length ? dated[dated.length - 1].date : UNDATED,
     reasons: result.reasons.map(r => {
       const rate = data.rates.find(x => x.key === r.rate);
-      return { key: r.rate, definition: rate.definition, unit: rate.unit, trait: me.traits[rate.trait] || "",
+      return { key: r.rate, name: rate.words.name, definition: rate.definition, unit: rate.unit, trait: me.traits[rate.trait] || "",
         yours: format.number(r.yours), population: format.number(r.population),
         direction: r.yours >= r.population ? "higher than most" : "lower than most" };
     }),
@@ -204,7 +204,7 @@ function tableScroll(table) {
 
 function reasons(view) {
   const rows = view.reasons.map(r => el("tr", {},
-    el("th", { scope: "row" }, el("code", {}, r.key), r.trait ? el("span", { class: "trait" }, r.trait) : null),
+    el("th", { scope: "row" }, r.name, r.trait ? el("span", { class: "trait" }, r.trait) : null),
     el("td", {}, r.unit), el("td", { class: "num" }, r.yours), el("td", { class: "num" }, r.population),
     el("td", {}, r.direction)));
   return el("section", { "aria-labelledby": "why" },

@@ -1,6 +1,7 @@
 package dev.personas.site;
 
 import dev.personas.PersonasException;
+import dev.personas.classify.BehaviourRate;
 import dev.personas.classify.Classification;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
@@ -9,6 +10,7 @@ import dev.personas.site.figures.PersonalFigures;
 import dev.personas.site.figures.TypeMix;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -56,8 +58,11 @@ public final class PersonalPageRenderer implements Renderer {
     this.path = path;
   }
 
-  /** One row of the reasons table. */
-  public record ReasonLine(String key, String definition, String unit, String yours, String population, String direction,
+  /**
+   * One row of the reasons table: {@code name} is a behaviour rate's name as the rest of the
+   * site gives it, "" for a session feature, which the site names by its key.
+   */
+  public record ReasonLine(String key, String name, String definition, String unit, String yours, String population, String direction,
       String trait) {}
 
   /** One row of the sessions table. */
@@ -84,7 +89,7 @@ public final class PersonalPageRenderer implements Renderer {
     ContentPage page = personaPage(context);
     Map<String, Object> model = new HashMap<>();
     Optional<PersonalDepthView> depth = depth(context.content());
-    model.put("me", view(page));
+    model.put("me", view(page, new PersonalAuthored(context.content())));
     model.put("depth", depth.orElse(null));
     model.put("card", path + CARD);
     CardCache cards = CardCache.of(context.options());
@@ -127,13 +132,14 @@ public final class PersonalPageRenderer implements Renderer {
     return PersonalCard.drawing(site, persona.displayName(), words.tagline(persona), depth.cardTraits());
   }
 
-  PersonalView view(ContentPage page) {
+  PersonalView view(ContentPage page, PersonalAuthored words) {
     Persona persona = figures.persona();
     Map<?, ?> traits = page.frontMatter().get("traits") instanceof Map<?, ?> m ? m : Map.of();
     List<ReasonLine> reasons = new ArrayList<>();
     for (PersonalFigures.Reason r : figures.reasons()) {
       Object trait = traits.get(r.traitKey());
-      reasons.add(new ReasonLine(r.key(), r.definition(), r.unit(), Format.number(r.yourValue()),
+      boolean rate = Arrays.stream(BehaviourRate.values()).anyMatch(b -> b.key().equals(r.key()));
+      reasons.add(new ReasonLine(r.key(), rate ? words.rate(r.key(), "name") : "", r.definition(), r.unit(), Format.number(r.yourValue()),
           Format.number(r.populationValue()), r.direction().label(), trait == null ? "" : String.valueOf(trait)));
     }
     Chart mix = Chart.bars("chart-your-mix", "Your session-type mix against the population",

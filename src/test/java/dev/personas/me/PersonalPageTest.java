@@ -52,7 +52,10 @@ class PersonalPageTest {
     assertEquals(persona.displayName(), page.selectFirst("h1").text());
     assertTrue(page.select("dl.stats").text().contains("70.0 %"), page.select("dl.stats").text());
     assertTrue(page.select("dl.stats").text().contains(runnerUp.displayName()));
-    assertEquals(List.of("test_runs_per_session", "prompt_chars"), page.select("table.reasons tbody th code").eachText());
+    // The measures by the names the rest of the site gives them, not their keys.
+    assertEquals(List.of("Test runs", "Prompt length"),
+        page.select("table.reasons tbody th").stream().map(th -> th.ownText()).toList());
+    assertTrue(page.select("table.reasons tbody th code").isEmpty(), page.select("table.reasons tbody").html());
     assertEquals("2 0.50 higher than most", String.join(" ",
         page.select("table.reasons tbody tr").get(0).select("td").eachText().subList(1, 4)));
     assertEquals(5, page.select("table.sessions tbody tr").size());
