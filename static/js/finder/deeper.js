@@ -51,7 +51,8 @@ export function depthView(depth, persona, words, sample) {
       move: words.personas.find(p => p.slug === m.from).moves[m.rate] })),
     questions: questions(authored.reflection, depth.measures),
     trend: trend(depth.trend, words),
-    cardTraits: depth.traits.map(t => rate(t.rate, t.above ? "card_higher" : "card_lower")),
+    // A contrast is marked as the page heads it, lest it read as contradicting the tagline.
+    cardTraits: depth.traits.map(t => (t.role === "contrast" ? "Contrast: " : "") + traitName(t, rate)),
     card: { site: words.site, name: name(persona), tagline: authored.tagline }
   };
 }
@@ -119,6 +120,11 @@ function most(persona) {
   return "Most " + persona.replace(/^The /, "") + "s";
 }
 
+/** PersonalDepthView.traitName: the trait in the words of the way the person lies. */
+function traitName(t, rate) {
+  return rate(t.rate, t.above ? "card_higher" : "card_lower");
+}
+
 function trait(t, m, persona, rate, isShare, sample) {
   const name = rate(t.rate, "name");
   const share = isShare(t.rate);
@@ -133,7 +139,7 @@ function trait(t, m, persona, rate, isShare, sample) {
     : "Unlike " + (m.persona !== null ? "most " + persona.replace(/^The /, "") + "s" : "most people")
       + ", you lie " + (t.above ? "above" : "below") + " them on " + name.toLowerCase() + ": " + value(m.yours, share)
       + " against " + value(m.persona !== null ? m.persona : m.everyone, share) + ".";
-  return { name, role: t.role, line,
+  return { name: traitName(t, rate), role: t.role, line,
     chart: { id: "chart-trait-" + t.rate.replaceAll("_", "-"), kind: "bar", title: name + " (" + rate(t.rate, "unit") + ")",
       summary: "Bar chart: your " + name.toLowerCase() + " next to your persona's median and everyone's.",
       unit: share ? "percent" : "number", labelHeader: "Rate", labels: [name], badge: sample, series } };

@@ -35,7 +35,11 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
     String shadowName, String shadowPath, String shadowLine, String axisName, String axisLine, List<TraitView> traits,
     Chart outcomes, List<MoveView> moves, List<String> questions, Chart trend, List<String> cardTraits) {
 
-  /** One trait: its name, strength or contrast, the plain-words line, and its bars. */
+  /**
+   * One trait: its name in the words of the way you lie ("Light on test runs", not "Test runs",
+   * so a strength below most people does not read as a lack), strength or contrast, the
+   * plain-words line, and its bars.
+   */
   public record TraitView(String name, String role, String line, Chart chart) {}
 
   /** One move: the persona it is borrowed from, the rate it is about, the authored move. */
@@ -57,8 +61,9 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
       return new MoveView(from.displayName(), "/personas/" + from.slug() + "/", words.rate(m.rate(), "name"),
           words.move(from, m.rate()));
     }).toList();
+    // A contrast is marked as the page heads it, lest it read as contradicting the tagline.
     List<String> cardTraits = depth.traits().stream()
-        .map(t -> words.rate(t.rate(), t.above() ? "card_higher" : "card_lower")).toList();
+        .map(t -> (t.role().equals("contrast") ? "Contrast: " : "") + traitName(t, words)).toList();
     return new PersonalDepthView(Templates.trusted(PersonaMapSvg.svg(depth.map(), persona, shadow, mapSummary)),
         PersonaMapSvg.rows(depth.map().scores()), depth.fit().word(), fitLine(depth.fit(), persona), shadow.displayName(),
         "/personas/" + shadow.slug() + "/", shadowLine(depth.shadow(), persona, shadow), axisName(depth.shadow().axis(), words),
@@ -118,6 +123,10 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
     return share ? Format.percent(v) : Format.number(v);
   }
 
+  private static String traitName(PersonalDepth.Trait t, PersonalAuthored words) {
+    return words.rate(t.rate(), t.above() ? "card_higher" : "card_lower");
+  }
+
   private static TraitView trait(PersonalDepth.Trait t, PersonalDepth.Measure m, Persona persona, PersonalAuthored words) {
     String name = words.rate(t.rate(), "name");
     boolean share = words.isShare(t.rate());
@@ -144,7 +153,7 @@ public record PersonalDepthView(Object mapSvg, List<List<String>> mapRows, Strin
           + name.toLowerCase(Locale.ROOT) + ": " + value(m.yours(), share) + " against "
           + value(m.persona() != null ? m.persona() : m.everyone(), share) + ".";
     }
-    return new TraitView(name, t.role(), line, chart);
+    return new TraitView(traitName(t, words), t.role(), line, chart);
   }
 
   private static double plotted(double v, boolean share) {

@@ -138,4 +138,28 @@ class PersonalPageTest {
     assertTrue(page.select("div.trait-contrast p").first().text().startsWith("Unlike most people,"));
     assertEquals(null, page.getElementById("chart-trend"), "no trend without one");
   }
+
+  /** A strength on the persona's side below most people is headed by what it is, not by a measure it lacks. */
+  @org.junit.jupiter.api.Test
+  void aStrengthBelowMostPeopleIsHeadedInTheWordsOfItsSentence() throws IOException {
+    dev.personas.site.figures.PersonalDepth full = dev.personas.site.figures.FixtureFigures.depth();
+    dev.personas.site.figures.PersonalDepth depth = new dev.personas.site.figures.PersonalDepth(full.map(), full.fit(),
+        full.shadow(), full.measures(),
+        List.of(new dev.personas.site.figures.PersonalDepth.Trait("test_runs_per_session", "strength", false),
+            new dev.personas.site.figures.PersonalDepth.Trait("delegation", "strength", true),
+            new dev.personas.site.figures.PersonalDepth.Trait("prompt_chars", "contrast", true)),
+        full.outcomes(), full.moves(), full.trend());
+    List<MeResult.MeSession> sessions = List.of(new MeResult.MeSession(LocalDate.of(2026, 11, 1), SessionType.SCAFFOLD, 0.8,
+        SessionType.BLUEPRINT, 0.1, Collections.nCopies(Feature.values().length, 1.0), "", ""));
+    MeResult result = new MeResult("f".repeat(64), Persona.SHOWRUNNER, 0.78, Persona.SPEC_FIRST_ARCHITECT, true, true, List.of(),
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(Persona.SHOWRUNNER, Persona.SPEC_FIRST_ARCHITECT),
+        java.util.Optional.of(depth));
+    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+        .write(new PersonalFiguresMaker().figures(result), "", out);
+    Document page = Jsoup.parse(out.resolve("index.html").toFile());
+    assertEquals(List.of("Strength: Light on test runs", "Strength: Delegates to subagents", "Contrast: Writes long, full prompts"),
+        page.select("div.trait h3").eachText());
+    assertTrue(page.selectFirst("div.trait-strength p").text().startsWith("Tests run less often in your sessions"),
+        page.selectFirst("div.trait-strength p").text());
+  }
 }

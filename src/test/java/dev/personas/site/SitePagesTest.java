@@ -439,7 +439,13 @@ class SitePagesTest {
     assertEquals("/personas/spec-first-architect/", doc.selectFirst("#shadow-title a").attr("href"));
     assertEquals(24, doc.select("svg.persona-map .map-population circle").size());
     assertEquals("/me/card.png", doc.selectFirst("meta[property=og:image]").attr("content"));
-    assertTrue(java.nio.file.Files.readString(site.out().resolve("me/card.svg")).contains("Delegates to subagents"));
+    // The card marks the contrast as the page heads it: it is where the person differs from the persona.
+    assertEquals(List.of("Strength: Delegates to subagents", "Strength: Opens with a spec or a plan", "Contrast: Asks why"),
+        doc.select("div.trait h3").eachText());
+    List<String> card = Jsoup.parse(java.nio.file.Files.readString(site.out().resolve("me/card.svg")), "",
+        org.jsoup.parser.Parser.xmlParser()).select("text").eachText();
+    assertEquals(List.of("Delegates to subagents", "Opens with a spec or a plan", "Contrast: Asks why"),
+        card.subList(card.size() - 3, card.size()));
     assertNotNull(doc.selectFirst("main a[href=/personas/showrunner/]"), "links to the full profile");
     assertTrue(doc.text().contains("cleanupPeriodDays"));
   }
