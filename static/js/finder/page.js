@@ -15,6 +15,8 @@ const $ = id => document.getElementById(id);
 const data = JSON.parse(finder.dataset.finder);
 const base = finder.dataset.base;
 const sample = finder.dataset.sample === "true";
+// The bundled sample's model, as the build names it: a build too small to fit publishes that model.
+const bundledModel = finder.dataset.bundledModel;
 const inputs = [$("finder-files"), $("finder-folder")];
 let modelJson = null;
 let running = false;
@@ -183,7 +185,7 @@ function done(result, report) {
   say("Read " + report.sessions + (report.sessions === 1 ? " session" : " sessions") + " from "
     + report.logs + (report.logs === 1 ? " log" : " logs") + " in " + (report.millis / 1000).toFixed(1) + " s"
     + (report.unknown > 0 ? "; " + report.unknown + " files that are not .jsonl logs were left out" : "") + ".");
-  const population = sample
+  const population = result.modelFingerprint === bundledModel
     ? "Compared with the population of the bundled synthetic sample: its shares and medians are illustrative, not the study's."
     : "Compared with the population of this site's model, whose dataset fingerprint starts "
       + result.modelFingerprint.substring(0, 12) + ".";

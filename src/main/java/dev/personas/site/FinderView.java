@@ -6,6 +6,7 @@ import dev.personas.PersonasException;
 import dev.personas.classify.BehaviourRate;
 import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
+import dev.personas.me.Population;
 import dev.personas.site.figures.RateLabels;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
@@ -27,8 +28,12 @@ import java.util.TreeMap;
  * @param personas the authored HTML sections of each persona, in {@link Persona} order
  * @param hasModel whether this build publishes /model.json (a build without data does not: the
  *     page then says the finder cannot run, and requests nothing)
+ * @param bundledModel the dataset fingerprint of the bundled synthetic sample's model: when the
+ *     model the finder loads has it (a build of a folder too small to fit publishes that model),
+ *     the finder says its population is illustrative, as the personal page does
+ *     ({@link Population#isBundledSample})
  */
-public record FinderView(String json, List<PersonaSections> personas, boolean hasModel) {
+public record FinderView(String json, List<PersonaSections> personas, boolean hasModel, String bundledModel) {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The model file the build publishes beside the pages (BuildCommand.siteData). */
   static final String MODEL = "model.json";
@@ -92,7 +97,7 @@ public record FinderView(String json, List<PersonaSections> personas, boolean ha
     root.put("personas", words);
     try {
       boolean hasModel = context.earlier().stream().anyMatch(o -> o.path().equals(MODEL));
-      return new FinderView(JSON.writeValueAsString(root), sections, hasModel);
+      return new FinderView(JSON.writeValueAsString(root), sections, hasModel, Population.bundledFingerprint());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the finder's labels are plain data and always serialise", e);
     }

@@ -147,6 +147,12 @@ class FinderIT {
     assertTrue(report.path("message").asText().contains("files that are not .jsonl logs were left out"),
         "READMEs and licences among the files are left out: " + report);
     assertSamePage();
+    // The site publishes the bundled sample's model: its population is called illustrative, as
+    // the personal page calls it (Population.describe), whatever the site's dataset was.
+    assertEquals("Compared with the population of the bundled synthetic sample: its shares and medians are"
+        + " illustrative, not the study's.", (String) js().executeScript(
+            "return [...document.querySelectorAll('#finder-result p.note')].map(p => p.textContent)"
+                + ".find(t => t.startsWith('Compared with'));"));
     assertChartsDrawn(2 + 1 + 3 + (javaFixtures.depth().orElseThrow().trend().isEmpty() ? 0 : 1));
     assertMapDrawn();
     assertTheExportBuildsTheJavaPage();

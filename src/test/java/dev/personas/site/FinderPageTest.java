@@ -71,6 +71,8 @@ class FinderPageTest {
     Document page = build(true);
     Element finder = page.getElementById("finder");
     assertEquals("/repo/model.json", finder.attr("data-model"));
+    // The finder tells the bundled sample's model, which small builds publish, by its fingerprint.
+    assertEquals(PopulationModels.load(Optional.empty()).datasetFingerprint(), finder.attr("data-bundled-model"));
     assertEquals("/repo/", finder.attr("data-base"));
     JsonNode data = new ObjectMapper().readTree(finder.attr("data-finder"));
     assertEquals(Persona.values().length, data.path("personas").size());
