@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * @param bundledModel the dataset fingerprint of the bundled synthetic sample's model: when the
  *     model the finder loads has it (a build of a folder too small to fit publishes that model),
  *     the finder says its population is illustrative, as the personal page does
- *     ({@link Population#isBundledSample})
+ *     ({@link Population#isBundledSample}); empty without a model
  */
 public record FinderView(String json, List<PersonaSections> personas, boolean hasModel, String bundledModel) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +97,10 @@ public record FinderView(String json, List<PersonaSections> personas, boolean ha
     root.put("personas", words);
     try {
       boolean hasModel = context.earlier().stream().anyMatch(o -> o.path().equals(MODEL));
-      return new FinderView(JSON.writeValueAsString(root), sections, hasModel, Population.bundledFingerprint());
+      // Without a model the finder cannot run, and the bundled model need not be read (a tenth of a
+      // second of a --no-data build, cold).
+      return new FinderView(JSON.writeValueAsString(root), sections, hasModel,
+          hasModel ? Population.bundledFingerprint() : "");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the finder's labels are plain data and always serialise", e);
     }
