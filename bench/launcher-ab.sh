@@ -11,7 +11,8 @@
 #   STEPS="warm own20" BASE=/tmp/base bench/launcher-ab.sh
 #
 # Run bench/read-vs-python.sh and bench/render-vs-hugo.sh once first: they generate the data.
-# Outputs go under $OUT; compare them with diff -r afterwards.
+# Outputs go under $OUT; compare them with diff -r afterwards (the repository's pages are each
+# checkout's own, so they differ where the checkouts' templates and content do).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 BASE=${BASE:?BASE names a checkout of the base commit with its jar built}
@@ -28,9 +29,10 @@ cmd() { # variant step
   local run="env XDG_CACHE_HOME=$OUT/cache-$1 PERSONAS_JAR=$root/target/personas.jar $root/bin/personas"
   case $2 in
     version) echo "$run --version" ;;
-    cold) echo "cd $here && $run build --no-cache --quiet --out $OUT/$1-cold" ;;
-    warm) echo "cd $here && $run build --quiet --out $OUT/$1-warm" ;;
-    own20) echo "cd $here && $run build --no-data --quiet --out $OUT/$1-own20" ;;
+    # Each variant builds its own checkout's pages: a base's templates need not fit the new jar.
+    cold) echo "cd $root && $run build --no-cache --quiet --out $OUT/$1-cold" ;;
+    warm) echo "cd $root && $run build --quiet --out $OUT/$1-warm" ;;
+    own20) echo "cd $root && $run build --no-data --quiet --out $OUT/$1-own20" ;;
     r1020) echo "cd $PAGES && $run build --no-data --quiet --out $OUT/$1-r1020" ;;
     classify) echo "$run classify $LOGS --json > $OUT/$1-classify.json" ;;
     me) echo "$run me $LOGS --out $OUT/$1-me --quiet" ;;
