@@ -226,7 +226,7 @@ public final class Templates {
     String owner = owner(reported, rendered, line);
     // Still ambiguous when both files have a template line there: the one whose line names
     // what Pebble complains about ("Function or Macro [nope]") is the one at fault.
-    String parent = stripSuffix(Path.of(reported).getFileName().toString());
+    String parent = nameOf(reported);
     String named = bracketed(e.getPebbleMessage());
     if (!owner.equals(parent) && named != null && lineNames(parent, line, named) && !lineNames(owner, line, named)) {
       owner = parent;
@@ -235,8 +235,18 @@ public final class Templates {
   }
 
   private String owner(String reportedName, String rendered, int line) {
-    String reported = stripSuffix(Path.of(reportedName).getFileName().toString());
+    String reported = nameOf(reportedName);
     return rendered != null && !reported.equals(rendered) && insideBlock(rendered, line) ? rendered : reported;
+  }
+
+  // The template name of a file Pebble names, by its path or by its name: "sub/item" for
+  // templates/sub/item.peb, not "item", which would name another file.
+  private String nameOf(String reported) {
+    Path root = folder.toAbsolutePath().normalize();
+    Path path = Path.of(reported);
+    String name = path.isAbsolute() && path.normalize().startsWith(root)
+        ? root.relativize(path.normalize()).toString() : reported;
+    return stripSuffix(name.replace('\\', '/'));
   }
 
   private static String bracketed(String message) {

@@ -181,6 +181,14 @@ class SiteBuilderTest {
     assertTrue(e.getMessage().contains("page.peb:" + line), e.getMessage());
   }
 
+  /** A template in a subfolder is named by its path in the folder, not by its file name alone. */
+  @Test
+  void aBrokenTemplateInASubfolderIsNamedByItsPath() {
+    site.write("templates/sub/item.peb", "<p>fine</p>\n{{ \n");
+    PersonasException e = assertThrows(PersonasException.class, () -> site.build("/"));
+    assertTrue(e.getMessage().contains("sub/item.peb:"), e.getMessage());
+  }
+
   @Test
   void brokenInternalLinksFailTheBuildNamingEveryFileAndLine() {
     site.write("content/extra.md", "---\ntitle: Extra\n---\nFine: [method](/method/#limits), [away](https://example.org/).\n\nBroken: [typo](/methdo/).\n");
