@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -124,10 +125,23 @@ final class SiteWriter {
       throw PersonasException.usage("The output " + target + " is a file, not a folder; pass another --out.");
     }
     if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)
-        && !earlierSite(files)) {
+        && !earlierSite(files) && !onlyOurFolders()) {
       throw PersonasException.usage(
           "The output folder " + target + " is not empty and was not built by personas (it has no "
               + MARKER + " file); pass another --out or empty it, since a build replaces the whole folder.");
+    }
+  }
+
+  /**
+   * A folder holding only folders personas wrote, each with its marker: `personas me` writes its
+   * page into site/me by default, and a first build of site must not be refused for it.
+   */
+  private boolean onlyOurFolders() {
+    try (Stream<Path> entries = Files.list(target)) {
+      return entries.allMatch(entry -> Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+          && Files.isRegularFile(entry.resolve(MARKER), LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      throw PersonasException.failure("Could not read the output folder " + target + ": " + reason(e), e);
     }
   }
 

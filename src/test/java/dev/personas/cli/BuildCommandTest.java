@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -107,6 +108,19 @@ class BuildCommandTest {
     assertTrue(err.toString().contains("personas: the personal page `personas me` wrote into " + me
         + " was replaced with the rest of " + site.out()), err.toString());
     assertFalse(Files.exists(me.resolve("index.html")));
+
+    // `me` run before any build: the folder holds only the page personas wrote, and is built over.
+    err.getBuffer().setLength(0);
+    try (var tree = Files.walk(site.out())) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.createDirectories(me);
+    Files.writeString(me.resolve(".personas"), "written by personas me\n");
+    assertEquals(ExitCode.OK, run(build("--no-data")), err.toString());
+    assertTrue(err.toString().contains("personas: the personal page `personas me` wrote into " + me), err.toString());
+    assertTrue(Files.exists(site.out().resolve("index.html")));
   }
 
   /**
