@@ -193,6 +193,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         node.put("runnerUp", c.runnerUp().slug());
         node.put("runnerUpProbability", c.runnerUpProbability());
         node.put("uncertain", c.uncertain());
+        node.put("noRuleFits", c.noRuleFits());
         node.put("activeMinutesEstimated", s.features().activeMinutesEstimated());
         ObjectNode features = node.putObject("features");
         for (Feature f : Feature.values()) {

@@ -192,6 +192,11 @@ class ClassifyCommandTest {
     assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString()), err.toString());
     assertTrue(out.toString().startsWith(id + "  one-shot   14%  (no rule fits: every type as likely; uncertain)  prompts=7 "),
         out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("classify", logs.toString(), "--model", modelFile.toString(), "--json"), err.toString());
+    JsonNode session = MAPPER.readTree(out.toString()).path("sessions").get(0);
+    assertTrue(session.path("noRuleFits").asBoolean(), session.toString());
+    assertTrue(session.path("uncertain").asBoolean(), session.toString());
   }
 
   /** Logs name nobody: one person's, unless each folder inside a path is taken as someone's. */
