@@ -29,10 +29,10 @@ import java.util.zip.ZipFile;
  * Analyses kept on disk between builds, so a build of data that has not changed skips reading,
  * fitting and validating. An analysis is filed under a key that hashes everything it depends on:
  * the dataset's files (names, sizes, modification times and a CRC-32C of their bytes; see {@link #hashTree}), how
- * the dataset is read (label, format, the paper's exclusions, a person per folder), and the program itself (its jar's
- * entry checksums, or its classes and resources when run from a build folder), so a changed
- * input or a rebuilt program never gets a stale analysis. The folder is a cache: deleting it only
- * costs the next build its time.
+ * the dataset is read (label, format, the paper's exclusions, a person per folder), and the
+ * program itself (its jar's entry checksums, or its classes and resources when run from a build
+ * folder), so a changed input or a rebuilt program never gets a stale analysis. The folder is a
+ * cache: deleting it only costs the next build its time.
  */
 public final class AnalysisCache {
   /** Changes when the file layout of this cache changes. */
