@@ -9,6 +9,7 @@ import dev.personas.classify.ModelFile;
 import dev.personas.site.LiveSite;
 import dev.personas.site.TestSite;
 import dev.personas.study.PopulationModels;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,6 +39,17 @@ class BuildCommandTest {
 
   private int run(String... args) {
     return App.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  /** A folder of the first three real logs of the test resources, as one person's. */
+  private Path threeRealLogs(String folder) throws IOException {
+    Path mine = Files.createDirectories(temp.resolve(folder));
+    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(3).toList()) {
+        Files.copy(log, mine.resolve(log.getFileName()));
+      }
+    }
+    return mine;
   }
 
   private String[] build(String... extra) {
@@ -152,12 +164,7 @@ class BuildCommandTest {
 
   @Test
   void threeSessionsOfOnePersonAreClassifiedAgainstTheShippedModel() throws Exception {
-    Path mine = Files.createDirectories(temp.resolve("my-sessions"));
-    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
-      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(3).toList()) {
-        Files.copy(log, mine.resolve(log.getFileName()));
-      }
-    }
+    Path mine = threeRealLogs("my-sessions");
     assertEquals(ExitCode.OK, run(build("--dataset", mine.toString())), err.toString());
 
     List<String> lines = out.toString().lines().toList();
@@ -270,12 +277,7 @@ class BuildCommandTest {
   /** `serve --dataset` says what it read, once, as `build` does; later full rebuilds do not repeat it. */
   @Test
   void theServedSiteSaysWhatItReadOnce() throws Exception {
-    Path mine = Files.createDirectories(temp.resolve("served-sessions"));
-    try (var files = Files.walk(Path.of("src/test/resources/real"))) {
-      for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(3).toList()) {
-        Files.copy(log, mine.resolve(log.getFileName()));
-      }
-    }
+    Path mine = threeRealLogs("served-sessions");
     BuildCommand command = new BuildCommand();
     CommandLine line = new CommandLine(command);
     String[] args = build("--dataset", mine.toString());

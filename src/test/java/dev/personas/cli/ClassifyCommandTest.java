@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -173,7 +174,7 @@ class ClassifyCommandTest {
     String[] asks = {"Look at the report layout", "Move on to the footer part", "Keep going with the table",
         "Carry on with the styles", "Next do the header block", "Proceed with the legend", "Finish the chart section"};
     List<String> lines = new ArrayList<>();
-    java.time.Instant at = java.time.Instant.parse("2026-10-01T09:00:00Z");
+    Instant at = Instant.parse("2026-10-01T09:00:00Z");
     for (int p = 0; p < asks.length; p++) {
       String head = "\"timestamp\":\"" + at + "\",\"sessionId\":\"" + id + "\",\"cwd\":\"/home/dev/shop\",";
       lines.add("{\"type\":\"user\"," + head + "\"uuid\":\"u" + p + "\",\"message\":{\"role\":\"user\",\"content\":\""

@@ -9,12 +9,15 @@ import dev.personas.classify.Persona;
 import dev.personas.classify.SessionType;
 import dev.personas.features.Feature;
 import dev.personas.site.PersonalSite;
+import dev.personas.site.figures.FixtureFigures;
+import dev.personas.site.figures.PersonalDepth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +47,8 @@ class PersonalPageTest {
     MeResult result = new MeResult("f".repeat(64), persona, 0.7, runnerUp, true, false,
         List.of(new MeResult.RateReason(BehaviourRate.TEST_RUNS_PER_SESSION.key(), 2, 0.5),
             new MeResult.RateReason(BehaviourRate.PROMPT_CHARS.key(), 40, 90)),
-        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(persona, runnerUp), java.util.Optional.empty());
-    result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(java.util.Optional.empty())).analyse(result));
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(persona, runnerUp), Optional.empty());
+    result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(Optional.empty())).analyse(result));
     new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
         .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", out);
     Document page = Jsoup.parse(out.resolve("index.html").toFile());
@@ -81,8 +84,8 @@ class PersonalPageTest {
     for (boolean decisive : new boolean[] {true, false}) {
       MeResult result = new MeResult("f".repeat(64), Persona.PROMPT_MINIMALIST, 0.5, Persona.QUICK_TURN_SPRINTER,
           decisive, false, List.of(), List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions,
-          scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), java.util.Optional.empty());
-      result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(java.util.Optional.empty())).analyse(result));
+          scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), Optional.empty());
+      result = result.withDepth(new DepthAnalyzer(dev.personas.study.PopulationModels.load(Optional.empty())).analyse(result));
       Path dir = out.resolve(decisive ? "decisive" : "close");
       new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
           .write(new PersonalFiguresMaker().figures(result), "Compared with a test population.", dir);
@@ -97,7 +100,7 @@ class PersonalPageTest {
     }
     MeResult few = new MeResult("f".repeat(64), Persona.PROMPT_MINIMALIST, 0.5, Persona.QUICK_TURN_SPRINTER,
         false, true, List.of(), List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions.subList(0, 2),
-        scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), java.util.Optional.empty());
+        scores(Persona.PROMPT_MINIMALIST, Persona.QUICK_TURN_SPRINTER), Optional.empty());
     Path dir = out.resolve("few");
     new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
         .write(new PersonalFiguresMaker().figures(few), "Compared with a test population.", dir);
@@ -117,20 +120,13 @@ class PersonalPageTest {
 
   @org.junit.jupiter.api.Test
   void aPersonaWithoutPeopleInThePopulationLeavesItsBarsOutRatherThanInventingThem() throws IOException {
-    dev.personas.site.figures.PersonalDepth full = dev.personas.site.figures.FixtureFigures.depth();
-    dev.personas.site.figures.PersonalDepth depth = new dev.personas.site.figures.PersonalDepth(full.map(), full.fit(), full.shadow(),
-        full.measures().stream().map(m -> new dev.personas.site.figures.PersonalDepth.Measure(m.rate(), m.yours(), null,
+    PersonalDepth full = FixtureFigures.depth();
+    PersonalDepth depth = new PersonalDepth(full.map(), full.fit(), full.shadow(),
+        full.measures().stream().map(m -> new PersonalDepth.Measure(m.rate(), m.yours(), null,
             m.everyone(), m.q1(), m.q3(), m.scale(), m.z())).toList(),
-        full.traits(), new dev.personas.site.figures.PersonalDepth.OutcomeRow(full.outcomes().you(), null, full.outcomes().everyone()),
+        full.traits(), new PersonalDepth.OutcomeRow(full.outcomes().you(), null, full.outcomes().everyone()),
         full.moves(), List.of());
-    List<MeResult.MeSession> sessions = List.of(new MeResult.MeSession(LocalDate.of(2026, 11, 1), SessionType.SCAFFOLD, 0.8,
-        SessionType.BLUEPRINT, 0.1, Collections.nCopies(Feature.values().length, 1.0), "", ""));
-    MeResult result = new MeResult("f".repeat(64), Persona.SHOWRUNNER, 0.78, Persona.SPEC_FIRST_ARCHITECT, true, true, List.of(),
-        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(Persona.SHOWRUNNER, Persona.SPEC_FIRST_ARCHITECT),
-        java.util.Optional.of(depth));
-    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
-        .write(new PersonalFiguresMaker().figures(result), "", out);
-    Document page = Jsoup.parse(out.resolve("index.html").toFile());
+    Document page = showrunnerPage(depth);
     for (var table : page.select(".traits table")) {
       assertEquals(List.of("Rate", "You", "Everyone (median)"), table.select("thead th").eachText());
     }
@@ -142,24 +138,28 @@ class PersonalPageTest {
   /** A strength on the persona's side below most people is headed by what it is, not by a measure it lacks. */
   @org.junit.jupiter.api.Test
   void aStrengthBelowMostPeopleIsHeadedInTheWordsOfItsSentence() throws IOException {
-    dev.personas.site.figures.PersonalDepth full = dev.personas.site.figures.FixtureFigures.depth();
-    dev.personas.site.figures.PersonalDepth depth = new dev.personas.site.figures.PersonalDepth(full.map(), full.fit(),
-        full.shadow(), full.measures(),
-        List.of(new dev.personas.site.figures.PersonalDepth.Trait("test_runs_per_session", "strength", false),
-            new dev.personas.site.figures.PersonalDepth.Trait("delegation", "strength", true),
-            new dev.personas.site.figures.PersonalDepth.Trait("prompt_chars", "contrast", true)),
+    PersonalDepth full = FixtureFigures.depth();
+    PersonalDepth depth = new PersonalDepth(full.map(), full.fit(), full.shadow(), full.measures(),
+        List.of(new PersonalDepth.Trait("test_runs_per_session", "strength", false),
+            new PersonalDepth.Trait("delegation", "strength", true),
+            new PersonalDepth.Trait("prompt_chars", "contrast", true)),
         full.outcomes(), full.moves(), full.trend());
-    List<MeResult.MeSession> sessions = List.of(new MeResult.MeSession(LocalDate.of(2026, 11, 1), SessionType.SCAFFOLD, 0.8,
-        SessionType.BLUEPRINT, 0.1, Collections.nCopies(Feature.values().length, 1.0), "", ""));
-    MeResult result = new MeResult("f".repeat(64), Persona.SHOWRUNNER, 0.78, Persona.SPEC_FIRST_ARCHITECT, true, true, List.of(),
-        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(Persona.SHOWRUNNER, Persona.SPEC_FIRST_ARCHITECT),
-        java.util.Optional.of(depth));
-    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
-        .write(new PersonalFiguresMaker().figures(result), "", out);
-    Document page = Jsoup.parse(out.resolve("index.html").toFile());
+    Document page = showrunnerPage(depth);
     assertEquals(List.of("Strength: Light on test runs", "Strength: Delegates to subagents", "Contrast: Writes long, full prompts"),
         page.select("div.trait h3").eachText());
     assertTrue(page.selectFirst("div.trait-strength p").text().startsWith("Tests run less often in your sessions"),
         page.selectFirst("div.trait-strength p").text());
+  }
+
+  /** The page of a Showrunner with one Scaffold session and the given deeper figures, written to {@code out}. */
+  private Document showrunnerPage(PersonalDepth depth) throws IOException {
+    List<MeResult.MeSession> sessions = List.of(new MeResult.MeSession(LocalDate.of(2026, 11, 1), SessionType.SCAFFOLD, 0.8,
+        SessionType.BLUEPRINT, 0.1, Collections.nCopies(Feature.values().length, 1.0), "", ""));
+    MeResult result = new MeResult("f".repeat(64), Persona.SHOWRUNNER, 0.78, Persona.SPEC_FIRST_ARCHITECT, true, true, List.of(),
+        List.of(0.2, 0.1, 0.1, 0.1, 0.2, 0.1, 0.2), sessions, scores(Persona.SHOWRUNNER, Persona.SPEC_FIRST_ARCHITECT),
+        Optional.of(depth));
+    new PersonalSite(Path.of("content"), Path.of("templates"), Path.of("static"), PersonalSite.RELATIVE)
+        .write(new PersonalFiguresMaker().figures(result), "", out);
+    return Jsoup.parse(out.resolve("index.html").toFile());
   }
 }
