@@ -141,8 +141,8 @@ public final class FigureViews {
       List<Double> z = t.distinctive().stream().map(d -> Format.signedValue(d.zDistance())).toList();
       List<String> zText = t.distinctive().stream().map(d -> Format.signed(d.zDistance())).toList();
       distinctive = Chart.bars("chart-distinctive", "Defining features against the population",
-          "Horizontal bar chart: how far the median " + type.displayName()
-              + " session sits from the median of all sessions on each defining feature, in standard deviations.",
+          "Horizontal bar chart: how far " + type.displayName()
+              + " sessions sit from all sessions on each defining feature: their mean z-score, in standard deviations.",
           "signed", "Feature", keys, List.of(new Chart.Series("Distance from the population (SD)", THIS, z, List.of())),
           List.of(zText), null);
       for (DistinctiveFeature d : t.distinctive()) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param feature the feature
  * @param typeMedian its median among sessions of the type
  * @param populationMedian its median among all sessions
- * @param zDistance how far the type's median sits from the population's, in the population's
- *     (robust) standard deviations; negative when lower
+ * @param zDistance the mean z-score of the type's sessions on the feature (the population's mean
+ *     is zero; {@code Scaler}: transformed, standardized, clipped); negative when lower
  */
 public record DistinctiveFeature(Feature feature, double typeMedian, double populationMedian, double zDistance) {
 
