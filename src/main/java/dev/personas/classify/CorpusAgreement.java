@@ -63,4 +63,24 @@ public record CorpusAgreement(
   public CorpusAgreement {
     rounds = List.copyOf(rounds);
   }
+
+  /**
+   * {@code personas} on the people of the rounds held out as a whole alone: none of their sessions
+   * is in the calibration half the rules' numbers were set on, as the other people's are.
+   */
+  public Agreement newPeoplePersonas() {
+    int n = personas.labels().size();
+    int[][] confusion = new int[n][n];
+    for (RoundAgreement round : rounds) {
+      if (round.heldOutAsWhole()) {
+        int[][] c = round.personas().confusion();
+        for (int i = 0; i < c.length; i++) {
+          for (int j = 0; j < c[i].length; j++) {
+            confusion[i][j] += c[i][j];
+          }
+        }
+      }
+    }
+    return Agreement.of(personas.labels(), confusion);
+  }
 }

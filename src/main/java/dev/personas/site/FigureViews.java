@@ -88,7 +88,8 @@ public final class FigureViews {
   /** The method against blind readers on the real corpus. */
   public record RealView(String sessions, String people, String setAside, Measure readers, String readerKappa,
       Measure readerPeople, String readerPeopleKappa, Measure calibration, Measure heldOut,
-      Measure newPeople, Measure personas, Measure personasFromReadersTypes, Measure calibrationCertain,
+      Measure newPeople, Measure personas, Measure newPeoplePersonas, Measure personasFromReadersTypes,
+      Measure calibrationCertain,
       Measure calibrationUncertain, Measure newPeopleCertain, Measure newPeopleUncertain, Measure personasDecisive,
       Measure personasBorderline, String uncertainBelow,
       String heldOutTarget, String personaTarget, Chart chart, HeatMap heldOutConfusion, HeatMap personaConfusion,
@@ -439,7 +440,7 @@ public final class FigureViews {
         measure(r.readers(), 0),
         Format.score(r.readerKappa()), measure(r.readerPeople(), 0), Format.score(r.readerPeopleKappa()),
         measure(r.calibration(), 0), measure(r.heldOut(), r.heldOutTarget()), measure(r.newPeople(), r.heldOutTarget()),
-        measure(r.personas(), r.personaTarget()),
+        measure(r.personas(), r.personaTarget()), measure(r.newPeoplePersonas(), r.personaTarget()),
         measure(r.personasFromReadersTypes(), r.personaTarget()), measure(r.calibrationCertain(), 0),
         measure(r.calibrationUncertain(), 0), measure(r.newPeopleCertain(), 0), measure(r.newPeopleUncertain(), 0),
         measure(r.personasDecisive(), 0), measure(r.personasBorderline(), 0),

@@ -336,7 +336,7 @@ public final class StudyFigures {
   private static RealAgreement real(CorpusAgreement r) {
     return new RealAgreement(r.sessions(), r.people(), r.setAside(), measured(r.readerSessions()), r.readerKappa(),
         measured(r.readerPeople()), r.readerPeopleKappa(), measured(r.calibration()),
-        measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()),
+        measured(r.heldOut()), measured(r.newPeople()), measured(r.personas()), measured(r.newPeoplePersonas()),
         measured(r.personasFromReadersTypes()), measured(r.calibrationCertain()),
         measured(r.calibrationUncertain()), measured(r.newPeopleCertain()), measured(r.newPeopleUncertain()),
         measured(r.personasDecisive()), measured(r.personasBorderline()), r.uncertainBelow(),

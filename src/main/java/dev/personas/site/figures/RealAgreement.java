@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param heldOut the method against the decided types on the half it never saw
  * @param newPeople the method against the decided types on sessions of people it never saw
  * @param personas the method against the decided personas, each person left out of the fit
+ * @param newPeoplePersonas {@code personas} on the people held out as a whole alone
  * @param personasFromReadersTypes the persona step alone, given the readers' session types
  * @param calibrationCertain {@code calibration} on the sessions whose type is not marked uncertain
  * @param calibrationUncertain {@code calibration} on the sessions marked uncertain
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public record RealAgreement(int sessions, int people, int setAside, Measured readers, double readerKappa,
     Measured readerPeople, double readerPeopleKappa, Measured calibration, Measured heldOut,
-    Measured newPeople, Measured personas, Measured personasFromReadersTypes, Measured calibrationCertain,
+    Measured newPeople, Measured personas, Measured newPeoplePersonas, Measured personasFromReadersTypes, Measured calibrationCertain,
     Measured calibrationUncertain, Measured newPeopleCertain, Measured newPeopleUncertain,
     Measured personasDecisive, Measured personasBorderline, double uncertainBelow, double heldOutTarget,
     double personaTarget, List<Round> rounds) {
@@ -89,6 +90,7 @@ public record RealAgreement(int sessions, int people, int setAside, Measured rea
     Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(heldOut, "heldOut");
     Objects.requireNonNull(newPeople, "newPeople");
+    Objects.requireNonNull(newPeoplePersonas, "newPeoplePersonas");
     Objects.requireNonNull(personas, "personas");
     Objects.requireNonNull(calibrationCertain, "calibrationCertain");
     Objects.requireNonNull(calibrationUncertain, "calibrationUncertain");

@@ -152,7 +152,7 @@ public final class FixtureFigures {
   public static RealAgreement real() {
     return new RealAgreement(200, 20, 0, measured(200, 180, 7, "type"), 0.88, measured(20, 17, 7, "persona"), 0.82,
         measured(100, 70, 7, "type"), measured(100, 66, 7, "type"), measured(50, 26, 7, "type"),
-        measured(20, 11, 7, "persona"),
+        measured(20, 11, 7, "persona"), measured(10, 5, 7, "persona"),
         measured(20, 15, 7, "persona"), measured(60, 51, 7, "type"), measured(40, 19, 7, "type"),
         measured(30, 20, 7, "type"), measured(20, 6, 7, "type"), measured(12, 9, 7, "persona"),
         measured(8, 2, 7, "persona"), 0.8, 0.8, 0.7, List.of(
