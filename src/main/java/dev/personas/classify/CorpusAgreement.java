@@ -1,5 +1,6 @@
 package dev.personas.classify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -66,8 +67,10 @@ public record CorpusAgreement(
 
   /**
    * {@code personas} on the people of the rounds held out as a whole alone: none of their sessions
-   * is in the calibration half the rules' numbers were set on, as the other people's are.
+   * is in the calibration half the rules' numbers were set on, as the other people's are. Written
+   * to {@code validation.json} beside the record's own figures.
    */
+  @JsonProperty("newPeoplePersonas")
   public Agreement newPeoplePersonas() {
     int n = personas.labels().size();
     int[][] confusion = new int[n][n];

@@ -185,6 +185,14 @@ class RealCorpusTest {
     // sessions'; 157 of 217 before round 18).
     assertTrue(a.personasFromReadersTypes().hits() >= 159,
         "personas from the readers' types " + a.personasFromReadersTypes().hits() + " of 221");
+    // The people held out as a whole alone (rounds 6, 7 and 10-18): none of their sessions set the
+    // type rules' numbers, as the other people's calibration sessions did. The rounds' figures summed.
+    Agreement heldOutPeople = a.newPeoplePersonas();
+    List<RoundAgreement> wholeRounds = a.rounds().stream().filter(RoundAgreement::heldOutAsWhole).toList();
+    assertEquals(wholeRounds.stream().mapToInt(r -> r.personas().items()).sum(), heldOutPeople.items());
+    assertEquals(wholeRounds.stream().mapToInt(r -> r.personas().hits()).sum(), heldOutPeople.hits());
+    assertEquals(148, heldOutPeople.items());
+    assertTrue(heldOutPeople.hits() >= 72, "personas of people held out " + heldOutPeople.hits() + " of 148");
   }
 
   /**
@@ -240,6 +248,7 @@ class RealCorpusTest {
     assertRow(readme, "| method, held-out half |", withInterval(a.heldOut()));
     assertRow(readme, "| method, people held out as a whole (", withInterval(a.newPeople()));
     assertRow(readme, "| method, personas (each person left out", withInterval(a.personas()));
+    assertRow(readme, "| the same, people held out as a whole alone (", withInterval(a.newPeoplePersonas()));
     assertRow(readme, "| method, sessions marked uncertain (a probability under 0.8) and the rest: calibration half |",
         quoted(a.calibrationUncertain()) + " and " + quoted(a.calibrationCertain()));
     assertRow(readme, "| the same, people held out as a whole |",
