@@ -93,7 +93,7 @@ async function sort(entries, report, options) {
     const name = path.substring(path.lastIndexOf("/") + 1);
     if (!lines.isJsonl(path)) {
       unknown++;
-    } else if (path.includes(".codex/sessions") || name.startsWith("rollout-")) {
+    } else if (path.includes(".codex/sessions") || path.includes(".codex/archived_sessions") || name.startsWith("rollout-")) {
       codex.push(entry);
     } else if (path.includes(".claude/projects") || /(^|\/)subagents\//.test(path)) {
       // Under <session>/subagents/ lie Claude Code's subagent transcripts and a workflow's

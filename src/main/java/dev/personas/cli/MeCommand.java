@@ -58,7 +58,8 @@ public final class MeCommand implements Callable<Integer> {
   static final String JSON_SCHEMA = "personas.me-run/1";
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files or folders to read instead of "
-      + "~/.claude/projects (or $CLAUDE_CONFIG_DIR/projects) and ~/.codex/sessions (or $CODEX_HOME/sessions).")
+      + "~/.claude/projects (or $CLAUDE_CONFIG_DIR/projects), ~/.codex/sessions and ~/.codex/archived_sessions "
+      + "(or the same under $CODEX_HOME).")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "site/me", description = "Folder the page is written to, replaced as a whole (default: ${DEFAULT-VALUE}).")
@@ -125,7 +126,7 @@ public final class MeCommand implements Callable<Integer> {
     Discovery.Found found = new Discovery(environment, userHome).find();
     List<Path> sources = paths.isEmpty() ? found.existing() : paths;
     if (sources.isEmpty()) {
-      throw nothingFound(found.searched(), "neither exists");
+      throw nothingFound(found.searched(), "none of them exists");
     }
     if (card == null) {
       OutputFolder.refuseInputsInside(outDir, sources);

@@ -61,11 +61,15 @@ public enum SourceFormat {
     return Files.isRegularFile(path) ? sniff(path) : Optional.empty();
   }
 
-  /** The format a path's place tells: under .codex/sessions or a rollout-*.jsonl, under .claude/projects. */
+  /**
+   * The format a path's place tells: under .codex/sessions or .codex/archived_sessions (where Codex
+   * moves an archived thread) or a rollout-*.jsonl, under .claude/projects.
+   */
   static Optional<SourceFormat> byPath(Path path) {
     String text = path.toAbsolutePath().normalize().toString().replace('\\', '/');
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    if (text.contains("/.codex/sessions") || text.endsWith("/.codex") || name.startsWith("rollout-")
+    if (text.contains("/.codex/sessions") || text.contains("/.codex/archived_sessions") || text.endsWith("/.codex")
+        || name.startsWith("rollout-")
         && LogFiles.isJsonl(path)) {
       return Optional.of(CODEX);
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a person's own agent logs live: Claude Code's {@code projects} folder (under
- * {@code CLAUDE_CONFIG_DIR}, else {@code ~/.claude}) and Codex's {@code sessions} folder (under
+ * {@code CLAUDE_CONFIG_DIR}, else {@code ~/.claude}) and Codex's {@code sessions} folder and its
+ * {@code archived_sessions} folder, where Codex moves the threads a person archives (both under
  * {@code CODEX_HOME}, else {@code ~/.codex}). Home is {@code $HOME} when set, else the JVM's
  * {@code user.home}. Environment and home are injected so tests use a fake home.
  */
@@ -30,8 +31,8 @@ public final class Discovery {
   public Found find() {
     Path home = Path.of(env("HOME").orElse(userHome));
     Path claude = env("CLAUDE_CONFIG_DIR").map(Path::of).orElse(home.resolve(".claude")).resolve("projects");
-    Path codex = env("CODEX_HOME").map(Path::of).orElse(home.resolve(".codex")).resolve("sessions");
-    List<Path> searched = List.of(claude, codex);
+    Path codex = env("CODEX_HOME").map(Path::of).orElse(home.resolve(".codex"));
+    List<Path> searched = List.of(claude, codex.resolve("sessions"), codex.resolve("archived_sessions"));
     List<Path> existing = new ArrayList<>();
     for (Path folder : searched) {
       if (Files.isDirectory(folder)) {

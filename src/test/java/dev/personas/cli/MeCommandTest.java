@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -110,6 +111,26 @@ class MeCommandTest {
     assertTrue(page.select("p.note").text().contains("Provisional."), page.select("p.note").text());
   }
 
+  /** Codex moves a thread the person archives out of sessions/ into archived_sessions/: still their work. */
+  @Test
+  void readsTheCodexThreadsThePersonArchived() throws IOException {
+    Path active = home.resolve(".codex/sessions/2025/09/01");
+    Path archived = home.resolve(".codex/archived_sessions");
+    Files.createDirectories(active);
+    Files.createDirectories(archived);
+    // The fixture day's two rollouts: one still active, one archived.
+    List<Path> rollouts;
+    try (Stream<Path> day = Files.list(FIXTURES.resolve("codex/sessions/2025/09/01"))) {
+      rollouts = day.sorted().toList();
+    }
+    assertEquals(2, rollouts.size());
+    Files.copy(rollouts.get(0), active.resolve(rollouts.get(0).getFileName()));
+    Files.copy(rollouts.get(1), archived.resolve(rollouts.get(1).getFileName()));
+    MeRun.Result run = MeRun.run(home, "--out", work.resolve("me").toString());
+    assertEquals(ExitCode.OK, run.exit(), run.err());
+    assertTrue(run.err().contains("Found 2 sessions"), run.err());
+  }
+
   @Test
   void noSessionsNamesEveryFolderSearchedAndExitsOne() {
     MeRun.Result run = MeRun.run(home, Map.of("CODEX_HOME", work.resolve("codex").toString()),
@@ -117,6 +138,7 @@ class MeCommandTest {
     assertEquals(ExitCode.FAILURE, run.exit());
     assertTrue(run.err().contains(home.resolve(".claude/projects").toString()), run.err());
     assertTrue(run.err().contains(work.resolve("codex/sessions").toString()), run.err());
+    assertTrue(run.err().contains(work.resolve("codex/archived_sessions").toString()), run.err());
     assertTrue(run.err().contains("CLAUDE_CONFIG_DIR"), run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
   }

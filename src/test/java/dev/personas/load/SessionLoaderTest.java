@@ -40,6 +40,8 @@ class SessionLoaderTest {
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(linked), "the same through a link to it");
     assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(renamed));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.detect(home.resolve(".claude/projects")));
+    // Where Codex moves the threads a person archives.
+    assertEquals(Optional.of(SourceFormat.CODEX), SourceFormat.detect(home.resolve(".codex/archived_sessions")));
     assertEquals(Optional.empty(), SourceFormat.detect(home.resolve("nothing-here")));
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.parse("claude-code"));
   }

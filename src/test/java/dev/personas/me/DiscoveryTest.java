@@ -17,8 +17,11 @@ class DiscoveryTest {
   void findsClaudeCodeAndCodexFoldersUnderHome() throws IOException {
     Files.createDirectories(home.resolve(".claude/projects/-home-dev-app"));
     Files.createDirectories(home.resolve(".codex/sessions/2025/09/01"));
+    // Codex moves a thread the person archives here, out of sessions/: it is still their work.
+    Files.createDirectories(home.resolve(".codex/archived_sessions"));
     Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find();
-    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions")), found.existing());
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions"),
+        home.resolve(".codex/archived_sessions")), found.existing());
     assertEquals(home, found.home());
   }
 
@@ -43,17 +46,20 @@ class DiscoveryTest {
     Files.createDirectories(home.resolve(".claude/projects"));
     Files.createDirectories(config.resolve("claude/projects"));
     Files.createDirectories(config.resolve("codex/sessions"));
+    Files.createDirectories(config.resolve("codex/archived_sessions"));
     Discovery.Found found = new Discovery(Map.of("HOME", home.toString(),
         "CLAUDE_CONFIG_DIR", config.resolve("claude").toString(), "CODEX_HOME", config.resolve("codex").toString()),
         "/nonexistent").find();
-    assertEquals(List.of(config.resolve("claude/projects"), config.resolve("codex/sessions")), found.searched());
+    assertEquals(List.of(config.resolve("claude/projects"), config.resolve("codex/sessions"),
+        config.resolve("codex/archived_sessions")), found.searched());
     assertEquals(found.searched(), found.existing());
   }
 
   @Test
   void missingFoldersAreSearchedButNotReturned() {
     Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find();
-    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions")), found.searched());
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions"),
+        home.resolve(".codex/archived_sessions")), found.searched());
     assertEquals(List.of(), found.existing());
   }
 }
