@@ -58,8 +58,8 @@ public final class MeCommand implements Callable<Integer> {
   static final String JSON_SCHEMA = "personas.me-run/1";
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files or folders to read instead of "
-      + "~/.claude/projects (or $CLAUDE_CONFIG_DIR/projects), ~/.codex/sessions and ~/.codex/archived_sessions "
-      + "(or the same under $CODEX_HOME).")
+      + "~/.claude/projects and ~/.config/claude/projects (or $CLAUDE_CONFIG_DIR/projects), ~/.codex/sessions "
+      + "and ~/.codex/archived_sessions (or the same under $CODEX_HOME).")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "site/me", description = "Folder the page is written to, replaced as a whole (default: ${DEFAULT-VALUE}).")

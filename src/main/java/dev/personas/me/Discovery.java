@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a person's own agent logs live: Claude Code's {@code projects} folder (under
- * {@code CLAUDE_CONFIG_DIR}, else {@code ~/.claude}) and Codex's {@code sessions} folder and its
+ * {@code CLAUDE_CONFIG_DIR}; else under {@code ~/.claude} and under {@code ~/.config/claude}, or
+ * {@code $XDG_CONFIG_HOME/claude}, where Claude Code 1.0.30 wrote it for a while) and Codex's {@code sessions} folder and its
  * {@code archived_sessions} folder, where Codex moves the threads a person archives (both under
  * {@code CODEX_HOME}, else {@code ~/.codex}). Home is {@code $HOME} when set, else the JVM's
  * {@code user.home}. Environment and home are injected so tests use a fake home.
@@ -30,9 +31,14 @@ public final class Discovery {
   /** Every folder searched, and those of them that exist. */
   public Found find() {
     Path home = Path.of(env("HOME").orElse(userHome));
-    Path claude = env("CLAUDE_CONFIG_DIR").map(Path::of).orElse(home.resolve(".claude")).resolve("projects");
+    Path xdgConfig = env("XDG_CONFIG_HOME").map(Path::of).orElse(home.resolve(".config"));
+    List<Path> claude = env("CLAUDE_CONFIG_DIR").map(dir -> List.of(Path.of(dir)))
+        .orElse(List.of(home.resolve(".claude"), xdgConfig.resolve("claude")));
     Path codex = env("CODEX_HOME").map(Path::of).orElse(home.resolve(".codex"));
-    List<Path> searched = List.of(claude, codex.resolve("sessions"), codex.resolve("archived_sessions"));
+    List<Path> searched = new ArrayList<>();
+    claude.forEach(root -> searched.add(root.resolve("projects")));
+    searched.add(codex.resolve("sessions"));
+    searched.add(codex.resolve("archived_sessions"));
     List<Path> existing = new ArrayList<>();
     for (Path folder : searched) {
       if (Files.isDirectory(folder)) {

@@ -25,6 +25,18 @@ class DiscoveryTest {
     assertEquals(home, found.home());
   }
 
+  /** Claude Code 1.0.30 wrote its projects under the XDG config folder for a while: both are read. */
+  @Test
+  void claudeCodesXdgFolderIsReadBesideTheUsualOne(@TempDir Path xdg) throws IOException {
+    Files.createDirectories(home.resolve(".claude/projects"));
+    Files.createDirectories(home.resolve(".config/claude/projects"));
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".config/claude/projects")),
+        new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find().existing());
+    Files.createDirectories(xdg.resolve("claude/projects"));
+    assertEquals(List.of(home.resolve(".claude/projects"), xdg.resolve("claude/projects")),
+        new Discovery(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", xdg.toString()), "/nonexistent").find().existing());
+  }
+
   @Test
   void homeVariableWinsOverUserHome(@TempDir Path other) throws IOException {
     Files.createDirectories(home.resolve(".claude/projects"));
@@ -58,8 +70,8 @@ class DiscoveryTest {
   @Test
   void missingFoldersAreSearchedButNotReturned() {
     Discovery.Found found = new Discovery(Map.of("HOME", home.toString()), "/nonexistent").find();
-    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions"),
-        home.resolve(".codex/archived_sessions")), found.searched());
+    assertEquals(List.of(home.resolve(".claude/projects"), home.resolve(".config/claude/projects"),
+        home.resolve(".codex/sessions"), home.resolve(".codex/archived_sessions")), found.searched());
     assertEquals(List.of(), found.existing());
   }
 }
