@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,8 +73,13 @@ public final class JsonLines {
   static final int SNIFF_LINES = 5;
 
   private static final JsonFactory FACTORY = new FastParser.Factory(new JsonFactoryBuilder()
-      // Tool results can be tens of MB; the default 20 M character cap would drop such lines.
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(200_000_000).build()));
+      // Tool results can be tens of MB; the default 20 M character cap would drop such lines. A
+      // line deeper than 1,000 levels, with a number of over 1,000 digits or a field name of
+      // over 50,000 chars (Jackson's other defaults) is still JSON, which the finder reads: so
+      // is it here (nothing parses such a number, and the parser nests on the heap).
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(200_000_000)
+          .maxNestingDepth(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE)
+          .build()));
 
   private JsonLines() {}
 
@@ -296,6 +300,9 @@ public final class JsonLines {
             } else {
               longLine();
               scanFrom = 0;
+              if (notJsonLines()) {
+                return false;
+              }
               continue;
             }
           }
@@ -363,25 +370,23 @@ public final class JsonLines {
       // A brace alone on its line opens a JSON document spread over many lines (an OpenCode
       // session, a pretty-printed export), not a log line cut short: the file is sniffed whole.
       boolean looksJson = buf[first] == '{' && !onlySpaces(buf, first + 1, to);
+      // Invalid UTF-8 anywhere in the line (also in text only measured or skipped, which the
+      // parser does not look at, and overlong forms, which it reads without a word) is read
+      // again with replacement characters, as the finder's decoder reads it, and counted.
+      if (!Utf8.isValid(buf, first, to)) {
+        byte[] repaired = Utf8.repair(buf, first, to);
+        try {
+          parseLine(FACTORY.createParser(repaired, 0, repaired.length));
+          if (this.repaired++ == 0) {
+            report.repairedAt(file, lineNumber);
+          }
+        } catch (IOException | RuntimeException e) {
+          fail(looksJson, reason(e));
+        }
+        return;
+      }
       try {
         parseLine(FACTORY.createParser(buf, first, to - first));
-      } catch (JsonParseException e) {
-        // Invalid UTF-8 is read again with replacement characters, as the finder reads it (its
-        // strict decoder fails): also when the parser ran out of line inside a cut character.
-        if (isEncodingProblem(e) || !isUtf8(buf, first, to)) {
-          String decoded = new String(buf, first, to - first, StandardCharsets.UTF_8);
-          try {
-            parseLine(FACTORY.createParser(decoded));
-            if (repaired++ == 0) {
-              report.repairedAt(file, lineNumber);
-            }
-            return;
-          } catch (IOException | RuntimeException again) {
-            fail(looksJson, reason(again));
-            return;
-          }
-        }
-        fail(looksJson, reason(e));
       } catch (IOException | RuntimeException e) {
         fail(looksJson, reason(e));
       }
@@ -428,17 +433,28 @@ public final class JsonLines {
       lineNumber++;
       long lineNo = lineNumber;
       LineStream stream = new LineStream(buf, end, in);
-      byte firstByte = buf[firstNonSpace(buf, end)];
-      if (firstByte == 0) {
-        failAt(lineNo, false, DAMAGED);
-      } else {
+      String failure = null;
+      if (buf[firstNonSpace(buf, end)] != 0) {
+        Utf8.RepairingStream repairing = new Utf8.RepairingStream(stream);
         try {
-          parseLine(FACTORY.createParser(stream));
+          parseLine(FACTORY.createParser(repairing));
+          if (repairing.replaced() && repaired++ == 0) {
+            report.repairedAt(file, lineNo);
+          }
         } catch (IOException | RuntimeException e) {
-          failAt(lineNo, firstByte == '{', reason(e));
+          failure = reason(e);
         }
       }
       stream.drain();
+      // What the line held is known once it has been read to its end: a line of blanks, however
+      // long, is ignored as a short one is; one that starts with a NUL byte is damage.
+      if (stream.nonSpaces == 0) {
+        ignored++;
+      } else if (stream.firstNonSpace == 0) {
+        failAt(lineNo, false, DAMAGED);
+      } else if (failure != null) {
+        failAt(lineNo, stream.firstNonSpace == '{' && stream.nonSpaces > 1, failure);
+      }
       bytes += stream.bytesFromInput;
       // Bytes read past the newline belong to the next lines.
       System.arraycopy(stream.rest, stream.restStart, buf, 0, stream.restEnd - stream.restStart);
@@ -489,20 +505,6 @@ public final class JsonLines {
         return "truncated JSON" + said;
       }
       return "malformed JSON" + said;
-    }
-
-    private static boolean isUtf8(byte[] bytes, int from, int to) {
-      try {
-        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from));
-        return true;
-      } catch (java.nio.charset.CharacterCodingException e) {
-        return false;
-      }
-    }
-
-    private static boolean isEncodingProblem(JsonParseException e) {
-      String message = e.getOriginalMessage();
-      return message != null && (message.contains("UTF-8") || message.contains("UTF8"));
     }
 
     private static String describeToken(JsonToken token) {
@@ -589,6 +591,9 @@ public final class JsonLines {
     boolean eof;
     boolean lineDone;
     long bytesFromInput;
+    /** Bytes other than blanks the line held, counted up to two, and the first of them. */
+    int nonSpaces;
+    byte firstNonSpace;
 
     LineStream(byte[] head, int headEnd, InputStream in) {
       this.head = head;
@@ -604,6 +609,16 @@ public final class JsonLines {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      int n = lineBytes(b, off, len);
+      for (int i = off; nonSpaces < 2 && i < off + n; i++) {
+        if (!isSpace(b[i])) {
+          firstNonSpace = nonSpaces++ == 0 ? b[i] : firstNonSpace;
+        }
+      }
+      return n;
+    }
+
+    private int lineBytes(byte[] b, int off, int len) throws IOException {
       if (len == 0) {
         return 0;
       }
@@ -649,7 +664,6 @@ public final class JsonLines {
 
     /** Skips what the parser left of the line, so reading resumes at the next line. */
     void drain() throws IOException {
-      headPos = headEnd;
       byte[] sink = new byte[8192];
       while (read(sink, 0, sink.length) >= 0) {
         // discard

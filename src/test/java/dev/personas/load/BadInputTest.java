@@ -172,6 +172,108 @@ class BadInputTest {
         + " (the first at " + file + ":2)"), report.summary());
   }
 
+  /**
+   * A bad byte in text the reader only measures (the agent's words, a tool's result) or skips is
+   * found as one in a prompt is: the finder, which decodes each line whole, counts such lines.
+   */
+  @Test
+  void invalidUtf8InTextOnlyMeasuredOrSkippedIsCountedToo() throws IOException {
+    String agent = "{\"type\":\"assistant\",\"uuid\":\"a1\",\"sessionId\":\"s\",\"timestamp\":\"2025-10-03T09:00:01Z\","
+        + "\"gitBranch\":\"ma\u0001in\",\"message\":{\"id\":\"m1\",\"role\":\"assistant\","
+        + "\"content\":[{\"type\":\"text\",\"text\":\"Done \u0001 now.\"}]}}";
+    Path file = dir.resolve("s.jsonl");
+    Files.write(file, withBadBytes(prompt("u1", "fine") + "\n" + agent + "\n", new byte[] {(byte) 0xFF}));
+    readClaude(file);
+    assertEquals(0, report.skipCount(), located().toString());
+    assertEquals(1, report.linesRepaired(), report.summary());
+    assertEquals("Done \ufffd now.".length(), sessions.get(0).events().get(1).textLength());
+  }
+
+  /**
+   * Overlong forms and encoded surrogates, which Jackson reads without a word (an overlong '/'
+   * as '/'), are invalid UTF-8: replaced as a browser's decoder replaces them, one U+FFFD for
+   * each maximal bad part (two for C0 AF, three for ED A0 80, where the JDK's decoder writes one).
+   */
+  @Test
+  void overlongFormsAndEncodedSurrogatesAreReplacedAsTheFinderReplacesThem() throws IOException {
+    Path file = dir.resolve("s.jsonl");
+    Files.write(file, withBadBytes(prompt("u1", "a\u0001b\u0001c") + "\n",
+        new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
+    readClaude(file);
+    assertEquals(1, report.linesRepaired(), report.summary());
+    assertEquals("a\ufffd\ufffdb\ufffd\ufffd\ufffdc", sessions.get(0).events().get(0).text());
+  }
+
+  /** A line longer than the read buffer is repaired as a short one is, not skipped. */
+  @Test
+  void invalidUtf8InALineLongerThanTheBufferIsRepairedNotSkipped() throws IOException {
+    Path file = dir.resolve("s.jsonl");
+    Files.write(file, withBadBytes(prompt("u1", "x".repeat(3 << 20) + "\u0001") + "\n" + prompt("u2", "after") + "\n",
+        new byte[] {(byte) 0xE2, (byte) 0x82}));
+    readClaude(file);
+    assertEquals(0, report.skipCount(), located().toString());
+    assertEquals(1, report.linesRepaired(), report.summary());
+    assertTrue(report.summary().endsWith("(at " + file + ":1)"), report.summary());
+    assertEquals((3 << 20) + 1, sessions.get(0).events().get(0).textLength());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+  }
+
+  /** Blanks are no line however many: a line of them longer than the read buffer is ignored too. */
+  @Test
+  void aBlankLineLongerThanTheBufferIsIgnored() throws IOException {
+    readClaude(write("s.jsonl", prompt("u1", "first"), " \t".repeat(1 << 20), prompt("u2", "second")));
+    assertEquals(List.of(), located());
+    assertEquals(2, sessions.get(0).typedPromptCount());
+  }
+
+  /** Long lines of no JSON that open a file make it no JSON Lines log, as short ones do. */
+  @Test
+  void aFileOpeningWithLongLinesOfNoJsonIsReportedOnceAsAWhole() throws IOException {
+    String[] lines = new String[6];
+    Arrays.fill(lines, 0, 5, "x".repeat(2 << 20));
+    lines[5] = prompt("u1", "first");
+    readClaude(write("s.jsonl", lines));
+    assertEquals(1, report.skipCount(), located().toString());
+    assertTrue(located().get(0).startsWith("s.jsonl:0 not a JSON Lines log"), located().toString());
+    assertEquals(0, sessions.size());
+  }
+
+  /**
+   * Valid JSON past Jackson's default limits (a number of 1,200 digits, a field name of 60,000
+   * chars, 1,100 levels of nesting) is read, in both agents' logs, as the finder reads it.
+   */
+  @Test
+  void validJsonPastJacksonsDefaultLimitsIsRead() throws IOException {
+    String deep = "[".repeat(1100) + "]".repeat(1100);
+    readClaude(write("s.jsonl", prompt("u1", "first"), prompt("u2", "second").replaceFirst("\\{", "{\"n\":" + "1".repeat(1200) + ","),
+        prompt("u3", "third").replaceFirst("\\{", "{\"" + "k".repeat(60_000) + "\":1,"),
+        prompt("u4", "fourth").replaceFirst("\\{", "{\"tree\":" + deep + ",")));
+    assertEquals(List.of(), located());
+    assertEquals(4, sessions.get(0).typedPromptCount());
+    Path rollout = write("rollout-2025-10-01T09-00-00-0199e000-0000-7000-8000-000000000001.jsonl",
+        "{\"timestamp\":\"2025-10-01T09:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"0199e000-0000-7000-8000-000000000001\"}}",
+        "{\"timestamp\":\"2025-10-01T09:00:01Z\",\"type\":\"response_item\",\"tree\":" + deep + ",\"n\":" + "9".repeat(1200)
+            + ",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"go\"}]}}");
+    new CodexReader().read(rollout, sessions::add, report);
+    assertEquals(List.of(), located());
+    assertEquals(1, sessions.get(1).typedPromptCount());
+  }
+
+  /** The UTF-8 of {@code text} with each U+0001 replaced by the next of {@code bad}. */
+  private static byte[] withBadBytes(String text, byte[]... bad) {
+    var out = new java.io.ByteArrayOutputStream();
+    int next = 0;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      if (b == 1) {
+        byte[] seq = bad[Math.min(next++, bad.length - 1)];
+        out.write(seq, 0, seq.length);
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void fiftyMegabyteLineIsReadByStreamingAndTheNextLinesStillCount() throws IOException {
     Path file = dir.resolve("big.jsonl");
