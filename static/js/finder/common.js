@@ -119,7 +119,13 @@ export function parseTimestamp(text) {
   const hour = +m[4];
   const minute = +m[5];
   let second = +m[6];
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 60) {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 24 || minute > 59 || second > 60) {
+    return null;
+  }
+  const digits = m[7] || "";
+  const nanos = digits.length === 0 ? 0 : +(digits + "000000000".substring(digits.length));
+  if (hour === 24 && (minute !== 0 || second !== 0 || nanos !== 0)) {
+    // ISO-8601's end of a day, 24:00:00, is the next day's midnight to java.time; no other time past 23:59.
     return null;
   }
   if (second === 60) {
@@ -141,8 +147,6 @@ export function parseTimestamp(text) {
     }
     offsetSeconds = sign * (oh * 3600 + om * 60 + os);
   }
-  const digits = m[7] || "";
-  const nanos = digits.length === 0 ? 0 : +(digits + "000000000".substring(digits.length));
   const seconds = epochDay(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
   return instant(seconds * 1000 + Math.floor(nanos / 1e6), nanos % 1e6);
 }
