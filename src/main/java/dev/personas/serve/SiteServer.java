@@ -23,6 +23,8 @@ import java.util.function.LongSupplier;
 /**
  * Serves a built site folder on 127.0.0.1 with the JDK's HTTP server. It never serves a file
  * outside the folder: paths with "..", "." or encoded separators are refused before any lookup.
+ * It answers only requests addressed to this machine by name (127.0.0.1, localhost, [::1]), so a
+ * page of another site whose name is made to resolve to 127.0.0.1 cannot read the preview.
  * HTML responses get a small reload script, so open pages follow rebuilds; the files on disk
  * never contain it.
  */
@@ -89,6 +91,11 @@ final class SiteServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!isLocalHost(exchange.getRequestHeaders().getFirst("Host"))) {
+        send(exchange, 403, "text/plain; charset=utf-8",
+            "personas serve answers only requests for 127.0.0.1, localhost or [::1].\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -157,6 +164,22 @@ final class SiteServer implements AutoCloseable {
       }
       recentFiles.addLast(path);
     }
+  }
+
+  // DNS rebinding: a page on evil.example, its name now resolving to 127.0.0.1, is same-origin
+  // with what it fetches from there, so it could read every page (a personal page too). Its
+  // requests carry its own name in Host, which no one typing the preview's address sends. A
+  // request without Host (HTTP/1.0) comes from no browser and is served.
+  static boolean isLocalHost(String host) {
+    if (host == null) {
+      return true;
+    }
+    String name = host.toLowerCase(Locale.ROOT);
+    int port = name.lastIndexOf(':');
+    if (port >= 0 && port > name.lastIndexOf(']')) {
+      name = name.substring(0, port);
+    }
+    return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
   }
 
   // Refused outright: any "." or ".." segment, and encoded dots, slashes, backslashes or NULs

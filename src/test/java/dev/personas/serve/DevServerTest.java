@@ -148,6 +148,20 @@ class DevServerTest {
     assertFalse(response.contains("root:"), rawPath);
   }
 
+  /** DNS rebinding: another site's page, its name resolving to 127.0.0.1, must not read the preview. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/method/", "/__personas/version", "/__personas/reload.js"})
+  void aRequestNamingAnotherHostIsRefused(String path) throws Exception {
+    start("/");
+    int port = URI.create(url).getPort();
+    String response = rawGet(path, "attacker.example:" + port);
+    assertTrue(response.startsWith("HTTP/1.1 403 "), response);
+    assertFalse(response.contains("<h1>"), response);
+    assertFalse(response.contains("attacker.example"), response);
+    assertTrue(rawGet(path, "localhost:" + port).startsWith("HTTP/1.1 200 "), path);
+    assertTrue(rawGet(path, "127.0.0.1:" + port).startsWith("HTTP/1.1 200 "), path);
+  }
+
   @Test
   void htmlResponsesGetTheReloadScriptButBuiltFilesNeverContainIt() throws Exception {
     start("/");
@@ -361,11 +375,16 @@ class DevServerTest {
 
   // HttpClient and URI normalise some paths; a raw socket sends the bytes exactly as written.
   private String rawGet(String rawPath) throws IOException {
+    return rawGet(rawPath, "127.0.0.1");
+  }
+
+  // HttpClient will not send a Host header of the caller's choosing either.
+  private String rawGet(String rawPath, String host) throws IOException {
     URI base = URI.create(url);
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream o = socket.getOutputStream();
-      o.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      o.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       o.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -27,6 +27,23 @@ class SiteServerTest {
 
   @ParameterizedTest
   @CsvSource({
+    "127.0.0.1:8000, true",
+    "localhost:8000, true",
+    "LOCALHOST, true",
+    "[::1]:8000, true",
+    "127.0.0.1, true",
+    "attacker.example:8000, false",
+    "localhost.attacker.example:8000, false",
+    "127.0.0.1.nip.io:8000, false",
+    "[::1].attacker.example, false",
+    "'', false",
+  })
+  void onlyThisMachinesNamesAreServed(String host, boolean served) {
+    assertEquals(served, SiteServer.isLocalHost(host), host);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
     "index.html, text/html; charset=utf-8",
     "app.js, text/javascript; charset=utf-8",
     "font.woff2, font/woff2",
