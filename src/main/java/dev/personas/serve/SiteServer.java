@@ -199,7 +199,7 @@ final class SiteServer implements AutoCloseable {
 
   private void serveFile(HttpExchange exchange, String path) throws IOException {
     if ((path + "/").equals(baseUrl)) {
-      redirect(exchange, baseUrl);
+      redirect(exchange, baseUrl + query(exchange));
       return;
     }
     if (!path.startsWith(baseUrl)) {
@@ -214,7 +214,9 @@ final class SiteServer implements AutoCloseable {
     }
     if (Files.isDirectory(file)) {
       if (!relative.isEmpty() && !relative.endsWith("/")) {
-        redirect(exchange, path + "/");
+        // The path as the browser sent it: decoded, a name with a space or an accent would not
+        // survive the header (written as ISO-8859-1), and the query would be lost.
+        redirect(exchange, exchange.getRequestURI().getRawPath() + "/" + query(exchange));
         return;
       }
       file = file.resolve("index.html");
@@ -238,6 +240,11 @@ final class SiteServer implements AutoCloseable {
     } else {
       send(exchange, 404, "text/plain; charset=utf-8", "Not found.\n".getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  private static String query(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    return query == null ? "" : "?" + query;
   }
 
   private static void redirect(HttpExchange exchange, String location) throws IOException {

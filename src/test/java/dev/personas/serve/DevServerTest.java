@@ -55,7 +55,9 @@ class DevServerTest {
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private void start(String baseUrl) {
-    site = TestSite.copyInto(temp);
+    if (site == null) {
+      site = TestSite.copyInto(temp);
+    }
     SiteOptions options = site.options(baseUrl);
     server = new DevServer(
         options, new LiveSite(() -> new LiveSite.Source(new SiteBuilder(options, Renderers.standard(), System::nanoTime), SiteData.none())),
@@ -129,6 +131,23 @@ class DevServerTest {
     HttpResponse<String> response = get("/method");
     assertEquals(301, response.statusCode());
     assertEquals("/method/", response.headers().firstValue("Location").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/a%20folder, /a%20folder/",
+    "/caf%C3%A9, /caf%C3%A9/",
+    "/method?x=1, /method/?x=1",
+  })
+  void aFolderIsRedirectedToTheAddressTheBrowserSentWithASlash(String rawPath, String location) throws Exception {
+    site = TestSite.copyInto(temp);
+    site.write("static/a folder/index.html", "<p>A folder.</p>");
+    site.write("static/café/index.html", "<p>Café.</p>");
+    start("/");
+    HttpResponse<String> moved = http.send(HttpRequest.newBuilder(URI.create(url).resolve(rawPath)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(301, moved.statusCode());
+    assertEquals(location, moved.headers().firstValue("Location").orElseThrow());
+    assertEquals(200, get(location).statusCode(), location);
   }
 
   @ParameterizedTest
