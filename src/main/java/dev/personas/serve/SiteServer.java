@@ -275,6 +275,10 @@ final class SiteServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     boolean head = exchange.getRequestMethod().equals("HEAD");
+    if (head) {
+      // The JDK sends no length for HEAD; a client asks to learn it (the GET's, script included).
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+    }
     exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
     if (!head && body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {

@@ -94,6 +94,21 @@ class DevServerTest {
     assertEquals(type, response.headers().firstValue("Content-Type").orElseThrow());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/method/", "/css/site.css", "/no/such/page/"})
+  void headAnswersTheHeadersOfAGetWithoutTheBody(String path) throws Exception {
+    start("/");
+    HttpResponse<String> got = get(path);
+    HttpResponse<String> head = http.send(
+        HttpRequest.newBuilder(URI.create(url).resolve(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(got.statusCode(), head.statusCode());
+    assertEquals(got.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+    assertEquals(String.valueOf(got.body().getBytes(StandardCharsets.UTF_8).length),
+        head.headers().firstValue("Content-Length").orElse("none"), path);
+    assertEquals("", head.body());
+  }
+
   @Test
   void servesPagesWithTheirTitlesAndTellsTheUrl() throws Exception {
     start("/");
