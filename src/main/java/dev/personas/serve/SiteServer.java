@@ -40,6 +40,11 @@ final class SiteServer implements AutoCloseable {
   private static final int RECENT = 256;
   private static final java.time.Duration HOLD = java.time.Duration.ofSeconds(20);
   private final Object versionLock = new Object();
+  // A client that sends its request line and headers slowly or never (slowloris) held a thread for
+  // good; the JDK closes it after this many seconds. It reads the setting when its first server is
+  // made, and the long poll's hold is not affected: it starts once the request has been read.
+  private static final String REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+  static final int REQUEST_SECONDS = 10;
 
   /** Requests for site files (the reload check aside), and the latest of their paths. */
   private final AtomicLong filesServed = new AtomicLong();
@@ -55,6 +60,9 @@ final class SiteServer implements AutoCloseable {
     this.root = root.toAbsolutePath().normalize();
     this.baseUrl = baseUrl;
     this.generation = generation;
+    if (System.getProperty(REQUEST_TIME) == null) {
+      System.setProperty(REQUEST_TIME, Integer.toString(REQUEST_SECONDS));
+    }
     try {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {

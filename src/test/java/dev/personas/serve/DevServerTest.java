@@ -182,6 +182,21 @@ class DevServerTest {
     assertFalse(response.contains("root:"), rawPath);
   }
 
+  /** Slowloris: a client that never finishes its headers must not hold a connection and a thread for good. */
+  @Test
+  void aClientThatNeverFinishesItsRequestIsCutOff() throws Exception {
+    start("/");
+    URI base = URI.create(url);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) GENEROUS.toMillis());
+      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      long started = System.nanoTime();
+      assertEquals(-1, socket.getInputStream().read());
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() <= SiteServer.REQUEST_SECONDS + 5);
+    }
+    assertEquals(200, get("/").statusCode());
+  }
+
   /** DNS rebinding: another site's page, its name resolving to 127.0.0.1, must not read the preview. */
   @ParameterizedTest
   @ValueSource(strings = {"/", "/method/", "/__personas/version", "/__personas/reload.js"})
