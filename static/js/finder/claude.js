@@ -45,7 +45,8 @@ export function claudeLine(o) {
     agentId: str(o.agentId), permissionMode: str(o.permissionMode), requestId: str(o.requestId),
     operation: str(o.operation), subtype: str(o.subtype), level: str(o.level), content: str(o.content),
     isSidechain: o.isSidechain === true, isMeta: o.isMeta === true, isCompactSummary: o.isCompactSummary === true,
-    isApiErrorMessage: o.isApiErrorMessage === true, attachmentType: null, attachmentPrompt: null,
+    isApiErrorMessage: o.isApiErrorMessage === true, interruptedByShutdown: o.interruptedByShutdown === true,
+    attachmentType: null, attachmentPrompt: null,
     hasMessage: false, messageId: null, role: null, model: null, messageText: null, messageTextLength: 0,
     messageIsString: false, hasUsage: false, inputTokens: 0, cacheCreationTokens: 0, cacheReadTokens: 0,
     outputTokens: 0, blocks: []
@@ -167,6 +168,14 @@ export function toResults(line) {
     return null;
   }
   return { ...line, type: "user", role: "user", hasUsage: false, messageId: null, blocks: results };
+}
+
+/**
+ * ClaudeSessionBuilder.written: whether Claude Code wrote a user line's text itself, a meta line or
+ * its notice that it shut down mid-turn (interruptedByShutdown), which reads as an interrupt but is none.
+ */
+function written(line) {
+  return line.isMeta || line.interruptedByShutdown;
 }
 
 /**
@@ -497,7 +506,7 @@ class SessionBuilder {
     if (line.messageIsString) {
       if (line.messageText !== null) {
         const typed = { text: "" };
-        this.text(line.messageText, line.isMeta, at, out, typed);
+        this.text(line.messageText, written(line), at, out, typed);
         this.prompt(typed, at, out, side);
       }
       return;
@@ -515,7 +524,7 @@ class SessionBuilder {
         out.push(event(Kind.TOOL_RESULT, at, b.textLength, null, use ? use.name : null, use ? use.command : null,
           null, b.isError));
       } else if (b.type === "text" && b.text !== null) {
-        this.text(b.text, line.isMeta, at, out, typed);
+        this.text(b.text, written(line), at, out, typed);
       }
     }
     this.prompt(typed, at, out, side);

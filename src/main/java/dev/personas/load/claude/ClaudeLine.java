@@ -68,6 +68,12 @@ final class ClaudeLine {
   boolean isMeta;
   boolean isCompactSummary;
   boolean isApiErrorMessage;
+  /**
+   * Claude Code's own notice that it shut down while the agent worked: the line reads "[Request
+   * interrupted by user]" but no one interrupted (a resumed session then goes on with "Continue
+   * from where you left off.").
+   */
+  boolean interruptedByShutdown;
   String attachmentType;
   String attachmentPrompt;
 
@@ -129,7 +135,7 @@ final class ClaudeLine {
   void reset() {
     type = uuid = sessionId = timestamp = agentId = permissionMode = requestId = null;
     operation = subtype = level = content = reason = null;
-    isSidechain = isMeta = isCompactSummary = isApiErrorMessage = false;
+    isSidechain = isMeta = isCompactSummary = isApiErrorMessage = interruptedByShutdown = false;
     attachmentType = attachmentPrompt = null;
     hasMessage = false;
     messageId = role = model = messageText = null;
@@ -182,6 +188,7 @@ final class ClaudeLine {
         case "isMeta": isMeta = t == JsonToken.VALUE_TRUE; break;
         case "isCompactSummary": isCompactSummary = t == JsonToken.VALUE_TRUE; break;
         case "isApiErrorMessage": isApiErrorMessage = t == JsonToken.VALUE_TRUE; break;
+        case "interruptedByShutdown": interruptedByShutdown = t == JsonToken.VALUE_TRUE; break;
         case "message":
           if (t == JsonToken.START_OBJECT) {
             message(p);

@@ -45,7 +45,8 @@ final class ClaudeScanner {
   // Field names, by where they occur.
   private static final Names ROOT = new Names("type", "uuid", "sessionId", "timestamp", "agentId",
       "permissionMode", "requestId", "operation", "subtype", "level", "content", "reason", "promptId",
-      "isSidechain", "isMeta", "isCompactSummary", "isApiErrorMessage", "message", "attachment");
+      "isSidechain", "isMeta", "isCompactSummary", "isApiErrorMessage", "interruptedByShutdown", "message",
+      "attachment");
   private static final int TYPE = 0;
   private static final int UUID = 1;
   private static final int SESSION_ID = 2;
@@ -63,8 +64,9 @@ final class ClaudeScanner {
   private static final int IS_META = 14;
   private static final int IS_COMPACT_SUMMARY = 15;
   private static final int IS_API_ERROR_MESSAGE = 16;
-  private static final int MESSAGE = 17;
-  private static final int ATTACHMENT = 18;
+  private static final int INTERRUPTED_BY_SHUTDOWN = 17;
+  private static final int MESSAGE = 18;
+  private static final int ATTACHMENT = 19;
 
   private static final Names ATTACHMENT_FIELDS = new Names("type", "prompt");
   private static final Names MESSAGE_FIELDS = new Names("id", "role", "model", "content", "usage");
@@ -147,7 +149,7 @@ final class ClaudeScanner {
       }
       if (field >= TYPE && field <= PROMPT_ID) {
         rootString(line, field, stringOrNull());
-      } else if (field >= IS_SIDECHAIN && field <= IS_API_ERROR_MESSAGE) {
+      } else if (field >= IS_SIDECHAIN && field <= INTERRUPTED_BY_SHUTDOWN) {
         rootFlag(line, field, flag());
       } else if (field >= MESSAGE && next() == '{') {
         if (field == MESSAGE) {
@@ -184,7 +186,8 @@ final class ClaudeScanner {
       case IS_SIDECHAIN: line.isSidechain = value; break;
       case IS_META: line.isMeta = value; break;
       case IS_COMPACT_SUMMARY: line.isCompactSummary = value; break;
-      default: line.isApiErrorMessage = value;
+      case IS_API_ERROR_MESSAGE: line.isApiErrorMessage = value; break;
+      default: line.interruptedByShutdown = value;
     }
   }
 

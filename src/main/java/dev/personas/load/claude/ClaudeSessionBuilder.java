@@ -239,7 +239,7 @@ final class ClaudeSessionBuilder {
     if (line.messageIsString) {
       if (line.messageText != null) {
         StringBuilder typed = new StringBuilder();
-        text(line.messageText, line.isMeta, at, out, typed);
+        text(line.messageText, written(line), at, out, typed);
         prompt(typed, at, out, side);
       }
       return;
@@ -256,10 +256,18 @@ final class ClaudeSessionBuilder {
             use == null ? null : use.name(), use == null ? null : use.command(), null, b.isError,
             0, 0));
       } else if ("text".equals(b.type) && b.text != null) {
-        text(b.text, line.isMeta, at, out, typed);
+        text(b.text, written(line), at, out, typed);
       }
     }
     prompt(typed, at, out, side);
+  }
+
+  /**
+   * Whether Claude Code wrote a user line's text itself: a meta line, or its notice that it shut
+   * down mid-turn, which reads as an interrupt but is none.
+   */
+  private static boolean written(ClaudeLine line) {
+    return line.isMeta || line.interruptedByShutdown;
   }
 
   /** One piece of user-side text: typed text is gathered into {@code typed}, the rest emitted. */

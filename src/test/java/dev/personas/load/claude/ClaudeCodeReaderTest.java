@@ -179,6 +179,33 @@ class ClaudeCodeReaderTest {
     assertEquals(1, sessions.get("replay").typedPromptCount());
   }
 
+  /**
+   * Claude Code writes "[Request interrupted by user]" with interruptedByShutdown when it shut down
+   * while the agent worked, and "Continue from where you left off." as a meta line when the session
+   * is resumed: no one interrupted. The same words typed with Escape are an interrupt.
+   */
+  @Test
+  void aShutdownMidTurnIsNoInterrupt() throws IOException {
+    String user = "{\"sessionId\":\"shut\",\"isSidechain\":false,\"type\":\"user\",\"uuid\":\"shut-%s\","
+        + "\"timestamp\":\"2026-08-23T04:%sZ\",%s\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}}";
+    String reply = "{\"sessionId\":\"shut\",\"isSidechain\":false,\"type\":\"assistant\",\"uuid\":\"shut-%s\","
+        + "\"timestamp\":\"2026-08-23T04:%sZ\",\"message\":{\"id\":\"m-%1$s\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"On it.\"}]}}";
+    Path dir = projects.resolve("-tmp-shutdown");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("shut.jsonl"), List.of(
+        String.format(user, "u1", "30:00.000", "", "rename the config loader"),
+        String.format(reply, "a1", "30:05.000"),
+        String.format(user, "s1", "30:40.000", "\"interruptedByShutdown\":true,", "[Request interrupted by user]"),
+        String.format(user, "c1", "41:00.000", "\"isMeta\":true,", "Continue from where you left off."),
+        String.format(reply, "a2", "41:05.000"),
+        String.format(user, "i1", "41:20.000", "", "[Request interrupted by user]"),
+        String.format(user, "u2", "41:30.000", "", "keep the old name as an alias")));
+    readAll();
+    List<Event> events = sessions.get("shut").events();
+    assertEquals(1, count(events, EventKind.INTERRUPT), events.toString());
+    assertEquals(2, sessions.get("shut").typedPromptCount(), events.toString());
+  }
+
   @Test
   void aPromptWrittenOutAgainInAReplayCountsOnceAndOneTypedAgainCountsTwice() throws IOException {
     // Line uuids are the session's own (%1$s-…): a uuid seen in another file would be a resume.
