@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -163,6 +164,18 @@ class DevServerTest {
     assertEquals(301, moved.statusCode());
     assertEquals(location, moved.headers().firstValue("Location").orElseThrow());
     assertEquals(200, get(location).statusCode(), location);
+  }
+
+  /**
+   * "//method" names a folder to the server but a host to a browser: a redirect to "//method/"
+   * would send the browser off the site. (The JDK's server finds no context for it: 404.)
+   */
+  @Test
+  void aPathOfDoubledSlashesIsNeverRedirectedOffTheSite() throws Exception {
+    start("/");
+    String response = rawGet("//method?x=1");
+    assertTrue(response.startsWith("HTTP/1.1 404 "), response);
+    assertFalse(response.lines().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("location: //")), response);
   }
 
   @ParameterizedTest
