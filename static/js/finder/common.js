@@ -292,7 +292,7 @@ export class ReadReport {
     this.subagentSessions++;
   }
 
-  /** ReadReport.sessionCopy: a copy of a session already read from a longer copy. */
+  /** ReadReport.sessionCopy: a copy of a session already read from another copy. */
   sessionCopy() {
     this.sessionCopies++;
   }
@@ -325,7 +325,7 @@ export class ReadReport {
     }
     if (this.sessionCopies > 0) {
       out += "; " + this.sessionCopies + (this.sessionCopies === 1 ? " file was a copy" : " files were copies")
-        + " of a session read from a longer copy, not counted again";
+        + " of a session read from another copy, not counted again";
     }
     if (this.linesRepaired > 0) {
       out += "; " + this.linesRepaired + (this.linesRepaired === 1 ? " line had" : " lines had")

@@ -304,7 +304,7 @@ public final class ReadReport {
     if (sessionCopies > 0) {
       out.append("; ").append(sessionCopies)
           .append(sessionCopies == 1 ? " file was a copy" : " files were copies")
-          .append(" of a session read from a longer copy, not counted again");
+          .append(" of a session read from another copy, not counted again");
     }
     if (linesRepaired > 0) {
       out.append("; ").append(linesRepaired)

@@ -56,8 +56,13 @@ public final class SessionLoader {
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
     List<Given> givens = readOnce(paths, override);
-    for (SessionReader.Part part : parts(givens)) {
-      part.read(sink, report);
+    FirstPath once = new FirstPath();
+    for (Placed placed : parts(givens)) {
+      placed.part().read(session -> {
+        if (once.keeps(key(session), session.source(), placed.path(), report)) {
+          sink.accept(session);
+        }
+      }, report);
     }
     noteForcedFormat(givens, override, report);
     return report;
@@ -76,10 +81,15 @@ public final class SessionLoader {
       Function<Session, T> work, Consumer<T> sink) {
     ReadReport report = new ReadReport();
     List<Given> givens = readOnce(paths, override);
-    List<SessionReader.Part> parts = parts(givens);
+    List<Placed> parts = parts(givens);
+    FirstPath once = new FirstPath();
     if (threads <= 1) {
-      for (SessionReader.Part part : parts) {
-        part.read(session -> sink.accept(work.apply(session)), report);
+      for (Placed placed : parts) {
+        placed.part().read(session -> {
+          if (once.keeps(key(session), session.source(), placed.path(), report)) {
+            sink.accept(work.apply(session));
+          }
+        }, report);
       }
       noteForcedFormat(givens, override, report);
       return report;
@@ -90,22 +100,28 @@ public final class SessionLoader {
         new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       List<Future<Done<T>>> running = new ArrayList<>();
-      for (SessionReader.Part part : parts) {
+      for (Placed placed : parts) {
         running.add(readers.submit(() -> {
-          Done<T> done = new Done<>(new ArrayList<>(), new ReadReport());
-          part.read(session -> {
+          Done<T> done = new Done<>(new ArrayList<>(), new ArrayList<>(), new ReadReport());
+          placed.part().read(session -> {
             FutureTask<Worked<T>> task = new FutureTask<>(() -> worked(session, work));
             done.results().add(task);
+            done.sessions().add(new Read(key(session), session.source()));
             workers.execute(task);
           }, done.report());
           return done;
         }));
       }
-      for (Future<Done<T>> next : running) {
-        Done<T> done = Futures.value(next);
+      for (int p = 0; p < running.size(); p++) {
+        Done<T> done = Futures.value(running.get(p));
         report.add(done.report());
-        for (Future<Worked<T>> result : done.results()) {
-          Worked<T> worked = Futures.value(result);
+        for (int r = 0; r < done.results().size(); r++) {
+          // Decided here, in reading order, so the same path's copy is kept whatever the timing.
+          Read read = done.sessions().get(r);
+          if (!once.keeps(read.key(), read.source(), parts.get(p).path(), report)) {
+            continue;
+          }
+          Worked<T> worked = Futures.value(done.results().get(r));
           if (worked.failure() == null) {
             sink.accept(worked.result());
           } else {
@@ -124,8 +140,37 @@ public final class SessionLoader {
   /** Sessions waiting for work, per thread, before a reader does the work itself. */
   private static final int WAITING_PER_THREAD = 4;
 
-  /** What one part read: its sessions' work, in order, and its own report. */
-  private record Done<T>(List<Future<Worked<T>>> results, ReadReport report) {}
+  /** What one part read: its sessions' work and which sessions they were, in order, and its own report. */
+  private record Done<T>(List<Future<Worked<T>>> results, List<Read> sessions, ReadReport report) {}
+
+  /** A session read, as {@link FirstPath} needs it (not the session, which the work may let go). */
+  private record Read(String key, Path source) {}
+
+  /** A part of the read and the index of the path it reads. */
+  private record Placed(int path, SessionReader.Part part) {}
+
+  private static String key(Session session) {
+    return session.agent() + " " + session.id();
+  }
+
+  /**
+   * The same session read from two of the paths given (a folder and a copy of it elsewhere, a
+   * symbolic link to it, ~/.claude/projects beside a ~/.config/claude linked to it) is one session:
+   * the first path's is kept and the later one counted as a copy. Within one path the readers join
+   * a session's copies themselves.
+   */
+  private static final class FirstPath {
+    private final Map<String, Integer> pathOf = new HashMap<>();
+
+    boolean keeps(String key, Path source, int path, ReadReport report) {
+      Integer first = pathOf.putIfAbsent(key, path);
+      if (first == null || first == path) {
+        return true;
+      }
+      report.sessionCopy(source);
+      return false;
+    }
+  }
 
   /** The work's result for one session, or why it failed (a bug: reported, not thrown). */
   private record Worked<T>(T result, ReadReport.Skip failure) {}
@@ -157,12 +202,14 @@ public final class SessionLoader {
    * while splitting a path (it cannot be read, a folder cannot be listed) is a part of its own,
    * so it lands in the report where reading the paths one by one would put it.
    */
-  private List<SessionReader.Part> parts(List<Given> givens) {
-    List<SessionReader.Part> parts = new ArrayList<>();
-    for (Given given : givens) {
+  private List<Placed> parts(List<Given> givens) {
+    List<Placed> parts = new ArrayList<>();
+    for (int g = 0; g < givens.size(); g++) {
       ReadReport found = new ReadReport();
-      parts.add((sink, into) -> into.add(found));
-      parts.addAll(parts(given, found));
+      parts.add(new Placed(g, (sink, into) -> into.add(found)));
+      for (SessionReader.Part part : parts(givens.get(g), found)) {
+        parts.add(new Placed(g, part));
+      }
     }
     return parts;
   }

@@ -131,6 +131,19 @@ class MeCommandTest {
     assertTrue(run.err().contains("Found 2 sessions"), run.err());
   }
 
+  /** ~/.config/claude linked to ~/.claude (a common mend after 1.0.30): both are read, each session once. */
+  @Test
+  void claudeCodesXdgFolderLinkedToTheUsualOneCountsEachSessionOnce() throws IOException {
+    fixtureHome();
+    MeRun.Result once = MeRun.run(home, "--out", work.resolve("me").toString());
+    Files.createDirectories(home.resolve(".config"));
+    Files.createSymbolicLink(home.resolve(".config/claude"), home.resolve(".claude"));
+    MeRun.Result linked = MeRun.run(home, "--out", work.resolve("me").toString());
+    assertEquals(ExitCode.OK, linked.exit(), linked.err());
+    String found = once.err().lines().filter(line -> line.startsWith("Found ")).findFirst().orElseThrow();
+    assertTrue(linked.err().contains(found), linked.err());
+  }
+
   @Test
   void noSessionsNamesEveryFolderSearchedAndExitsOne() {
     MeRun.Result run = MeRun.run(home, Map.of("CODEX_HOME", work.resolve("codex").toString()),

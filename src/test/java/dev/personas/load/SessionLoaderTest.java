@@ -95,6 +95,33 @@ class SessionLoaderTest {
     }
   }
 
+  /**
+   * The same sessions given through two paths (a backup beside the original, ~/.config/claude
+   * linked to ~/.claude) are read once, from the first path, on one thread or several alike; the
+   * later path's count as copies.
+   */
+  @Test
+  void theSameSessionsGivenThroughTwoPathsAreReadOnce() throws IOException {
+    Path claude = home.resolve(".claude/projects");
+    TestTrees.copy("fixtures/claude-code/projects", claude);
+    Path codex = home.resolve(".codex/sessions");
+    TestTrees.copy("fixtures/codex/sessions", codex);
+    Path backup = home.resolve("backup");
+    TestTrees.copy("fixtures/claude-code/projects", backup.resolve("projects"));
+    Path linked = Files.createSymbolicLink(home.resolve("linked"), claude);
+    Loaded alone = load(List.of(claude, codex));
+    assertEquals(6, alone.sessions.size(), alone.report.summary());
+    for (int threads : new int[] {1, 3}) {
+      List<Session> got = new ArrayList<>();
+      ReadReport report = SessionLoader.withReaders(Map.of())
+          .load(List.of(claude, codex, backup.resolve("projects"), linked), Optional.empty(), threads, x -> x, got::add);
+      assertEquals(alone.sessions.stream().map(x -> x.agent() + " " + x.id() + " " + x.events().size()).toList(),
+          got.stream().map(x -> x.agent() + " " + x.id() + " " + x.events().size()).toList(), report.summary());
+      assertEquals(4, report.sessionCopies(), report.summary());
+      assertTrue(report.summary().contains("4 files were copies of a session read from another copy"), report.summary());
+    }
+  }
+
   /** A format forced on the other agent's logs: the summary says so, not only "held no conversation". */
   @Test
   void aFormatForcedOnTheOtherAgentsLogsIsSaid() throws IOException {

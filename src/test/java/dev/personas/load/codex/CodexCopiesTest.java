@@ -56,7 +56,7 @@ class CodexCopiesTest {
     assertEquals(whole.events(), sessions.get(0).events());
     assertEquals(2, report.sessionCopies());
     assertEquals(0, report.emptySessions());
-    assertTrue(report.summary().contains("2 files were copies of a session read from a longer copy"),
+    assertTrue(report.summary().contains("2 files were copies of a session read from another copy"),
         report.summary());
   }
 
