@@ -56,7 +56,7 @@ public final class SessionLoader {
   public ReadReport load(List<Path> paths, Optional<SourceFormat> override, Consumer<Session> sink) {
     ReadReport report = new ReadReport();
     List<Given> givens = readOnce(paths, override);
-    FirstPath once = new FirstPath();
+    FirstPath once = new FirstPath(givens.size());
     for (Placed placed : parts(givens)) {
       placed.part().read(session -> {
         if (once.keeps(key(session), session.source(), placed.path(), report)) {
@@ -82,7 +82,7 @@ public final class SessionLoader {
     ReadReport report = new ReadReport();
     List<Given> givens = readOnce(paths, override);
     List<Placed> parts = parts(givens);
-    FirstPath once = new FirstPath();
+    FirstPath once = new FirstPath(givens.size());
     if (threads <= 1) {
       for (Placed placed : parts) {
         placed.part().read(session -> {
@@ -161,8 +161,17 @@ public final class SessionLoader {
    */
   private static final class FirstPath {
     private final Map<String, Integer> pathOf = new HashMap<>();
+    // One path holds no session twice: nothing to remember (a dataset's sessions can be many).
+    private final boolean several;
+
+    FirstPath(int paths) {
+      several = paths > 1;
+    }
 
     boolean keeps(String key, Path source, int path, ReadReport report) {
+      if (!several) {
+        return true;
+      }
       Integer first = pathOf.putIfAbsent(key, path);
       if (first == null || first == path) {
         return true;
