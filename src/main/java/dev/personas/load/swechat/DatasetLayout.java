@@ -2,6 +2,7 @@ package dev.personas.load.swechat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,9 @@ record DatasetLayout(
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(dir, depth)) {
+    // A release is often linked in place (datasets -> /mnt/big/swe-chat): a walk that does not
+    // follow the link would see no tables and read the transcripts alone.
+    try (Stream<Path> files = Files.walk(dir, depth, FileVisitOption.FOLLOW_LINKS)) {
       List<Path> found = new ArrayList<>();
       files.filter(Files::isRegularFile)
           .filter(f -> anyFile || TableReader.Format.of(f) != null)

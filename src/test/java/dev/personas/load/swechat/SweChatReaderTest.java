@@ -207,6 +207,16 @@ class SweChatReaderTest {
   }
 
   @Test
+  void aReleaseFolderGivenThroughASymbolicLinkIsReadWhole() throws IOException {
+    SweChatFixture.standard().writeParquet(dir.resolve("release"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("release"));
+    List<Session> sessions = read(link);
+    assertEquals(List.of("s1", "s2"), sessions.stream().map(Session::id).toList());
+    assertEquals("alice", sessions.get(0).userId());
+    assertEquals(0, report.skipCount(), report.skips().toString());
+  }
+
+  @Test
   void generatedSampleIsReadFromItsRowsAndItsTranscriptOnlySessionsWithTableIds() throws IOException {
     new dev.personas.sample.SampleGenerator(new dev.personas.sample.SampleOptions(60, 7, 3, 11L)).generate(dir);
     // Everything, the sessions the paper leaves out included.
