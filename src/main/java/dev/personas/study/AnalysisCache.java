@@ -290,7 +290,8 @@ public final class AnalysisCache {
       return;
     }
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
+    // Followed as the readers follow it: a dataset linked in place is keyed by what it holds.
+    try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -80,6 +80,25 @@ class AnalysisCacheTest {
     }
   }
 
+  /** A release linked in place: pointing the link at other data is a new key, not a kept analysis. */
+  @Test
+  void theKeyFollowsALinkToTheDatasetFolder() throws IOException {
+    Path other = temp.resolve("other");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("sessions.jsonl"), "{\"session_id\":\"a\"}\n");
+    // Planted labels beside both, so only the tables differ.
+    Files.copy(dataset.resolve("ground-truth.json"), other.resolve("ground-truth.json"));
+    Path link = Files.createSymbolicLink(temp.resolve("linked"), dataset);
+    String toRelease = AnalysisCache.key(Sources.dataset(link, Optional.empty()));
+    Files.delete(link);
+    Files.createSymbolicLink(link, other);
+    try {
+      assertNotEquals(toRelease, AnalysisCache.key(Sources.dataset(link, Optional.empty())));
+    } finally {
+      Files.delete(link);
+    }
+  }
+
   /** A per-run stand-in for an unreadable program keys nothing a later build could find: nothing is written. */
   @Test
   void anAnalysisOfAnUnreadableProgramIsNotKept() throws IOException {
