@@ -4,13 +4,12 @@ import dev.personas.PersonasException;
 import dev.personas.features.Feature;
 import dev.personas.features.FeatureExtractor;
 import dev.personas.load.ReadReport;
-import dev.personas.load.SessionLoader;
 import dev.personas.load.SourceFormat;
 import dev.personas.session.Event;
+import dev.personas.study.Sources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
     double[] checksum = new double[1];
     FeatureExtractor extractor = new FeatureExtractor();
     long started = System.nanoTime();
-    ReadReport report = SessionLoader.withReaders(Map.of()).load(paths, override, s -> {
+    ReadReport report = Sources.loader().load(paths, override, s -> {
       counts[0]++;
       counts[1] += s.events().size() + s.subagentEvents().size();
       for (Event e : s.events()) {

@@ -249,7 +249,7 @@ public final class SessionLoader {
     }
     SessionReader reader = readers.get(given.format().get());
     if (reader == null) {
-      found.skip(path, 0, "holds " + given.format().get() + " logs, which this build cannot read, skipped");
+      found.skip(path, 0, "holds " + given.format().get().optionName() + " logs, which this build cannot read, skipped");
       return List.of();
     }
     List<SessionReader.Part> parts = new ArrayList<>();

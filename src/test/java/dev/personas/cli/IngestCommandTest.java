@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.personas.features.Feature;
 import dev.personas.load.TestTrees;
+import dev.personas.sample.SampleGenerator;
+import dev.personas.sample.SampleOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IngestCommandTest {
   private final StringWriter out = new StringWriter();
@@ -39,6 +44,15 @@ class IngestCommandTest {
   void ingestWithoutFeaturesDoesNotFeaturize() {
     assertEquals(ExitCode.OK, run("ingest", TestTrees.resource("fixtures/codex/sessions").toString()));
     assertTrue(!out.toString().contains("featurized"), out.toString());
+  }
+
+  @Test
+  void ingestReadsASweChatReleaseAsClassifyDoes(@TempDir Path dir) throws IOException {
+    new SampleGenerator(new SampleOptions(40, 6, 3, 7L)).generate(dir);
+    int code = run("ingest", dir.toString());
+    assertEquals(ExitCode.OK, code, err.toString() + out);
+    assertTrue(out.toString().matches("(?s)read [1-9]\\d* sessions, .*"), out.toString());
+    assertTrue(!out.toString().contains("cannot read"), out.toString());
   }
 
   @Test

@@ -60,7 +60,7 @@ class SessionLoaderTest {
     assertEquals(4, got.stream().filter(s -> s.agent() == Agent.CODEX).count());
     assertEquals(2, got.stream().filter(s -> s.agent() == Agent.CLAUDE_CODE).count());
     assertEquals(6, report.sessions());
-    assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(swe) && s.reason().contains("SWE_CHAT")));
+    assertTrue(report.skips().stream().anyMatch(s -> s.file().equals(swe) && s.reason().contains("holds swe-chat logs")));
     assertTrue(report.skips().stream().anyMatch(s -> s.reason().startsWith("not found")));
   }
 
