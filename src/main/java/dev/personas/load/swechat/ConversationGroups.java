@@ -58,15 +58,19 @@ final class ConversationGroups {
     this.maxBufferedEvents = maxBufferedEvents;
   }
 
-  /** Reads every file of the table in order and hands each session to the sink once. */
-  void read(List<Path> files, Sink sink, ReadReport report) {
+  /**
+   * Reads every file of the table in order and hands each session to the sink once; false when a
+   * file could not be read to its end, so a session may have rows the read never reached.
+   */
+  boolean read(List<Path> files, Sink sink, ReadReport report) {
     // Access order: the eldest entry is the session whose last row is furthest behind.
     LinkedHashMap<String, Group> open = new LinkedHashMap<>(64, 0.75f, true);
     Set<String> closed = new HashSet<>();
     long[] index = {0};
     int[] buffered = {0};
+    boolean whole = true;
     for (Path file : files) {
-      tables.read(file, COLUMNS, row -> {
+      whole &= tables.read(file, COLUMNS, row -> {
         index[0]++;
         String sessionId = row.text("session_id");
         if (sessionId == null) {
@@ -104,6 +108,7 @@ final class ConversationGroups {
     for (Map.Entry<String, Group> e : open.entrySet()) {
       emit(e.getKey(), e.getValue(), sink);
     }
+    return whole;
   }
 
   /** Hands over the sessions that are complete; returns how many events that released. */

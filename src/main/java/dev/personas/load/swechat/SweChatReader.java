@@ -93,7 +93,7 @@ public final class SweChatReader implements SessionReader {
     Set<String> doneWithTranscript = new HashSet<>();
     boolean[] hasRows = {false};
     boolean tableListsSessions = !infos.isEmpty();
-    new ConversationGroups(WINDOW_ROWS, MAX_BUFFERED_EVENTS).read(layout.conversations(),
+    boolean whole = new ConversationGroups(WINDOW_ROWS, MAX_BUFFERED_EVENTS).read(layout.conversations(),
         (id, firstRow, events, intents) -> {
           hasRows[0] = true;
           if (layout.transcripts().containsKey(id)) {
@@ -115,12 +115,19 @@ public final class SweChatReader implements SessionReader {
     rest.addAll(layout.transcripts().keySet());
     rest.removeAll(doneWithTranscript);
     // Only a conversations table that gave rows makes a session without rows an exception; when
-    // it is missing or unreadable, transcripts are all there is.
+    // it is missing or unreadable, transcripts are all there is. A table cut short is neither:
+    // the rows of a session not reached may be in the part lost, so it is not one the paper
+    // leaves out.
+    long unreached = 0;
     for (String id : rest) {
       Path transcript = layout.transcripts().get(id);
       SessionInfo info = infos.get(id);
       if (info != null && excludedRepos.containsKey(info.repoId())) {
         report.exclude(machineGeneratedReason(excludedRepos.get(info.repoId())));
+      } else if (hasRows[0] && !keepExcluded && !whole) {
+        unreached++;
+        report.skip(info != null ? info.file() : transcript, info != null ? info.row() : 0,
+            "session " + id + " has no rows in the part of the conversations table that could be read");
       } else if (hasRows[0] && !keepExcluded) {
         report.exclude(NO_ROWS);
       } else if (transcript != null) {
@@ -129,6 +136,12 @@ public final class SweChatReader implements SessionReader {
         report.skip(info.file(), info.row(),
             "session " + id + " has no conversation rows and no transcript");
       }
+    }
+    if (unreached > 0) {
+      report.note(String.format(Locale.ROOT, "%,d", unreached) + (unreached == 1 ? " session" : " sessions")
+          + " of the sessions table had no rows in the part of the conversations table that could be"
+          + " read, so " + (unreached == 1 ? "it is" : "they are") + " left out as unreadable (not as"
+          + " sessions without conversation rows)");
     }
   }
 

@@ -106,40 +106,46 @@ final class TableReader {
     return names;
   }
 
-  /** Hands every good row of the file to the sink, in file order. */
-  void read(Path file, Consumer<Row> sink, ReadReport report) {
-    read(file, null, sink, report);
+  /**
+   * Hands every good row of the file to the sink, in file order; false when the file could not
+   * be read to its end (reported).
+   */
+  boolean read(Path file, Consumer<Row> sink, ReadReport report) {
+    return read(file, null, sink, report);
   }
 
   /**
    * Hands every good row of the file to the sink, in file order, with at least the named columns
    * (all when {@code columns} is null). A row from Parquet is valid only during the sink's call:
-   * {@link Row#detached} keeps it.
+   * {@link Row#detached} keeps it. False when the file could not be read to its end: what it
+   * held past that point is unknown (reported, and named in the summary).
    */
-  void read(Path file, Set<String> columns, Consumer<Row> sink, ReadReport report) {
+  boolean read(Path file, Set<String> columns, Consumer<Row> sink, ReadReport report) {
     Format format = Format.of(file);
     try {
       if (format == Format.PARQUET) {
-        readParquet(file, columns, sink, report);
+        return readParquet(file, columns, sink, report);
       } else if (format == Format.JSONL) {
-        readJsonl(file, sink, report);
+        return readJsonl(file, sink, report);
       } else if (format == Format.CSV) {
         readCsv(file, sink, report);
-      } else {
-        report.skip(file, 0, "not a table file (expected .parquet, .jsonl or .csv)");
+        return true;
       }
+      report.skip(file, 0, "not a table file (expected .parquet, .jsonl or .csv)");
+      return false;
     } catch (IOException | UncheckedIOException e) {
       report.skip(file, 0, "cannot be read: " + e.getMessage());
       // Rows before the damage may have been read (a gzip cut short): said as "to its end".
       lost(file, "to its end (" + firstLine(String.valueOf(e.getMessage())) + ")", report);
+      return false;
     }
   }
 
-  private static void readParquet(Path file, Set<String> columns, Consumer<Row> sink,
+  private static boolean readParquet(Path file, Set<String> columns, Consumer<Row> sink,
       ReadReport report) throws IOException {
     if (Files.size(file) == 0) {
       report.skip(file, 0, "empty file");
-      return;
+      return true; // nothing in it was lost
     }
     MessageType schema;
     try {
@@ -147,14 +153,14 @@ final class TableReader {
     } catch (IOException | RuntimeException e) {
       report.skip(file, 0, "not a readable Parquet file: " + e.getMessage());
       lost(file, "at all (not a readable Parquet file)", report);
-      return;
+      return false;
     }
     if (columns != null && ProjectedParquet.canRead(schema)) {
-      readProjected(file, schema, columns, sink, report);
-      return;
+      return readProjected(file, schema, columns, sink, report);
     }
     Map<String, Converter> converters = converters(schema);
     long rows = 0;
+    boolean whole = true;
     Hydrator<Map<String, Object>, Map<String, Object>, String> hydrator = new Hydrator<>() {
       @Override
       public Map<String, Object> start() {
@@ -183,6 +189,7 @@ final class TableReader {
         } catch (RuntimeException | LinkageError e) {
           // A corrupt page or an unsupported codec ends this file; what was read stays read.
           unreadableFrom(file, number, e, report);
+          whole = false;
           break;
         }
         if (more) {
@@ -191,12 +198,14 @@ final class TableReader {
       }
     }
     report.fileRead(rows, Files.size(file));
+    return whole;
   }
 
   /** The named columns only, through {@link ProjectedParquet}; errors as the general path's. */
-  private static void readProjected(Path file, MessageType schema, Set<String> columns,
+  private static boolean readProjected(Path file, MessageType schema, Set<String> columns,
       Consumer<Row> sink, ReadReport report) throws IOException {
     long rows = 0;
+    boolean whole = true;
     try (ProjectedParquet rowsIn = ProjectedParquet.open(file, schema, columns)) {
       while (true) {
         long number = rows + 1;
@@ -206,6 +215,7 @@ final class TableReader {
           }
         } catch (RuntimeException | LinkageError e) {
           unreadableFrom(file, number, e, report);
+          whole = false;
           break;
         }
         rows++;
@@ -213,6 +223,7 @@ final class TableReader {
       }
     }
     report.fileRead(rows, Files.size(file));
+    return whole;
   }
 
   /**
@@ -278,12 +289,23 @@ final class TableReader {
     return raw;
   }
 
-  private static void readJsonl(Path file, Consumer<Row> sink, ReadReport report) throws IOException {
+  private static boolean readJsonl(Path file, Consumer<Row> sink, ReadReport report) throws IOException {
     long lineNumber = 0;
     long bytes = Files.size(file);
+    boolean whole = true;
     try (BufferedReader in = new BufferedReader(reader(file), 1 << 16)) {
-      for (String line = nextLine(in, file, lineNumber + 1, report); line != null;
-          line = nextLine(in, file, lineNumber + 1, report)) {
+      while (true) {
+        String line;
+        try {
+          line = in.readLine();
+        } catch (CharacterCodingException e) {
+          report.skip(file, lineNumber + 1, "bytes that are not UTF-8; the rest of the file is skipped");
+          whole = false;
+          break;
+        }
+        if (line == null) {
+          break;
+        }
         lineNumber++;
         if (line.isBlank()) {
           continue;
@@ -313,17 +335,7 @@ final class TableReader {
       }
     }
     report.fileRead(lineNumber, bytes);
-  }
-
-  /** The next line, or null at the end; a line with bytes that are not UTF-8 is an error. */
-  private static String nextLine(BufferedReader in, Path file, long number, ReadReport report)
-      throws IOException {
-    try {
-      return in.readLine();
-    } catch (CharacterCodingException e) {
-      report.skip(file, number, "bytes that are not UTF-8; the rest of the file is skipped");
-      return null;
-    }
+    return whole;
   }
 
   private static void readCsv(Path file, Consumer<Row> sink, ReadReport report) throws IOException {

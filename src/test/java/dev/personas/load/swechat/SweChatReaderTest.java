@@ -431,6 +431,29 @@ class SweChatReaderTest {
     assertTrue(report.summary().contains(", so what it holds beyond that is missing"), report.summary());
   }
 
+  /**
+   * A conversations table that breaks off: the sessions whose rows were not reached are lost to
+   * the damage, not sessions without rows that the paper leaves out.
+   */
+  @Test
+  void sessionsBeyondWhereTheConversationsTableBrokeOffAreSkippedNotLeftOutAsThePaperDoes() throws IOException {
+    SweChatFixture f = SweChatFixture.standard();
+    f.writeParquet(dir);
+    Files.createDirectories(dir.resolve("conversations"));
+    Files.delete(dir.resolve("conversations.parquet"));
+    new ParquetTable("conversations", SweChatFixture.CONVERSATION_COLUMNS).write(
+        dir.resolve("conversations/part-0.parquet"),
+        f.conversations.stream().filter(r -> r.get("session_id").equals("s1")).toList());
+    Files.write(dir.resolve("conversations/part-1.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0});
+    assertEquals(List.of("s1"), read(dir).stream().map(Session::id).toList());
+    assertTrue(report.exclusions().isEmpty(), report.exclusions().toString());
+    assertTrue(report.skips().stream().anyMatch(k -> k.file().equals(dir.resolve("sessions.parquet")) && k.line() == 2
+        && k.reason().equals("session s2 has no rows in the part of the conversations table that could be read")),
+        report.skips().toString());
+    assertTrue(report.summary().contains("1 session of the sessions table had no rows in the part of the conversations table"),
+        report.summary());
+  }
+
   /** A release whose sessions mostly name their user: the few that do not are their repository's, said as such. */
   @Test
   void sessionsWithoutAUserIdInAReleaseThatHasThemAreTheirRepositorysAndOnlyTheyAreSaidToBe() throws IOException {
