@@ -55,6 +55,10 @@ final class Row {
   private static final DateTimeFormatter SPACED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
 
+  /** A date and time, then an offset of hours with or without minutes (groups 1, 2, 3). */
+  private static final java.util.regex.Pattern OFFSET =
+      java.util.regex.Pattern.compile("(.*\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?)([+-]\\d\\d):?(\\d\\d)?");
+
   private final Path file;
   private final long number;
   private final Values values;
@@ -193,8 +197,9 @@ final class Row {
   }
 
   /**
-   * The value as an instant: ISO-8601 with or without offset, "yyyy-MM-dd HH:mm:ss" (pandas'
-   * CSV export; read as UTC), or a number of epoch milliseconds. Null when absent.
+   * The value as an instant: ISO-8601 with or without offset (the offset also as "+0000" or
+   * "+00"), "yyyy-MM-dd HH:mm:ss" (pandas' CSV export; read as UTC), or a number of epoch
+   * milliseconds. Null when absent.
    */
   Instant instant(String column) {
     Object v = values.get(column);
@@ -210,8 +215,16 @@ final class Row {
     }
     s = s.trim();
     try {
-      if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      if (s.endsWith("Z")) {
         return OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+      }
+      // An offset after a time: "+00:00" (ISO-8601, pandas), "+0000" (strftime's %z) or "+00"
+      // (PostgreSQL's text output); java.time reads only the first.
+      java.util.regex.Matcher offset = OFFSET.matcher(s);
+      if (offset.matches()) {
+        String minutes = offset.group(3) == null ? "00" : offset.group(3);
+        return OffsetDateTime.parse(offset.group(1).replace(' ', 'T') + offset.group(2) + ":" + minutes)
+            .toInstant();
       }
       if (s.chars().allMatch(Character::isDigit)) {
         return Instant.ofEpochMilli(Long.parseLong(s));

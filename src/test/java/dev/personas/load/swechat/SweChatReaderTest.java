@@ -206,6 +206,17 @@ class SweChatReaderTest {
     assertEquals(0, report.skipCount(), report.skips().toString());
   }
 
+  /** Exporters write an offset in more ways than java.time reads: each is the same instant. */
+  @Test
+  void timestampsWithOffsetsWrittenWithoutAColonAreRead() {
+    for (String written : List.of("2025-09-01T12:00:00+02:00", "2025-09-01T12:00:00+0200",
+        "2025-09-01 12:00:00.250+02", "2025-09-01T10:00:00.250Z", "2025-09-01 07:30:00-0230")) {
+      Row row = new Row(dir.resolve("sessions.csv"), 2, Map.of("created_at", written));
+      assertEquals(written.contains(".250") ? SweChatFixture.T0.plusMillis(250) : SweChatFixture.T0,
+          row.instant("created_at"), written);
+    }
+  }
+
   @Test
   void aReleaseFolderGivenThroughASymbolicLinkIsReadWhole() throws IOException {
     SweChatFixture.standard().writeParquet(dir.resolve("release"));
