@@ -97,19 +97,43 @@ public enum SourceFormat {
     return sniff(file);
   }
 
+  /**
+   * A folder in one of the layouts the SWE-chat reader accepts (README): a sessions table at the
+   * top in any of its formats, sessions/ beside conversations/, or the Hugging Face data/ folder.
+   */
   private static boolean isSweChatFolder(Path dir) {
-    for (String table : new String[] {"sessions.parquet", "sessions.jsonl", "sessions.csv",
-        "sessions.jsonl.gz", "sessions.csv.gz"}) {
-      if (Files.isRegularFile(dir.resolve(table))) {
-        return true;
-      }
+    if (hasTable(dir, "sessions.")) {
+      return true;
     }
     if (Files.isDirectory(dir.resolve("sessions")) && Files.isDirectory(dir.resolve("conversations"))) {
+      return true;
+    }
+    Path data = dir.resolve("data");
+    if (hasTable(data, "sessions-") || hasTable(data, "sessions_") || hasTable(data, "sessions.")
+        || Files.isDirectory(data.resolve("sessions")) && Files.isDirectory(data.resolve("conversations"))) {
       return true;
     }
     // A release's transcripts alone; a folder of someone's own logs may hold a transcripts/ folder
     // too, beside logs elsewhere, and is read as logs then.
     return Files.isDirectory(dir.resolve("transcripts")) && logsOutside(dir, dir.resolve("transcripts")).isEmpty();
+  }
+
+  /** Whether the folder holds a table file (.parquet, .jsonl, .ndjson, .json, .csv, gzipped or not) whose name starts so. */
+  private static boolean hasTable(Path dir, String prefix) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return name.startsWith(prefix) && Files.isRegularFile(f)
+            && (name.endsWith(".parquet") || name.endsWith(".jsonl") || name.endsWith(".ndjson")
+                || name.endsWith(".json") || name.endsWith(".csv"));
+      });
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
   }
 
   private static Optional<Path> logsOutside(Path dir, Path except) {

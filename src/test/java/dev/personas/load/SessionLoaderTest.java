@@ -46,6 +46,21 @@ class SessionLoaderTest {
     assertEquals(Optional.of(SourceFormat.CLAUDE_CODE), SourceFormat.parse("claude-code"));
   }
 
+  /** Every layout the SWE-chat reader accepts is told to be a release, not left for --format. */
+  @Test
+  void everyReleaseLayoutTheReaderAcceptsIsDetected() throws IOException {
+    for (String table : List.of("sessions.ndjson", "sessions.json.gz", "data/sessions-00000-of-00001.parquet",
+        "data/sessions.csv", "data/sessions/train-0.parquet")) {
+      Path release = home.resolve("release-" + table.replace('/', '_'));
+      Files.createDirectories(release.resolve(table).getParent());
+      Files.write(release.resolve(table), new byte[0]);
+      if (table.startsWith("data/sessions/")) {
+        Files.createDirectories(release.resolve("data/conversations"));
+      }
+      assertEquals(Optional.of(SourceFormat.SWE_CHAT), SourceFormat.detect(release), table);
+    }
+  }
+
   @Test
   void loaderDispatchesEachPathAndReportsWhatItCannotRead() throws IOException {
     Path codex = home.resolve(".codex/sessions");
