@@ -99,6 +99,20 @@ class AnalysisCacheTest {
     }
   }
 
+  /**
+   * Logs holding a link back to a folder above them (the readers report and skip it) are keyed
+   * all the same, by the files they hold: following links must not fail on the loop.
+   */
+  @Test
+  void theKeyPassesOverALinkBackToAFolderAbove() throws IOException {
+    Path logs = temp.resolve("logs");
+    Files.createDirectories(logs.resolve("p1"));
+    Files.writeString(logs.resolve("p1/s.jsonl"), "{\"type\":\"user\"}\n");
+    String plain = AnalysisCache.key(Sources.dataset(logs, Optional.empty()));
+    Files.createSymbolicLink(logs.resolve("p1/up"), logs);
+    assertEquals(plain, AnalysisCache.key(Sources.dataset(logs, Optional.empty())));
+  }
+
   /** A per-run stand-in for an unreadable program keys nothing a later build could find: nothing is written. */
   @Test
   void anAnalysisOfAnUnreadableProgramIsNotKept() throws IOException {
