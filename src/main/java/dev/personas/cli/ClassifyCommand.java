@@ -94,7 +94,7 @@ public final class ClassifyCommand implements Callable<Integer> {
    * above it on stderr when verbose.
    */
   static String whyNothingWasRead(List<Path> paths, ReadReport report, boolean verbose, PrintWriter err) {
-    Optional<ReadReport.Skip> lone = loneWholeSkip(report);
+    Optional<ReadReport.Skip> lone = report.loneWholeSkip();
     if (lone.isPresent()) {
       ReadReport.Skip skip = lone.get();
       return paths.size() == 1 && skip.file().equals(paths.get(0)) ? skip.reason() : skip.toString();
@@ -104,12 +104,6 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.flush();
     }
     return report.summary(verbose ? "they are listed above" : "--verbose lists them");
-  }
-
-  /** The one skip, when it is the only one and a whole file or folder (an empty folder, another format). */
-  private static Optional<ReadReport.Skip> loneWholeSkip(ReadReport report) {
-    List<ReadReport.Skip> skips = report.skips();
-    return skips.size() == 1 && skips.get(0).line() == 0 ? Optional.of(skips.get(0)) : Optional.empty();
   }
 
   private void reportSkips(ReadReport report, PrintWriter err) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -272,6 +273,14 @@ public final class ReadReport {
   /** The first skips recorded (up to ten thousand), in the order they happened. */
   public synchronized List<Skip> skips() {
     return Collections.unmodifiableList(new ArrayList<>(skips));
+  }
+
+  /**
+   * The one skip, when it is the only one and a whole file or folder (an empty folder, another
+   * format): an error that nothing was read names it with its reason rather than a count.
+   */
+  public synchronized Optional<Skip> loneWholeSkip() {
+    return skips.size() == 1 && skipCount == 1 && skips.get(0).line() == 0 ? Optional.of(skips.get(0)) : Optional.empty();
   }
 
   /** One line for the end of a run, e.g. "skipped 12 lines in 3 files; --verbose lists them". */

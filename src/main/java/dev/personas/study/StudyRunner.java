@@ -126,8 +126,8 @@ public final class StudyRunner {
       Optional<Path> missing = source.paths().stream().filter(p -> !Files.exists(p)).findFirst();
       throw PersonasException.failure(missing.isPresent()
           ? "No dataset at " + missing.get() + ": nothing exists there; " + hint
-          : "No sessions found in " + source.label() + " (" + source.paths() + ": "
-              + collected.report.summary() + "); " + hint);
+          : "No sessions found in " + source.label() + " (" + collected.report.loneWholeSkip().map(ReadReport.Skip::toString)
+              .orElseGet(() -> source.paths() + ": " + collected.report.summary()) + "); " + hint);
     }
     return collected.sortedInputs();
   }

@@ -223,6 +223,15 @@ class BuildCommandTest {
     assertFalse(Files.exists(site.out().resolve("index.html")));
   }
 
+  /** One table file given for the release's folder: the error says why, not "--verbose lists them". */
+  @Test
+  void aDatasetThatIsOneTableFileIsRefusedWithTheReason() throws Exception {
+    Path table = Files.writeString(temp.resolve("sessions.parquet"), "PAR1");
+    assertEquals(ExitCode.FAILURE, run(build("--dataset", table.toString())));
+    assertTrue(err.toString().contains("not a folder; a SWE-chat dataset is a folder of tables and transcripts"), err.toString());
+    assertFalse(err.toString().contains("--verbose lists them"), err.toString());
+  }
+
   @Test
   void aDatasetWithNoSessionsFailsWithOneSentenceAndKeepsTheOldSite() throws Exception {
     Path empty = Files.createDirectories(temp.resolve("empty-dataset"));
