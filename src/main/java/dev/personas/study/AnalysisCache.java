@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.personas.Sha256;
+import dev.personas.load.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,16 +16,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -294,7 +289,8 @@ public final class AnalysisCache {
       update(sha, "missing");
       return;
     }
-    for (Path f : filesUnder(root)) {
+    // Links followed as the readers follow them: a dataset linked in place is keyed by what it holds.
+    for (Path f : Trees.regularFiles(root, Integer.MAX_VALUE)) {
       try {
         long size = Files.size(f);
         update(sha, root.relativize(f) + "\t" + size + "\t" + Files.getLastModifiedTime(f).toMillis());
@@ -308,36 +304,6 @@ public final class AnalysisCache {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  /**
-   * The regular files under the root in path order, links followed as the readers follow them (a
-   * dataset linked in place is keyed by what it holds). A link back to a folder above it, or a
-   * folder that cannot be listed, is passed over, as the readers report and skip it: keying the
-   * analysis must not fail where reading does not.
-   */
-  private static List<Path> filesUnder(Path root) {
-    List<Path> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isRegularFile()) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    files.sort(null);
-    return files;
   }
 
   /** Files up to this size are hashed whole. */

@@ -1,16 +1,12 @@
 package dev.personas.load.swechat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
+import dev.personas.load.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Where the tables and transcripts of a SWE-chat folder are. The published dataset keeps each
@@ -93,17 +89,10 @@ record DatasetLayout(
     }
     // A release is often linked in place (datasets -> /mnt/big/swe-chat): a walk that does not
     // follow the link would see no tables and read the transcripts alone.
-    try (Stream<Path> files = Files.walk(dir, depth, FileVisitOption.FOLLOW_LINKS)) {
-      List<Path> found = new ArrayList<>();
-      files.filter(Files::isRegularFile)
-          .filter(f -> anyFile || TableReader.Format.of(f) != null)
-          .filter(keep)
-          .sorted()
-          .forEach(found::add);
-      return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // A list of its own: callers add to it.
+    List<Path> found = Trees.regularFiles(dir, depth);
+    found.removeIf(f -> !(anyFile || TableReader.Format.of(f) != null) || !keep.test(f));
+    return found;
   }
 
   /** The file name without its table extension: "sessions" for "sessions.jsonl.gz". */

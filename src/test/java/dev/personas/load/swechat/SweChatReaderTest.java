@@ -217,6 +217,16 @@ class SweChatReaderTest {
     }
   }
 
+  /** Links are followed, and one back to a folder above is passed over, not a failure of the read. */
+  @Test
+  void aLinkBackToAFolderAboveInsideAReleaseIsPassedOver() throws IOException {
+    SweChatFixture.standard().writeParquet(dir.resolve("release"));
+    Files.createDirectories(dir.resolve("release/transcripts"));
+    Files.createSymbolicLink(dir.resolve("release/transcripts/up"), dir.resolve("release"));
+    List<Session> sessions = read(dir.resolve("release"));
+    assertEquals(List.of("s1", "s2"), sessions.stream().map(Session::id).toList());
+  }
+
   @Test
   void aReleaseFolderGivenThroughASymbolicLinkIsReadWhole() throws IOException {
     SweChatFixture.standard().writeParquet(dir.resolve("release"));
