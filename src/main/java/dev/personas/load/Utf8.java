@@ -14,9 +14,10 @@ import java.util.Arrays;
  * subpart becomes one U+FFFD), so that a line with bad bytes is noticed wherever they are and
  * reads to the same text in the CLI and in the finder. Jackson reads overlong forms and encoded
  * surrogates without a word, and does not look at bytes it only measures or skips; the JDK's
- * decoder writes one U+FFFD for an encoded surrogate where a browser writes three.
+ * decoder writes one U+FFFD for an encoded surrogate where a browser writes three. The Claude Code
+ * scanner checks the strings it walks with {@link #sequence}.
  */
-final class Utf8 {
+public final class Utf8 {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH = 0x8080808080808080L;
   private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
@@ -54,10 +55,10 @@ final class Utf8 {
   }
 
   /**
-   * The length of the well-formed sequence at {@code p} (a lead byte of 0x80 or more), or
-   * minus one.
+   * The length of the well-formed sequence at {@code p} (a lead byte of 0x80 or more) that ends
+   * by {@code to}, or minus one.
    */
-  private static int sequence(byte[] b, int p, int to) {
+  public static int sequence(byte[] b, int p, int to) {
     int c = b[p] & 0xff;
     int length;
     int low = 0x80;

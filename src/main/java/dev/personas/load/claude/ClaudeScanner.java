@@ -1,5 +1,6 @@
 package dev.personas.load.claude;
 
+import dev.personas.load.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -823,40 +824,9 @@ final class ClaudeScanner {
 
   /** The length of the well-formed UTF-8 sequence at {@code p} (RFC 3629), else a decline. */
   private int utf8(int p) {
-    int c = b[p] & 0xff;
-    int length;
-    int low = 0x80;
-    int high = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      length = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      length = 3;
-      if (c == 0xe0) {
-        low = 0xa0; // not overlong
-      } else if (c == 0xed) {
-        high = 0x9f; // not a surrogate
-      }
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      length = 4;
-      if (c == 0xf0) {
-        low = 0x90;
-      } else if (c == 0xf4) {
-        high = 0x8f; // not beyond U+10FFFF
-      }
-    } else {
+    int length = Utf8.sequence(b, p, end);
+    if (length < 0) {
       throw DECLINE;
-    }
-    if (p + length > end) {
-      throw DECLINE;
-    }
-    int second = b[p + 1] & 0xff;
-    if (second < low || second > high) {
-      throw DECLINE;
-    }
-    for (int k = p + 2; k < p + length; k++) {
-      if ((b[k] & 0xc0) != 0x80) {
-        throw DECLINE;
-      }
     }
     return length;
   }
